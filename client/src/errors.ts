@@ -1,0 +1,183 @@
+// Errors from server functions, mapped from RFC 9457 `application/problem+json` answers.
+
+/** One Bean Validation failure: the argument path (`name`, `form.email`) and its message. */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** What a `MizanError` is built from. */
+export interface MizanErrorInit {
+  status: number;
+  title: string;
+  detail?: string | undefined;
+  fieldErrors?: readonly FieldError[] | undefined;
+  id?: string | undefined;
+  type?: string | undefined;
+  cause?: unknown;
+}
+
+const STATUS_TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+const MAX_TEXT_DETAIL = 500;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readFieldErrors(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  const out: FieldError[] = [];
+  for (const item of value as unknown[]) {
+    if (!isRecord(item)) continue;
+    const path = item['path'];
+    const message = item['message'];
+    if (typeof message !== 'string') continue;
+    out.push({ path: typeof path === 'string' ? path : '', message });
+  }
+  return out;
+}
+
+function defaultTitle(status: number): string {
+  return STATUS_TITLES[status] ?? (status === 0 ? 'Network error' : `HTTP ${status}`);
+}
+
+/**
+ * The error every Mizan call and context fetch rejects with.
+ *
+ * - `status`: the HTTP status; `0` when the server could not be reached.
+ * - `title`, `detail`: from the problem document.
+ * - `fieldErrors`: Bean Validation failures (422).
+ * - `id`: the id the server logged an unexpected failure under (500).
+ */
+export class MizanError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly fieldErrors: readonly FieldError[];
+  readonly id: string | undefined;
+  readonly type: string | undefined;
+
+  constructor(init: MizanErrorInit) {
+    const detail = init.detail ?? '';
+    super(detail !== '' ? detail : init.title);
+    this.name = 'MizanError';
+    if (init.cause !== undefined) {
+      // Set by hand so the runtime compiles against ES2020 libs too (no ErrorOptions there).
+      Object.defineProperty(this, 'cause', { value: init.cause, configurable: true, writable: true });
+    }
+    this.status = init.status;
+    this.title = init.title;
+    this.detail = detail;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.id = init.id;
+    this.type = init.type;
+  }
+
+  /**
+   * The message of the first field error at `path`, or `undefined`.
+   *
+   * @example
+   * try { await api.updateName({ userId: 5, name: '' }); }
+   * catch (e) { if (e instanceof MizanError) console.log(e.fieldError('name')); } // "must not be blank"
+   */
+  fieldError(path: string): string | undefined {
+    return this.fieldErrors.find((e) => e.path === path)?.message;
+  }
+
+  /** True for 422 answers that carry field errors. */
+  get isValidation(): boolean {
+    return this.status === 422;
+  }
+
+  /**
+   * Builds an error from a non-2xx response. Reads `application/problem+json` (or any JSON object
+   * with the same fields); for other bodies keeps the HTTP status, uses the status text as title
+   * and short plain text as detail.
+   *
+   * @example
+   * const res = await fetch('/api/mizan/call/updateName', init);
+   * if (!res.ok) throw await MizanError.fromResponse(res);
+   */
+  static async fromResponse(res: Response): Promise<MizanError> {
+    const status = res.status;
+    let text = '';
+    try {
+      text = await res.text();
+    } catch (cause) {
+      return new MizanError({ status, title: res.statusText || defaultTitle(status), cause });
+    }
+    const contentType = (res.headers.get('Content-Type') ?? '').toLowerCase();
+    const trimmed = text.trim();
+    if (contentType.includes('json') || trimmed.startsWith('{')) {
+      let body: unknown;
+      try {
+        body = JSON.parse(trimmed);
+      } catch {
+        body = undefined;
+      }
+      if (isRecord(body)) {
+        const title = body['title'];
+        const detail = body['detail'];
+        const id = body['id'];
+        const type = body['type'];
+        return new MizanError({
+          status,
+          title: typeof title === 'string' && title !== '' ? title : res.statusText || defaultTitle(status),
+          detail: typeof detail === 'string' ? detail : '',
+          fieldErrors: readFieldErrors(body['errors']),
+          id: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined,
+          type: typeof type === 'string' ? type : undefined,
+        });
+      }
+    }
+    const plain = !contentType.includes('html') && !trimmed.startsWith('<');
+    return new MizanError({
+      status,
+      title: res.statusText || defaultTitle(status),
+      detail: plain ? trimmed.slice(0, MAX_TEXT_DETAIL) : '',
+    });
+  }
+
+  /**
+   * The error for a request that never got an answer (offline, DNS, CORS, connection reset): status 0.
+   *
+   * @example
+   * fetch(url).catch((cause) => { throw MizanError.network(cause); });
+   */
+  static network(cause: unknown): MizanError {
+    const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : '';
+    return new MizanError({ status: 0, title: 'Network error', detail, cause });
+  }
+}
+
+/**
+ * Type guard for `MizanError` (works across copies of the runtime, e.g. two generated folders).
+ *
+ * @example
+ * if (isMizanError(error) && error.status === 401) navigate('/login');
+ */
+export function isMizanError(value: unknown): value is MizanError {
+  if (value instanceof MizanError) return true;
+  return (
+    value instanceof Error &&
+    value.name === 'MizanError' &&
+    typeof (value as { status?: unknown }).status === 'number' &&
+    Array.isArray((value as { fieldErrors?: unknown }).fieldErrors)
+  );
+}

@@ -1,0 +1,59 @@
+// Global contexts rendered into the page by the server, seeded into the query cache at start.
+//
+//   <script type="application/json" id="mizan-hydration">{"contexts": {"currentUser": {...}}}</script>
+
+import type { QueryClient } from '@tanstack/react-query';
+import { contextQueryKey } from './cache';
+
+/** Id of the `<script type="application/json">` element that carries hydration data. */
+export const HYDRATION_ELEMENT_ID = 'mizan-hydration';
+
+/** Global contexts by name, as `GET /hydrate` and the hydration script carry them. */
+export type HydratedContexts = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads the hydration script from the page and returns its `contexts` object; `{}` when the
+ * script is absent, empty or malformed, or when there is no document (server rendering, tests).
+ *
+ * @example
+ * const contexts = readHydration();          // { currentUser: { id: 5, name: 'Al' } }
+ * const fromOther = readHydration(iframe.contentDocument!);
+ */
+export function readHydration(
+  doc: Document | undefined = typeof document === 'undefined' ? undefined : document,
+): HydratedContexts {
+  if (!doc) return {};
+  const element = doc.getElementById(HYDRATION_ELEMENT_ID);
+  const text = element?.textContent;
+  if (!text) return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (!isRecord(data)) return {};
+  const contexts = data['contexts'];
+  return isRecord(contexts) ? { ...contexts } : {};
+}
+
+/**
+ * Seeds the query cache with global contexts, under `['mizan', name, {}]`. Entries that already
+ * hold data are left alone, so hydrating twice never overwrites fresher data.
+ *
+ * @example
+ * hydrateQueryClient(queryClient, readHydration());
+ * hydrateQueryClient(queryClient, await mizan.hydrate());
+ */
+export function hydrateQueryClient(queryClient: QueryClient, contexts: HydratedContexts): void {
+  for (const [name, value] of Object.entries(contexts)) {
+    if (value === undefined) continue;
+    const key = contextQueryKey(name);
+    if (queryClient.getQueryData(key) !== undefined) continue;
+    queryClient.setQueryData(key, value);
+  }
+}

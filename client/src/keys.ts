@@ -1,0 +1,222 @@
+// Invalidation keys, as the server writes them in `{"invalidate": [...]}` and `X-Mizan-Invalidate`.
+//
+//   key    = name | name ";" pair *( ";" pair )
+//   pair   = pname "=" value
+//
+// Params are sorted by name. Names and values are percent-encoded as UTF-8 bytes, leaving only
+// `A-Z a-z 0-9 - . _ ~` as they are. The shared examples live in protocol/keys.json.
+
+/** Params of a context or of an invalidation key. Values are scalars; null/undefined mean "absent". */
+export type KeyParams = Readonly<Record<string, unknown>>;
+
+/** An invalidation key split into its context name and its (decoded) params. */
+export interface ParsedKey {
+  readonly name: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** Name of the response header that carries invalidation keys. */
+export const INVALIDATE_HEADER = 'X-Mizan-Invalidate';
+
+const HEX = '0123456789ABCDEF';
+
+function isUnreserved(byte: number): boolean {
+  return (
+    (byte >= 0x41 && byte <= 0x5a) || // A-Z
+    (byte >= 0x61 && byte <= 0x7a) || // a-z
+    (byte >= 0x30 && byte <= 0x39) || // 0-9
+    byte === 0x2d || // -
+    byte === 0x2e || // .
+    byte === 0x5f || // _
+    byte === 0x7e // ~
+  );
+}
+
+let encoder: TextEncoder | undefined;
+
+/**
+ * Percent-encodes a string as UTF-8, leaving only `A-Z a-z 0-9 - . _ ~` unencoded
+ * (stricter than `encodeURIComponent`, which keeps `!'()*`).
+ *
+ * @example
+ * encodeKeyPart("it's (ok)!*"); // "it%27s%20%28ok%29%21%2A"
+ */
+export function encodeKeyPart(value: string): string {
+  encoder ??= new TextEncoder();
+  let out = '';
+  for (const byte of encoder.encode(value)) {
+    if (isUnreserved(byte)) {
+      out += String.fromCharCode(byte);
+    } else {
+      out += '%' + HEX.charAt(byte >> 4) + HEX.charAt(byte & 0x0f);
+    }
+  }
+  return out;
+}
+
+function decodeKeyPart(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    // Malformed escape: keep the text as written rather than dropping the key.
+    return value;
+  }
+}
+
+/**
+ * Turns one param value into the string that the wire uses (query strings and keys).
+ * Strings stay as they are, numbers/booleans/bigints go through `String()`, dates become ISO-8601,
+ * anything else is JSON. `null` and `undefined` give `undefined` (the param is omitted).
+ *
+ * @example
+ * paramToString(7);         // "7"
+ * paramToString(true);      // "true"
+ * paramToString(null);      // undefined
+ */
+export function paramToString(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  if (value instanceof Date) return value.toISOString();
+  const json = JSON.stringify(value);
+  return json === undefined ? String(value) : json;
+}
+
+/**
+ * Params as sorted `[name, value]` string pairs, null/undefined dropped.
+ * Sorting compares UTF-16 code units, as Java's `String.compareTo` does.
+ *
+ * @example
+ * paramEntries({ owner: 'bob', listId: 7, x: null }); // [["listId", "7"], ["owner", "bob"]]
+ */
+export function paramEntries(params: object | null | undefined): [string, string][] {
+  if (params === null || params === undefined) return [];
+  const pairs: [string, string][] = [];
+  for (const [name, raw] of Object.entries(params) as [string, unknown][]) {
+    const value = paramToString(raw);
+    if (value !== undefined) pairs.push([name, value]);
+  }
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return pairs;
+}
+
+/**
+ * Writes an invalidation key for a context and (some of) its params.
+ *
+ * @example
+ * formatKey('currentUser', {});                     // "currentUser"
+ * formatKey('todos', { owner: 'bob', listId: 7 });  // "todos;listId=7;owner=bob"
+ * formatKey('search', { q: 'a b' });                // "search;q=a%20b"
+ */
+export function formatKey(name: string, params: object = {}): string {
+  let key = encodeKeyPart(name);
+  for (const [pname, value] of paramEntries(params)) {
+    key += ';' + encodeKeyPart(pname) + '=' + encodeKeyPart(value);
+  }
+  return key;
+}
+
+/**
+ * Reads an invalidation key back into its context name and decoded params.
+ * Params may come in any order; a pair without `=` has the empty string as value.
+ *
+ * @example
+ * parseKey('todos;listId=7;owner=bob');
+ * // { name: "todos", params: { listId: "7", owner: "bob" } }
+ */
+export function parseKey(key: string): ParsedKey {
+  const parts = key.trim().split(';');
+  const name = decodeKeyPart((parts[0] ?? '').trim());
+  const params: Record<string, string> = {};
+  for (let i = 1; i < parts.length; i++) {
+    const part = (parts[i] ?? '').trim();
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const pname = decodeKeyPart(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? '' : decodeKeyPart(part.slice(eq + 1));
+    params[pname] = value;
+  }
+  return { name, params };
+}
+
+/**
+ * Splits an `X-Mizan-Invalidate` header into keys (trimmed, empties and duplicates dropped,
+ * order kept). Keys never contain a raw comma, since values are percent-encoded.
+ *
+ * @example
+ * parseInvalidateHeader('currentUser, userProfile;userId=5');
+ * // ["currentUser", "userProfile;userId=5"]
+ * parseInvalidateHeader(null); // []
+ */
+export function parseInvalidateHeader(header: string | null | undefined): string[] {
+  if (!header) return [];
+  return mergeKeys(header.split(','));
+}
+
+/**
+ * Joins keys into an `X-Mizan-Invalidate` header value.
+ *
+ * @example
+ * formatInvalidateHeader(['currentUser', 'userProfile;userId=5']);
+ * // "currentUser, userProfile;userId=5"
+ */
+export function formatInvalidateHeader(keys: readonly string[]): string {
+  return mergeKeys(keys).join(', ');
+}
+
+/**
+ * Concatenates lists of keys, trimming them and dropping empties and duplicates; first occurrence wins.
+ *
+ * @example
+ * mergeKeys(['a', 'b'], ['b', 'c;x=1']); // ["a", "b", "c;x=1"]
+ */
+export function mergeKeys(...lists: readonly (readonly string[])[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const list of lists) {
+    for (const raw of list) {
+      const key = raw.trim();
+      if (key === '' || seen.has(key)) continue;
+      seen.add(key);
+      out.push(key);
+    }
+  }
+  return out;
+}
+
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function valueMatches(keyValue: string, entryValue: unknown): boolean {
+  const asString = paramToString(entryValue);
+  if (asString === undefined) return false;
+  if (asString === keyValue) return true;
+  if (typeof entryValue === 'number' || typeof entryValue === 'bigint') {
+    // 1 matches "1.0" and "1e0": the server may write a number differently from String().
+    return NUMERIC.test(keyValue) && Number(keyValue) === Number(entryValue);
+  }
+  return false;
+}
+
+/**
+ * Whether an invalidation key covers a cached context entry: same name, and the entry's params
+ * include every pair of the key. Entry values compare as strings (`String(value)`); numbers also
+ * compare numerically, so `1` and `"1.0"` match.
+ *
+ * @example
+ * keyMatches('todos', 'todos', { owner: 'bob' });               // true
+ * keyMatches('todos;owner=bob', 'todos', { owner: 'bob', listId: 7 }); // true
+ * keyMatches('todos;owner=al', 'todos', { owner: 'bob' });      // false
+ */
+export function keyMatches(key: string | ParsedKey, name: string, params: object | null | undefined): boolean {
+  const parsed = typeof key === 'string' ? parseKey(key) : key;
+  if (parsed.name !== name) return false;
+  const entry: Readonly<Record<string, unknown>> =
+    params === null || params === undefined ? {} : (params as Readonly<Record<string, unknown>>);
+  for (const [pname, value] of Object.entries(parsed.params)) {
+    if (!Object.prototype.hasOwnProperty.call(entry, pname)) return false;
+    if (!valueMatches(value, entry[pname])) return false;
+  }
+  return true;
+}

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { createMizanClient } from '../src/client';
+import type { FetchLike } from '../src/client';
+import { MizanError } from '../src/errors';
+
+interface Recorded {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string | undefined;
+  credentials: RequestCredentials | undefined;
+  signal: AbortSignal | undefined;
+}
+
+/** A fetch that records every request and answers with the responses produced by `answer`. */
+function recordingFetch(answer: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  const requests: Recorded[] = [];
+  const fetch: FetchLike = async (url, init) => {
+    requests.push({
+      url,
+      method: init.method ?? 'GET',
+      headers: new Headers(init.headers),
+      body: typeof init.body === 'string' ? init.body : undefined,
+      credentials: init.credentials,
+      signal: init.signal ?? undefined,
+    });
+    return answer(url, init);
+  };
+  return { fetch, requests };
+}
+
+function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set('Content-Type', 'application/json');
+  return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+describe('client.call', () => {
+  it('POSTs the arguments as JSON to {base}/call/{name}', async () => {
+    const { fetch, requests } = recordingFetch(() => json({ result: { id: 5, name: 'Al' }, invalidate: [] }));
+    const client = createMizanClient({ fetch });
+    const out = await client.call<{ id: number; name: string }>('updateName', { userId: 5, name: 'Al' });
+
+    expect(out).toEqual({ result: { id: 5, name: 'Al' }, invalidate: [] });
+    expect(requests).toHaveLength(1);
+    const req = requests[0]!;
+    expect(req.url).toBe('/api/mizan/call/updateName');
+    expect(req.method).toBe('POST');
+    expect(req.headers.get('Content-Type')).toBe('application/json');
+    expect(req.headers.get('Accept')).toBe('application/json');
+    expect(req.credentials).toBe('same-origin');
+    expect(JSON.parse(req.body ?? '')).toEqual({ userId: 5, name: 'Al' });
+  });
+
+  it('sends {} when there are no arguments', async () => {
+    const { fetch, requests } = recordingFetch(() => json({ result: null, invalidate: [] }));
+    await createMizanClient({ fetch }).call('weekly');
+    expect(requests[0]!.body).toBe('{}');
+  });
+
+  it('uses the configured base URL (trailing slash dropped) and encodes the name', async () => {
+    const { fetch, requests } = recordingFetch(() => json({ result: 1 }));
+    const client = createMizanClient({ fetch, baseUrl: 'https://shop.example/app/api/mizan/' });
+    expect(client.baseUrl).toBe('https://shop.example/app/api/mizan');
+    await client.call('contact.submit', {});
+    await client.call('a b/c', {});
+    expect(requests.map((r) => r.url)).toEqual([
+      'https://shop.example/app/api/mizan/call/contact.submit',
+      'https://shop.example/app/api/mizan/call/a%20b%2Fc',
+    ]);
+  });
+
+  it('merges body and header keys, deduped, body order first', async () => {
+    const { fetch } = recordingFetch(() =>
+      json(
+        { result: true, invalidate: ['currentUser', 'userProfile;userId=5'] },
+        { headers: { 'X-Mizan-Invalidate': 'userProfile;userId=5, todos;owner=bob, currentUser' } },
+      ),
+    );
+    const out = await createMizanClient({ fetch }).call('updateName', {});
+    expect(out.invalidate).toEqual(['currentUser', 'userProfile;userId=5', 'todos;owner=bob']);
+  });
+
+  it('reads keys from the header alone, and tolerates a missing invalidate field', async () => {
+    const { fetch } = recordingFetch(() => json({ result: 3 }, { headers: { 'X-Mizan-Invalidate': 'a, b;x=1' } }));
+    const out = await createMizanClient({ fetch }).call<number>('f', {});
+    expect(out).toEqual({ result: 3, invalidate: ['a', 'b;x=1'] });
+  });
+
+  it('ignores non-string entries in invalidate', async () => {
+    const { fetch } = recordingFetch(() => json({ result: 0, invalidate: ['a', 7, null, 'a'] }));
+    expect((await createMizanClient({ fetch }).call('f', {})).invalidate).toEqual(['a']);
+  });
+
+  it('adds configured headers, fixed or computed per request, without losing its own', async () => {
+    let token = 0;
+    const { fetch, requests } = recordingFetch(() => json({ result: null }));
+    const client = createMizanClient({
+      fetch,
+      headers: async () => ({ 'X-CSRF-Token': `t${++token}`, 'Content-Type': 'text/plain' }),
+    });
+    await client.call('f', {});
+    await client.context('g');
+    expect(requests[0]!.headers.get('X-CSRF-Token')).toBe('t1');
+    expect(requests[0]!.headers.get('Content-Type')).toBe('application/json');
+    expect(requests[1]!.headers.get('X-CSRF-Token')).toBe('t2');
+
+    const fixed = recordingFetch(() => json({ result: null }));
+    await createMizanClient({ fetch: fixed.fetch, headers: { Authorization: 'Bearer x' } }).call('f', {});
+    expect(fixed.requests[0]!.headers.get('Authorization')).toBe('Bearer x');
+  });
+
+  it('rejects with the MizanError of a problem answer', async () => {
+    const { fetch } = recordingFetch(
+      () =>
+        new Response(
+          JSON.stringify({ status: 422, title: 'Invalid', detail: 'x', errors: [{ path: 'name', message: 'blank' }] }),
+          { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+    );
+    const error: unknown = await createMizanClient({ fetch })
+      .call('updateName', { name: '' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MizanError);
+    expect((error as MizanError).status).toBe(422);
+    expect((error as MizanError).fieldError('name')).toBe('blank');
+  });
+
+  it('rejects when a 200 body is not a JSON object', async () => {
+    const notJson = recordingFetch(() => new Response('<html>login</html>', { status: 200 }));
+    const e1: unknown = await createMizanClient({ fetch: notJson.fetch }).call('f', {}).catch((e: unknown) => e);
+    expect(e1).toBeInstanceOf(MizanError);
+    expect((e1 as MizanError).title).toBe('Invalid response');
+
+    const array = recordingFetch(() => json([1, 2]));
+    const e2: unknown = await createMizanClient({ fetch: array.fetch }).call('f', {}).catch((e: unknown) => e);
+    expect((e2 as MizanError).title).toBe('Invalid response');
+  });
+
+  it('passes an abort through unchanged', async () => {
+    const controller = new AbortController();
+    const fetch: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        // Like the real fetch: rejects at once if already aborted, else when aborted.
+        const abort = () => reject(new DOMException('aborted', 'AbortError'));
+        if (init.signal?.aborted) abort();
+        init.signal?.addEventListener('abort', abort);
+      });
+    const pending = createMizanClient({ fetch }).call('slow', {}, { signal: controller.signal });
+    controller.abort();
+    const error: unknown = await pending.catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(MizanError);
+    expect((error as Error).name).toBe('AbortError');
+  });
+
+  it('works with the global fetch when none is given', async () => {
+    const original = globalThis.fetch;
+    const { fetch, requests } = recordingFetch(() => json({ result: 'ok' }));
+    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => fetch(String(input), init ?? {});
+    try {
+      const out = await createMizanClient().call<string>('ping', {});
+      expect(out.result).toBe('ok');
+      expect(requests[0]!.url).toBe('/api/mizan/call/ping');
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
+
+describe('client.context', () => {
+  it('GETs {base}/ctx/{name} with sorted scalar params and returns the result', async () => {
+    const { fetch, requests } = recordingFetch(() => json({ result: [{ id: 1 }] }));
+    const client = createMizanClient({ fetch });
+    const todos = await client.context<{ id: number }[]>('todos', {
+      owner: 'bob & al',
+      listId: 7,
+      done: false,
+      ratio: 0.5,
+      none: null,
+      missing: undefined,
+    });
+    expect(todos).toEqual([{ id: 1 }]);
+    const req = requests[0]!;
+    expect(req.method).toBe('GET');
+    expect(req.body).toBeUndefined();
+    expect(req.credentials).toBe('same-origin');
+    expect(req.headers.get('Accept')).toBe('application/json');
+    expect(req.headers.has('Content-Type')).toBe(false);
+    expect(req.url).toBe('/api/mizan/ctx/todos?done=false&listId=7&owner=bob%20%26%20al&ratio=0.5');
+    const query = new URL(req.url, 'http://x').searchParams;
+    expect(query.get('owner')).toBe('bob & al');
+  });
+
+  it('has no query string without params', async () => {
+    const { fetch, requests } = recordingFetch(() => json({ result: { name: 'Al' } }));
+    expect(await createMizanClient({ fetch }).context('currentUser')).toEqual({ name: 'Al' });
+    expect(requests[0]!.url).toBe('/api/mizan/ctx/currentUser');
+  });
+
+  it('resolves to null results', async () => {
+    const { fetch } = recordingFetch(() => json({ result: null }));
+    expect(await createMizanClient({ fetch }).context('currentUser')).toBeNull();
+  });
+
+  it('rejects with a MizanError on 404', async () => {
+    const { fetch } = recordingFetch(
+      () =>
+        new Response(JSON.stringify({ status: 404, title: 'Not Found', detail: 'No context "nope"' }), {
+          status: 404,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+    );
+    await expect(createMizanClient({ fetch }).context('nope')).rejects.toMatchObject({
+      status: 404,
+      detail: 'No context "nope"',
+    });
+  });
+});
+
+describe('client.hydrate', () => {
+  it('GETs {base}/hydrate and returns the contexts', async () => {
+    const { fetch, requests } = recordingFetch(() => json({ contexts: { currentUser: { id: 5 } } }));
+    expect(await createMizanClient({ fetch }).hydrate()).toEqual({ currentUser: { id: 5 } });
+    expect(requests[0]!.url).toBe('/api/mizan/hydrate');
+    expect(requests[0]!.method).toBe('GET');
+  });
+});

@@ -1,0 +1,56 @@
+package io.mizan.cdi;
+
+import io.mizan.Invalidated;
+import io.mizan.Invalidator;
+import io.mizan.invalidation.InvalidationFrames;
+import io.mizan.invalidation.InvalidationKeys;
+import io.mizan.model.FunctionModel;
+import io.mizan.model.ParamModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@link Invalidator}: adds keys to the call running on this thread, or publishes them at once. */
+@ApplicationScoped
+public class FrameInvalidator implements Invalidator {
+
+    @Inject
+    MizanRuntime runtime;
+
+    @Inject
+    Event<Invalidated> invalidated;
+
+    @Override
+    public void invalidate(String context) {
+        invalidate(context, Map.of());
+    }
+
+    @Override
+    public void invalidate(String context, Map<String, ?> params) {
+        FunctionModel target = runtime.model().function(context).filter(FunctionModel::isContext)
+                .orElseThrow(() -> new IllegalArgumentException("'" + context + "' is not a context; the contexts are "
+                        + runtime.model().contexts().stream().map(FunctionModel::name).toList()));
+        List<String> known = target.arguments().stream().map(ParamModel::name).toList();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                throw new IllegalArgumentException("the context '" + context + "' has no parameter '" + e.getKey()
+                        + "'; its parameters are " + known);
+            }
+            String text = InvalidationKeys.text(e.getValue());
+            if (text != null) {
+                values.put(e.getKey(), text);
+            }
+        }
+        String key = InvalidationKeys.format(context, values);
+        if (InvalidationFrames.active()) {
+            InvalidationFrames.add(List.of(key));
+        } else {
+            invalidated.fire(new Invalidated(List.of(key)));
+        }
+    }
+}

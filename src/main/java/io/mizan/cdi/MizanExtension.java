@@ -1,0 +1,86 @@
+package io.mizan.cdi;
+
+import io.mizan.config.MizanSettings;
+import io.mizan.model.FunctionModel;
+import io.mizan.model.Model;
+import io.mizan.model.ModelBuilder;
+import io.mizan.model.ModelException;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects every bean with {@code @Client} methods at deployment, builds the {@link Model} once and
+ * refuses the deployment when the annotations are wrong, naming the class, the method and the fix.
+ */
+public class MizanExtension implements Extension {
+
+    private final Map<Class<?>, Bean<?>> beans = new HashMap<>();
+    private Model model;
+    private MizanSettings settings;
+
+    <T> void collect(@Observes ProcessManagedBean<T> event) {
+        Bean<?> bean = event.getBean();
+        Class<?> type = event.getAnnotatedBeanClass().getJavaClass();
+        if (!(bean instanceof Interceptor<?>) && ModelBuilder.declaresFunctions(type)) {
+            beans.put(type, bean);
+        }
+    }
+
+    void build(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        try {
+            settings = MizanSettings.from(ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()));
+        } catch (ModelException e) {
+            e.problems().forEach(p -> event.addDeploymentProblem(new DeploymentException(p)));
+            return;
+        } catch (IllegalArgumentException e) {
+            event.addDeploymentProblem(new DeploymentException("Mizan: " + e.getMessage()));
+            return;
+        }
+        try {
+            model = new ModelBuilder(settings.defaultAuth()).build(new LinkedHashSet<>(beans.keySet()));
+        } catch (ModelException e) {
+            e.problems().forEach(p -> event.addDeploymentProblem(new DefinitionException(p)));
+            return;
+        }
+        Set<Class<?>> checks = new LinkedHashSet<>();
+        for (FunctionModel f : model.functions().values()) {
+            if (f.access().check() != null && checks.add(f.access().check())
+                    && beanManager.getBeans(f.access().check()).isEmpty()) {
+                event.addDeploymentProblem(new DefinitionException("Mizan: " + f.where() + ": check = "
+                        + f.access().check().getName() + " is not a CDI bean. Fix: annotate it @ApplicationScoped"
+                        + " (or another scope) so that it can be injected."));
+            }
+        }
+    }
+
+    /** The application's model; set once deployment has been validated. */
+    public Model model() {
+        if (model == null) {
+            throw new IllegalStateException("the Mizan model is not built yet");
+        }
+        return model;
+    }
+
+    /** The settings read at deployment. */
+    public MizanSettings settings() {
+        return settings;
+    }
+
+    /** The bean that declares a function's method. */
+    public Bean<?> bean(Class<?> beanClass) {
+        return beans.get(beanClass);
+    }
+}

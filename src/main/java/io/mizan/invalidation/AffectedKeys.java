@@ -1,0 +1,51 @@
+package io.mizan.invalidation;
+
+import io.mizan.model.FunctionModel;
+import io.mizan.model.ParamModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The keys a successful call of a function produces from its {@code affects} and its arguments. */
+public final class AffectedKeys {
+
+    private AffectedKeys() {
+    }
+
+    /**
+     * One key per affected context: scoped to the values of the parameters it shares with the context
+     * (auto-scoping), or the whole context when it shares none or one of those values is null.
+     */
+    public static List<String> of(FunctionModel function, Object[] args) {
+        if (function.affects().isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>(function.affects().size());
+        for (String context : function.affects()) {
+            List<String> scoping = function.scopedBy().getOrDefault(context, List.of());
+            Map<String, String> params = new LinkedHashMap<>();
+            for (String name : scoping) {
+                String value = valueOf(function, name, args);
+                if (value == null) {
+                    params.clear();
+                    break;
+                }
+                params.put(name, value);
+            }
+            keys.add(InvalidationKeys.format(context, params));
+        }
+        return keys;
+    }
+
+    private static String valueOf(FunctionModel function, String keyName, Object[] args) {
+        for (ParamModel p : function.params()) {
+            if (p.keyName().equals(keyName) && (p.source() == ParamModel.Source.ARGUMENT
+                    || p.source() == ParamModel.Source.JAX_RS)) {
+                return InvalidationKeys.text(args[p.index()]);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package io.mizan.invalidation;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The keys produced by the server-function calls running on this thread. Each call opens a frame;
+ * a call that succeeds hands its keys to the call around it, a call that fails drops them. The
+ * outermost frame's keys are the answer's keys. Calls nest on one thread, so a thread-local stack
+ * works for HTTP requests, scheduled jobs and webhooks alike.
+ */
+public final class InvalidationFrames {
+
+    private static final ThreadLocal<Deque<Set<String>>> FRAMES = ThreadLocal.withInitial(ArrayDeque::new);
+
+    private InvalidationFrames() {
+    }
+
+    /** Opens a frame for a call. */
+    public static void open() {
+        FRAMES.get().push(new LinkedHashSet<>());
+    }
+
+    /** Whether a call is running on this thread. */
+    public static boolean active() {
+        return !FRAMES.get().isEmpty();
+    }
+
+    /** Adds keys to the innermost frame. */
+    public static void add(Iterable<String> keys) {
+        Set<String> frame = FRAMES.get().peek();
+        if (frame == null) {
+            throw new IllegalStateException("no server-function call is running on this thread");
+        }
+        keys.forEach(frame::add);
+    }
+
+    /** The keys of the innermost frame so far. */
+    public static List<String> current() {
+        Set<String> frame = FRAMES.get().peek();
+        return frame == null ? List.of() : List.copyOf(frame);
+    }
+
+    /**
+     * Closes the innermost frame.
+     *
+     * @param succeeded whether the call succeeded; a failed call's keys are dropped
+     * @return the frame's keys when it was the outermost frame and the call succeeded, else an empty list
+     */
+    public static List<String> close(boolean succeeded) {
+        Deque<Set<String>> frames = FRAMES.get();
+        Set<String> frame = frames.pop();
+        if (frames.isEmpty()) {
+            FRAMES.remove();
+            return succeeded ? List.copyOf(frame) : List.of();
+        }
+        if (succeeded) {
+            frames.peek().addAll(frame);
+        }
+        return List.of();
+    }
+}

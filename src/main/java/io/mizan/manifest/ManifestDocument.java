@@ -1,0 +1,60 @@
+package io.mizan.manifest;
+
+import io.mizan.model.FunctionModel;
+import io.mizan.model.Model;
+import io.mizan.model.ParamModel;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The invalidation graph served at {@code GET <base>/manifest}, for edge caches and tools: every
+ * context with its scope and parameters, every function with what it affects and how each key is
+ * scoped. Keys are sorted, so the same application gives the same text.
+ *
+ * <pre>{@code
+ * {"contexts": {"userProfile": {"params": ["userId"], "scope": "local"}},
+ *  "functions": {"updateProfile": {"affects": ["userProfile"], "scope": "none", "scopedBy": {"userProfile": ["userId"]},
+ *                                  "serverOnly": false, "viewPath": true}}}
+ * }</pre>
+ */
+public final class ManifestDocument {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private ManifestDocument() {
+    }
+
+    public static String toJson(Model model) {
+        JsonObjectBuilder contexts = JSON.createObjectBuilder();
+        for (FunctionModel c : model.contexts()) {
+            contexts.add(c.name(), JSON.createObjectBuilder()
+                    .add("params", strings(c.arguments().stream().map(ParamModel::name).sorted().toList()))
+                    .add("scope", c.scope().name().toLowerCase(Locale.ROOT)));
+        }
+        JsonObjectBuilder functions = JSON.createObjectBuilder();
+        for (FunctionModel f : model.functions().values()) {
+            JsonObjectBuilder scopedBy = JSON.createObjectBuilder();
+            for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(f.scopedBy()).entrySet()) {
+                scopedBy.add(e.getKey(), strings(e.getValue()));
+            }
+            functions.add(f.name(), JSON.createObjectBuilder()
+                    .add("affects", strings(f.affects()))
+                    .add("scope", f.scope().name().toLowerCase(Locale.ROOT))
+                    .add("scopedBy", scopedBy)
+                    .add("serverOnly", f.serverOnly())
+                    .add("viewPath", f.viewPath()));
+        }
+        return JSON.createObjectBuilder().add("contexts", contexts).add("functions", functions).build().toString();
+    }
+
+    private static JsonArrayBuilder strings(List<String> values) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+}

@@ -1,0 +1,59 @@
+package io.mizan.model;
+
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Every server function and the types they use, built once at deployment (or by the code generator
+ * from compiled classes). The dispatcher, the manifest, the schema and the generator read this; none
+ * of them reads annotations.
+ */
+public final class Model {
+
+    private final SortedMap<String, FunctionModel> functions;
+    private final SortedMap<String, TypeDef> types;
+    private final Map<Method, FunctionModel> byMethod;
+
+    public Model(Collection<FunctionModel> functions, Collection<TypeDef> types) {
+        this.functions = new TreeMap<>();
+        this.byMethod = new HashMap<>();
+        for (FunctionModel function : functions) {
+            this.functions.put(function.name(), function);
+            this.byMethod.put(function.method(), function);
+        }
+        this.types = new TreeMap<>();
+        for (TypeDef type : types) {
+            this.types.put(type.name(), type);
+        }
+    }
+
+    /** Every function by name, sorted. */
+    public SortedMap<String, FunctionModel> functions() {
+        return java.util.Collections.unmodifiableSortedMap(functions);
+    }
+
+    /** Every named type by name, sorted. */
+    public SortedMap<String, TypeDef> types() {
+        return java.util.Collections.unmodifiableSortedMap(types);
+    }
+
+    public Optional<FunctionModel> function(String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
+
+    /** The function a Java method implements, for the interceptor. */
+    public Optional<FunctionModel> function(Method method) {
+        return Optional.ofNullable(byMethod.get(method));
+    }
+
+    /** The contexts, sorted by name. */
+    public List<FunctionModel> contexts() {
+        return functions.values().stream().filter(FunctionModel::isContext).toList();
+    }
+}

@@ -1,0 +1,46 @@
+package io.mizan.model;
+
+import java.util.List;
+
+/**
+ * A JSON type as the wire sees it: what an argument or a result looks like once JSON-B has written
+ * it. Named object and enum types are referred to by name and described once in {@link Model#types()}.
+ */
+public sealed interface TypeRef {
+
+    /** A JSON string, number or boolean; {@code javaType} says which Java type it came from. */
+    record Scalar(ScalarKind kind, Class<?> javaType) implements TypeRef {}
+
+    /** A named enum, described by an {@link TypeDef.EnumDef}. */
+    record EnumRef(String name) implements TypeRef {}
+
+    /** A named object type, with type arguments when it is generic. */
+    record ObjectRef(String name, List<TypeRef> arguments) implements TypeRef {
+        public ObjectRef {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    /** A type variable of a generic object type, such as {@code T} in {@code Page<T>}. */
+    record TypeVar(String name) implements TypeRef {}
+
+    /** A JSON array: {@code List}, {@code Set}, {@code Collection} or a Java array. */
+    record ListOf(TypeRef item, boolean unique) implements TypeRef {}
+
+    /** A JSON object with free keys: {@code Map<K, V>} with a string, number or enum key. */
+    record MapOf(TypeRef key, TypeRef value) implements TypeRef {}
+
+    /** A value that may be {@code null}: {@code Optional<T>} or a {@code @Nullable} one. */
+    record Nullable(TypeRef inner) implements TypeRef {}
+
+    /** No value: a {@code void} method answers {@code null}. */
+    record Void() implements TypeRef {}
+
+    /** Any JSON value ({@code jakarta.json.JsonValue}). */
+    record Json() implements TypeRef {}
+
+    /** Whether values of this type fit in a context key (a scalar or an enum). */
+    default boolean isKeyScalar() {
+        return this instanceof Scalar || this instanceof EnumRef;
+    }
+}

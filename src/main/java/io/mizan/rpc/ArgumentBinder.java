@@ -1,0 +1,205 @@
+package io.mizan.rpc;
+
+import io.mizan.MizanException;
+import io.mizan.model.FunctionModel;
+import io.mizan.model.Model;
+import io.mizan.model.ParamModel;
+import io.mizan.model.TypeDef;
+import io.mizan.model.TypeRef;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Turns a call's JSON object into the method's arguments, by parameter name. Checks the JSON shape
+ * of each argument against its type before JSON-B sees it, so that a wrong type is a 400 naming the
+ * argument rather than a lenient conversion or a parser message.
+ */
+public final class ArgumentBinder {
+
+    /** Supplies the values of injected parameters. */
+    public interface Injections {
+        Object value(ParamModel.Source source);
+    }
+
+    private final Model model;
+    private final Jsonb jsonb;
+
+    public ArgumentBinder(Model model, Jsonb jsonb) {
+        this.model = model;
+        this.jsonb = jsonb;
+    }
+
+    /** The method's arguments, in order. */
+    public Object[] bind(FunctionModel function, JsonObject body, Injections injections) {
+        List<String> names = function.arguments().stream().map(ParamModel::name).toList();
+        TreeSet<String> unknown = new TreeSet<>(body.keySet());
+        names.forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            throw new MizanException(400, (unknown.size() == 1 ? "Unknown argument " : "Unknown arguments ")
+                    + quoted(unknown) + " for " + function.name() + "; "
+                    + (names.isEmpty() ? "it takes none" : "it takes " + quoted(names)));
+        }
+        Object[] args = new Object[function.params().size()];
+        List<String> missing = new ArrayList<>();
+        for (ParamModel p : function.params()) {
+            if (p.source() != ParamModel.Source.ARGUMENT) {
+                args[p.index()] = injections.value(p.source());
+                continue;
+            }
+            JsonValue value = body.get(p.name());
+            if (value == null && !p.nullable()) {
+                missing.add(p.name());
+                continue;
+            }
+            args[p.index()] = read(p, value);
+        }
+        if (!missing.isEmpty()) {
+            throw new MizanException(400, (missing.size() == 1 ? "Missing argument " : "Missing arguments ")
+                    + quoted(missing) + " for " + function.name());
+        }
+        return args;
+    }
+
+    private Object read(ParamModel p, JsonValue value) {
+        boolean optional = p.javaType() instanceof ParameterizedType pt && pt.getRawType() == Optional.class;
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            if (!p.nullable()) {
+                throw new MizanException(400, "Argument '" + p.name() + "' must not be null");
+            }
+            return optional ? Optional.empty() : defaultOf(p.javaType());
+        }
+        TypeRef type = p.type() instanceof TypeRef.Nullable n ? n.inner() : p.type();
+        String expected = checkShape(type, value);
+        if (expected != null) {
+            throw new MizanException(400, "Argument '" + p.name() + "' must be " + expected);
+        }
+        try {
+            return jsonb.fromJson(value.toString(), p.javaType());
+        } catch (RuntimeException e) {
+            boolean structured = type instanceof TypeRef.ObjectRef || type instanceof TypeRef.MapOf
+                    || type instanceof TypeRef.ListOf;
+            throw new MizanException(400, "Argument '" + p.name() + "' must be " + describe(type)
+                    + (structured ? " of the expected shape" : ""));
+        }
+    }
+
+    private static Object defaultOf(Type type) {
+        if (type == java.util.OptionalInt.class) {
+            return java.util.OptionalInt.empty();
+        }
+        if (type == java.util.OptionalLong.class) {
+            return java.util.OptionalLong.empty();
+        }
+        if (type == java.util.OptionalDouble.class) {
+            return java.util.OptionalDouble.empty();
+        }
+        return null;
+    }
+
+    /** What the value should have been, or {@code null} when its JSON shape fits the type. */
+    private String checkShape(TypeRef type, JsonValue value) {
+        JsonValue.ValueType actual = value.getValueType();
+        if (type instanceof TypeRef.Scalar s) {
+            return switch (s.kind()) {
+                case BOOLEAN -> actual == JsonValue.ValueType.TRUE || actual == JsonValue.ValueType.FALSE
+                        ? null : "true or false";
+                case INTEGER -> actual == JsonValue.ValueType.NUMBER && fitsInteger(((JsonNumber) value).bigDecimalValue(),
+                        s.javaType()) ? null : describe(type);
+                case NUMBER -> actual == JsonValue.ValueType.NUMBER ? null : describe(type);
+                case STRING -> actual != JsonValue.ValueType.STRING ? describe(type)
+                        : (s.javaType() == char.class || s.javaType() == Character.class)
+                          && ((JsonString) value).getString().length() != 1 ? "a string of one character" : null;
+                default -> actual == JsonValue.ValueType.STRING ? null : describe(type);
+            };
+        }
+        if (type instanceof TypeRef.EnumRef e) {
+            TypeDef.EnumDef def = (TypeDef.EnumDef) model.types().get(e.name());
+            if (actual == JsonValue.ValueType.STRING && def.constants().contains(((JsonString) value).getString())) {
+                return null;
+            }
+            return "one of " + quoted(def.constants());
+        }
+        if (type instanceof TypeRef.ListOf) {
+            return actual == JsonValue.ValueType.ARRAY ? null : "an array";
+        }
+        if (type instanceof TypeRef.MapOf || type instanceof TypeRef.ObjectRef) {
+            return actual == JsonValue.ValueType.OBJECT ? null : "an object";
+        }
+        return null;
+    }
+
+    private static boolean fitsInteger(BigDecimal number, Class<?> javaType) {
+        BigInteger whole;
+        try {
+            whole = number.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            return false;
+        }
+        int bits = whole.bitLength();
+        if (javaType == long.class || javaType == Long.class || javaType == java.util.OptionalLong.class) {
+            return bits <= 63;
+        }
+        if (javaType == int.class || javaType == Integer.class || javaType == java.util.OptionalInt.class) {
+            return bits <= 31;
+        }
+        if (javaType == short.class || javaType == Short.class) {
+            return bits <= 15;
+        }
+        if (javaType == byte.class || javaType == Byte.class) {
+            return bits <= 7;
+        }
+        return true;
+    }
+
+    /** How a type reads in an error message, in JSON's terms. */
+    static String describe(TypeRef type) {
+        if (type instanceof TypeRef.Scalar s) {
+            return switch (s.kind()) {
+                case STRING -> "a string";
+                case BOOLEAN -> "true or false";
+                case INTEGER -> s.javaType() == int.class || s.javaType() == Integer.class
+                        ? "a whole number within 32 bits" : s.javaType() == long.class || s.javaType() == Long.class
+                        ? "a whole number within 64 bits" : "a whole number";
+                case NUMBER -> "a number";
+                case DATE -> "an ISO-8601 date string (2025-01-31)";
+                case DATE_TIME -> "an ISO-8601 date-time string (2025-01-31T10:15:30Z)";
+                case TIME -> "an ISO-8601 time string (10:15:30)";
+                case DURATION -> "an ISO-8601 duration string (PT15M)";
+                case UUID -> "a UUID string";
+            };
+        }
+        if (type instanceof TypeRef.ListOf) {
+            return "an array";
+        }
+        if (type instanceof TypeRef.EnumRef) {
+            return "one of the enum's values";
+        }
+        if (type instanceof TypeRef.MapOf || type instanceof TypeRef.ObjectRef) {
+            return "an object";
+        }
+        return "a JSON value";
+    }
+
+    private static String quoted(java.util.Collection<String> names) {
+        StringBuilder s = new StringBuilder();
+        for (String n : names) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append('\'').append(StrictJson.shorten(n)).append('\'');
+        }
+        return s.toString();
+    }
+}

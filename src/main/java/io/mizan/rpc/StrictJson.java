@@ -1,0 +1,164 @@
+package io.mizan.rpc;
+
+import io.mizan.MizanException;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reads a call body as a JSON object, refusing what a lenient parser lets through or chokes on:
+ * invalid UTF-8, duplicate keys, trailing data, deep nesting, and numbers so long or with exponents
+ * so large that converting them would take the worker hostage (CVE-2023-4043). Every refusal is a 400
+ * whose message says what is wrong in the caller's terms, never the parser's.
+ */
+public final class StrictJson {
+
+    /** How deep arrays and objects may nest. */
+    public static final int MAX_DEPTH = 64;
+    /** The longest number text accepted. */
+    public static final int MAX_NUMBER_LENGTH = 400;
+    /** The largest exponent accepted, either way. */
+    public static final int MAX_EXPONENT = 400;
+
+    /** Looked up once: the {@code Json} shortcuts look the provider up on every call. */
+    static final JsonProvider PROVIDER = JsonProvider.provider();
+
+    private StrictJson() {
+    }
+
+    /** Parses a body; an empty body is an empty object. */
+    public static JsonObject parseObject(byte[] body) {
+        String text = decodeUtf8(body);
+        if (text.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                return JsonValue.EMPTY_JSON_OBJECT;
+            }
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT) {
+                // read the rest to tell malformed JSON from a well-formed non-object
+                readValue(parser, first, 1);
+                throw bad("The body must be a JSON object of arguments by name");
+            }
+            JsonObject object = readObject(parser, 1);
+            boolean trailing;
+            try {
+                trailing = parser.hasNext();
+            } catch (JsonException e) {
+                trailing = true;
+            }
+            if (trailing) {
+                throw bad("The body has data after the JSON object");
+            }
+            return object;
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            throw bad("The body is not valid JSON");
+        }
+    }
+
+    /** Converts one number's text, refusing the ones that would be costly to convert. */
+    public static BigDecimal number(String text) {
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            throw bad("A number in the body has more than " + MAX_NUMBER_LENGTH + " characters");
+        }
+        int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+        if (e >= 0) {
+            String exponent = text.substring(e + 1).replace("+", "");
+            boolean tooLarge;
+            try {
+                tooLarge = Math.abs(Integer.parseInt(exponent)) > MAX_EXPONENT;
+            } catch (NumberFormatException ex) {
+                tooLarge = true;
+            }
+            if (tooLarge) {
+                throw bad("A number in the body has an exponent beyond " + MAX_EXPONENT);
+            }
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException ex) {
+            throw bad("The body is not valid JSON");
+        }
+    }
+
+    private static String decodeUtf8(byte[] body) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw bad("The body is not valid UTF-8");
+        }
+    }
+
+    private static JsonObject readObject(JsonParser parser, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw bad("The body nests arrays and objects deeper than " + MAX_DEPTH + " levels");
+        }
+        JsonObjectBuilder builder = PROVIDER.createObjectBuilder();
+        Set<String> keys = new HashSet<>();
+        while (true) {
+            JsonParser.Event event = parser.next();
+            if (event == JsonParser.Event.END_OBJECT) {
+                return builder.build();
+            }
+            String key = parser.getString();
+            if (!keys.add(key)) {
+                throw bad("The key '" + shorten(key) + "' appears twice in one object");
+            }
+            builder.add(key, readValue(parser, parser.next(), depth));
+        }
+    }
+
+    private static JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth) {
+        return switch (event) {
+            case START_OBJECT -> readObject(parser, depth + 1);
+            case START_ARRAY -> readArray(parser, depth + 1);
+            case VALUE_STRING -> PROVIDER.createValue(parser.getString());
+            case VALUE_NUMBER -> PROVIDER.createValue(number(parser.getString()));
+            case VALUE_TRUE -> JsonValue.TRUE;
+            case VALUE_FALSE -> JsonValue.FALSE;
+            case VALUE_NULL -> JsonValue.NULL;
+            default -> throw bad("The body is not valid JSON");
+        };
+    }
+
+    private static JsonValue readArray(JsonParser parser, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw bad("The body nests arrays and objects deeper than " + MAX_DEPTH + " levels");
+        }
+        JsonArrayBuilder builder = PROVIDER.createArrayBuilder();
+        while (true) {
+            JsonParser.Event event = parser.next();
+            if (event == JsonParser.Event.END_ARRAY) {
+                return builder.build();
+            }
+            builder.add(readValue(parser, event, depth));
+        }
+    }
+
+    static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    private static MizanException bad(String message) {
+        return new MizanException(400, message);
+    }
+}

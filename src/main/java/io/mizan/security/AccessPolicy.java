@@ -1,0 +1,112 @@
+package io.mizan.security;
+
+import io.mizan.AccessCheck;
+import io.mizan.MizanException;
+import io.mizan.model.AccessRule;
+import io.mizan.model.FunctionModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides whether the current caller may call a function. Identity comes from the container
+ * (Jakarta Security), never from the request body.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    BeanManager beanManager;
+
+    private final Map<Class<? extends AccessCheck>, AccessCheck> checks = new ConcurrentHashMap<>();
+
+    /** The signed-in caller, or {@code null}. */
+    public Principal caller() {
+        try {
+            Principal principal = security.getCallerPrincipal();
+            return principal == null || principal.getName() == null ? null : principal;
+        } catch (RuntimeException e) {
+            return null; // no security context on this thread (a scheduled job): nobody is signed in
+        }
+    }
+
+    /**
+     * Throws a 401 {@link MizanException} when the function needs a signed-in caller and there is
+     * none, and a 403 when the caller may not call it.
+     */
+    public void enforce(FunctionModel function) {
+        AccessRule rule = function.access();
+        Principal caller = caller();
+        switch (rule.kind()) {
+            case DENY_ALL -> throw forbidden(function);
+            case AUTHENTICATED -> {
+                if (caller == null) {
+                    throw unauthorized(function);
+                }
+            }
+            case ROLES -> {
+                if (caller == null) {
+                    throw unauthorized(function);
+                }
+                if (rule.roles().stream().noneMatch(this::inRole)) {
+                    throw forbidden(function);
+                }
+            }
+            case PUBLIC -> {
+                // anyone
+            }
+        }
+        if (rule.check() != null && !check(rule.check()).permits(function.name(), caller)) {
+            throw forbidden(function);
+        }
+    }
+
+    /** Whether {@link #enforce} would let the current caller call the function. */
+    public boolean permits(FunctionModel function) {
+        try {
+            enforce(function);
+            return true;
+        } catch (MizanException e) {
+            return false;
+        }
+    }
+
+    private boolean inRole(String role) {
+        try {
+            return security.isCallerInRole(role);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private AccessCheck check(Class<? extends AccessCheck> type) {
+        // normal-scoped checks are proxies and can be kept; dependent ones are looked up each time
+        AccessCheck cached = checks.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        AccessCheck check = CDI.current().select(type).get();
+        var beans = beanManager.getBeans(type);
+        if (!beans.isEmpty() && beanManager.isNormalScope(beanManager.resolve(beans).getScope())) {
+            checks.put(type, check);
+        }
+        return check;
+    }
+
+    private static MizanException unauthorized(FunctionModel function) {
+        return new MizanException(401, "Sign in to call " + function.name());
+    }
+
+    private static MizanException forbidden(FunctionModel function) {
+        return new MizanException(403, "You may not call " + function.name());
+    }
+}

@@ -1,0 +1,333 @@
+package io.mizan.it;
+
+import io.mizan.it.core.CoreApp;
+import io.mizan.it.support.Deployments;
+import io.mizan.it.support.Http;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The call endpoint in a real Payara Micro: success, every error status, auth, JSON-B types. */
+@ExtendWith(ArquillianExtension.class)
+class CoreIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("core", "mizan.allowed-origins=https://allowed.example\nmizan.max-body-bytes=65536\n",
+                CoreApp.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(base);
+    }
+
+    // --- success ---
+
+    @Test
+    void callWithoutArgumentsAnswersResultAndNoKeys() {
+        HttpResponse<String> r = http.call("hello", "{}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("{\"result\":\"Hello\",\"invalidate\":[]}", r.body());
+        assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertFalse(r.headers().firstValue("X-Mizan-Invalidate").isPresent());
+    }
+
+    @Test
+    void emptyBodyWithoutContentTypeIsACallWithoutArguments() {
+        HttpResponse<String> r = http.send(http.request("api/mizan/call/hello").POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    @Test
+    void argumentsBindByName() {
+        JsonObject body = Http.json(http.call("greet", "{\"name\":\"Ada\"}"));
+        assertEquals("Hello, Ada", body.getJsonObject("result").getString("text"));
+        assertEquals(10, body.getJsonObject("result").getInt("length"));
+        assertEquals(7L, Http.json(http.call("add", "{\"b\":4,\"a\":3}")).getJsonNumber("result").longValue());
+    }
+
+    @Test
+    void jsonbTypesRoundTrip() {
+        String value = "{\"at\":\"2025-01-31T10:15:30Z\",\"big\":9007199254740993,\"color\":\"GREEN\","
+                + "\"counts\":{\"a\":1,\"b\":2},\"day\":\"2025-01-31\",\"flag\":true,"
+                + "\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"note\":\"hi\",\"numbers\":[1,2,3],"
+                + "\"page\":{\"items\":[{\"color\":\"RED\",\"item_name\":\"pen\"}],\"total\":1},"
+                + "\"price\":12.50,\"ratio\":0.5,\"tags\":[\"x\"],\"text\":\"caf\u00e9 \\\"q\\\"\"}";
+        HttpResponse<String> r = http.call("echo", "{\"value\":" + value + "}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject result = Http.json(r).getJsonObject("result");
+        assertEquals("2025-01-31T10:15:30Z", result.getString("at"));
+        assertEquals(9007199254740993L, result.getJsonNumber("big").longValueExact());
+        assertEquals("GREEN", result.getString("color"));
+        assertEquals(2, result.getJsonObject("counts").getInt("b"));
+        assertEquals("2025-01-31", result.getString("day"));
+        assertEquals("hi", result.getString("note"));
+        assertEquals(3, result.getJsonArray("numbers").size());
+        assertEquals("pen", result.getJsonObject("page").getJsonArray("items").getJsonObject(0).getString("item_name"));
+        assertEquals("12.50", result.getJsonNumber("price").bigDecimalValue().toPlainString());
+        assertEquals("123e4567-e89b-12d3-a456-426614174000", result.getString("id"));
+        assertEquals("caf\u00e9 \"q\"", result.getString("text"));
+    }
+
+    @Test
+    void emptyOptionalIsWrittenAsNull() {
+        String value = "{\"at\":\"2025-01-31T10:15:30Z\",\"big\":1,\"color\":\"RED\",\"counts\":{},\"day\":\"2025-01-31\","
+                + "\"flag\":false,\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"note\":null,\"numbers\":[],"
+                + "\"page\":{\"items\":[],\"total\":0},\"price\":1,\"ratio\":1,\"tags\":[],\"text\":\"\"}";
+        JsonObject result = Http.json(http.call("echo", "{\"value\":" + value + "}")).getJsonObject("result");
+        assertTrue(result.containsKey("note"), result.toString());
+        assertTrue(result.isNull("note"));
+    }
+
+    @Test
+    void optionalAndNullableArgumentsMayBeLeftOutOrNull() {
+        assertEquals("none/null", Http.json(http.call("maybe", "{}")).getString("result"));
+        assertEquals("a/b", Http.json(http.call("maybe", "{\"note\":\"a\",\"other\":\"b\"}")).getString("result"));
+        assertEquals("none/null", Http.json(http.call("maybe", "{\"note\":null,\"other\":null}")).getString("result"));
+    }
+
+    @Test
+    void voidAnswersNull() {
+        assertEquals("{\"result\":null,\"invalidate\":[]}", http.call("nothing", "{}").body());
+    }
+
+    @Test
+    void principalAndRequestAreInjectedNotSent() {
+        assertEquals("anonymous via POST", Http.json(http.call("whoAmI", "{}")).getString("result"));
+        assertEquals("alice via POST", Http.json(http.callAs("alice", "whoAmI", "{}")).getString("result"));
+        assertProblem(http.call("whoAmI", "{\"me\":\"bob\"}"), 400, "Unknown argument 'me'");
+    }
+
+    // --- 400 ---
+
+    @Test
+    void malformedJsonIs400() {
+        assertProblem(http.call("greet", "{\"name\":"), 400, "not valid JSON");
+        assertProblem(http.call("greet", "[\"Ada\"]"), 400, "must be a JSON object");
+        assertProblem(http.call("greet", "\"Ada\""), 400, "must be a JSON object");
+        assertProblem(http.call("greet", "{\"name\":\"Ada\"} {}"), 400, "after the JSON object");
+        assertProblem(http.call("greet", "{\"name\":\"Ada\",\"name\":\"Bob\"}"), 400, "appears twice");
+    }
+
+    @Test
+    void invalidUtf8Is400() {
+        byte[] body = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertProblem(http.send(http.request("api/mizan/call/greet").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))), 400, "not valid UTF-8");
+    }
+
+    @Test
+    void deepNestingIs400AndTheServerKeepsServing() {
+        String deep = "{\"value\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        assertProblem(http.call("echo", deep), 400, "deeper than");
+        assertEquals(200, http.call("hello", "{}").statusCode());
+    }
+
+    @Test
+    void hugeNumbersAre400Quickly() {
+        long start = System.nanoTime();
+        assertProblem(http.call("add", "{\"a\":1,\"b\":1e1000000000}"), 400, "exponent");
+        assertProblem(http.call("half", "{\"value\":" + "9".repeat(60_000) + "}"), 400, "more than");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "huge numbers took too long");
+        assertEquals("0.5", Http.json(http.call("half", "{\"value\":1}")).getJsonNumber("result").toString());
+    }
+
+    @Test
+    void wrongTypesAre400NamingTheArgument() {
+        assertProblem(http.call("add", "{\"a\":\"3\",\"b\":4}"), 400, "Argument 'a' must be a whole number");
+        assertProblem(http.call("add", "{\"a\":1.5,\"b\":4}"), 400, "Argument 'a'");
+        assertProblem(http.call("add", "{\"a\":3000000000,\"b\":4}"), 400, "within 32 bits");
+        assertProblem(http.call("greet", "{\"name\":42}"), 400, "Argument 'name' must be a string");
+        assertProblem(http.call("echo", "{\"value\":[]}"), 400, "Argument 'value' must be an object");
+    }
+
+    @Test
+    void missingUnknownAndNullArgumentsAre400() {
+        assertProblem(http.call("add", "{\"a\":1}"), 400, "Missing argument 'b'");
+        assertProblem(http.call("add", "{\"a\":1,\"b\":2,\"c\":3}"), 400, "Unknown argument 'c'");
+        assertProblem(http.call("add", "{\"a\":null,\"b\":2}"), 400, "Argument 'a' must not be null");
+        assertProblem(http.call("greet", "{\"name\":null}"), 400, "Argument 'name' must not be null");
+    }
+
+    // --- 401 / 403 ---
+
+    @Test
+    void authenticatedFunctionNeedsASignedInCaller() {
+        assertProblem(http.call("secret", "{}"), 401, "Sign in");
+        assertEquals(200, http.callAs("alice", "secret", "{}").statusCode());
+    }
+
+    @Test
+    void rolesAreChecked() {
+        assertProblem(http.call("staffOnly", "{}"), 401, "Sign in");
+        assertProblem(http.callAs("alice", "staffOnly", "{}"), 403, "may not call");
+        assertEquals("staff only", Http.json(http.callAs("bob", "staffOnly", "{}")).getString("result"));
+        assertProblem(http.callAs("alice", "report", "{}"), 403, "may not call");
+        assertEquals("weekly report", Http.json(http.callAs("bob", "report", "{}")).getString("result"));
+    }
+
+    @Test
+    void denyAllRefusesEveryone() {
+        assertProblem(http.callAs("bob", "denied", "{}"), 403, "may not call");
+    }
+
+    @Test
+    void customCheckDecides() {
+        assertProblem(http.callAs("alice", "bobOnly", "{}"), 403, "may not call");
+        assertProblem(http.call("bobOnly", "{}"), 403, "may not call");
+        assertEquals("hello bob", Http.json(http.callAs("bob", "bobOnly", "{}")).getString("result"));
+    }
+
+    @Test
+    void serverOnlyIs403OverHttpButRunsInProcess() {
+        assertProblem(http.call("webhook", "{}"), 403, "server code");
+        assertEquals("got hooked", Http.json(http.call("viaWebhook", "{}")).getString("result"));
+    }
+
+    @Test
+    void beanToBeanCallIsCheckedByTheInterceptor() {
+        assertProblem(http.call("viaStaff", "{}"), 401, "Sign in to call payroll");
+        assertProblem(http.callAs("alice", "viaStaff", "{}"), 403, "may not call payroll");
+        assertEquals("got payroll", Http.json(http.callAs("bob", "viaStaff", "{}")).getString("result"));
+    }
+
+    @Test
+    void foreignOriginIs403AndListedOriginPasses() {
+        HttpResponse<String> foreign = http.send(http.request("api/mizan/call/hello")
+                .header("Content-Type", "application/json").header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertProblem(foreign, 403, "not allowed");
+        HttpResponse<String> crossSite = http.send(http.request("api/mizan/call/hello")
+                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertProblem(crossSite, 403, "not allowed");
+        HttpResponse<String> own = http.send(http.request("api/mizan/call/hello")
+                .header("Content-Type", "application/json")
+                .header("Origin", "http://" + http.uri("/").getAuthority())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(200, own.statusCode(), own.body());
+        HttpResponse<String> allowed = http.send(http.request("api/mizan/call/hello")
+                .header("Content-Type", "application/json").header("Origin", "https://allowed.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(200, allowed.statusCode(), allowed.body());
+        assertEquals("https://allowed.example", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    }
+
+    // --- 404 / 405 / 413 / 415 ---
+
+    @Test
+    void unknownFunctionAndPlainMethodGetTheSame404() {
+        HttpResponse<String> unknown = http.call("nope", "{}");
+        HttpResponse<String> plain = http.call("plainMethod", "{}");
+        assertProblem(unknown, 404, "no server function named 'nope'");
+        assertProblem(plain, 404, "no server function named 'plainMethod'");
+        assertEquals(unknown.body().replace("nope", "X"), plain.body().replace("plainMethod", "X"));
+    }
+
+    @Test
+    void getOnACallIs405WithAllow() {
+        HttpResponse<String> r = http.get("api/mizan/call/hello");
+        assertProblem(r, 405, "POST");
+        assertTrue(r.headers().firstValue("Allow").orElse("").contains("POST"));
+    }
+
+    @Test
+    void oversizeBodyIs413() {
+        String big = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
+        assertProblem(http.call("greet", big), 413, "larger than 65536");
+        assertEquals(200, http.call("hello", "{}").statusCode());
+    }
+
+    @Test
+    void nonJsonContentTypesAre415() {
+        for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            HttpResponse<String> r = http.send(http.request("api/mizan/call/greet").header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")));
+            assertProblem(r, 415, "application/json");
+        }
+        HttpResponse<String> utf8 = http.send(http.request("api/mizan/call/greet")
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}", StandardCharsets.UTF_8)));
+        assertEquals(200, utf8.statusCode(), utf8.body());
+    }
+
+    // --- 422 ---
+
+    @Test
+    void beanValidationFailureIs422WithParameterNames() {
+        JsonObject problem = assertProblem(http.call("greet", "{\"name\":\"  \"}"), 422, "not valid");
+        assertEquals("name", problem.getJsonArray("errors").getJsonObject(0).getString("path"));
+        assertNotNull(problem.getJsonArray("errors").getJsonObject(0).getString("message"));
+    }
+
+    @Test
+    void nestedValidationPathsNameFieldsAndIndexes() {
+        String signup = "{\"signup\":{\"email\":\"nope\",\"age\":12,\"address\":{\"city\":\"\",\"zip\":\"1234567\"},"
+                + "\"nicknames\":[\"ok\",\" \"]}}";
+        JsonObject problem = assertProblem(http.call("signup", signup), 422, "not valid");
+        String paths = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("path")).sorted().toList().toString();
+        assertEquals("[signup.address.city, signup.address.zip, signup.age, signup.email, signup.nicknames[1]]", paths);
+    }
+
+    @Test
+    void mizanExceptionKeepsItsStatusAndFields() {
+        assertProblem(http.call("conflict", "{}"), 409, "Already done");
+        JsonObject problem = assertProblem(http.call("taken", "{\"email\":\"a@b.c\"}"), 422, "Invalid");
+        assertEquals("email", problem.getJsonArray("errors").getJsonObject(0).getString("path"));
+    }
+
+    // --- 500 ---
+
+    @Test
+    void unexpectedExceptionIs500WithAnIdAndNoDetails() {
+        HttpResponse<String> r = http.call("boom", "{}");
+        JsonObject problem = assertProblem(r, 500, "error id");
+        String id = problem.getString("id");
+        assertTrue(problem.getString("detail").contains(id));
+        assertFalse(r.body().contains("hunter2"), r.body());
+        assertFalse(r.body().contains("IllegalStateException"), r.body());
+        assertFalse(r.body().contains("at io.mizan"), r.body());
+    }
+
+    @Test
+    void resultFailingValidationIs500() {
+        HttpResponse<String> r = http.call("badResult", "{}");
+        assertProblem(r, 500, "error id");
+        assertFalse(r.body().contains("value"), r.body());
+    }
+
+    static JsonObject assertProblem(HttpResponse<String> r, int status, String detailPart) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                "content type " + r.headers().firstValue("Content-Type"));
+        JsonObject problem = Http.json(r);
+        assertEquals(status, problem.getInt("status"));
+        assertNotNull(problem.getString("title"));
+        assertTrue(problem.getString("detail").contains(detailPart),
+                "detail '" + problem.getString("detail") + "' lacks '" + detailPart + "'");
+        return problem;
+    }
+}
