@@ -1,5 +1,6 @@
 package io.mizan.cdi;
 
+import io.mizan.AccessCheck;
 import io.mizan.config.MizanSettings;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
@@ -8,7 +9,6 @@ import io.mizan.model.ModelException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -28,6 +28,7 @@ import java.util.Set;
 public class MizanExtension implements Extension {
 
     private final Map<Class<?>, Bean<?>> beans = new HashMap<>();
+    private final Map<Class<?>, Bean<?>> checks = new HashMap<>();
     private Model model;
     private MizanSettings settings;
 
@@ -37,9 +38,13 @@ public class MizanExtension implements Extension {
         if (!(bean instanceof Interceptor<?>) && ModelBuilder.declaresFunctions(type)) {
             beans.put(type, bean);
         }
+        // kept here because the library's own bean manager cannot see the application's classes
+        if (AccessCheck.class.isAssignableFrom(type)) {
+            checks.put(type, bean);
+        }
     }
 
-    void build(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+    void build(@Observes AfterDeploymentValidation event) {
         try {
             settings = MizanSettings.from(ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()));
         } catch (ModelException e) {
@@ -55,10 +60,9 @@ public class MizanExtension implements Extension {
             e.problems().forEach(p -> event.addDeploymentProblem(new DefinitionException(p)));
             return;
         }
-        Set<Class<?>> checks = new LinkedHashSet<>();
+        Set<Class<?>> seen = new LinkedHashSet<>();
         for (FunctionModel f : model.functions().values()) {
-            if (f.access().check() != null && checks.add(f.access().check())
-                    && beanManager.getBeans(f.access().check()).isEmpty()) {
+            if (f.access().check() != null && seen.add(f.access().check()) && !checks.containsKey(f.access().check())) {
                 event.addDeploymentProblem(new DefinitionException("Mizan: " + f.where() + ": check = "
                         + f.access().check().getName() + " is not a CDI bean. Fix: annotate it @ApplicationScoped"
                         + " (or another scope) so that it can be injected."));
@@ -77,6 +81,11 @@ public class MizanExtension implements Extension {
     /** The settings read at deployment. */
     public MizanSettings settings() {
         return settings;
+    }
+
+    /** The bean of an {@link AccessCheck} class. */
+    public Bean<?> checkBean(Class<?> checkClass) {
+        return checks.get(checkClass);
     }
 
     /** The bean that declares a function's method. */

@@ -15,7 +15,7 @@ import java.util.List;
  * @param allowedOrigins {@code mizan.allowed-origins}: other origins that may call, comma-separated (none)
  * @param schemaEnabled {@code mizan.schema.enabled}: whether {@code GET <base>/schema} answers ({@code true})
  * @param hydrationPaths {@code mizan.hydration.paths}: pages into which global contexts are embedded
- *                       ({@code /,/index.html}); empty to switch it off
+ *                       ({@code /index.html}); empty to switch it off
  */
 public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> allowedOrigins,
                             boolean schemaEnabled, List<String> hydrationPaths) {
@@ -29,7 +29,7 @@ public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> al
 
     /** The defaults, for code that runs without a container. */
     public static MizanSettings defaults() {
-        return new MizanSettings(Auth.PUBLIC, DEFAULT_MAX_BODY_BYTES, List.of(), true, List.of("/", "/index.html"));
+        return new MizanSettings(Auth.PUBLIC, DEFAULT_MAX_BODY_BYTES, List.of(), true, List.of("/index.html"));
     }
 
     /** Reads the settings; a malformed value fails with a message naming the property. */
@@ -41,7 +41,7 @@ public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> al
         List<String> origins = list(config.getOptionalValue("mizan.allowed-origins", String.class).orElse(""));
         boolean schema = config.getOptionalValue("mizan.schema.enabled", Boolean.class).orElse(true);
         List<String> hydration = list(config.getOptionalValue("mizan.hydration.paths", String.class)
-                .orElse("/,/index.html"));
+                .orElse("/index.html"));
         return new MizanSettings(auth, maxBody, origins, schema, hydration);
     }
 

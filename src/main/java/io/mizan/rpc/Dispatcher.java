@@ -369,8 +369,10 @@ public class Dispatcher {
     /** Every failure becomes a problem answer; only the unexpected ones are logged, with an id. */
     private Response.ResponseBuilder failure(Throwable t) {
         if (t instanceof MizanException e) {
-            return Problem.response(e.status(), e.getMessage() == null ? Problem.title(e.status()) : e.getMessage(),
-                    e.fieldErrors(), null);
+            Response.ResponseBuilder problem = Problem.response(e.status(),
+                    e.getMessage() == null ? Problem.title(e.status()) : e.getMessage(), e.fieldErrors(), null);
+            // the rest of an oversize body is not read: the connection cannot carry another request
+            return e.status() == 413 ? problem.header("Connection", "close") : problem;
         }
         if (t instanceof WebApplicationException e && e.getResponse() != null && e.getResponse().getStatus() < 500) {
             int status = e.getResponse().getStatus();

@@ -6,7 +6,8 @@ import io.mizan.model.AccessRule;
 import io.mizan.model.FunctionModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.Bean;
+import io.mizan.cdi.MizanExtension;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 
@@ -26,6 +27,9 @@ public class AccessPolicy {
 
     @Inject
     BeanManager beanManager;
+
+    @Inject
+    MizanExtension extension;
 
     private final Map<Class<? extends AccessCheck>, AccessCheck> checks = new ConcurrentHashMap<>();
 
@@ -94,9 +98,9 @@ public class AccessPolicy {
         if (cached != null) {
             return cached;
         }
-        AccessCheck check = CDI.current().select(type).get();
-        var beans = beanManager.getBeans(type);
-        if (!beans.isEmpty() && beanManager.isNormalScope(beanManager.resolve(beans).getScope())) {
+        Bean<?> bean = extension.checkBean(type);
+        AccessCheck check = (AccessCheck) beanManager.getReference(bean, type, beanManager.createCreationalContext(bean));
+        if (beanManager.isNormalScope(bean.getScope())) {
             checks.put(type, check);
         }
         return check;

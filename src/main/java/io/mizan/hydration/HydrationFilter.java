@@ -1,0 +1,162 @@
+package io.mizan.hydration;
+
+import io.mizan.rpc.Dispatcher;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Embeds every global context the caller may read into the app's HTML page, so the first render
+ * needs no round trip. Registered by {@link HydrationInitializer} for {@code mizan.hydration.paths}
+ * (default {@code /index.html}); the page must have a {@code </head>}.
+ *
+ * <p>The page is personal once it carries the caller's data, so conditional requests are answered
+ * in full and the answer is marked {@code no-store}.
+ */
+public class HydrationFilter extends HttpFilter {
+
+    private static final Set<String> CONDITIONAL = Set.of("if-none-match", "if-modified-since", "if-match",
+            "if-unmodified-since", "if-range", "range");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!request.getMethod().equals("GET")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Buffered buffered = new Buffered(response);
+        chain.doFilter(new Unconditional(request), buffered);
+        byte[] body = buffered.bytes();
+        String type = buffered.getContentType();
+        if (buffered.getStatus() != 200 || type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
+        Dispatcher dispatcher = CDI.current().select(Dispatcher.class).get();
+        String json = dispatcher.hydration(source -> switch (source) {
+            case REQUEST -> request;
+            case PRINCIPAL -> request.getUserPrincipal();
+            default -> null;
+        });
+        byte[] page = HydrationScript.inject(new String(body, StandardCharsets.UTF_8), json)
+                .getBytes(StandardCharsets.UTF_8);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("ETag", null);
+        response.setHeader("Last-Modified", null);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
+    }
+
+    /** Hides conditional headers, so that the page is always rendered with fresh data. */
+    private static final class Unconditional extends HttpServletRequestWrapper {
+        Unconditional(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return CONDITIONAL.contains(name.toLowerCase(Locale.ROOT)) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return CONDITIONAL.contains(name.toLowerCase(Locale.ROOT)) ? Collections.emptyEnumeration()
+                    : super.getHeaders(name);
+        }
+
+        @Override
+        public long getDateHeader(String name) {
+            return CONDITIONAL.contains(name.toLowerCase(Locale.ROOT)) ? -1 : super.getDateHeader(name);
+        }
+    }
+
+    /** Holds the page in memory until it is known whether it is HTML. */
+    private static final class Buffered extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private PrintWriter writer;
+        private ServletOutputStream stream;
+
+        Buffered(HttpServletResponse response) {
+            super(response);
+        }
+
+        byte[] bytes() {
+            if (writer != null) {
+                writer.flush();
+            }
+            return bytes.toByteArray();
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            if (stream == null) {
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        bytes.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        bytes.write(b, off, len);
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new UnsupportedOperationException("the page is buffered");
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (writer == null) {
+                String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+                writer = new PrintWriter(new OutputStreamWriter(bytes, java.nio.charset.Charset.forName(charset)));
+            }
+            return writer;
+        }
+
+        @Override
+        public void setContentLength(int len) {
+            // the length is set once the page is final
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            // the length is set once the page is final
+        }
+
+        @Override
+        public void flushBuffer() {
+            // nothing reaches the client before the page is final
+        }
+    }
+}

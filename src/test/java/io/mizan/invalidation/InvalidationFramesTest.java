@@ -1,0 +1,45 @@
+package io.mizan.invalidation;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class InvalidationFramesTest {
+
+    @Test
+    void nestedSuccessReachesTheOutermostFrame() {
+        InvalidationFrames.open();
+        InvalidationFrames.add(List.of("a"));
+        InvalidationFrames.open();
+        InvalidationFrames.add(List.of("b", "a"));
+        assertEquals(List.of(), InvalidationFrames.close(true));
+        assertEquals(List.of("a", "b"), InvalidationFrames.close(true));
+        assertFalse(InvalidationFrames.active());
+    }
+
+    @Test
+    void aFailedCallDropsItsKeysOnly() {
+        InvalidationFrames.open();
+        InvalidationFrames.add(List.of("kept"));
+        InvalidationFrames.open();
+        InvalidationFrames.add(List.of("dropped"));
+        InvalidationFrames.close(false);
+        assertEquals(List.of("kept"), InvalidationFrames.close(true));
+    }
+
+    @Test
+    void aFailedOutermostCallProducesNoKeys() {
+        InvalidationFrames.open();
+        InvalidationFrames.add(List.of("x"));
+        assertEquals(List.of(), InvalidationFrames.close(false));
+    }
+
+    @Test
+    void addingOutsideACallIsAnError() {
+        assertThrows(IllegalStateException.class, () -> InvalidationFrames.add(List.of("x")));
+    }
+}

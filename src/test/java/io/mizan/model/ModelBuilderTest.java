@@ -1,0 +1,189 @@
+package io.mizan.model;
+
+import io.mizan.Auth;
+import io.mizan.Client;
+import io.mizan.Scope;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelBuilderTest {
+
+    static Model build(Class<?>... classes) {
+        return new ModelBuilder(Auth.PUBLIC).build(List.of(classes));
+    }
+
+    static String problems(Class<?>... classes) {
+        return String.join("\n", assertThrows(ModelException.class, () -> build(classes)).problems());
+    }
+
+    public static class Profiles {
+        @Client(context = Scope.GLOBAL)
+        public String currentUser(Principal me) {
+            return "";
+        }
+
+        @Client(context = Scope.LOCAL)
+        public String userProfile(long userId, String tab) {
+            return "";
+        }
+
+        @Client(affects = {"userProfile", "currentUser"})
+        public String rename(long userId, String name) {
+            return name;
+        }
+
+        @Client(affects = "userProfile")
+        public Response updateProfile(@PathParam("userId") long id, @PathParam("tab") String tab) {
+            return null;
+        }
+    }
+
+    @Test
+    void contextsAndAutoScoping() {
+        Model model = build(Profiles.class);
+        FunctionModel rename = model.function("rename").orElseThrow();
+        assertEquals(List.of("currentUser", "userProfile"), rename.affects());
+        assertEquals(Map.of("currentUser", List.of(), "userProfile", List.of("userId")), rename.scopedBy());
+        FunctionModel view = model.function("updateProfile").orElseThrow();
+        assertTrue(view.viewPath());
+        assertEquals(List.of("tab", "userId"), view.scopedBy().get("userProfile"));
+        assertEquals(List.of("currentUser", "userProfile"), model.contexts().stream().map(FunctionModel::name).toList());
+        assertEquals(ParamModel.Source.PRINCIPAL, model.function("currentUser").orElseThrow().params().get(0).source());
+    }
+
+    public static class Duplicates {
+        @Client
+        public String hello() {
+            return "";
+        }
+
+        @Client(name = "hello")
+        public String greet() {
+            return "";
+        }
+    }
+
+    public static class UnknownAffects {
+        @Client(context = Scope.GLOBAL)
+        public String currentUser() {
+            return "";
+        }
+
+        @Client(affects = "curentUser")
+        public void rename(String name) {
+        }
+    }
+
+    public record Filter(String q) {
+    }
+
+    public static class BadContexts {
+        @Client(context = Scope.LOCAL)
+        public String search(Filter filter) {
+            return "";
+        }
+
+        @Client(context = Scope.GLOBAL)
+        public String settings(String key) {
+            return "";
+        }
+    }
+
+    public interface Shape {
+    }
+
+    public static class BadTypes {
+        @Client
+        public Object anything() {
+            return null;
+        }
+
+        @Client
+        public void draw(Shape shape) {
+        }
+
+        @Client
+        @SuppressWarnings("rawtypes")
+        public void raw(List items) {
+        }
+
+        @Client
+        public void keyed(Map<Filter, String> map) {
+        }
+    }
+
+    @Test
+    void deploymentProblemsNameClassMethodAndFix() {
+        String dup = problems(Duplicates.class);
+        assertTrue(dup.contains("ModelBuilderTest$Duplicates.") && dup.contains("the function name 'hello' is also used by")
+                && dup.contains("Fix: give one of them another name with @Client(name = \"...\")"), dup);
+
+        String affects = problems(UnknownAffects.class);
+        assertTrue(affects.contains("ModelBuilderTest$UnknownAffects.rename: affects = \"curentUser\" names no context"
+                + " (the contexts are currentUser)"), affects);
+
+        String contexts = problems(BadContexts.class);
+        assertTrue(contexts.contains("BadContexts.search: the LOCAL context's parameter 'filter' is not a scalar"), contexts);
+        assertTrue(contexts.contains("BadContexts.settings: a GLOBAL context cannot take arguments"), contexts);
+
+        String types = problems(BadTypes.class);
+        assertTrue(types.contains("BadTypes.anything: its result cannot be sent as JSON: Object says nothing"), types);
+        assertTrue(types.contains("BadTypes.draw: parameter 'shape' cannot be read from JSON:"), types);
+        assertTrue(types.contains("is an interface"), types);
+        assertTrue(types.contains("BadTypes.raw: parameter 'items'") && types.contains("raw type List"), types);
+        assertTrue(types.contains("BadTypes.keyed: parameter 'map'") && types.contains("a map key must be"), types);
+    }
+
+    @Client(roles = "staff")
+    public static class StaffDesk {
+        public String payroll() {
+            return "";
+        }
+
+        @PermitAll
+        public String opening() {
+            return "";
+        }
+
+        @Client(auth = Auth.AUTHENTICATED)
+        public String lunch() {
+            return "";
+        }
+
+        @RolesAllowed("boss")
+        public String raise() {
+            return "";
+        }
+    }
+
+    @Test
+    void accessRulesResolveMethodFirstThenClassThenDefault() {
+        Model model = new ModelBuilder(Auth.AUTHENTICATED).build(List.of(StaffDesk.class, Profiles.class));
+        assertEquals(new AccessRule(AccessRule.Kind.ROLES, Set.of("staff"), null),
+                model.function("payroll").orElseThrow().access());
+        assertEquals(AccessRule.Kind.PUBLIC, model.function("opening").orElseThrow().access().kind());
+        assertEquals(AccessRule.Kind.AUTHENTICATED, model.function("lunch").orElseThrow().access().kind());
+        assertEquals(Set.of("boss"), model.function("raise").orElseThrow().access().roles());
+        assertEquals(AccessRule.Kind.AUTHENTICATED, model.function("rename").orElseThrow().access().kind());
+    }
+
+    @Test
+    void defaultAuthIsParsed() {
+        assertEquals(Auth.PUBLIC, ModelBuilder.parseDefaultAuth(null));
+        assertEquals(Auth.AUTHENTICATED, ModelBuilder.parseDefaultAuth(" Authenticated "));
+        ModelException e = assertThrows(ModelException.class, () -> ModelBuilder.parseDefaultAuth("everyone"));
+        assertTrue(e.getMessage().contains("mizan.auth.default is 'everyone'"));
+    }
+}
