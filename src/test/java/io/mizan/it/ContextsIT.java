@@ -1,0 +1,254 @@
+package io.mizan.it;
+
+import io.mizan.it.contexts.ContextsApp;
+import io.mizan.it.support.Deployments;
+import io.mizan.it.support.Http;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Contexts, invalidation keys, the view path, hydration and the manifest in a real Payara Micro. */
+@ExtendWith(ArquillianExtension.class)
+class ContextsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("contexts", "", ContextsApp.class)
+                .addAsWebResource(new ClassLoaderAsset("contexts/index.html"), "index.html");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(base);
+    }
+
+    static JsonObject body(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r);
+    }
+
+    static String header(HttpResponse<String> r) {
+        return r.headers().firstValue("X-Mizan-Invalidate").orElse(null);
+    }
+
+    static String keys(HttpResponse<String> r) {
+        return Http.json(r).getJsonArray("invalidate").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList().toString();
+    }
+
+    // --- keys ---
+
+    @Test
+    void mutationScopesKeysByTheParametersItSharesWithEachContext() {
+        HttpResponse<String> r = http.call("rename", "{\"userId\":5,\"name\":\"Eve\"}");
+        assertEquals("[currentUser, userProfile;userId=5]", keys(r));
+        assertEquals("currentUser, userProfile;userId=5", header(r));
+        assertEquals("Eve", body(r).getJsonObject("result").getString("name"));
+    }
+
+    @Test
+    void multiParameterKeysAreSortedAndPartialOverlapScopesByWhatIsShared() {
+        assertEquals("[todos;listId=7;owner=bob]", keys(http.call("addTodo", "{\"owner\":\"bob\",\"listId\":7,\"text\":\"x\"}")));
+        assertEquals("[todos;owner=bob]", keys(http.call("clearTodos", "{\"owner\":\"bob\"}")));
+    }
+
+    @Test
+    void oddValuesArePercentEncoded() {
+        HttpResponse<String> r = http.call("clearTodos", "{\"owner\":\"a b,c;d=e%f/caf\u00e9\"}");
+        assertEquals("[todos;owner=a%20b%2Cc%3Bd%3De%25f%2Fcaf%C3%A9]", keys(r));
+        assertEquals("todos;owner=a%20b%2Cc%3Bd%3De%25f%2Fcaf%C3%A9", header(r));
+    }
+
+    @Test
+    void unscopedMutationInvalidatesTheWholeContext() {
+        assertEquals("[settings]", keys(http.call("setMotto", "{\"motto\":\"Hi\"}")));
+    }
+
+    @Test
+    void invalidatorAddsKeysByHand() {
+        HttpResponse<String> r = http.call("touchDouble", "{\"userId\":21}");
+        assertEquals("[userProfile;userId=42, settings]", keys(r));
+        assertEquals("userProfile;userId=42, settings", header(r));
+    }
+
+    @Test
+    void aFailedCallAddsNoKeys() {
+        HttpResponse<String> r = http.call("failingUpdate", "{}");
+        assertEquals(409, r.statusCode());
+        assertFalse(r.headers().firstValue("X-Mizan-Invalidate").isPresent());
+        assertFalse(r.body().contains("userProfile"));
+    }
+
+    @Test
+    void serverOnlyFunctionsInvalidateWhenServerCodeCallsThem() {
+        assertEquals(403, http.call("webhook", "{\"motto\":\"x\"}").statusCode());
+        assertEquals("[settings, todos]", keys(http.call("nightly", "{}")));
+    }
+
+    @Test
+    void aContextIsCallableThroughCallToo() {
+        JsonObject r = body(http.call("userProfile", "{\"userId\":3}"));
+        assertEquals(3, r.getJsonObject("result").getInt("userId"));
+        assertEquals(0, r.getJsonArray("invalidate").size());
+    }
+
+    // --- contexts over GET ---
+
+    @Test
+    void localContextTakesQueryParametersAndAnswersWithAnETag() {
+        HttpResponse<String> r = http.get("api/mizan/ctx/todos?owner=bob&listId=7");
+        JsonObject result = body(r).getJsonArray("result").getJsonObject(0);
+        assertEquals("bob", result.getString("owner"));
+        assertEquals(7, result.getInt("listId"));
+        String etag = r.headers().firstValue("ETag").orElse(null);
+        assertNotNull(etag);
+        HttpResponse<String> again = http.send(http.request("api/mizan/ctx/todos?owner=bob&listId=7")
+                .header("If-None-Match", etag).GET());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        HttpResponse<String> other = http.send(http.request("api/mizan/ctx/todos?owner=al&listId=7")
+                .header("If-None-Match", etag).GET());
+        assertEquals(200, other.statusCode());
+    }
+
+    @Test
+    void theETagChangesWhenTheDataDoes() {
+        String before = http.get("api/mizan/ctx/userProfile?userId=8").headers().firstValue("ETag").orElseThrow();
+        http.call("rename", "{\"userId\":8,\"name\":\"Otto\"}");
+        HttpResponse<String> after = http.send(http.request("api/mizan/ctx/userProfile?userId=8")
+                .header("If-None-Match", before).GET());
+        assertEquals(200, after.statusCode());
+        assertEquals("Otto", Http.json(after).getJsonObject("result").getString("name"));
+    }
+
+    @Test
+    void contextParametersAreChecked() {
+        assertEquals(400, http.get("api/mizan/ctx/userProfile?userId=abc").statusCode());
+        assertEquals(400, http.get("api/mizan/ctx/userProfile").statusCode());
+        assertEquals(400, http.get("api/mizan/ctx/userProfile?userId=1&userId=2").statusCode());
+        assertEquals(400, http.get("api/mizan/ctx/userProfile?userId=1&x=2").statusCode());
+        assertEquals(404, http.get("api/mizan/ctx/rename").statusCode());
+        assertEquals(405, http.send(http.request("api/mizan/ctx/settings").POST(HttpRequest.BodyPublishers.noBody()))
+                .statusCode());
+    }
+
+    @Test
+    void authRulesApplyToContexts() {
+        assertEquals(401, http.get("api/mizan/ctx/openTickets").statusCode());
+        assertEquals(403, http.send(http.request("api/mizan/ctx/openTickets").header("Authorization", Http.basic("ann"))
+                .GET()).statusCode());
+        assertEquals(3, body(http.send(http.request("api/mizan/ctx/openTickets").header("Authorization", Http.basic("sam"))
+                .GET())).getInt("result"));
+    }
+
+    // --- view path ---
+
+    @Test
+    void viewPathKeepsItsRedirectAndGainsTheHeaders() {
+        HttpResponse<String> r = http.send(http.request("api/profiles/5")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Viv")));
+        assertEquals(303, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/profiles/5"));
+        assertEquals("profile-form", r.headers().firstValue("X-Handled-By").orElse(null));
+        assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals("currentUser, userProfile;userId=5", header(r));
+        assertEquals(404, http.call("updateProfile", "{\"userId\":5}").statusCode());
+    }
+
+    // --- hydration ---
+
+    @Test
+    void hydrateAnswersTheGlobalContextsTheCallerMayRead() {
+        JsonObject anonymous = body(http.get("api/mizan/hydrate")).getJsonObject("contexts");
+        assertEquals("[currentUser, settings]", anonymous.keySet().stream().sorted().toList().toString());
+        assertTrue(anonymous.isNull("currentUser"));
+        JsonObject sam = body(http.send(http.request("api/mizan/hydrate").header("Authorization", Http.basic("sam"))
+                .GET())).getJsonObject("contexts");
+        assertEquals("[currentUser, openTickets, settings]", sam.keySet().stream().sorted().toList().toString());
+        assertEquals("sam", sam.getJsonObject("currentUser").getString("name"));
+        assertEquals(3, sam.getInt("openTickets"));
+    }
+
+    @Test
+    void theHtmlPageCarriesTheHydrationEscaped() {
+        String hostile = "</script><script>alert(1)</script><!--";
+        http.call("setMotto", "{\"motto\":" + Json.createValue(hostile) + "}");
+        try {
+            HttpResponse<String> page = http.send(http.request("index.html").header("Authorization", Http.basic("ann")).GET());
+            assertEquals(200, page.statusCode());
+            String html = page.body();
+            assertEquals(1, html.split("</script>", -1).length - 1, html);
+            assertFalse(html.contains("<script>alert"), html);
+            Matcher m = Pattern.compile("<script type=\"application/json\" id=\"mizan-hydration\">(.*?)</script>",
+                    Pattern.DOTALL).matcher(html);
+            assertTrue(m.find(), html);
+            assertTrue(html.indexOf("mizan-hydration") < html.indexOf("</head>"));
+            try (JsonReader reader = Json.createReader(new StringReader(m.group(1)))) {
+                JsonObject contexts = reader.readObject().getJsonObject("contexts");
+                assertEquals(hostile, contexts.getJsonObject("settings").getString("motto"));
+                assertEquals("ann", contexts.getJsonObject("currentUser").getString("name"));
+            }
+            assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(null));
+            HttpResponse<String> conditional = http.send(http.request("index.html")
+                    .header("If-Modified-Since", "Sun, 01 Jan 2090 00:00:00 GMT").GET());
+            assertEquals(200, conditional.statusCode());
+        } finally {
+            http.call("setMotto", "{\"motto\":\"Hello\"}");
+        }
+    }
+
+    // --- manifest ---
+
+    @Test
+    void manifestDescribesTheWholeGraph() {
+        String expected = """
+                {"contexts":{\
+                "currentUser":{"params":[],"scope":"global"},\
+                "openTickets":{"params":[],"scope":"global"},\
+                "settings":{"params":[],"scope":"global"},\
+                "todos":{"params":["listId","owner"],"scope":"local"},\
+                "userProfile":{"params":["userId"],"scope":"local"}},\
+                "functions":{\
+                "addTodo":{"affects":["todos"],"scope":"none","scopedBy":{"todos":["listId","owner"]},"serverOnly":false,"viewPath":false},\
+                "clearTodos":{"affects":["todos"],"scope":"none","scopedBy":{"todos":["owner"]},"serverOnly":false,"viewPath":false},\
+                "currentUser":{"affects":[],"scope":"global","scopedBy":{},"serverOnly":false,"viewPath":false},\
+                "failingUpdate":{"affects":["settings"],"scope":"none","scopedBy":{"settings":[]},"serverOnly":false,"viewPath":false},\
+                "nightly":{"affects":["todos"],"scope":"none","scopedBy":{"todos":[]},"serverOnly":false,"viewPath":false},\
+                "openTickets":{"affects":[],"scope":"global","scopedBy":{},"serverOnly":false,"viewPath":false},\
+                "rename":{"affects":["currentUser","userProfile"],"scope":"none","scopedBy":{"currentUser":[],"userProfile":["userId"]},"serverOnly":false,"viewPath":false},\
+                "setMotto":{"affects":["settings"],"scope":"none","scopedBy":{"settings":[]},"serverOnly":false,"viewPath":false},\
+                "settings":{"affects":[],"scope":"global","scopedBy":{},"serverOnly":false,"viewPath":false},\
+                "todos":{"affects":[],"scope":"local","scopedBy":{},"serverOnly":false,"viewPath":false},\
+                "touchDouble":{"affects":[],"scope":"none","scopedBy":{},"serverOnly":false,"viewPath":false},\
+                "updateProfile":{"affects":["userProfile"],"scope":"none","scopedBy":{"userProfile":["userId"]},"serverOnly":false,"viewPath":true},\
+                "userProfile":{"affects":[],"scope":"local","scopedBy":{},"serverOnly":false,"viewPath":false},\
+                "webhook":{"affects":["settings"],"scope":"none","scopedBy":{"settings":[]},"serverOnly":true,"viewPath":false}}}""";
+        assertEquals(expected, body(http.get("api/mizan/manifest")).toString());
+    }
+}

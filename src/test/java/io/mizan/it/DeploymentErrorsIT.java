@@ -1,0 +1,107 @@
+package io.mizan.it;
+
+import io.mizan.it.broken.affects.Settings;
+import io.mizan.it.broken.contexts.Catalog;
+import io.mizan.it.broken.duplicate.Greeters;
+import io.mizan.it.support.Deployments;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Broken applications deployed to a real Payara Micro fail with messages naming the class, the
+ * method and the fix. The Arquillian Payara Micro container does not report a failed deployment, so
+ * this test starts Payara Micro itself, once, with every broken WAR, and reads its log.
+ */
+class DeploymentErrorsIT {
+
+    static String log;
+
+    @BeforeAll
+    static void deployBrokenApps() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "broken-wars"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(freePort()),
+                "--rootdir", Files.createTempDirectory("payara-broken").toString()));
+        for (Class<?> app : List.of(Greeters.class, Settings.class, Catalog.class)) {
+            String name = app.getPackageName().substring(app.getPackageName().lastIndexOf('.') + 1);
+            File war = dir.resolve(name + ".war").toFile();
+            Deployments.war(name, "", app).as(ZipExporter.class).exportTo(war, true);
+            command.add("--deploy");
+            command.add(war.getAbsolutePath());
+        }
+        Process payara = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(payara.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            String line;
+            while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+                out.append(line).append('\n');
+                if (line.contains("Payara Micro URLs") || line.matches(".*Payara Micro .* ready in.*")) {
+                    break;
+                }
+            }
+        } finally {
+            payara.destroy();
+            if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                payara.destroyForcibly();
+            }
+        }
+        log = out.toString();
+    }
+
+    static void assertLogged(String message) {
+        assertTrue(log.contains(message), "Payara Micro did not log: " + message + "\n---\n" + log);
+    }
+
+    @Test
+    void duplicateFunctionNamesFailTheDeployment() {
+        assertLogged("Mizan: io.mizan.it.broken.duplicate.Greeters.hello: the function name 'hello' is also used by"
+                + " io.mizan.it.broken.duplicate.Greeters.greet. Fix: give one of them another name with"
+                + " @Client(name = \"...\").");
+    }
+
+    @Test
+    void unknownAffectsFailsTheDeploymentListingTheContexts() {
+        assertLogged("Mizan: io.mizan.it.broken.affects.Settings.save: affects = \"setings\" names no context"
+                + " (the contexts are settings). Fix: name a method annotated @Client(context = Scope.GLOBAL or"
+                + " Scope.LOCAL).");
+    }
+
+    @Test
+    void contextParameterMistakesFailTheDeployment() {
+        assertLogged("Mizan: io.mizan.it.broken.contexts.Catalog.search: the LOCAL context's parameter 'filter' is not"
+                + " a scalar (a string, number, boolean, enum, UUID or date). Fix: pass scalar values (an id, not the"
+                + " whole object).");
+        assertLogged("Mizan: io.mizan.it.broken.contexts.Catalog.banner: a GLOBAL context cannot take arguments, but it"
+                + " has [locale]. Fix: remove the parameters, or make it @Client(context = Scope.LOCAL).");
+    }
+
+    @Test
+    void noBrokenAppWasDeployed() {
+        assertTrue(log.contains("Exception while loading the app"), log);
+        assertTrue(!log.matches("(?s).*Deployed: (duplicate|affects|contexts) .*"), log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
