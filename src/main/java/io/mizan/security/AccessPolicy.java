@@ -6,6 +6,7 @@ import io.mizan.model.AccessRule;
 import io.mizan.model.FunctionModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import io.mizan.cdi.MizanExtension;
 import jakarta.inject.Inject;
@@ -69,7 +70,7 @@ public class AccessPolicy {
                 // anyone
             }
         }
-        if (rule.check() != null && !check(rule.check()).permits(function.name(), caller)) {
+        if (rule.check() != null && !permitsByCheck(rule.check(), function.name(), caller)) {
             throw forbidden(function);
         }
     }
@@ -92,18 +93,23 @@ public class AccessPolicy {
         }
     }
 
-    private AccessCheck check(Class<? extends AccessCheck> type) {
-        // normal-scoped checks are proxies and can be kept; dependent ones are looked up each time
+    private boolean permitsByCheck(Class<? extends AccessCheck> type, String function, Principal caller) {
         AccessCheck cached = checks.get(type);
         if (cached != null) {
-            return cached;
+            return cached.permits(function, caller);
         }
         Bean<?> bean = extension.checkBean(type);
-        AccessCheck check = (AccessCheck) beanManager.getReference(bean, type, beanManager.createCreationalContext(bean));
+        CreationalContext<?> creational = beanManager.createCreationalContext(bean);
+        AccessCheck check = (AccessCheck) beanManager.getReference(bean, type, creational);
         if (beanManager.isNormalScope(bean.getScope())) {
-            checks.put(type, check);
+            checks.put(type, check); // a proxy: safe to keep
+            return check.permits(function, caller);
         }
-        return check;
+        try {
+            return check.permits(function, caller);
+        } finally {
+            creational.release(); // a dependent check lives for one decision
+        }
     }
 
     private static MizanException unauthorized(FunctionModel function) {
