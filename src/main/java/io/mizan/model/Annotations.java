@@ -14,7 +14,7 @@ import java.util.Set;
 /** Reads what the model needs from annotations: nullability and Bean Validation constraints. */
 final class Annotations {
 
-    private static final Set<String> SKIPPED_ATTRIBUTES = Set.of("message", "groups", "payload");
+    private static final Set<String> SKIPPED_ATTRIBUTES = Set.of("groups", "payload");
 
     private Annotations() {
     }
@@ -24,12 +24,16 @@ final class Annotations {
         return annotations.stream().anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
     }
 
+    /**
+     * The constraints among these annotations, each once: a record component's constraint is seen on
+     * its field, its accessor and its type.
+     */
     static List<ConstraintModel> constraints(Collection<Annotation> annotations) {
         List<ConstraintModel> constraints = new ArrayList<>();
         for (Annotation a : annotations) {
             collect(a, constraints);
         }
-        return constraints;
+        return constraints.stream().distinct().toList();
     }
 
     private static void collect(Annotation a, List<ConstraintModel> out) {
@@ -45,7 +49,9 @@ final class Annotations {
                         } else if (value instanceof Object[] array) {
                             value = List.of(array).stream().map(String::valueOf).toList();
                         }
-                        if (value != null) {
+                        // a message template ({jakarta.validation...}) is the validator's to resolve; a plain one is kept
+                        boolean template = m.getName().equals("message") && String.valueOf(value).startsWith("{");
+                        if (value != null && !template) {
                             attributes.put(m.getName(), value);
                         }
                     } catch (ReflectiveOperationException | RuntimeException e) {

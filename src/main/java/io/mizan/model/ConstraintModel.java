@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param name the annotation's simple name: {@code NotBlank}, {@code Size}, {@code Pattern}...
  * @param annotationType the annotation's class name
- * @param attributes its attributes other than {@code message}, {@code groups} and {@code payload}
+ * @param attributes its attributes other than {@code groups} and {@code payload}; {@code message} only when
+ *                   it is plain text rather than a {@code {...}} template
  */
 public record ConstraintModel(String name, String annotationType, Map<String, Object> attributes) {
     public ConstraintModel {

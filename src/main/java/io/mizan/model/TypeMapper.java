@@ -232,6 +232,10 @@ public final class TypeMapper {
             throw new UnsupportedTypeException("the generic type " + c.getSimpleName()
                     + " is used without its type arguments; write " + c.getSimpleName() + "<...>");
         }
+        if (input && c.isRecord() && !args.isEmpty()) {
+            throw new UnsupportedTypeException("JSON-B (Yasson) cannot read the generic record " + c.getSimpleName()
+                    + "; use a non-generic record, or a generic class with a no-argument constructor");
+        }
         if (input && !c.isRecord() && !hasCreator(c)) {
             throw new UnsupportedTypeException(c.getName() + " has no public no-argument constructor or"
                     + " @JsonbCreator, so JSON-B cannot create it; make it a record or add one");

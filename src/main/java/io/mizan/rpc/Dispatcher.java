@@ -10,6 +10,7 @@ import io.mizan.model.FunctionModel;
 import io.mizan.model.ParamModel;
 import io.mizan.Scope;
 import io.mizan.model.TypeRef;
+import io.mizan.schema.SchemaDocument;
 import io.mizan.security.AccessPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,10 +66,10 @@ public class Dispatcher {
     @Inject
     Event<Invalidated> invalidated;
 
-    private static final String SCHEMA_PENDING = "{}"; // SCHEMA-WIRE: replaced by SchemaDocument
-
     private ArgumentBinder binder;
     private OriginPolicy origins;
+    private String schema;
+    private String manifest;
 
     /** What a request brings besides its body. */
     public record Exchange(HttpHeaders headers, UriInfo uri, SecurityContext security, HttpServletRequest request) {
@@ -78,6 +79,8 @@ public class Dispatcher {
     void start() {
         binder = new ArgumentBinder(runtime.model(), runtime.jsonb());
         origins = new OriginPolicy(runtime.settings().allowedOrigins());
+        schema = SchemaDocument.toJson(runtime.model());
+        manifest = ManifestDocument.toJson(runtime.model());
     }
 
     /** {@code POST <base>/call/{name}}. */
@@ -184,7 +187,7 @@ public class Dispatcher {
 
     /** {@code GET <base>/manifest}. */
     public Response manifest() {
-        return Response.ok(ManifestDocument.toJson(runtime.model()), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(manifest, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** {@code GET <base>/schema}. */
@@ -192,7 +195,7 @@ public class Dispatcher {
         if (!runtime.settings().schemaEnabled()) {
             return Problem.response(404, "The schema is switched off (mizan.schema.enabled=false)").build();
         }
-        return Response.ok(SCHEMA_PENDING, MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(schema, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** A method the endpoint does not take. */

@@ -223,6 +223,29 @@ class ContextsIT {
         }
     }
 
+    // --- the generated TypeScript client, run by Node against this deployment ---
+
+    @Test
+    void generatedClientRefetchesExactlyTheScopedEntry() throws Exception {
+        java.nio.file.Path project = java.nio.file.Path.of(System.getProperty("project.basedir"));
+        java.nio.file.Path out = project.resolve("client/it/generated");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int generated = io.mizan.codegen.Main.run(new String[]{"generate", "--out", out.toString(),
+                "--classes", project.resolve("target/test-classes").toString(), "--package", ContextsApp.class.getPackageName(),
+                "--classpath", System.getProperty("java.class.path")}, System.out, new java.io.PrintStream(err));
+        assertEquals(0, generated, err.toString());
+        String baseUrl = http.uri("api/mizan").toString();
+        ProcessBuilder vitest = new ProcessBuilder("node", "node_modules/vitest/vitest.mjs", "run",
+                "--config", "vitest.it.config.ts").directory(project.resolve("client").toFile()).redirectErrorStream(true);
+        vitest.environment().put("MIZAN_BASE_URL", baseUrl);
+        vitest.environment().put("CI", "true");
+        Process node = vitest.start();
+        String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+        assertEquals(0, node.exitValue(), output);
+        assertTrue(output.contains("3 passed"), output);
+    }
+
     // --- manifest ---
 
     @Test

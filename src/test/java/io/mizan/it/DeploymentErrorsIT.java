@@ -33,7 +33,7 @@ class DeploymentErrorsIT {
 
     @BeforeAll
     static void deployBrokenApps() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "broken-wars"));
+        Path dir = Files.createDirectories(Path.of(System.getProperty("project.basedir"), "target", "broken-wars"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(freePort()),

@@ -6,6 +6,8 @@ import io.mizan.MizanException;
 import io.mizan.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import java.security.Principal;
 import java.util.List;
@@ -61,7 +63,7 @@ public class Profiles {
     }
 
     @Client(affects = {"userProfile", "currentUser"})
-    public Profile rename(long userId, String name) {
+    public Profile rename(long userId, @NotBlank @Size(max = 40) String name) {
         names.put(userId, name);
         return userProfile(userId);
     }

@@ -1,0 +1,150 @@
+import { useState, type FormEvent } from 'react';
+import {
+  GreetProvider,
+  NotesProvider,
+  useAddNote,
+  useClearBoard,
+  useCurrentUser,
+  useGreet,
+  useNotes,
+  useUpdateName,
+} from './mizan';
+
+/** The demo page: every call below goes through code generated from the server's @Client methods. */
+export function App() {
+  return (
+    <main>
+      <Header />
+      <Greeting />
+      <Boards />
+    </main>
+  );
+}
+
+/** The global context currentUser: embedded in the page, refetched after updateName. */
+function Header() {
+  const user = useCurrentUser();
+  const me = user.data ?? null;
+  return (
+    <header>
+      <h1>Mizan demo</h1>
+      {me ? (
+        <form method="post" action="api/session/logout">
+          <span data-testid="signed-in">
+            Signed in as <b>{me.displayName}</b>
+            {me.staff ? ' (staff)' : ''}
+          </span>{' '}
+          <button type="submit">Sign out</button>
+        </form>
+      ) : (
+        <a href="signin/" data-testid="sign-in">
+          Sign in
+        </a>
+      )}
+      {me ? <Rename current={me.displayName} /> : null}
+    </header>
+  );
+}
+
+function Rename({ current }: { current: string }) {
+  const [name, setName] = useState(current);
+  const rename = useUpdateName();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    rename.mutate({ displayName: name });
+  };
+  return (
+    <form onSubmit={submit} aria-label="rename">
+      <input value={name} onChange={(e) => setName(e.target.value)} aria-label="display name" />
+      <button type="submit" disabled={rename.isPending}>
+        Rename
+      </button>
+      {rename.error ? <span className="error">{rename.error.fieldError('displayName') ?? rename.error.detail}</span> : null}
+    </form>
+  );
+}
+
+/** A local context with a parameter: one cache entry per name. */
+function Greeting() {
+  const [name, setName] = useState('world');
+  return (
+    <section>
+      <h2>Greeting</h2>
+      <input value={name} onChange={(e) => setName(e.target.value)} aria-label="name to greet" />
+      <GreetProvider name={name}>
+        <GreetingText />
+      </GreetProvider>
+    </section>
+  );
+}
+
+function GreetingText() {
+  const greeting = useGreet();
+  if (greeting.error) {
+    return <p className="error">{greeting.error.fieldError('name') ?? greeting.error.detail}</p>;
+  }
+  return <p data-testid="greeting">{greeting.data ? `${greeting.data.text} (${greeting.data.letters} letters)` : '…'}</p>;
+}
+
+/** Two boards side by side: adding a note refetches only that board (key notes;board=...). */
+function Boards() {
+  return (
+    <section>
+      <h2>Boards</h2>
+      <p className="muted">A note added to one board invalidates <code>notes;board=that-board</code> only.</p>
+      {['general', 'random'].map((board) => (
+        <NotesProvider key={board} board={board}>
+          <Board board={board} />
+        </NotesProvider>
+      ))}
+    </section>
+  );
+}
+
+function Board({ board }: { board: string }) {
+  const notes = useNotes();
+  const user = useCurrentUser();
+  const add = useAddNote();
+  const clear = useClearBoard();
+  const [text, setText] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate({ board, text }, { onSuccess: () => setText('') });
+  };
+  return (
+    <div data-testid={`board-${board}`}>
+      <h3>
+        #{board} <span className="muted">fetched {notes.dataUpdatedAt ? new Date(notes.dataUpdatedAt).toLocaleTimeString() : '–'}</span>
+      </h3>
+      <ul className="notes">
+        {(notes.data ?? []).map((note, i) => (
+          <li key={i}>
+            {note.text} <span className="muted">— {note.author}</span>
+          </li>
+        ))}
+      </ul>
+      {user.data ? (
+        <form onSubmit={submit} aria-label={`add to ${board}`}>
+          <input value={text} onChange={(e) => setText(e.target.value)} aria-label={`note for ${board}`} />
+          <button type="submit" disabled={add.isPending}>
+            Add
+          </button>
+          {user.data.staff ? (
+            <button type="button" onClick={() => clear.mutate({ board })}>
+              Clear
+            </button>
+          ) : null}
+          {add.error ? <span className="error">{add.error.fieldError('text') ?? add.error.detail}</span> : null}
+          {add.invalidated.length > 0 ? (
+            <span className="muted" data-testid={`keys-${board}`}>
+              {' '}
+              invalidated: {add.invalidated.join(', ')}
+            </span>
+          ) : null}
+        </form>
+      ) : (
+        <p className="muted">Sign in to add notes.</p>
+      )}
+    </div>
+  );
+}

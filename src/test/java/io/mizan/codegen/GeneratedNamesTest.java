@@ -1,0 +1,97 @@
+package io.mizan.codegen;
+
+import io.mizan.Auth;
+import io.mizan.codegen.clash.Clashes;
+import io.mizan.codegen.names.Names;
+import io.mizan.model.Model;
+import io.mizan.model.ModelBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Application names that collide with TypeScript's, the runtime's or each other. */
+class GeneratedNamesTest {
+
+    private static Map<String, String> generate(Class<?>... beans) {
+        Model model = new ModelBuilder(Auth.PUBLIC).build(List.of(beans));
+        return new TypeScriptGenerator().generate(model);
+    }
+
+    @Test
+    void typesCalledLikeBuiltInsOrRuntimeNamesAreImportedUnderOtherNames() {
+        Map<String, String> files = generate(Names.class);
+        String types = files.get("types.ts");
+        assertTrue(types.contains("export interface Record {"), types);
+        assertTrue(types.contains("byClient: { [key in MizanClient]?: Promise };"), types);
+        assertFalse(types.contains("Partial<"), types);
+        assertTrue(types.contains("  ['__proto__']: string;\n  'my key': string;\n  class: number;"), types);
+
+        String api = files.get("api.ts");
+        assertTrue(api.contains("import type { Promise as PromiseType, Record as RecordType, RecordsArgs } from"
+                + " './types';"), api);
+        assertTrue(api.contains("Promise<CallResult<Record<string, RecordType>>>"), api);
+        assertTrue(api.contains("export function promised(client: MizanClient, options?: RequestOptions):"
+                + " Promise<PromiseType> {"), api);
+
+        String hooks = files.get("hooks.ts");
+        assertTrue(hooks.contains("defineLocalContext<Record<string, never>, RecordType>('everything')"), hooks);
+
+        String index = files.get("index.ts");
+        assertTrue(index.contains("export type { MizanClient } from './types';"), index);
+    }
+
+    @Test
+    void typesCalledLikeBuiltInsCompile(@TempDir Path dir) throws Exception {
+        NodeTools.requireInstalled();
+        NodeTools.write(dir, generate(Names.class));
+        Files.writeString(dir.resolve("usage.ts"), """
+                import { createMizanClient, records } from './index';
+                import type { MizanClient, Promise as Answer } from './index';
+
+                export async function use(): Promise<number> {
+                  const client: MizanClient = 'BROWSER';
+                  const answer: Answer = { ['__proto__']: 'x', 'my key': 'abc', class: 1 };
+                  const { result } = await records(createMizanClient(), { client, byClient: { SERVER: answer } });
+                  return Object.keys(result).length;
+                }
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("tsconfig.json"), """
+                {
+                  "compilerOptions": {
+                    "target": "ES2020", "lib": ["ES2020", "DOM"], "module": "ESNext", "moduleResolution": "bundler",
+                    "jsx": "react-jsx", "strict": true, "noEmit": true, "skipLibCheck": true,
+                    "noUnusedLocals": true, "noUnusedParameters": true, "verbatimModuleSyntax": true,
+                    "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true,
+                    "paths": { "react": ["%1$s/@types/react"], "react/*": ["%1$s/@types/react/*"], "*": ["%1$s/*"] },
+                    "types": []
+                  },
+                  "include": ["**/*.ts", "**/*.tsx"]
+                }
+                """.formatted(NodeTools.modules()), StandardCharsets.UTF_8);
+        NodeTools.Result tsc = NodeTools.tsc(dir, "--pretty", "false");
+        assertEquals(0, tsc.code(), tsc.output());
+    }
+
+    @Test
+    void reservedWordsAndTwiceTakenNamesAreRefusedWithTheFix() {
+        GenerationException e = assertThrows(GenerationException.class, () -> generate(Clashes.class));
+        String problems = String.join("\n", e.problems());
+        assertTrue(problems.contains("io.mizan.codegen.clash.Clashes.delete: the function name 'delete' is a reserved"
+                + " word in TypeScript"), problems);
+        assertTrue(problems.contains("@Client(name = \"...\")"), problems);
+        assertTrue(problems.contains("'updateArgs' is taken twice"), problems);
+        assertTrue(problems.contains("'UpdateArgs' is taken twice: by the type io.mizan.codegen.clash.UpdateArgs"),
+                problems);
+        assertEquals(3, e.problems().size(), problems);
+    }
+}

@@ -1,0 +1,128 @@
+package io.mizan.codegen;
+
+import io.github.classgraph.ClassGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+
+    private static final Path TEST_CLASSES = Path.of(System.getProperty("user.dir"), "target", "test-classes");
+    private static final Path CLASSES = Path.of(System.getProperty("user.dir"), "target", "classes");
+
+    /** What one run printed, and its exit code. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void generatesTheFixtureApplication(@TempDir Path out) throws Exception {
+        Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
+                "--package", "io.mizan.codegen.fixture");
+        assertEquals(0, run.code(), run.err());
+        Map<String, String> expected = new TypeScriptGenerator().generate(io.mizan.codegen.fixture.FixtureApp.model());
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            Path file = out.resolve(e.getKey());
+            assertTrue(Files.isRegularFile(file), e.getKey());
+            assertEquals(e.getValue(), Files.readString(file, StandardCharsets.UTF_8), e.getKey());
+        }
+        assertTrue(run.out().contains(expected.size() + " of " + expected.size() + " files written"), run.out());
+    }
+
+    @Test
+    void writesOnlyWhatChangedAndDeletesStaleGeneratedFiles(@TempDir Path out) throws Exception {
+        String[] args = {"generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
+                "--package", "io.mizan.codegen.fixture"};
+        assertEquals(0, main(args).code());
+        Path api = out.resolve("api.ts");
+        Files.writeString(api, "// edited by hand\n");
+        Path stale = out.resolve("runtime/old.ts");
+        Files.writeString(stale, RuntimeSources.HEADER + "\nexport {};\n");
+        Path own = out.resolve("notes.ts");
+        Files.writeString(own, "// the application's own file\n");
+
+        Run again = main(args);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains(" 1 of "), again.out());
+        assertTrue(again.out().contains("1 stale files deleted"), again.out());
+        assertTrue(Files.readString(api).startsWith(TsSource.HEADER));
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(own), "a file the generator did not write is kept");
+    }
+
+    @Test
+    void refusesABrokenApplicationNamingClassAndMethod(@TempDir Path out) {
+        Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
+                "--package", "io.mizan.codegen.broken");
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("io.mizan.codegen.broken.Broken.touch"), run.err());
+        assertTrue(run.err().contains("affects = \"nothing\""), run.err());
+        assertTrue(run.err().contains("Fix:"), run.err());
+        assertFalse(Files.exists(out.resolve("api.ts")));
+    }
+
+    @Test
+    void wrongCommandLinesExitWithTwoAndTheUsage(@TempDir Path out) {
+        for (String[] args : List.of(new String[]{}, new String[]{"make"}, new String[]{"generate", "--out", "x"},
+                new String[]{"generate", "--classes", TEST_CLASSES.toString()},
+                new String[]{"generate", "--out", "x", "--classes", out.resolve("missing").toString()},
+                new String[]{"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--auth-default", "x"},
+                new String[]{"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--bogus", "1"})) {
+            Run run = main(args);
+            assertEquals(2, run.code(), String.join(" ", args));
+            assertTrue(run.err().contains("Usage: java -jar mizan-jakarta.jar generate"), run.err());
+        }
+        Run help = main("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--classpath"));
+    }
+
+    /**
+     * As {@code java -jar}: the generator's own class path lacks the Jakarta APIs, which come from
+     * {@code --classpath}, so it reads the model inside a class loader of its own.
+     */
+    @Test
+    void runsInItsOwnJvmWithTheJakartaApisOnlyOnTheGivenClasspath(@TempDir Path out) throws Exception {
+        String classGraph = Path.of(ClassGraph.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", CLASSES + File.pathSeparator + classGraph,
+                Main.class.getName(), "generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
+                "--classpath", testClasspath, "--package", "io.mizan.codegen.fixture"));
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(java.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, java.exitValue(), output);
+        assertEquals(new TypeScriptGenerator().generate(io.mizan.codegen.fixture.FixtureApp.model()).get("hooks.ts"),
+                Files.readString(out.resolve("hooks.ts"), StandardCharsets.UTF_8));
+
+        Process without = new ProcessBuilder(command.subList(0, command.size() - 4)).redirectErrorStream(true).start();
+        String refused = new String(without.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(without.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(2, without.exitValue(), refused);
+        assertTrue(refused.contains("jakarta.ws.rs.core.Response"), refused);
+    }
+}

@@ -1,0 +1,4 @@
+package io.mizan.codegen.clash;
+
+public record UpdateArgs(long id) {
+}
