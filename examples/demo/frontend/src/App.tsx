@@ -15,6 +15,7 @@ export function App() {
   return (
     <main>
       <Header />
+      <Profile />
       <Greeting />
       <Boards />
     </main>
@@ -41,8 +42,21 @@ function Header() {
           Sign in
         </a>
       )}
-      {me ? <Rename current={me.displayName} /> : null}
     </header>
+  );
+}
+
+/** Renaming oneself: the response's key (currentUser) refetches the header's context. */
+function Profile() {
+  const user = useCurrentUser();
+  if (!user.data) {
+    return null;
+  }
+  return (
+    <section>
+      <h2>Your name</h2>
+      <Rename current={user.data.displayName} />
+    </section>
   );
 }
 
