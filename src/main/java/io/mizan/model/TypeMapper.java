@@ -233,8 +233,15 @@ public final class TypeMapper {
                     + " is used without its type arguments; write " + c.getSimpleName() + "<...>");
         }
         if (input && c.isRecord() && !args.isEmpty()) {
-            throw new UnsupportedTypeException("JSON-B (Yasson) cannot read the generic record " + c.getSimpleName()
-                    + "; use a non-generic record, or a generic class with a no-argument constructor");
+            for (RecordComponent rc : c.getRecordComponents()) {
+                // Yasson resolves List<T> in a record but not a bare T ("Error resolving runtime type")
+                if (rc.getGenericType() instanceof TypeVariable<?>) {
+                    throw new UnsupportedTypeException("JSON-B (Yasson) cannot read the component '" + rc.getName()
+                            + "' of the generic record " + c.getSimpleName() + ", whose type is the bare type variable "
+                            + rc.getGenericType().getTypeName() + "; use a generic class with a no-argument"
+                            + " constructor, or a concrete type");
+                }
+            }
         }
         if (input && !c.isRecord() && !hasCreator(c)) {
             throw new UnsupportedTypeException(c.getName() + " has no public no-argument constructor or"

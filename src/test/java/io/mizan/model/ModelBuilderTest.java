@@ -146,6 +146,35 @@ class ModelBuilderTest {
         assertTrue(types.contains("BadTypes.keyed: parameter 'map'") && types.contains("a map key must be"), types);
     }
 
+    public record Range<T>(T min, T max) {
+    }
+
+    public record Page<T>(java.util.List<T> items, long total) {
+    }
+
+    public static class Generics {
+        @Client
+        public void narrow(Range<Integer> range) {
+        }
+
+        @Client
+        public void save(Page<String> page) {
+        }
+
+        @Client
+        public Range<Integer> widest() {
+            return null;
+        }
+    }
+
+    @Test
+    void genericRecordArgumentsWithABareTypeVariableAreRefused() {
+        String problems = problems(Generics.class);
+        assertTrue(problems.contains("Generics.narrow: parameter 'range' cannot be read from JSON: JSON-B (Yasson)"
+                + " cannot read the component 'min' of the generic record Range"), problems);
+        assertTrue(!problems.contains("Generics.save") && !problems.contains("Generics.widest"), problems);
+    }
+
     @Client(roles = "staff")
     public static class StaffDesk {
         public String payroll() {
