@@ -5,9 +5,9 @@ import type {
   Address,
   Category,
   CountBetweenArgs,
+  Document,
   EchoArgs,
   Folder,
-  FolderDocument,
   GreetParams,
   MoveFolderArgs,
   PlantArgs,
@@ -70,14 +70,14 @@ export const addressSchema = z.object({
     .max(2, { message: 'size must be between 2 and 2' }),
 }) satisfies z.ZodType<Address>;
 
-export const folderSchema: z.ZodType<Folder> = z.object({
-  title: z.string(),
-  documents: z.array(z.lazy(() => folderDocumentSchema)),
-});
-
-export const folderDocumentSchema: z.ZodType<FolderDocument> = z.object({
+export const documentSchema: z.ZodType<Document> = z.object({
   title: z.string(),
   parent: z.lazy(() => folderSchema).nullable(),
+});
+
+export const folderSchema: z.ZodType<Folder> = z.object({
+  title: z.string(),
+  documents: z.array(z.lazy(() => documentSchema)),
 });
 
 export const categorySchema: z.ZodType<Category> = z.object({

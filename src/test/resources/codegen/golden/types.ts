@@ -12,14 +12,14 @@ export interface Category {
   folder: Folder;
 }
 
-export interface Folder {
-  title: string;
-  documents: FolderDocument[];
-}
-
-export interface FolderDocument {
+export interface Document {
   title: string;
   parent: Folder | null;
+}
+
+export interface Folder {
+  title: string;
+  documents: Document[];
 }
 
 export interface Greeting {

@@ -85,6 +85,7 @@ public final class TypeMapper {
 
     private final Map<Class<?>, TypeDef> defs = new LinkedHashMap<>();
     private final Map<String, Class<?>> names = new LinkedHashMap<>();
+    private final Map<Class<?>, String> assigned = new LinkedHashMap<>();
     private final Set<Class<?>> inProgress = new HashSet<>();
 
     /** The named types met so far, in the order met. */
@@ -392,21 +393,37 @@ public final class TypeMapper {
     }
 
     private void define(Class<?> c, DefSupplier supplier) throws UnsupportedTypeException {
-        if (defs.containsKey(c)) {
-            return;
+        if (!defs.containsKey(c)) {
+            nameOf(c);
+            defs.put(c, supplier.get());
         }
-        String name = nameOf(c);
+    }
+
+    /**
+     * The name a type has in the schema and in TypeScript: its simple name, as a hand-written client
+     * would call it. A nested type whose simple name is taken by another type is named with its outer
+     * classes ({@code OrdersView}); a clash that remains is refused.
+     */
+    private String nameOf(Class<?> c) throws UnsupportedTypeException {
+        String known = assigned.get(c);
+        if (known != null) {
+            return known;
+        }
+        String name = c.getSimpleName();
+        if (names.containsKey(name) && c.getEnclosingClass() != null) {
+            name = qualifiedName(c);
+        }
         Class<?> other = names.get(name);
-        if (other != null && other != c) {
+        if (other != null) {
             throw new UnsupportedTypeException("the types " + other.getName() + " and " + c.getName()
                     + " would both be called " + name + " in TypeScript; rename one");
         }
         names.put(name, c);
-        defs.put(c, supplier.get());
+        assigned.put(c, name);
+        return name;
     }
 
-    /** The name a type has in the schema and in TypeScript: nested classes keep their outer names. */
-    public static String nameOf(Class<?> c) {
+    private static String qualifiedName(Class<?> c) {
         StringBuilder name = new StringBuilder(c.getSimpleName());
         for (Class<?> outer = c.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
             name.insert(0, outer.getSimpleName());

@@ -246,6 +246,23 @@ class ContextsIT {
         assertTrue(output.contains("3 passed"), output);
     }
 
+    // --- schema ---
+
+    @Test
+    void schemaServesTheModelForTools() {
+        JsonObject schema = body(http.get("api/mizan/schema"));
+        JsonObject rename = schema.getJsonObject("functions").getJsonObject("rename");
+        assertEquals("[\"currentUser\",\"userProfile\"]", rename.getJsonArray("affects").toString());
+        JsonObject name = rename.getJsonArray("params").getJsonObject(1);
+        assertEquals("name", name.getString("name"));
+        assertEquals("[\"NotBlank\",\"Size\"]", name.getJsonArray("constraints").getValuesAs(JsonObject.class).stream()
+                .map(c -> "\"" + c.getString("name") + "\"").sorted().toList().toString().replace(" ", ""));
+        assertEquals("#/types/Profile", rename.getJsonObject("result").getString("$ref"));
+        assertTrue(schema.getJsonObject("types").containsKey("Profile"), schema.toString());
+        assertFalse(schema.getJsonObject("functions").containsKey("updateProfile"), "view path is not for clients");
+        assertFalse(schema.toString().contains("io.mizan.it"), "no Java class names");
+    }
+
     // --- manifest ---
 
     @Test

@@ -28,7 +28,7 @@ class CoreIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("core", "mizan.allowed-origins=https://allowed.example\nmizan.max-body-bytes=65536\n",
+        return Deployments.war("core", "mizan.allowed-origins=https://allowed.example\nmizan.max-body-bytes=65536\nmizan.schema.enabled=false\n",
                 CoreApp.class);
     }
 
@@ -236,6 +236,12 @@ class CoreIT {
     }
 
     // --- 404 / 405 / 413 / 415 ---
+
+    @Test
+    void schemaCanBeSwitchedOff() {
+        assertProblem(http.get("api/mizan/schema"), 404, "switched off");
+        assertProblem(http.get("api/mizan/nothing-here"), 404, "no Mizan endpoint");
+    }
 
     @Test
     void unknownFunctionAndPlainMethodGetTheSame404() {

@@ -175,6 +175,34 @@ class ModelBuilderTest {
         assertTrue(!problems.contains("Generics.save") && !problems.contains("Generics.widest"), problems);
     }
 
+    public static class Orders {
+        public record View(long id) {
+        }
+
+        @Client
+        public View order() {
+            return null;
+        }
+    }
+
+    public static class Users {
+        public record View(String name) {
+        }
+
+        @Client
+        public View user() {
+            return null;
+        }
+    }
+
+    @Test
+    void typesKeepTheirSimpleNamesUnlessTwoClash() {
+        Model model = build(Orders.class, Users.class);
+        assertEquals(java.util.Set.of("View", "UsersView"), model.types().keySet());
+        assertEquals(Orders.View.class, model.types().get("View").javaType());
+        assertEquals(new TypeRef.ObjectRef("UsersView", List.of()), model.function("user").orElseThrow().result());
+    }
+
     @Client(roles = "staff")
     public static class StaffDesk {
         public String payroll() {
