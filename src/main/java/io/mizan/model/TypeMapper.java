@@ -402,7 +402,7 @@ public final class TypeMapper {
     /**
      * The name a type has in the schema and in TypeScript: its simple name, as a hand-written client
      * would call it. A nested type whose simple name is taken by another type is named with its outer
-     * classes ({@code OrdersView}); a clash that remains is refused.
+     * class ({@code OrdersView}); a clash that remains is refused.
      */
     private String nameOf(Class<?> c) throws UnsupportedTypeException {
         String known = assigned.get(c);
@@ -424,10 +424,6 @@ public final class TypeMapper {
     }
 
     private static String qualifiedName(Class<?> c) {
-        StringBuilder name = new StringBuilder(c.getSimpleName());
-        for (Class<?> outer = c.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
-            name.insert(0, outer.getSimpleName());
-        }
-        return name.toString();
+        return c.getEnclosingClass().getSimpleName() + c.getSimpleName();
     }
 }
