@@ -233,6 +233,16 @@ class CoreIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(200, allowed.statusCode(), allowed.body());
         assertEquals("https://allowed.example", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        HttpResponse<String> preflight = http.send(http.request("api/mizan/call/hello")
+                .header("Origin", "https://allowed.example").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, preflight.statusCode());
+        assertEquals("https://allowed.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
+        HttpResponse<String> foreignPreflight = http.send(http.request("api/mizan/call/hello")
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertFalse(foreignPreflight.headers().firstValue("Access-Control-Allow-Origin").isPresent());
     }
 
     // --- 404 / 405 / 413 / 415 ---

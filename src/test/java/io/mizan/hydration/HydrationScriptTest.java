@@ -1,0 +1,35 @@
+package io.mizan.hydration;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HydrationScriptTest {
+
+    static final String HOSTILE = "</script><script>alert(1)</script><!-- & \u2028";
+
+    @Test
+    void noValueCanCloseTheTagAndTheJsonStillReadsTheSame() {
+        String json = Json.createObjectBuilder().add("contexts", Json.createObjectBuilder()
+                .add("motto", HOSTILE)).build().toString();
+        String element = HydrationScript.element(json);
+        String inside = element.substring(element.indexOf('>') + 1, element.lastIndexOf("</script>"));
+        assertFalse(inside.contains("<") || inside.contains(">") || inside.contains("&"), inside);
+        JsonObject parsed = Json.createReader(new StringReader(inside)).readObject();
+        assertEquals(HOSTILE, parsed.getJsonObject("contexts").getString("motto"));
+    }
+
+    @Test
+    void goesBeforeTheHeadsEndOrAtTheBodysStart() {
+        assertEquals("<html><head><title>t</title><script type=\"application/json\" id=\"mizan-hydration\">{}</script>"
+                + "</HEAD><body></body></html>", HydrationScript.inject("<html><head><title>t</title></HEAD><body></body></html>", "{}"));
+        assertTrue(HydrationScript.inject("<p>x</p><body>", "{}").startsWith("<p>x</p><script"));
+        assertEquals("no markup", HydrationScript.inject("no markup", "{}"));
+    }
+}
