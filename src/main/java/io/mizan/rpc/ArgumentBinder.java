@@ -4,6 +4,7 @@ import io.mizan.MizanException;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
+import io.mizan.model.PropertyModel;
 import io.mizan.model.TypeDef;
 import io.mizan.model.TypeRef;
 import jakarta.json.JsonNumber;
@@ -17,6 +18,8 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -81,9 +84,9 @@ public final class ArgumentBinder {
             return optional ? Optional.empty() : defaultOf(p.javaType());
         }
         TypeRef type = p.type() instanceof TypeRef.Nullable n ? n.inner() : p.type();
-        String expected = checkShape(type, value);
-        if (expected != null) {
-            throw new MizanException(400, "Argument '" + p.name() + "' must be " + expected);
+        String error = shapeError(type, value, p.name(), Map.of());
+        if (error != null) {
+            throw new MizanException(400, "Argument " + error);
         }
         try {
             return jsonb.fromJson(value.toString(), p.javaType());
@@ -108,8 +111,76 @@ public final class ArgumentBinder {
         return null;
     }
 
-    /** What the value should have been, or {@code null} when its JSON shape fits the type. */
-    private String checkShape(TypeRef type, JsonValue value) {
+    /**
+     * What is wrong with the value's JSON shape, naming the path within the argument
+     * ({@code 'signup.address.city' must be a string}), or {@code null} when it fits the type. Inside
+     * objects, lists and maps as at the top: only {@code Optional} and {@code @Nullable} values may be
+     * null or left out, so the Java side never sees a null the TypeScript types rule out.
+     */
+    private String shapeError(TypeRef type, JsonValue value, String path, Map<String, TypeRef> bindings) {
+        if (type instanceof TypeRef.TypeVar v) {
+            TypeRef bound = bindings.get(v.name());
+            return bound == null ? null : shapeError(bound, value, path, Map.of());
+        }
+        if (type instanceof TypeRef.Json) {
+            return null;
+        }
+        if (type instanceof TypeRef.Nullable n) {
+            return value.getValueType() == JsonValue.ValueType.NULL ? null : shapeError(n.inner(), value, path, bindings);
+        }
+        JsonValue.ValueType actual = value.getValueType();
+        if (actual == JsonValue.ValueType.NULL) {
+            return "'" + path + "' must not be null";
+        }
+        String expected = scalarShape(type, value);
+        if (expected != null) {
+            return "'" + path + "' must be " + expected;
+        }
+        if (type instanceof TypeRef.ListOf list) {
+            int i = 0;
+            for (JsonValue item : value.asJsonArray()) {
+                String error = shapeError(list.item(), item, path + "[" + i++ + "]", bindings);
+                if (error != null) {
+                    return error;
+                }
+            }
+        } else if (type instanceof TypeRef.MapOf map) {
+            for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
+                String error = shapeError(map.value(), entry.getValue(),
+                        path + "[" + StrictJson.shorten(entry.getKey()) + "]", bindings);
+                if (error != null) {
+                    return error;
+                }
+            }
+        } else if (type instanceof TypeRef.ObjectRef ref
+                && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
+            Map<String, TypeRef> inner = new HashMap<>();
+            for (int i = 0; i < def.typeParameters().size() && i < ref.arguments().size(); i++) {
+                TypeRef arg = ref.arguments().get(i);
+                inner.put(def.typeParameters().get(i), arg instanceof TypeRef.TypeVar v && bindings.containsKey(v.name())
+                        ? bindings.get(v.name()) : arg);
+            }
+            JsonObject object = value.asJsonObject();
+            for (PropertyModel property : def.properties()) {
+                JsonValue field = object.get(property.name());
+                String at = path + "." + property.name();
+                if (field == null) {
+                    if (!(property.type() instanceof TypeRef.Nullable)) {
+                        return "'" + at + "' is missing";
+                    }
+                    continue;
+                }
+                String error = shapeError(property.type(), field, at, inner);
+                if (error != null) {
+                    return error;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The JSON kind a value should have had, or {@code null} when its kind fits. */
+    private String scalarShape(TypeRef type, JsonValue value) {
         JsonValue.ValueType actual = value.getValueType();
         if (type instanceof TypeRef.Scalar s) {
             return switch (s.kind()) {

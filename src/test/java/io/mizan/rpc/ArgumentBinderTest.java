@@ -1,0 +1,108 @@
+package io.mizan.rpc;
+
+import io.mizan.Auth;
+import io.mizan.Client;
+import io.mizan.MizanException;
+import io.mizan.model.FunctionModel;
+import io.mizan.model.Model;
+import io.mizan.model.ModelBuilder;
+import jakarta.annotation.Nullable;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Binding by name with the real JSON-B (Yasson): every shape the TypeScript types rule out is a 400. */
+class ArgumentBinderTest {
+
+    public enum Tier { FREE, PRO }
+
+    public record Address(String city, @Nullable String zip) {
+    }
+
+    public record Box<T>(List<T> items, Optional<String> label) {
+    }
+
+    public record Signup(String email, int age, Address address, List<String> nicknames, Map<String, Integer> scores,
+                         Tier tier, Box<Address> box) {
+    }
+
+    public static class Forms {
+        @Client
+        public String signup(Signup signup, Principal me) {
+            return "";
+        }
+
+        @Client
+        public String tally(long count, Optional<String> note, @Nullable Integer limit) {
+            return "";
+        }
+    }
+
+    static final Model MODEL = new ModelBuilder(Auth.PUBLIC).build(List.of(Forms.class));
+    static final Jsonb JSONB = JsonbBuilder.create();
+    static final ArgumentBinder BINDER = new ArgumentBinder(MODEL, JSONB);
+
+    static Object[] bind(String function, String json) {
+        FunctionModel f = MODEL.function(function).orElseThrow();
+        return BINDER.bind(f, StrictJson.parseObject(json.getBytes(StandardCharsets.UTF_8)), source -> "injected");
+    }
+
+    static final String GOOD = "{\"email\":\"a@b.c\",\"age\":30,\"address\":{\"city\":\"Oslo\",\"zip\":null},"
+            + "\"nicknames\":[\"al\"],\"scores\":{\"x\":1},\"tier\":\"PRO\",\"box\":{\"items\":[{\"city\":\"Rome\"}],\"label\":null}}";
+
+    @Test
+    void bindsNestedRecordsAndInjects() {
+        Object[] args = bind("signup", "{\"signup\":" + GOOD + "}");
+        Signup s = (Signup) args[0];
+        assertEquals("Oslo", s.address().city());
+        assertEquals(Tier.PRO, s.tier());
+        assertEquals("Rome", s.box().items().get(0).city());
+        assertEquals(Optional.empty(), s.box().label());
+        assertEquals("injected", args[1]);
+    }
+
+    @Test
+    void optionalAndNullableMayBeLeftOut() {
+        assertArrayEquals(new Object[]{5L, Optional.empty(), null}, bind("tally", "{\"count\":5}"));
+        assertArrayEquals(new Object[]{5L, Optional.of("x"), 3}, bind("tally", "{\"count\":5,\"note\":\"x\",\"limit\":3}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":null                 | 'signup.address' must not be null",
+            "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":{\"zip\":\"1\"}      | 'signup.address.city' is missing",
+            "\"age\":30                                         | \"age\":\"30\"                   | 'signup.age' must be a whole number within 32 bits",
+            "\"nicknames\":[\"al\"]                             | \"nicknames\":[\"al\",null]      | 'signup.nicknames[1]' must not be null",
+            "\"scores\":{\"x\":1}                               | \"scores\":{\"x\":\"1\"}         | 'signup.scores[x]' must be a whole number within 32 bits",
+            "\"tier\":\"PRO\"                                   | \"tier\":\"GOLD\"                | 'signup.tier' must be one of 'FREE', 'PRO'",
+            "\"box\":{\"items\":[{\"city\":\"Rome\"}],\"label\":null} | \"box\":{\"items\":[{\"city\":7}],\"label\":null} | 'signup.box.items[0].city' must be a string",
+    })
+    void refusesWhatTheTypesRuleOut(String good, String bad, String message) {
+        String json = "{\"signup\":" + GOOD.replace(good.trim(), bad.trim()) + "}";
+        MizanException e = assertThrows(MizanException.class, () -> bind("signup", json));
+        assertEquals(400, e.status());
+        assertEquals("Argument " + message.trim(), e.getMessage());
+    }
+
+    @Test
+    void refusesUnknownMissingAndNullArguments() {
+        assertEquals("Unknown argument 'me' for signup; it takes 'signup'",
+                assertThrows(MizanException.class, () -> bind("signup", "{\"signup\":" + GOOD + ",\"me\":1}")).getMessage());
+        assertEquals("Missing argument 'count' for tally",
+                assertThrows(MizanException.class, () -> bind("tally", "{}")).getMessage());
+        assertEquals("Argument 'count' must not be null",
+                assertThrows(MizanException.class, () -> bind("tally", "{\"count\":null}")).getMessage());
+    }
+}
