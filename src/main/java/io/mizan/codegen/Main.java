@@ -65,6 +65,8 @@ public final class Main {
               --classpath <paths>      what those classes need to load, including the Jakarta EE API
                                        jars, separated by '%s'; 'dir/*' means every jar in dir
               --package <name>         scan only this package and its subpackages; may be repeated
+              --sources <dir>          Java sources whose Javadoc first sentences become the doc comments
+                                       of the generated code (src/main/java); may be repeated
               --auth-default <value>   public (the default) or authenticated, as mizan.auth.default
               --help                   show this text
             """.formatted(File.pathSeparator);
@@ -205,7 +207,7 @@ public final class Main {
         Map<String, String> files;
         try {
             Model model = new ModelBuilder(options.auth).build(beans);
-            files = new TypeScriptGenerator().generate(model);
+            files = new TypeScriptGenerator(Javadoc.read(options.sources)).generate(model);
         } catch (ModelException e) {
             e.problems().forEach(err::println);
             return 1;
@@ -322,6 +324,7 @@ public final class Main {
         final List<Path> classes = new ArrayList<>();
         final List<Path> classpath = new ArrayList<>();
         final List<String> packages = new ArrayList<>();
+        final List<Path> sources = new ArrayList<>();
         Auth auth = Auth.PUBLIC;
 
         static Options parse(String[] args) throws UsageException {
@@ -362,6 +365,7 @@ public final class Main {
                     }
                     case "--classpath" -> o.classpath.addAll(paths(value));
                     case "--package" -> o.packages.add(value);
+                    case "--sources" -> o.sources.add(Path.of(value));
                     case "--auth-default" -> {
                         try {
                             o.auth = ModelBuilder.parseDefaultAuth(value);

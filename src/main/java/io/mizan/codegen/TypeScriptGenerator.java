@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -72,6 +73,18 @@ public final class TypeScriptGenerator {
     private static final String QUERY_MODULE = "@tanstack/react-query";
     private static final List<String> MODULE_ORDER = List.of("zod", QUERY_MODULE, RUNTIME_MODULE, TYPES_MODULE);
 
+    private final Javadoc javadoc;
+
+    /** A generator whose comments are its own. */
+    public TypeScriptGenerator() {
+        this(Javadoc.NONE);
+    }
+
+    /** A generator that carries the first sentence of each class's and method's Javadoc into the code. */
+    public TypeScriptGenerator(Javadoc javadoc) {
+        this.javadoc = javadoc;
+    }
+
     /**
      * Generates every file.
      *
@@ -79,7 +92,7 @@ public final class TypeScriptGenerator {
      * @throws GenerationException when a name of the application cannot be written in TypeScript
      */
     public SortedMap<String, String> generate(Model model) {
-        Run run = new Run(model);
+        Run run = new Run(model, javadoc);
         SortedMap<String, String> files = new TreeMap<>();
         files.put(TYPES, run.typesFile());
         files.put(SCHEMAS, run.schemasFile());
@@ -94,6 +107,7 @@ public final class TypeScriptGenerator {
     private static final class Run {
 
         private final Model model;
+        private final Javadoc javadoc;
         private final ClientApi api;
         /** Exported name to what takes it, to refuse two exports with one name. */
         private final Map<String, String> exported = new TreeMap<>();
@@ -101,8 +115,9 @@ public final class TypeScriptGenerator {
         private final Map<String, String> exportedBy = new HashMap<>();
         private final List<String> problems = new ArrayList<>();
 
-        Run(Model model) {
+        Run(Model model, Javadoc javadoc) {
             this.model = model;
+            this.javadoc = javadoc;
             this.api = ClientApi.of(model);
             checkNames();
             if (!problems.isEmpty()) {
@@ -222,8 +237,9 @@ public final class TypeScriptGenerator {
             TsTypes ts = new TsTypes(UnaryOperator.identity(),
                     !declared.contains("Record") && !declared.contains("Partial"));
             for (TypeDef type : api.types().values()) {
+                String typeDoc = javadoc.of(type.javaType()).orElse(null);
                 if (type instanceof TypeDef.EnumDef e) {
-                    source.block(enumType(e));
+                    source.block((typeDoc == null ? "" : TsSource.doc("", typeDoc) + "\n") + enumType(e));
                 } else {
                     TypeDef.ObjectDef o = (TypeDef.ObjectDef) type;
                     String params = o.typeParameters().isEmpty() ? "" : "<" + String.join(", ", o.typeParameters()) + ">";
@@ -231,7 +247,7 @@ public final class TypeScriptGenerator {
                     for (PropertyModel p : properties(o)) {
                         lines.add("  " + TsNames.key(p.name()) + ": " + ts.render(p.type()) + ";");
                     }
-                    source.block(interfaceBlock(null, o.name() + params, lines));
+                    source.block(interfaceBlock(typeDoc, o.name() + params, lines));
                 }
             }
             for (FunctionModel f : api.functions()) {
@@ -458,12 +474,12 @@ public final class TypeScriptGenerator {
                 String returns;
                 String body;
                 if (f.isContext()) {
-                    doc = "Reads the " + scopeWord(f) + " context " + f.name() + (f.arguments().isEmpty() ? "."
-                            : " for these params.");
+                    doc = summary(f).orElse("Reads the " + scopeWord(f) + " context " + f.name()
+                            + (f.arguments().isEmpty() ? "." : " for these params."));
                     returns = "Promise<" + result + ">";
                     body = "client.context<" + result + ">(" + TsNames.string(f.name()) + ", " + sent + ", options)";
                 } else {
-                    doc = "Calls " + f.name() + "." + refreshes(f);
+                    doc = summary(f).orElse("Calls " + f.name() + ".") + refreshes(f);
                     returns = "Promise<" + source.type(RUNTIME_MODULE, "CallResult") + "<" + result + ">>";
                     body = "client.call<" + result + ">(" + TsNames.string(f.name()) + ", " + sent + ", options)";
                 }
@@ -491,6 +507,12 @@ public final class TypeScriptGenerator {
         }
 
         /** {@code " Refreshes: currentUser, userProfile (same userId)."}, or empty. */
+        /** The first sentence of the method's Javadoc, ending in a full stop. */
+        private Optional<String> summary(FunctionModel f) {
+            return javadoc.of(f.method().getDeclaringClass(), f.method().getName())
+                    .map(s -> s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".");
+        }
+
         private static String refreshes(FunctionModel f) {
             if (f.affects().isEmpty()) {
                 return "";
@@ -530,7 +552,8 @@ public final class TypeScriptGenerator {
                 if (f.scope() == Scope.GLOBAL) {
                     String options = "options?: " + source.type(RUNTIME_MODULE, "MizanContextOptions") + "<" + result + ">";
                     String returns = queryResult(source, result);
-                    source.block(TsSource.doc("", "Reads the global context " + f.name() + "." + refreshedBy(f)) + "\n"
+                    source.block(TsSource.doc("", summary(f).orElse("Reads the global context " + f.name() + ".")
+                            + refreshedBy(f)) + "\n"
                             + TsSource.wrapped("", "export function " + hook(f), List.of(options), ": " + returns + " {")
                             + "\n  return " + source.value(RUNTIME_MODULE, "useMizanContext") + "<" + result + ">(" + name
                             + ", {}, options);\n}");
@@ -546,8 +569,9 @@ public final class TypeScriptGenerator {
                             + "export const " + provider(f) + " = " + localContext(f) + ".Provider;");
                     String options = "options?: " + source.type(RUNTIME_MODULE, "MizanContextOptions") + "<" + result + ">";
                     String returns = queryResult(source, result);
-                    source.block(TsSource.doc("", "Reads the local context " + f.name() + " for the params of the nearest "
-                            + provider(f) + "." + refreshedBy(f)) + "\n"
+                    source.block(TsSource.doc("", summary(f).map(s -> s + " For the params of the nearest " + provider(f) + ".")
+                            .orElse("Reads the local context " + f.name() + " for the params of the nearest " + provider(f) + ".")
+                            + refreshedBy(f)) + "\n"
                             + TsSource.wrapped("", "export function " + hook(f), List.of(options), ": " + returns + " {")
                             + "\n  return " + localContext(f) + ".use(options);\n}");
                 } else {
@@ -556,7 +580,7 @@ public final class TypeScriptGenerator {
                     String types = "<" + args + ", " + result + ">";
                     String options = "options?: " + source.type(RUNTIME_MODULE, "MizanMutationOptions") + types;
                     String returns = source.type(RUNTIME_MODULE, "MizanMutation") + types;
-                    source.block(TsSource.doc("", "Calls " + f.name() + "." + refreshes(f)) + "\n"
+                    source.block(TsSource.doc("", summary(f).orElse("Calls " + f.name() + ".") + refreshes(f)) + "\n"
                             + TsSource.wrapped("", "export function " + hook(f), List.of(options), ": " + returns + " {")
                             + "\n  return " + source.value(RUNTIME_MODULE, "useMizanMutation") + types + "(" + name
                             + ", options);\n}");
