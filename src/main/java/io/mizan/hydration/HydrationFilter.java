@@ -57,14 +57,29 @@ public class HydrationFilter extends HttpFilter {
             case PRINCIPAL -> request.getUserPrincipal();
             default -> null;
         });
-        byte[] page = HydrationScript.inject(new String(body, StandardCharsets.UTF_8), json)
-                .getBytes(StandardCharsets.UTF_8);
+        java.nio.charset.Charset charset = charsetOf(type);
+        byte[] page = HydrationScript.inject(new String(body, charset), json).getBytes(StandardCharsets.UTF_8);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("ETag", null);
         response.setHeader("Last-Modified", null);
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(page.length);
         response.getOutputStream().write(page);
+    }
+
+    /** The charset the content type names; UTF-8 when it names none (static files are read as bytes). */
+    static java.nio.charset.Charset charsetOf(String contentType) {
+        for (String part : contentType.split(";")) {
+            String p = part.trim();
+            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                try {
+                    return java.nio.charset.Charset.forName(p.substring(8).replace("\"", "").trim());
+                } catch (IllegalArgumentException e) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     /** Hides conditional headers, so that the page is always rendered with fresh data. */

@@ -32,4 +32,12 @@ class HydrationScriptTest {
         assertTrue(HydrationScript.inject("<p>x</p><body>", "{}").startsWith("<p>x</p><script"));
         assertEquals("no markup", HydrationScript.inject("no markup", "{}"));
     }
+
+    @Test
+    void readsThePageInTheCharsetItsContentTypeNames() {
+        assertEquals(java.nio.charset.StandardCharsets.UTF_8, HydrationFilter.charsetOf("text/html"));
+        assertEquals(java.nio.charset.StandardCharsets.ISO_8859_1, HydrationFilter.charsetOf("text/html; charset=ISO-8859-1"));
+        assertEquals(java.nio.charset.StandardCharsets.UTF_8, HydrationFilter.charsetOf("text/html;charset=\"utf-8\""));
+        assertEquals(java.nio.charset.StandardCharsets.UTF_8, HydrationFilter.charsetOf("text/html;charset=bogus"));
+    }
 }

@@ -204,6 +204,7 @@ class ContextsIT {
             assertEquals(200, page.statusCode());
             String html = page.body();
             assertEquals(1, html.split("</script>", -1).length - 1, html);
+            assertTrue(html.contains("caf\u00e9 \u2713"), "the page's own text keeps its characters: " + html);
             assertFalse(html.contains("<script>alert"), html);
             Matcher m = Pattern.compile("<script type=\"application/json\" id=\"mizan-hydration\">(.*?)</script>",
                     Pattern.DOTALL).matcher(html);
