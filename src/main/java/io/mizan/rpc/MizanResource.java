@@ -1,6 +1,6 @@
 package io.mizan.rpc;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -27,12 +27,13 @@ import java.io.InputStream;
  * this one too; when it lists none (the usual case), it is found by scanning.
  */
 @Path("mizan")
-@RequestScoped
+@ApplicationScoped
 public class MizanResource {
 
     @Inject
     Dispatcher dispatcher;
 
+    // JAX-RS gives an application-scoped resource proxies of these that read the current request
     @Context
     HttpHeaders headers;
 
