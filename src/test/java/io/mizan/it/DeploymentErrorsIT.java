@@ -35,8 +35,9 @@ class DeploymentErrorsIT {
     static void deployBrokenApps() throws Exception {
         Path dir = Files.createDirectories(Path.of(System.getProperty("project.basedir"), "target", "broken-wars"));
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(freePort()),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dhazelcast.phone.home.enabled=false", "-jar",
+                System.getProperty("payara.microJar"), "--nocluster", "--disablephonehome", "--port", String.valueOf(freePort()),
                 "--rootdir", Files.createTempDirectory("payara-broken").toString()));
         for (Class<?> app : List.of(Greeters.class, Settings.class, Catalog.class)) {
             String name = app.getPackageName().substring(app.getPackageName().lastIndexOf('.') + 1);

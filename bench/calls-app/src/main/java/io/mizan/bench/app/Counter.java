@@ -1,0 +1,5 @@
+package io.mizan.bench.app;
+
+/** A named counter's value. */
+public record Counter(String name, long count) {
+}

@@ -1,0 +1,31 @@
+package io.mizan.bench.app;
+
+import io.mizan.Client;
+import io.mizan.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+
+/** The Mizan side: POST /api/mizan/call/greet and /api/mizan/call/increment. */
+@ApplicationScoped
+public class Greeter {
+
+    @Inject
+    Counters counters;
+
+    @Client
+    public Greeting greet(@NotBlank String name) {
+        return Greeting.of(name);
+    }
+
+    /** A context with one parameter, so that increment's key is scoped: counter;name=... */
+    @Client(context = Scope.LOCAL)
+    public Counter counter(@NotBlank String name) {
+        return counters.get(name);
+    }
+
+    @Client(affects = "counter")
+    public Counter increment(@NotBlank String name) {
+        return counters.increment(name);
+    }
+}

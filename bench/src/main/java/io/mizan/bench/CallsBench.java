@@ -1,0 +1,577 @@
+package io.mizan.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Call overhead of Mizan functions against plain JAX-RS, in one Payara Micro that this class starts
+ * and always stops.
+ *
+ * <p>Two pairs of endpoints do the same work (see {@code calls-app}): {@code greet} (a record result
+ * from a validated string) and {@code increment} (a mutation; Mizan adds one scoped invalidation key).
+ * First every endpoint warms up and the server is left to finish compiling; then, for each pair,
+ * measured phases alternate: baseline, Mizan, baseline, Mizan, and so on. Each phase runs a fixed number of client threads, each sending one request at a
+ * time over HTTP/1.1 to 127.0.0.1, until the phase's time or its request cap is reached. Every answer
+ * is checked (status, body, and the invalidation header for Mizan's mutation); a single error fails
+ * the run.
+ *
+ * <p>Settings (system properties): {@code bench.clients} (8), {@code bench.warmupSeconds} (8 per endpoint
+ * and pass), {@code bench.warmupPasses} (2), {@code bench.measureSeconds} (5), {@code bench.callRounds} (3 baseline/Mizan rounds per pair),
+ * {@code bench.maxRequests} per phase (2,000,000),
+ * {@code bench.serverHeap} (the server's -Xms and -Xmx, 1g), {@code bench.serverJvmArgs} (more options for
+ * the server's JVM, space-separated, e.g. a flight recording).
+ */
+public final class CallsBench {
+
+    static final String DOCUMENTED_COMMAND = "mvn -B -q -f bench/calls-app/pom.xml package"
+            + " && mvn -B -q -f bench/pom.xml package exec:exec@calls";
+
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    /** One endpoint: where to send, and how to check an answer for client {@code i}. */
+    record Endpoint(String label, String path, Checker checker) {
+    }
+
+    interface Checker {
+        /** Null when the answer is right, else what is wrong. */
+        String problem(HttpResponse<String> response, String name);
+    }
+
+    /** What a phase measured. */
+    record Phase(String endpoint, long requests, long errors, double seconds, long[] latenciesNanos,
+                 double serverCpuSeconds, double clientCpuSeconds, String firstError, long startMillis, long endMillis) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, index))] / 1e6;
+        }
+
+        /** Server CPU time per request, microseconds. */
+        double serverCpuMicros() {
+            return serverCpuSeconds / requests * 1e6;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: CallsBench <bench dir> <payara-micro.jar> <calls-app.war>");
+            System.exit(2);
+        }
+        Path bench = Path.of(args[0]).toAbsolutePath().normalize();
+        Path payara = Path.of(args[1]).toAbsolutePath();
+        Path war = Path.of(args[2]).toAbsolutePath();
+        for (Path p : List.of(payara, war)) {
+            if (!Files.isRegularFile(p)) {
+                System.err.println(p + " is missing. Build it first: " + DOCUMENTED_COMMAND);
+                System.exit(2);
+            }
+        }
+        int clients = bounded("bench.clients", 8, 1, 64);
+        int warmup = bounded("bench.warmupSeconds", 8, 0, 120);
+        int warmupPasses = bounded("bench.warmupPasses", 2, 1, 10);
+        int measure = bounded("bench.measureSeconds", 5, 1, 120);
+        int rounds = bounded("bench.callRounds", 3, 1, 20);
+        long maxRequests = bounded("bench.maxRequests", 2_000_000, 1, 50_000_000);
+        String serverHeap = System.getProperty("bench.serverHeap", "1g");
+        String serverJvmArgs = System.getProperty("bench.serverJvmArgs", "").trim();
+        String loadBefore = Report.loadAverage();
+
+        Server server = new Server(bench, payara, war, serverHeap, serverJvmArgs);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-payara"));
+        int exit = 1;
+        try {
+            long startMillis = server.start();
+            System.out.printf(Locale.ROOT, "Payara Micro ready on 127.0.0.1:%d in %.1f s (pid %d)%n", server.port,
+                    startMillis / 1e3, server.pid());
+            String base = "http://127.0.0.1:" + server.port + "/";
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+
+            String heapAfterStart = server.heapAfterGc();
+            List<Endpoint[]> pairs = List.of(
+                    new Endpoint[]{
+                            new Endpoint("plain JAX-RS greet", "api/plain/greet", (r, name) ->
+                                    expect(r, "{\"letters\":" + name.length() + ",\"text\":\"Hello, " + name + "!\"}")),
+                            new Endpoint("Mizan greet", "api/mizan/call/greet", (r, name) ->
+                                    expect(r, "{\"result\":{\"letters\":" + name.length() + ",\"text\":\"Hello, " + name
+                                            + "!\"},\"invalidate\":[]}"))},
+                    new Endpoint[]{
+                            new Endpoint("plain JAX-RS increment", "api/plain/increment", (r, name) ->
+                                    expectCounter(r, "{\"count\":", ",\"name\":\"" + name + "\"}", null)),
+                            new Endpoint("Mizan increment", "api/mizan/call/increment", (r, name) ->
+                                    expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name
+                                            + "\"},\"invalidate\":[\"counter;name=" + name + "\"]}", "counter;name=" + name))});
+
+            // every endpoint answers rightly once before any load
+            for (Endpoint[] pair : pairs) {
+                for (Endpoint e : pair) {
+                    HttpResponse<String> r = send(http, request(base, e, "c0"));
+                    String problem = e.checker().problem(r, "c0");
+                    if (problem != null) {
+                        throw new IllegalStateException(e.label() + ": " + problem);
+                    }
+                    System.out.println(e.label() + " -> " + r.statusCode() + " " + r.body());
+                }
+            }
+
+            // the server's shared path (HTTP, JAX-RS, CDI) warms up with every endpoint, so all warm up first,
+            // in passes, until the JIT has compiled what the mix of them needs
+            for (int pass = 0; pass < warmupPasses; pass++) {
+                for (Endpoint[] pair : pairs) {
+                    for (Endpoint e : pair) {
+                        if (warmup > 0) {
+                            Phase w = run(http, base, e, clients, warmup, maxRequests, server);
+                            System.out.printf(Locale.ROOT, "%tT warm-up  %-24s %8.0f req/s, server CPU %6.1f µs/req,"
+                                    + " %d errors%n", new java.util.Date(), e.label(), w.perSecond(), w.serverCpuMicros(),
+                                    w.errors());
+                            failOnErrors(w);
+                        }
+                    }
+                }
+            }
+            // the JIT keeps compiling for a while after load; measuring during that would charge its CPU to a phase
+            System.out.printf(Locale.ROOT, "server idle after %.1f s%n", server.awaitIdle(20));
+            List<Phase> phases = new ArrayList<>();
+            for (Endpoint[] pair : pairs) {
+                for (int round = 0; round < rounds; round++) {
+                    for (Endpoint e : pair) {
+                        Phase m = run(http, base, e, clients, measure, maxRequests, server);
+                        print(m);
+                        failOnErrors(m);
+                        phases.add(m);
+                    }
+                }
+            }
+            String heapAtEnd = server.heapAfterGc();
+
+            String table = table(phases, rounds, clients, warmupPasses, warmup, measure, maxRequests, serverHeap, startMillis,
+                    heapAfterStart, heapAtEnd, loadBefore, Report.loadAverage(), server);
+            System.out.println();
+            System.out.print(table);
+            // a run with extra server options (a profiler) is no reference: it goes next to its recording
+            Path results = bench.resolve(serverJvmArgs.isEmpty() ? "results/calls.txt" : "target/calls-profiled.txt");
+            Report.write(results, table);
+            System.out.println("written to " + results);
+            writePhases(bench.resolve("target/phases.csv"), phases);
+            exit = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.err.println("server log: " + server.log);
+        } finally {
+            server.stop();
+        }
+        System.exit(exit);
+    }
+
+    /** The measured phases' time windows, for {@link ProfileSummary}. */
+    private static void writePhases(Path file, List<Phase> phases) throws IOException {
+        StringBuilder s = new StringBuilder("endpoint,startMillis,endMillis,requests,serverCpuSeconds\n");
+        for (Phase p : phases) {
+            s.append(p.endpoint()).append(',').append(p.startMillis()).append(',').append(p.endMillis()).append(',')
+                    .append(p.requests()).append(',').append(p.serverCpuSeconds()).append('\n');
+        }
+        Report.write(file, s.toString());
+    }
+
+    private static void failOnErrors(Phase p) {
+        if (p.errors() > 0) {
+            throw new IllegalStateException(p.endpoint() + ": " + p.errors() + " errors, the first: " + p.firstError());
+        }
+    }
+
+    private static String expect(HttpResponse<String> r, String body) {
+        if (r.statusCode() != 200) {
+            return "status " + r.statusCode() + ": " + r.body();
+        }
+        return r.body().equals(body) ? null : "body " + r.body() + " is not " + body;
+    }
+
+    private static String expectCounter(HttpResponse<String> r, String prefix, String suffix, String header) {
+        if (r.statusCode() != 200) {
+            return "status " + r.statusCode() + ": " + r.body();
+        }
+        String b = r.body();
+        if (!b.startsWith(prefix) || !b.endsWith(suffix)) {
+            return "body " + b + " is not " + prefix + "<n>" + suffix;
+        }
+        String number = b.substring(prefix.length(), b.length() - suffix.length());
+        if (number.isEmpty() || !number.chars().allMatch(Character::isDigit)) {
+            return "body " + b + " has no count";
+        }
+        if (header != null && !header.equals(r.headers().firstValue("X-Mizan-Invalidate").orElse(null))) {
+            return "X-Mizan-Invalidate is " + r.headers().firstValue("X-Mizan-Invalidate").orElse("missing");
+        }
+        return null;
+    }
+
+    private static HttpRequest request(String base, Endpoint e, String name) {
+        return HttpRequest.newBuilder(URI.create(base + e.path()))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                .build();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** One phase: {@code clients} threads, each one request at a time, until the time or the cap. */
+    private static Phase run(HttpClient http, String base, Endpoint e, int clients, int seconds, long maxRequests,
+                             Server server) throws InterruptedException {
+        AtomicLong issued = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        long[][] latencies = new long[clients][];
+        int[] counts = new int[clients];
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] deadline = new long[1];
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int id = i;
+            Thread t = new Thread(() -> {
+                String name = "c" + id;
+                HttpRequest request = request(base, e, name);
+                long[] own = new long[1 << 14];
+                int n = 0;
+                ready.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException ex) {
+                    return;
+                }
+                while (System.nanoTime() < deadline[0] && issued.incrementAndGet() <= maxRequests) {
+                    long t0 = System.nanoTime();
+                    String problem;
+                    try {
+                        problem = e.checker().problem(send(http, request), name);
+                    } catch (IOException ex) {
+                        problem = ex.toString();
+                    } catch (InterruptedException ex) {
+                        break;
+                    }
+                    long t1 = System.nanoTime();
+                    if (problem != null) {
+                        errors.incrementAndGet();
+                        firstError.compareAndSet(null, problem);
+                    }
+                    if (n == own.length) {
+                        own = Arrays.copyOf(own, n * 2);
+                    }
+                    own[n++] = t1 - t0;
+                }
+                latencies[id] = own;
+                counts[id] = n;
+            }, "client-" + i);
+            threads.add(t);
+            t.start();
+        }
+        ready.await();
+        double serverCpu0 = server.cpuSeconds();
+        double clientCpu0 = clientCpuSeconds();
+        long startMillis = System.currentTimeMillis();
+        long start = System.nanoTime();
+        deadline[0] = start + TimeUnit.SECONDS.toNanos(seconds);
+        go.countDown();
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(seconds + 30L));
+            if (t.isAlive()) {
+                throw new IllegalStateException(t.getName() + " did not finish");
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double serverCpu = server.cpuSeconds() - serverCpu0;
+        double clientCpu = clientCpuSeconds() - clientCpu0;
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (int i = 0; i < clients; i++) {
+            System.arraycopy(latencies[i], 0, all, at, counts[i]);
+            at += counts[i];
+        }
+        Arrays.sort(all);
+        return new Phase(e.label(), total, errors.get(), elapsed, all, serverCpu, clientCpu, firstError.get(),
+                startMillis, System.currentTimeMillis());
+    }
+
+    private static double clientCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    private static void print(Phase p) {
+        System.out.printf(Locale.ROOT, "%tT measured %-24s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  server CPU %6.1f µs/req"
+                        + "  (%d requests, %d errors)%n", new java.util.Date(), p.endpoint(), p.perSecond(), p.percentileMillis(50),
+                p.percentileMillis(99), p.serverCpuMicros(), p.requests(), p.errors());
+    }
+
+    private static String table(List<Phase> phases, int rounds, int clients, int warmupPasses, int warmup, int measure,
+                                long maxRequests,
+                                String serverHeap, long startMillis, String heapAfterStart, String heapAtEnd,
+                                String loadBefore, String loadAfter, Server server) {
+        StringBuilder t = new StringBuilder();
+        t.append(Report.header("Call overhead: Mizan against plain JAX-RS", Report.command(DOCUMENTED_COMMAND)));
+        t.append("mizan:    ").append(Report.mizanJar(server.war)).append('\n');
+        t.append("load avg: before ").append(loadBefore).append(", after ").append(loadAfter)
+                .append(" (1, 5, 15 min; other processes on the machine add noise)\n");
+        t.append("server:   Payara Micro 6.2025.10, ").append(String.join(" ", server.command)).append('\n');
+        t.append(String.format(Locale.ROOT, "          ready in %.1f s; heap after a forced GC: %s after start,"
+                + " %s at the end%n", startMillis / 1e3, heapAfterStart, heapAtEnd));
+        t.append(String.format(Locale.ROOT, "load:     %d client threads (java.net.http.HttpClient, HTTP/1.1, one request"
+                + " at a time each) in one JVM on the same 2 cores as the server; warm-up: %d passes over the four"
+                + " endpoints, %d s each; a wait until the server is idle; then for each pair %d rounds of two %d s"
+                + " phases, baseline then Mizan; at most %d requests a phase.%n", clients, warmupPasses, warmup, rounds,
+                measure, maxRequests));
+        t.append("checked:  every answer's status and body (and X-Mizan-Invalidate for Mizan's mutation)\n");
+        t.append('\n');
+        t.append("phases\n");
+        t.append(String.format(Locale.ROOT, "%-26s %9s %9s %8s %8s %10s %10s %7s%n", "endpoint", "requests", "req/s",
+                "p50 ms", "p99 ms", "server µs", "client µs", "errors"));
+        for (Phase p : phases) {
+            t.append(String.format(Locale.ROOT, "%-26s %9d %9.0f %8.2f %8.2f %10.1f %10.1f %7d%n", p.endpoint(),
+                    p.requests(), p.perSecond(), p.percentileMillis(50), p.percentileMillis(99), p.serverCpuMicros(),
+                    p.clientCpuSeconds() / p.requests() * 1e6, p.errors()));
+        }
+        t.append("(server µs / client µs = CPU time of the Payara Micro process / of the load generator per request,"
+                + " all threads)\n");
+        t.append('\n');
+        Map<String, List<Phase>> byLabel = new LinkedHashMap<>();
+        for (Phase p : phases) {
+            byLabel.computeIfAbsent(p.endpoint(), k -> new ArrayList<>()).add(p);
+        }
+        t.append("summary (all phases of each endpoint together)\n");
+        t.append(String.format(Locale.ROOT, "%-10s %12s %10s %8s %14s %14s %11s %11s %8s%n", "work",
+                "baseline r/s", "Mizan r/s", "ratio", "base p50/p99", "Mizan p50/p99", "base srv µs",
+                "Mizan srv µs", "ratio"));
+        for (String work : List.of("greet", "increment")) {
+            Phase b = merge(byLabel.get("plain JAX-RS " + work));
+            Phase m = merge(byLabel.get("Mizan " + work));
+            t.append(String.format(Locale.ROOT, "%-10s %12.0f %10.0f %8.3f %14s %14s %11.1f %11.1f %8.3f%n", work,
+                    b.perSecond(), m.perSecond(), m.perSecond() / b.perSecond(),
+                    String.format(Locale.ROOT, "%.2f/%.2f ms", b.percentileMillis(50), b.percentileMillis(99)),
+                    String.format(Locale.ROOT, "%.2f/%.2f ms", m.percentileMillis(50), m.percentileMillis(99)),
+                    b.serverCpuMicros(), m.serverCpuMicros(), m.serverCpuMicros() / b.serverCpuMicros()));
+        }
+        t.append("ratio columns: Mizan ÷ baseline (throughput: below 1 is slower; server CPU per request: above 1 costs"
+                + " more)\n");
+        t.append('\n');
+        t.append("ratios per round (each Mizan phase against the baseline phase just before it): median [min, max]\n");
+        for (String work : List.of("greet", "increment")) {
+            List<Phase> b = byLabel.get("plain JAX-RS " + work);
+            List<Phase> m = byLabel.get("Mizan " + work);
+            List<Double> throughput = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            for (int i = 0; i < Math.min(b.size(), m.size()); i++) {
+                throughput.add(m.get(i).perSecond() / b.get(i).perSecond());
+                cpu.add(m.get(i).serverCpuMicros() / b.get(i).serverCpuMicros());
+            }
+            Report.Summary ts = Report.Summary.of(throughput);
+            Report.Summary cs = Report.Summary.of(cpu);
+            t.append(String.format(Locale.ROOT, "%-10s throughput %.3f [%.3f, %.3f]   server CPU per request %.3f [%.3f,"
+                    + " %.3f]%n", work, ts.median(), ts.min(), ts.max(), cs.median(), cs.min(), cs.max()));
+        }
+        return t.toString();
+    }
+
+    private static Phase merge(List<Phase> list) {
+        long requests = 0;
+        long errors = 0;
+        double seconds = 0;
+        double serverCpu = 0;
+        double clientCpu = 0;
+        int n = 0;
+        for (Phase p : list) {
+            requests += p.requests();
+            errors += p.errors();
+            seconds += p.seconds();
+            serverCpu += p.serverCpuSeconds();
+            clientCpu += p.clientCpuSeconds();
+            n += p.latenciesNanos().length;
+        }
+        long[] all = new long[n];
+        int at = 0;
+        for (Phase p : list) {
+            System.arraycopy(p.latenciesNanos(), 0, all, at, p.latenciesNanos().length);
+            at += p.latenciesNanos().length;
+        }
+        Arrays.sort(all);
+        return new Phase(list.get(0).endpoint(), requests, errors, seconds, all, serverCpu, clientCpu, null,
+                list.get(0).startMillis(), list.get(list.size() - 1).endMillis());
+    }
+
+    private static int bounded(String property, int fallback, int min, int max) {
+        int v = Integer.getInteger(property, fallback);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(property + " must be within " + min + ".." + max + ", not " + v);
+        }
+        return v;
+    }
+
+    /** The Payara Micro process: started on a free port of 127.0.0.1's machine, always stopped. */
+    static final class Server {
+        final Path bench;
+        final List<String> command = new ArrayList<>();
+        final Path log;
+        final Path war;
+        int port;
+        private volatile Process process;
+        private final CountDownLatch ready = new CountDownLatch(1);
+        private volatile String failure;
+
+        Server(Path bench, Path payara, Path war, String heap, String jvmArgs) throws IOException {
+            this.bench = bench;
+            this.war = war;
+            this.port = freePort();
+            Path root = bench.resolve("target/payara-root");
+            CodegenBench.deleteTree(root);
+            this.log = bench.resolve("target/payara.log");
+            // Hazelcast's usage report would try to reach the internet; nothing here leaves the machine
+            command.addAll(List.of(Report.javaExecutable(), "-Xms" + heap, "-Xmx" + heap,
+                    "-Dhazelcast.phone.home.enabled=false"));
+            if (!jvmArgs.isEmpty()) {
+                command.addAll(List.of(jvmArgs.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", payara.toString(),
+                    "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/", "--rootdir", root.toString(),
+                    "--deploy", war.toString()));
+        }
+
+        /** Starts the server and waits for "ready"; returns the milliseconds it took. */
+        long start() throws IOException, InterruptedException {
+            long t0 = System.nanoTime();
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        out.println(line);
+                        out.flush();
+                        if (line.contains("Deployment failed") || line.contains("Exception while loading the app")) {
+                            failure = line;
+                            ready.countDown();
+                        }
+                        if (line.contains(" ready in ")) {
+                            ready.countDown();
+                        }
+                    }
+                } catch (IOException e) {
+                    failure = e.toString();
+                } finally {
+                    ready.countDown();
+                }
+            }, "payara-log");
+            reader.setDaemon(true);
+            reader.start();
+            if (!ready.await(180, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Payara Micro was not ready within 180 s; see " + log);
+            }
+            if (failure != null || !process.isAlive()) {
+                throw new IllegalStateException("Payara Micro failed to start or deploy ("
+                        + (failure != null ? failure : "it exited") + "); see " + log);
+            }
+            return (System.nanoTime() - t0) / 1_000_000;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /**
+         * Waits until the server has used less than 50 ms of CPU in a second (its JIT is done), at most
+         * {@code maxSeconds}; returns the seconds waited.
+         */
+        double awaitIdle(int maxSeconds) throws InterruptedException {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < maxSeconds; i++) {
+                double before = cpuSeconds();
+                Thread.sleep(1000);
+                if (cpuSeconds() - before < 0.05) {
+                    break;
+                }
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        }
+
+        /** CPU seconds the server process has used so far. */
+        double cpuSeconds() {
+            return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+        }
+
+        /** The server's used heap after a full GC, read with jcmd; "n/a" when jcmd cannot tell. */
+        String heapAfterGc() {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            String pid = String.valueOf(process.pid());
+            Report.run(jcmd, pid, "GC.run");
+            Matcher m = HEAP_USED.matcher(Report.run(jcmd, pid, "GC.heap_info"));
+            return m.find() ? String.format(Locale.ROOT, "%.1f MB", Long.parseLong(m.group(1)) / 1024.0) : "n/a";
+        }
+
+        /** Stops the server (SIGTERM, then a kill after 30 s). Safe to call more than once. */
+        synchronized void stop() {
+            Process p = process;
+            if (p == null || !p.isAlive()) {
+                return;
+            }
+            p.destroy();
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    p.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            System.out.println("Payara Micro stopped (exit " + (p.isAlive() ? "?" : String.valueOf(p.exitValue())) + ")");
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            }
+        }
+    }
+
+    private CallsBench() {
+    }
+}
