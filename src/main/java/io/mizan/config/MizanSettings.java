@@ -27,11 +27,6 @@ public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> al
         hydrationPaths = List.copyOf(hydrationPaths);
     }
 
-    /** The defaults, for code that runs without a container. */
-    public static MizanSettings defaults() {
-        return new MizanSettings(Auth.PUBLIC, DEFAULT_MAX_BODY_BYTES, List.of(), true, List.of("/index.html"));
-    }
-
     /** Reads the settings; a malformed value fails with a message naming the property. */
     public static MizanSettings from(Config config) {
         Auth auth = ModelBuilder.parseDefaultAuth(config.getOptionalValue("mizan.auth.default", String.class)
