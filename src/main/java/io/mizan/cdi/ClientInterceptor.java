@@ -1,14 +1,12 @@
 package io.mizan.cdi;
 
 import io.mizan.Client;
-import io.mizan.Invalidated;
 import io.mizan.invalidation.AffectedKeys;
 import io.mizan.invalidation.InvalidationFrames;
 import io.mizan.invalidation.InvalidationKeys;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.AccessPolicy;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -34,7 +32,7 @@ public class ClientInterceptor {
     AccessPolicy access;
 
     @Inject
-    Event<Invalidated> invalidated;
+    FrameInvalidator invalidator;
 
     @AroundInvoke
     Object around(InvocationContext context) throws Exception {
@@ -57,9 +55,7 @@ public class ClientInterceptor {
         } finally {
             keys = InvalidationFrames.close(succeeded);
         }
-        if (!keys.isEmpty()) {
-            invalidated.fire(new Invalidated(keys));
-        }
+        invalidator.publish(keys);
         return result;
     }
 

@@ -50,7 +50,17 @@ public class FrameInvalidator implements Invalidator {
         if (InvalidationFrames.active()) {
             InvalidationFrames.add(List.of(key));
         } else {
-            invalidated.fire(new Invalidated(List.of(key)));
+            publish(List.of(key));
+        }
+    }
+
+    /**
+     * Announces the keys of a finished outermost call (or of keys added outside any call) as the
+     * {@link Invalidated} event: the one place it is fired.
+     */
+    public void publish(List<String> keys) {
+        if (!keys.isEmpty()) {
+            invalidated.fire(new Invalidated(keys));
         }
     }
 }

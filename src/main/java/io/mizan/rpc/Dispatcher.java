@@ -1,6 +1,6 @@
 package io.mizan.rpc;
 
-import io.mizan.Invalidated;
+import io.mizan.cdi.FrameInvalidator;
 import io.mizan.MizanException;
 import io.mizan.cdi.MizanRuntime;
 import io.mizan.invalidation.InvalidationFrames;
@@ -14,7 +14,6 @@ import io.mizan.schema.SchemaDocument;
 import io.mizan.security.AccessPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -64,7 +63,7 @@ public class Dispatcher {
     Validator validator;
 
     @Inject
-    Event<Invalidated> invalidated;
+    FrameInvalidator invalidator;
 
     private ArgumentBinder binder;
     private OriginPolicy origins;
@@ -85,6 +84,10 @@ public class Dispatcher {
 
     /** {@code POST <base>/call/{name}}. */
     public Response call(String name, InputStream body, Exchange exchange) {
+        return access.rememberingCaller(() -> callRemembering(name, body, exchange));
+    }
+
+    private Response callRemembering(String name, InputStream body, Exchange exchange) {
         try {
             String foreign = origins.refusal(exchange.headers(), exchange.uri().getBaseUri().getScheme());
             if (foreign != null) {
@@ -112,9 +115,7 @@ public class Dispatcher {
             } finally {
                 keys = InvalidationFrames.close(succeeded);
             }
-            if (!keys.isEmpty()) {
-                invalidated.fire(new Invalidated(keys));
-            }
+            invalidator.publish(keys);
             Response.ResponseBuilder ok = Response.ok(envelope(result, keys), MediaType.APPLICATION_JSON_TYPE)
                     .header("Cache-Control", "no-store");
             if (!keys.isEmpty()) {
@@ -128,6 +129,10 @@ public class Dispatcher {
 
     /** {@code GET <base>/ctx/{name}?param=value}. */
     public Response context(String name, Exchange exchange) {
+        return access.rememberingCaller(() -> contextRemembering(name, exchange));
+    }
+
+    private Response contextRemembering(String name, Exchange exchange) {
         try {
             FunctionModel function = runtime.model().function(name).filter(FunctionModel::isContext)
                     .orElseThrow(() -> unknownContext(name));
@@ -162,6 +167,10 @@ public class Dispatcher {
      * left out and logged, so one broken context does not break the page.
      */
     public String hydration(ArgumentBinder.Injections injections) {
+        return access.rememberingCaller(() -> hydrationRemembering(injections));
+    }
+
+    private String hydrationRemembering(ArgumentBinder.Injections injections) {
         StringBuilder out = new StringBuilder("{\"contexts\":{");
         boolean first = true;
         for (FunctionModel context : runtime.model().contexts()) {

@@ -34,8 +34,44 @@ public class AccessPolicy {
 
     private final Map<Class<? extends AccessCheck>, AccessCheck> checks = new ConcurrentHashMap<>();
 
+    /** A request's caller, looked up at most once: the container's lookup is the costliest step of a call. */
+    private static final class Remembered {
+        boolean known;
+        Principal caller;
+    }
+
+    private static final ThreadLocal<Remembered> REMEMBERED = new ThreadLocal<>();
+
+    /**
+     * Runs an HTTP request's work with the caller looked up at most once, however many access checks
+     * and injected principals (the dispatcher's, the interceptor's, nested calls') ask for it.
+     */
+    public <T> T rememberingCaller(java.util.function.Supplier<T> work) {
+        if (REMEMBERED.get() != null) {
+            return work.get();
+        }
+        REMEMBERED.set(new Remembered());
+        try {
+            return work.get();
+        } finally {
+            REMEMBERED.remove();
+        }
+    }
+
     /** The signed-in caller, or {@code null}. */
     public Principal caller() {
+        Remembered remembered = REMEMBERED.get();
+        if (remembered == null) {
+            return lookUpCaller();
+        }
+        if (!remembered.known) {
+            remembered.caller = lookUpCaller();
+            remembered.known = true;
+        }
+        return remembered.caller;
+    }
+
+    private Principal lookUpCaller() {
         try {
             Principal principal = security.getCallerPrincipal();
             return principal == null || principal.getName() == null ? null : principal;
