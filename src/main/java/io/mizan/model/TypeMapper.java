@@ -342,7 +342,7 @@ public final class TypeMapper {
         }
         try {
             TypeRef ref = map(type, Annotations.nullable(annotations), input);
-            return new PropertyModel(name, ref, Annotations.constraints(annotations));
+            return new PropertyModel(name, javaName, ref, Annotations.constraints(annotations));
         } catch (UnsupportedTypeException e) {
             throw new UnsupportedTypeException("property '" + javaName + "' of " + owner.getName() + ": "
                     + e.getMessage());
