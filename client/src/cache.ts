@@ -4,6 +4,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { Query, QueryClientConfig, QueryKey, QueryFunctionContext } from '@tanstack/react-query';
 import type { MizanClient } from './client';
 import { isMizanError } from './errors';
+import { isRecord } from './isRecord';
 import { keyMatches, parseKey } from './keys';
 import type { ParsedKey } from './keys';
 
@@ -37,14 +38,7 @@ export function contextQueryKey(name: string, params: object = {}): MizanQueryKe
  * queryClient.getQueryCache().findAll({ predicate: (q) => isMizanQueryKey(q.queryKey) });
  */
 export function isMizanQueryKey(key: QueryKey): key is MizanQueryKey {
-  return (
-    key.length === 3 &&
-    key[0] === QUERY_KEY_PREFIX &&
-    typeof key[1] === 'string' &&
-    typeof key[2] === 'object' &&
-    key[2] !== null &&
-    !Array.isArray(key[2])
-  );
+  return key.length === 3 && key[0] === QUERY_KEY_PREFIX && typeof key[1] === 'string' && isRecord(key[2]);
 }
 
 /**

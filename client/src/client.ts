@@ -1,6 +1,7 @@
 // HTTP client for the Mizan endpoints: calls, context reads, hydration.
 
 import { MizanError } from './errors';
+import { isRecord } from './isRecord';
 import { INVALIDATE_HEADER, mergeKeys, paramEntries, parseInvalidateHeader } from './keys';
 
 /** The `fetch` signature the client needs; `window.fetch` fits, so does any test double. */
@@ -46,10 +47,6 @@ export interface MizanClient {
 
 /** Default base URL of the Mizan endpoints. */
 export const DEFAULT_BASE_URL = '/api/mizan';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   if (signal?.aborted) return true;

@@ -1,5 +1,7 @@
 // Errors from server functions, mapped from RFC 9457 `application/problem+json` answers.
 
+import { isRecord } from './isRecord';
+
 /** One Bean Validation failure: the argument path (`name`, `form.email`) and its message. */
 export interface FieldError {
   readonly path: string;
@@ -35,10 +37,6 @@ const STATUS_TITLES: Readonly<Record<number, string>> = {
 };
 
 const MAX_TEXT_DETAIL = 500;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function readFieldErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];

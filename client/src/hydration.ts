@@ -4,16 +4,13 @@
 
 import type { QueryClient } from '@tanstack/react-query';
 import { contextQueryKey } from './cache';
+import { isRecord } from './isRecord';
 
 /** Id of the `<script type="application/json">` element that carries hydration data. */
 export const HYDRATION_ELEMENT_ID = 'mizan-hydration';
 
 /** Global contexts by name, as `GET /hydrate` and the hydration script carry them. */
 export type HydratedContexts = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads the hydration script from the page and returns its `contexts` object; `{}` when the

@@ -1,0 +1,13 @@
+// A plain JSON-style object: what the runtime expects wherever the server answers `{...}`.
+
+/**
+ * Whether a value is an object with string keys: not `null`, not an array.
+ *
+ * @example
+ * isRecord({ result: 1 }); // true
+ * isRecord([1, 2]);        // false
+ * isRecord(null);          // false
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
