@@ -1,6 +1,7 @@
 // HTTP client for the Mizan endpoints: calls, context reads, hydration.
 
 import { MizanError } from './errors';
+import { isAbortError } from './isAbortError';
 import { isRecord } from './isRecord';
 import { INVALIDATE_HEADER, mergeKeys, paramEntries, parseInvalidateHeader } from './keys';
 
@@ -48,11 +49,6 @@ export interface MizanClient {
 /** Default base URL of the Mizan endpoints. */
 export const DEFAULT_BASE_URL = '/api/mizan';
 
-function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-  if (signal?.aborted) return true;
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
-}
-
 function encodeQuery(params: object | undefined): string {
   const pairs = paramEntries(params);
   if (pairs.length === 0) return '';
@@ -86,7 +82,7 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
     try {
       res = await doFetch(url, signal ? { ...init, signal } : init);
     } catch (error) {
-      if (isAbort(error, signal)) throw error;
+      if (isAbortError(error, signal)) throw error;
       throw MizanError.network(error);
     }
     if (!res.ok) throw await MizanError.fromResponse(res);

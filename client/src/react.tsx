@@ -12,16 +12,13 @@ import type { CallResult, MizanClient } from './client';
 import { MizanError, isMizanError } from './errors';
 import { hydrateQueryClient, readHydration } from './hydration';
 import type { HydratedContexts } from './hydration';
+import { isAbortError } from './isAbortError';
 
 const MizanClientContext = createContext<MizanClient | null>(null);
 MizanClientContext.displayName = 'MizanClientContext';
 
 // QueryClients already seeded from the page: hydration happens once per cache, not per render.
 const hydratedClients = new WeakSet<QueryClient>();
-
-function isAbortError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
-}
 
 function asMizanError(error: unknown): MizanError {
   if (isMizanError(error)) return error;
@@ -124,7 +121,7 @@ export function useMizanContext<R>(
       try {
         return await client.context<R>(name, queryKey[2], { signal });
       } catch (error) {
-        if (isAbortError(error)) throw error;
+        if (isAbortError(error, signal)) throw error;
         throw asMizanError(error);
       }
     },
