@@ -8,11 +8,11 @@ import { isRecord } from './isRecord';
 import { keyMatches, parseKey } from './keys';
 import type { ParsedKey } from './keys';
 
-/** Query key of a context entry: `['mizan', name, params]`. */
-export type MizanQueryKey = readonly ['mizan', string, Readonly<Record<string, unknown>>];
-
-/** First element of every Mizan query key. */
+/** First element of every Mizan query key (contexts) and mutation key (calls). */
 export const QUERY_KEY_PREFIX = 'mizan';
+
+/** Query key of a context entry: `['mizan', name, params]`. */
+export type MizanQueryKey = readonly [typeof QUERY_KEY_PREFIX, string, Readonly<Record<string, unknown>>];
 
 /**
  * The query key under which a context is cached. Params with `null`/`undefined` values are dropped,

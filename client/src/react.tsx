@@ -5,7 +5,7 @@ import { createContext, useCallback, useContext, useMemo, useRef } from 'react';
 import type { FunctionComponent, ReactElement, ReactNode } from 'react';
 import { QueryClientContext, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient, UseQueryOptions, UseQueryResult } from '@tanstack/react-query';
-import { contextQueryKey, createMizanQueryClient, invalidateKeys } from './cache';
+import { QUERY_KEY_PREFIX, contextQueryKey, createMizanQueryClient, invalidateKeys } from './cache';
 import type { MizanQueryKey } from './cache';
 import { createMizanClient } from './client';
 import type { CallResult, MizanClient } from './client';
@@ -184,7 +184,7 @@ export function useMizanMutation<A = void, R = unknown>(
   const client = useMizanClient();
   const queryClient = useQueryClient();
   const mutation = useMutation<CallResult<R>, MizanError, A>({
-    mutationKey: ['mizan', 'call', name],
+    mutationKey: [QUERY_KEY_PREFIX, 'call', name],
     mutationFn: async (args) => {
       try {
         return await client.call<R>(name, args);

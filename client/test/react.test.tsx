@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { Component, useState } from 'react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { contextQueryKey } from '../src/cache';
+import { QUERY_KEY_PREFIX, contextQueryKey } from '../src/cache';
 import { createMizanClient } from '../src/client';
 import type { FetchLike } from '../src/client';
 import {
@@ -233,6 +233,7 @@ describe('MizanProvider + useMizanContext + useMizanMutation', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess).toHaveBeenCalledWith({ id: 1 }, { owner: 'al', text: 'jam' }, ['todos;owner=al']);
     expect(server.count('todos?owner=al')).toBe(2);
+    expect(queryClient.getMutationCache().findAll({ mutationKey: [QUERY_KEY_PREFIX, 'call', 'addTodo'] })).toHaveLength(1);
     queryClient.clear();
   });
 
