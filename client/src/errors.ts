@@ -1,6 +1,7 @@
 // Errors from server functions, mapped from RFC 9457 `application/problem+json` answers.
 
 import { isRecord } from './isRecord';
+import { parseJsonObject } from './parseJsonObject';
 
 /** One Bean Validation failure: the argument path (`name`, `form.email`) and its message. */
 export interface FieldError {
@@ -123,13 +124,8 @@ export class MizanError extends Error {
     const contentType = (res.headers.get('Content-Type') ?? '').toLowerCase();
     const trimmed = text.trim();
     if (contentType.includes('json') || trimmed.startsWith('{')) {
-      let body: unknown;
-      try {
-        body = JSON.parse(trimmed);
-      } catch {
-        body = undefined;
-      }
-      if (isRecord(body)) {
+      const body = parseJsonObject(trimmed);
+      if (body) {
         const title = body['title'];
         const detail = body['detail'];
         const id = body['id'];

@@ -5,6 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { contextQueryKey } from './cache';
 import { isRecord } from './isRecord';
+import { parseJsonObject } from './parseJsonObject';
 
 /** Id of the `<script type="application/json">` element that carries hydration data. */
 export const HYDRATION_ELEMENT_ID = 'mizan-hydration';
@@ -27,14 +28,7 @@ export function readHydration(
   const element = doc.getElementById(HYDRATION_ELEMENT_ID);
   const text = element?.textContent;
   if (!text) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return {};
-  }
-  if (!isRecord(data)) return {};
-  const contexts = data['contexts'];
+  const contexts = parseJsonObject(text)?.['contexts'];
   return isRecord(contexts) ? { ...contexts } : {};
 }
 
