@@ -3,7 +3,14 @@
 
 import { createContext, useCallback, useContext, useMemo, useRef } from 'react';
 import type { FunctionComponent, ReactElement, ReactNode } from 'react';
-import { QueryClientContext, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  QueryClientContext,
+  QueryClientProvider,
+  hashKey,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { QueryClient, UseQueryOptions, UseQueryResult } from '@tanstack/react-query';
 import { QUERY_KEY_PREFIX, contextQueryKey, createMizanQueryClient, invalidateKeys } from './cache';
 import type { MizanQueryKey } from './cache';
@@ -265,13 +272,6 @@ export interface LocalContext<P extends object, R> {
   readonly useParams: () => P;
 }
 
-function stableHash(params: object): string {
-  const entries = (Object.entries(params) as [string, unknown][])
-    .filter(([, v]) => v !== undefined)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return JSON.stringify(entries);
-}
-
 function providerName(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1) + 'Provider';
 }
@@ -298,8 +298,9 @@ export function defineLocalContext<P extends object, R>(name: string): LocalCont
   const Provider: FunctionComponent<LocalContextProviderProps<P>> = (props) => {
     const { children, ...rest } = props;
     const params = rest as unknown as P;
-    const hash = stableHash(params);
     // Same params, same object: consumers do not re-render when the provider's parent does.
+    // hashKey is TanStack's own: key order and undefined values do not change it.
+    const hash = hashKey([params]);
     const value = useMemo(() => params, [hash]);
     return <ParamsContext.Provider value={value}>{children}</ParamsContext.Provider>;
   };

@@ -396,6 +396,35 @@ describe('defineLocalContext', () => {
     expect(Greet.Provider.displayName).toBe('GreetProvider');
   });
 
+  it('gives the same params object while the params stay equal', () => {
+    const Todos = defineLocalContext<{ owner: string; listId?: number | undefined }, string[]>('todos');
+    const seen: object[] = [];
+    function Probe() {
+      seen.push(Todos.useParams());
+      return null;
+    }
+    const client = createMizanClient({ fetch: fakeServer().fetch });
+    const tree = (params: { owner: string; listId?: number | undefined }) => (
+      <MizanProvider client={client} hydration={false}>
+        <Todos.Provider {...params}>
+          <Probe />
+        </Todos.Provider>
+      </MizanProvider>
+    );
+    const { rerender } = render(tree({ owner: 'bob', listId: 7 }));
+    rerender(tree({ listId: 7, owner: 'bob' }));
+    rerender(tree({ owner: 'bob', listId: 7 }));
+    rerender(tree({ owner: 'bob', listId: 8 }));
+    rerender(tree({ owner: 'bob', listId: undefined }));
+    rerender(tree({ owner: 'bob' }));
+    expect(seen).toHaveLength(6);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).toBe(seen[0]);
+    expect(seen[3]).not.toBe(seen[0]);
+    expect(seen[3]).toEqual({ owner: 'bob', listId: 8 });
+    expect(seen[5]).toBe(seen[4]);
+  });
+
   it('throws a clear error outside its Provider', () => {
     const server = fakeServer();
     quietly(() =>
