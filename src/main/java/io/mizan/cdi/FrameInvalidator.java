@@ -4,7 +4,9 @@ import io.mizan.Invalidated;
 import io.mizan.Invalidator;
 import io.mizan.invalidation.InvalidationFrames;
 import io.mizan.invalidation.InvalidationKeys;
+import io.mizan.invalidation.KeyPublisher;
 import io.mizan.model.FunctionModel;
+import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,15 +16,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@link Invalidator}: adds keys to the call running on this thread, or publishes them at once. */
+/**
+ * The {@link Invalidator}: adds keys to the call running on this thread, or publishes them at once;
+ * and the one publisher of the {@link Invalidated} event.
+ */
 @ApplicationScoped
-public class FrameInvalidator implements Invalidator {
+public class FrameInvalidator implements Invalidator, KeyPublisher {
+
+    private final Model model;
+    private final Event<Invalidated> invalidated;
 
     @Inject
-    MizanRuntime runtime;
+    public FrameInvalidator(Model model, Event<Invalidated> invalidated) {
+        this.model = model;
+        this.invalidated = invalidated;
+    }
 
-    @Inject
-    Event<Invalidated> invalidated;
+    /** For the container's proxy only. */
+    protected FrameInvalidator() {
+        this(null, null);
+    }
 
     @Override
     public void invalidate(String context) {
@@ -31,9 +44,9 @@ public class FrameInvalidator implements Invalidator {
 
     @Override
     public void invalidate(String context, Map<String, ?> params) {
-        FunctionModel target = runtime.model().function(context).filter(FunctionModel::isContext)
+        FunctionModel target = model.function(context).filter(FunctionModel::isContext)
                 .orElseThrow(() -> new IllegalArgumentException("'" + context + "' is not a context; the contexts are "
-                        + runtime.model().contexts().stream().map(FunctionModel::name).toList()));
+                        + model.contexts().stream().map(FunctionModel::name).toList()));
         List<String> known = target.arguments().stream().map(ParamModel::name).toList();
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : params.entrySet()) {
@@ -58,6 +71,7 @@ public class FrameInvalidator implements Invalidator {
      * Announces the keys of a finished outermost call (or of keys added outside any call) as the
      * {@link Invalidated} event: the one place it is fired.
      */
+    @Override
     public void publish(List<String> keys) {
         if (!keys.isEmpty()) {
             invalidated.fire(new Invalidated(keys));

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.Config;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Mizan's configuration, read once from MicroProfile Config.
@@ -18,7 +19,8 @@ import java.util.List;
  *                       ({@code /index.html}); empty to switch it off
  */
 public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> allowedOrigins,
-                            boolean schemaEnabled, List<String> hydrationPaths) {
+                            boolean schemaEnabled, boolean manifestEnabled, List<String> hydrationPaths,
+                            Optional<String> publicOrigin, boolean trustForwardedHeaders, Optional<String> etagKey) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -37,7 +39,11 @@ public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> al
         boolean schema = config.getOptionalValue("mizan.schema.enabled", Boolean.class).orElse(true);
         List<String> hydration = list(config.getOptionalValue("mizan.hydration.paths", String.class)
                 .orElse("/index.html"));
-        return new MizanSettings(auth, maxBody, origins, schema, hydration);
+        boolean manifest = config.getOptionalValue("mizan.manifest.enabled", Boolean.class).orElse(true);
+        Optional<String> publicOrigin = config.getOptionalValue("mizan.public-origin", String.class);
+        boolean forwarded = config.getOptionalValue("mizan.trust-forwarded-headers", Boolean.class).orElse(false);
+        Optional<String> etagKey = config.getOptionalValue("mizan.etag.key", String.class);
+        return new MizanSettings(auth, maxBody, origins, schema, manifest, hydration, publicOrigin, forwarded, etagKey);
     }
 
     private static long parsePositive(String property, String value) {

@@ -1,7 +1,8 @@
 package io.mizan.hydration;
 
-import io.mizan.rpc.Dispatcher;
+import io.mizan.security.ContainerCaller;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -51,12 +52,10 @@ public class HydrationFilter extends HttpFilter {
             response.getOutputStream().write(body);
             return;
         }
-        Dispatcher dispatcher = CDI.current().select(Dispatcher.class).get();
-        String json = dispatcher.hydration(source -> switch (source) {
-            case REQUEST -> request;
-            case PRINCIPAL -> request.getUserPrincipal();
-            default -> null;
-        });
+        // the same caller as GET <base>/hydrate and every call: the one Jakarta Security establishes
+        CDI<Object> cdi = CDI.current();
+        String json = cdi.select(Hydration.class).get()
+                .contexts(new ContainerCaller(cdi.select(SecurityContext.class).get()), request);
         java.nio.charset.Charset charset = charsetOf(type);
         byte[] page = HydrationScript.inject(new String(body, charset), json).getBytes(StandardCharsets.UTF_8);
         response.setHeader("Cache-Control", "no-store");

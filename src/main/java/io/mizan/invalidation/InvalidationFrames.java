@@ -19,6 +19,43 @@ public final class InvalidationFrames {
     private InvalidationFrames() {
     }
 
+    /** Work done inside a frame. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * The one frame routine: runs {@code work} in a new frame, and when this was the outermost frame
+     * and the work succeeded, hands the frame's keys to {@code publisher} and returns them with the
+     * result. An inner frame's keys go to the frame around it; a failed call's keys are dropped.
+     */
+    public static <T> Framed<T> run(Work<T> work, KeyPublisher publisher) throws Exception {
+        open();
+        boolean succeeded = false;
+        T value;
+        List<String> keys;
+        try {
+            value = work.run();
+            succeeded = true;
+        } finally {
+            keys = close(succeeded);
+        }
+        if (!keys.isEmpty()) {
+            publisher.publish(keys);
+        }
+        return new Framed<>(value, keys);
+    }
+
+    /**
+     * What {@link #run} gives back.
+     *
+     * @param value what the work returned
+     * @param keys the keys of the outermost frame; empty for an inner frame
+     */
+    public record Framed<T>(T value, List<String> keys) {
+    }
+
     /** Opens a frame for a call. */
     public static void open() {
         FRAMES.get().push(new LinkedHashSet<>());

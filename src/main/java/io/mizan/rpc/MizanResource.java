@@ -1,7 +1,16 @@
 package io.mizan.rpc;
 
+import io.mizan.config.MizanSettings;
+import io.mizan.hydration.Hydration;
+import io.mizan.invoke.Invoker;
+import io.mizan.json.ArgumentBinder;
+import io.mizan.json.StrictJson;
+import io.mizan.security.ContainerCaller;
+import io.mizan.security.OriginPolicy;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,15 +22,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
 
 /**
- * The HTTP face of the server functions, at {@code <context-root>/<application path>/mizan}. It only
- * maps HTTP to the {@link Dispatcher}; every answer, error or not, is written there.
+ * The HTTP face of the server functions, at {@code <context-root>/<application path>/mizan}. Every
+ * method on every path under it comes here and is routed in one place, so that every answer, a wrong
+ * method or an unknown path included, is Mizan's own ({@code application/problem+json}, a 405 with
+ * {@code Allow}) rather than the server's default page. {@code HEAD} is answered by JAX-RS from GET.
  *
  * <p>When the application's {@code jakarta.ws.rs.core.Application} lists its classes, it must list
  * this one too; when it lists none (the usual case), it is found by scanning.
@@ -30,8 +41,22 @@ import java.io.InputStream;
 @ApplicationScoped
 public class MizanResource {
 
+    private static final String READ = "GET, HEAD";
+
     @Inject
-    Dispatcher dispatcher;
+    Invoker invoker;
+
+    @Inject
+    ArgumentBinder binder;
+
+    @Inject
+    Hydration hydration;
+
+    @Inject
+    MizanSettings settings;
+
+    @Inject
+    SecurityContext security;
 
     // JAX-RS gives an application-scoped resource proxies of these that read the current request
     @Context
@@ -41,108 +66,109 @@ public class MizanResource {
     UriInfo uri;
 
     @Context
-    SecurityContext security;
-
-    @Context
     HttpServletRequest request;
 
-    private Dispatcher.Exchange exchange() {
-        return new Dispatcher.Exchange(headers, uri, security, request);
-    }
+    private CallEndpoint calls;
+    private ContextEndpoint contexts;
+    private Documents documents;
+    private Cors cors;
 
-    @POST
-    @Path("call/{name}")
-    public Response call(@PathParam("name") String name, InputStream body) {
-        return dispatcher.call(name, body, exchange());
+    @PostConstruct
+    void start() {
+        OriginPolicy origins = new OriginPolicy(settings);
+        cors = new Cors(origins);
+        calls = new CallEndpoint(invoker, binder, origins, cors, settings.maxBodyBytes());
+        contexts = new ContextEndpoint(invoker, binder, new ETags(settings.etagKey().orElse(null)), cors);
+        documents = new Documents(invoker.model(), settings);
     }
 
     @GET
-    @Path("call/{name}")
-    public Response callGet() {
-        return dispatcher.wrongMethod("POST");
+    @Path("{path: .*}")
+    public Response get(@PathParam("path") String path) {
+        return route("GET", path, null);
+    }
+
+    @POST
+    @Path("{path: .*}")
+    public Response post(@PathParam("path") String path, InputStream body) {
+        return route("POST", path, body);
     }
 
     @PUT
-    @Path("call/{name}")
-    public Response callPut() {
-        return dispatcher.wrongMethod("POST");
+    @Path("{path: .*}")
+    public Response put(@PathParam("path") String path) {
+        return route("PUT", path, null);
     }
 
     @DELETE
-    @Path("call/{name}")
-    public Response callDelete() {
-        return dispatcher.wrongMethod("POST");
+    @Path("{path: .*}")
+    public Response delete(@PathParam("path") String path) {
+        return route("DELETE", path, null);
     }
 
     @PATCH
-    @Path("call/{name}")
-    public Response callPatch() {
-        return dispatcher.wrongMethod("POST");
+    @Path("{path: .*}")
+    public Response patch(@PathParam("path") String path) {
+        return route("PATCH", path, null);
     }
 
     @OPTIONS
-    @Path("call/{name}")
-    public Response callPreflight() {
-        return dispatcher.preflight("POST", exchange());
-    }
-
-    @GET
-    @Path("ctx/{name}")
-    public Response context(@PathParam("name") String name) {
-        return dispatcher.context(name, exchange());
-    }
-
-    @POST
-    @Path("ctx/{name}")
-    public Response contextPost() {
-        return dispatcher.wrongMethod("GET");
-    }
-
-    @PUT
-    @Path("ctx/{name}")
-    public Response contextPut() {
-        return dispatcher.wrongMethod("GET");
-    }
-
-    @DELETE
-    @Path("ctx/{name}")
-    public Response contextDelete() {
-        return dispatcher.wrongMethod("GET");
-    }
-
-    @OPTIONS
-    @Path("ctx/{name}")
-    public Response contextPreflight() {
-        return dispatcher.preflight("GET", exchange());
-    }
-
-    @GET
-    @Path("hydrate")
-    public Response hydrate() {
-        return dispatcher.hydrate(exchange());
-    }
-
-    @GET
-    @Path("manifest")
-    public Response manifest() {
-        return dispatcher.manifest();
-    }
-
-    @GET
-    @Path("schema")
-    public Response schema() {
-        return dispatcher.schema();
-    }
-
-    @GET
     @Path("{path: .*}")
-    public Response unknownGet(@PathParam("path") String path) {
-        return dispatcher.notFound(path);
+    public Response options(@PathParam("path") String path) {
+        return route("OPTIONS", path, null);
     }
 
-    @POST
-    @Path("{path: .*}")
-    public Response unknownPost(@PathParam("path") String path) {
-        return dispatcher.notFound(path);
+    private Response route(String method, String path, InputStream body) {
+        HttpExchange exchange = new HttpExchange(headers, uri, request);
+        int slash = path.indexOf('/');
+        String endpoint = slash < 0 ? path : path.substring(0, slash);
+        String name = slash < 0 ? null : path.substring(slash + 1);
+        if (name != null && (name.isEmpty() || name.indexOf('/') >= 0)) {
+            return notFound(path);
+        }
+        switch (name == null ? endpoint : endpoint + "/") {
+            case "call/" -> {
+                return switch (method) {
+                    case "POST" -> calls.call(name, body, exchange, new ContainerCaller(security));
+                    case "OPTIONS" -> cors.preflight("POST", exchange);
+                    default -> wrongMethod("POST", exchange);
+                };
+            }
+            case "ctx/" -> {
+                return switch (method) {
+                    case "GET" -> contexts.read(name, exchange, new ContainerCaller(security));
+                    case "OPTIONS" -> cors.preflight(READ, exchange);
+                    default -> wrongMethod(READ, exchange);
+                };
+            }
+            case "hydrate", "manifest", "schema" -> {
+                return switch (method) {
+                    case "GET" -> document(endpoint, exchange);
+                    case "OPTIONS" -> Response.noContent().header("Allow", READ + ", OPTIONS").build();
+                    default -> wrongMethod(READ, exchange);
+                };
+            }
+            default -> {
+                return notFound(path);
+            }
+        }
+    }
+
+    private Response document(String endpoint, HttpExchange exchange) {
+        return switch (endpoint) {
+            case "hydrate" -> Response.ok(hydration.contexts(new ContainerCaller(security), exchange.request()),
+                    MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+            case "manifest" -> documents.manifest();
+            default -> documents.schema();
+        };
+    }
+
+    private Response wrongMethod(String allowed, HttpExchange exchange) {
+        return cors.headers(Problem.response(405, "Use " + allowed.split(",")[0] + " on this endpoint")
+                .header("Allow", allowed + ", OPTIONS"), exchange).build();
+    }
+
+    private static Response notFound(String path) {
+        return Problem.response(404, "There is no Mizan endpoint at '" + StrictJson.shorten(path) + "'").build();
     }
 }

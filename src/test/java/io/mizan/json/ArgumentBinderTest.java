@@ -1,4 +1,4 @@
-package io.mizan.rpc;
+package io.mizan.json;
 
 import io.mizan.Auth;
 import io.mizan.Client;

@@ -1,4 +1,4 @@
-package io.mizan.rpc;
+package io.mizan.json;
 
 import io.mizan.MizanException;
 import jakarta.json.JsonArrayBuilder;
@@ -34,7 +34,7 @@ public final class StrictJson {
     public static final int MAX_EXPONENT = 400;
 
     /** Looked up once: the {@code Json} shortcuts look the provider up on every call. */
-    static final JsonProvider PROVIDER = JsonProvider.provider();
+    public static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private StrictJson() {
     }
@@ -154,7 +154,7 @@ public final class StrictJson {
         }
     }
 
-    static String shorten(String s) {
+    public static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 

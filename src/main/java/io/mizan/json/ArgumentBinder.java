@@ -1,4 +1,4 @@
-package io.mizan.rpc;
+package io.mizan.json;
 
 import io.mizan.MizanException;
 import io.mizan.model.FunctionModel;

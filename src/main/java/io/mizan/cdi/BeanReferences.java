@@ -1,0 +1,67 @@
+package io.mizan.cdi;
+
+import io.mizan.invoke.BeanTargets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bean instances functions are invoked on: the contextual reference (a proxy, so that
+ * interceptors apply), kept for a normal-scoped bean, created and released per call for a dependent one.
+ */
+@ApplicationScoped
+public class BeanReferences implements BeanTargets {
+
+    private final MizanExtension extension;
+    private final BeanManager beanManager;
+    private final Map<Class<?>, Object> normalScoped = new ConcurrentHashMap<>();
+
+    @Inject
+    public BeanReferences(MizanExtension extension, BeanManager beanManager) {
+        this.extension = extension;
+        this.beanManager = beanManager;
+    }
+
+    /** For the container's proxy only. */
+    protected BeanReferences() {
+        this(null, null);
+    }
+
+    @Override
+    public Target open(Class<?> beanClass) {
+        Bean<?> bean = extension.bean(beanClass);
+        if (beanManager.isNormalScope(bean.getScope())) {
+            Object reference = normalScoped.computeIfAbsent(beanClass,
+                    c -> beanManager.getReference(bean, c, beanManager.createCreationalContext(bean)));
+            return new Target() {
+                @Override
+                public Object instance() {
+                    return reference;
+                }
+
+                @Override
+                public void close() {
+                    // the container owns a normal-scoped instance
+                }
+            };
+        }
+        CreationalContext<?> creational = beanManager.createCreationalContext(bean);
+        Object instance = beanManager.getReference(bean, beanClass, creational);
+        return new Target() {
+            @Override
+            public Object instance() {
+                return instance;
+            }
+
+            @Override
+            public void close() {
+                creational.release();
+            }
+        };
+    }
+}

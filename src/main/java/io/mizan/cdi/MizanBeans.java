@@ -1,0 +1,70 @@
+package io.mizan.cdi;
+
+import io.mizan.config.MizanSettings;
+import io.mizan.hydration.Hydration;
+import io.mizan.invoke.Invoker;
+import io.mizan.json.ArgumentBinder;
+import io.mizan.json.ResultEncoder;
+import io.mizan.model.Model;
+import io.mizan.security.AccessPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.validation.Validator;
+
+/**
+ * Wires the core: the plain classes that do the work (built with {@code new} in unit tests) become
+ * beans here, once per application. They are {@code @Singleton}s, so calls reach them without a
+ * client proxy.
+ */
+@ApplicationScoped
+public class MizanBeans {
+
+    @Produces
+    @Singleton
+    Model model(MizanExtension extension) {
+        return extension.model();
+    }
+
+    @Produces
+    @Singleton
+    MizanSettings settings(MizanExtension extension) {
+        return extension.settings();
+    }
+
+    @Produces
+    @Singleton
+    ResultEncoder encoder(Model model) {
+        return new ResultEncoder(model);
+    }
+
+    void close(@Disposes ResultEncoder encoder) {
+        encoder.close();
+    }
+
+    @Produces
+    @Singleton
+    ArgumentBinder binder(Model model, ResultEncoder encoder) {
+        return new ArgumentBinder(model, encoder.jsonb());
+    }
+
+    @Produces
+    @Singleton
+    AccessPolicy access(CheckBeans checks) {
+        return new AccessPolicy(checks);
+    }
+
+    @Produces
+    @Singleton
+    Invoker invoker(Model model, AccessPolicy access, Validator validator, BeanReferences targets,
+                    ResultEncoder encoder, FrameInvalidator invalidator) {
+        return new Invoker(model, access, validator, targets, encoder, invalidator);
+    }
+
+    @Produces
+    @Singleton
+    Hydration hydration(Invoker invoker, ArgumentBinder binder) {
+        return new Hydration(invoker, binder);
+    }
+}

@@ -1,0 +1,88 @@
+package io.mizan.invoke;
+
+import io.mizan.FieldError;
+import io.mizan.MizanException;
+import jakarta.ws.rs.WebApplicationException;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A failed call as every entry point reports it (a problem answer over HTTP, an error frame over a
+ * WebSocket): the status, a message for people, field errors, and for a server failure the id under
+ * which the cause was logged. Nothing of the cause reaches the caller but that id.
+ *
+ * @param status the HTTP status
+ * @param detail what went wrong, in the caller's terms
+ * @param errors field errors (422)
+ * @param id the error id of a logged server failure, or {@code null}
+ */
+public record Failure(int status, String detail, List<FieldError> errors, String id) {
+
+    private static final Logger LOG = Logger.getLogger(Failure.class.getName());
+
+    /** Wrappers that containers put around the exception a bean threw. */
+    private static final List<String> WRAPPERS = List.of("jakarta.ejb.EJBException", "javax.ejb.EJBException");
+
+    public Failure {
+        errors = List.copyOf(errors);
+    }
+
+    /**
+     * The failure a throwable stands for. The user's own exception is found inside the wrappers that
+     * reflection, EJB containers and proxies put around it; an unexpected one is logged with an id.
+     *
+     * @param what what failed, for the log ({@code "the call of rename"})
+     */
+    public static Failure of(Throwable thrown, String what) {
+        Throwable t = unwrap(thrown);
+        if (t instanceof MizanException e) {
+            return new Failure(e.status(), e.getMessage() == null ? StatusTitles.of(e.status()) : e.getMessage(),
+                    e.fieldErrors(), null);
+        }
+        if (t instanceof WebApplicationException e && e.getResponse() != null && e.getResponse().getStatus() >= 400
+                && e.getResponse().getStatus() < 500) {
+            int status = e.getResponse().getStatus();
+            return new Failure(status, e.getMessage() == null ? StatusTitles.of(status) : e.getMessage(), List.of(), null);
+        }
+        return serverFailure(what, t);
+    }
+
+    /** An unexpected failure: logged with a new id, answered with that id alone. */
+    public static Failure serverFailure(String what, Throwable cause) {
+        String id = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Mizan: " + what + " failed, error id " + id, cause);
+        return new Failure(500, "The server failed to answer. Quote error id " + id + " when reporting it.",
+                List.of(), id);
+    }
+
+    /**
+     * The exception the application threw, without the wrappers around it: reflection's
+     * {@link InvocationTargetException}, a proxy's {@link UndeclaredThrowableException}, and an EJB
+     * container's {@code EJBException} (looked up by name: EJB may be absent from the server).
+     */
+    public static Throwable unwrap(Throwable thrown) {
+        Throwable t = thrown;
+        for (int depth = 0; depth < 16 && t.getCause() != null && t.getCause() != t; depth++) {
+            if (t instanceof InvocationTargetException || t instanceof UndeclaredThrowableException || isEjbWrapper(t)) {
+                t = t.getCause();
+            } else {
+                break;
+            }
+        }
+        return t;
+    }
+
+    private static boolean isEjbWrapper(Throwable t) {
+        for (Class<?> c = t.getClass(); c != null && c != RuntimeException.class; c = c.getSuperclass()) {
+            if (WRAPPERS.contains(c.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,114 @@
+package io.mizan.invoke;
+
+import io.mizan.MizanException;
+import io.mizan.invalidation.InvalidationFrames;
+import io.mizan.invalidation.KeyPublisher;
+import io.mizan.json.ResultEncoder;
+import io.mizan.model.FunctionModel;
+import io.mizan.model.Model;
+import io.mizan.security.AccessPolicy;
+import io.mizan.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Set;
+
+/**
+ * Runs server functions for every entry point (the JAX-RS resource, the hydration filter, and later
+ * WebSocket frames and forms) and knows nothing of HTTP. A call is two steps, so that an entry point
+ * can refuse a caller before it reads the arguments:
+ *
+ * <ol>
+ *   <li>{@link #authorize}: a server-only function refuses clients (403), then the access rule runs,
+ *       once for the call (401/403);</li>
+ *   <li>{@link #invoke}: arguments are validated (422), an invalidation frame opens, the method runs
+ *       on the bean's proxy (so the {@code @Client} interceptor records its keys without checking
+ *       access again), the result is encoded and checked against the model, and the keys of the
+ *       outermost call are published.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * Invocation call = invoker.authorize(function, caller, Entry.CLIENT, request);
+ * Object[] args = binder.bind(function, json, call);   // the invocation supplies injected parameters
+ * Outcome outcome = invoker.invoke(call, args);          // outcome.json(), outcome.keys()
+ * }</pre>
+ */
+public final class Invoker {
+
+    private final Model model;
+    private final AccessPolicy access;
+    private final Validator validator;
+    private final BeanTargets targets;
+    private final ResultEncoder encoder;
+    private final KeyPublisher publisher;
+
+    public Invoker(Model model, AccessPolicy access, Validator validator, BeanTargets targets,
+                   ResultEncoder encoder, KeyPublisher publisher) {
+        this.model = model;
+        this.access = access;
+        this.validator = validator;
+        this.targets = targets;
+        this.encoder = encoder;
+        this.publisher = publisher;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /**
+     * Decides whether this caller may make this call: the one place that refuses a client a
+     * server-only function and that runs the function's access rule for a call.
+     *
+     * @param request the servlet request the call came with, or {@code null}
+     * @throws MizanException 403 for a server-only function called by a client, 401/403 from the access rule
+     */
+    public Invocation authorize(FunctionModel function, Caller caller, Entry entry, HttpServletRequest request) {
+        if (entry == Entry.CLIENT && function.serverOnly()) {
+            throw new MizanException(403, function.name() + " can only be called by server code");
+        }
+        access.enforce(function, caller);
+        return new Invocation(function, caller, request);
+    }
+
+    /**
+     * Runs an authorized call with its arguments (injected ones included, in method order).
+     *
+     * @throws Exception what the method threw, without reflection's or an EJB container's wrapper
+     *                   ({@link Failure#of} turns it into an answer); a 422 {@link MizanException}
+     *                   when the arguments fail Bean Validation
+     */
+    public Outcome invoke(Invocation call, Object[] args) throws Exception {
+        FunctionModel function = call.function();
+        try (BeanTargets.Target target = targets.open(function.beanClass())) {
+            Object instance = target.instance();
+            validate(function, instance, args);
+            InvalidationFrames.Framed<Object> framed = InvalidationFrames.run(() -> {
+                try (CurrentCall.Scope scope = CurrentCall.enter(call.caller(), function)) {
+                    return function.method().invoke(instance, args);
+                } catch (InvocationTargetException e) {
+                    throw rethrowable(Failure.unwrap(e));
+                }
+            }, publisher);
+            return new Outcome(encoder.encode(function, framed.value()), framed.keys());
+        }
+    }
+
+    private void validate(FunctionModel function, Object instance, Object[] args) {
+        Set<ConstraintViolation<Object>> violations =
+                validator.forExecutables().validateParameters(instance, function.method(), args);
+        if (!violations.isEmpty()) {
+            throw new MizanException(422, "Some arguments are not valid",
+                    ArgumentViolations.toFieldErrors(model, function, violations));
+        }
+    }
+
+    private static Exception rethrowable(Throwable t) {
+        if (t instanceof Exception e) {
+            return e;
+        }
+        throw (Error) t;
+    }
+}

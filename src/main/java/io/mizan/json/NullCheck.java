@@ -1,0 +1,149 @@
+package io.mizan.json;
+
+import io.mizan.model.Model;
+import io.mizan.model.PropertyModel;
+import io.mizan.model.TypeDef;
+import io.mizan.model.TypeRef;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Follows a result's JSON as it is written, event by event, against the type the model says it has,
+ * and remembers the first {@code null} where the type says there is never one. It checks while the
+ * result is encoded, so a result is walked once.
+ */
+final class NullCheck {
+
+    private enum Kind { OBJECT, MAP, ARRAY, ANY }
+
+    /** One open object or array, with what its members must be. */
+    private static final class Level {
+        final Kind kind;
+        final String path;
+        final TypeDef.ObjectDef def;
+        final Map<String, TypeRef> bindings;
+        final TypeRef element;
+        int index;
+
+        Level(Kind kind, String path, TypeDef.ObjectDef def, Map<String, TypeRef> bindings, TypeRef element) {
+            this.kind = kind;
+            this.path = path;
+            this.def = def;
+            this.bindings = bindings;
+            this.element = element;
+        }
+    }
+
+    private final Model model;
+    private final TypeRef root;
+    private final String rootPath;
+    private final Deque<Level> open = new ArrayDeque<>();
+    private String violation;
+
+    /**
+     * @param root the result's type
+     * @param rootPath how the result is named in a message: {@code weekly.result}
+     */
+    NullCheck(Model model, TypeRef root, String rootPath) {
+        this.model = model;
+        this.root = root;
+        this.rootPath = rootPath;
+    }
+
+    /** The path of the first null where none may be, or {@code null}. */
+    String violation() {
+        return violation;
+    }
+
+    /** A scalar or null value, under {@code key} when inside an object. */
+    void value(String key, boolean isNull) {
+        Level parent = open.peek();
+        TypeRef type = expected(parent, key);
+        String path = childPath(parent, key);
+        if (isNull && violation == null && neverNull(type)) {
+            violation = path;
+        }
+    }
+
+    /** An object or array starts, under {@code key} when inside an object. */
+    void start(String key, boolean array) {
+        Level parent = open.peek();
+        TypeRef type = expected(parent, key);
+        String path = childPath(parent, key);
+        if (type instanceof TypeRef.Nullable n) {
+            type = n.inner();
+        }
+        Map<String, TypeRef> bindings = parent == null ? Map.of() : parent.bindings;
+        type = resolve(type, bindings);
+        if (array && type instanceof TypeRef.ListOf list) {
+            open.push(new Level(Kind.ARRAY, path, null, bindings, list.item()));
+        } else if (!array && type instanceof TypeRef.MapOf map) {
+            open.push(new Level(Kind.MAP, path, null, bindings, map.value()));
+        } else if (!array && type instanceof TypeRef.ObjectRef ref
+                && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
+            Map<String, TypeRef> inner = new HashMap<>();
+            List<String> parameters = def.typeParameters();
+            for (int i = 0; i < parameters.size() && i < ref.arguments().size(); i++) {
+                inner.put(parameters.get(i), resolve(ref.arguments().get(i), bindings));
+            }
+            open.push(new Level(Kind.OBJECT, path, def, inner, null));
+        } else {
+            open.push(new Level(Kind.ANY, path, null, Map.of(), null));
+        }
+    }
+
+    /** The innermost object or array ends. */
+    void end() {
+        open.pop();
+    }
+
+    private TypeRef expected(Level parent, String key) {
+        if (parent == null) {
+            return root;
+        }
+        return switch (parent.kind) {
+            case OBJECT -> {
+                for (PropertyModel p : parent.def.properties()) {
+                    if (p.name().equals(key)) {
+                        yield resolve(p.type(), parent.bindings);
+                    }
+                }
+                yield null; // a member the model does not know: nothing to check
+            }
+            case MAP, ARRAY -> resolve(parent.element, parent.bindings);
+            case ANY -> null;
+        };
+    }
+
+    private String childPath(Level parent, String key) {
+        if (parent == null) {
+            return rootPath;
+        }
+        return switch (parent.kind) {
+            case OBJECT -> parent.path + "." + key;
+            case MAP -> parent.path + "[" + key + "]";
+            case ARRAY -> parent.path + "[" + parent.index++ + "]";
+            case ANY -> parent.path;
+        };
+    }
+
+    private static TypeRef resolve(TypeRef type, Map<String, TypeRef> bindings) {
+        if (type instanceof TypeRef.TypeVar v) {
+            return bindings.get(v.name());
+        }
+        if (type instanceof TypeRef.Nullable n && n.inner() instanceof TypeRef.TypeVar v) {
+            TypeRef bound = bindings.get(v.name());
+            return bound == null ? null : new TypeRef.Nullable(bound);
+        }
+        return type;
+    }
+
+    private static boolean neverNull(TypeRef type) {
+        return type != null && !(type instanceof TypeRef.Nullable) && !(type instanceof TypeRef.Json)
+                && !(type instanceof TypeRef.Void) && !(type instanceof TypeRef.TypeVar);
+    }
+}

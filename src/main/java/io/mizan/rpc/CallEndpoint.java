@@ -1,0 +1,98 @@
+package io.mizan.rpc;
+
+import io.mizan.MizanException;
+import io.mizan.invalidation.InvalidationKeys;
+import io.mizan.invoke.Entry;
+import io.mizan.invoke.Failure;
+import io.mizan.invoke.Invocation;
+import io.mizan.invoke.Invoker;
+import io.mizan.invoke.Outcome;
+import io.mizan.json.ArgumentBinder;
+import io.mizan.json.StrictJson;
+import io.mizan.model.FunctionModel;
+import io.mizan.security.Caller;
+import io.mizan.security.OriginPolicy;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.InputStream;
+
+/**
+ * {@code POST <base>/call/{name}}. The order of checks decides which error a bad request gets:
+ * origin (403), name (404), server-only and access (403/401, before anything of the body is read),
+ * media type (415), size (413), JSON (400), arguments (400), validation (422).
+ */
+final class CallEndpoint {
+
+    private final Invoker invoker;
+    private final ArgumentBinder binder;
+    private final OriginPolicy origins;
+    private final Cors cors;
+    private final long maxBodyBytes;
+
+    CallEndpoint(Invoker invoker, ArgumentBinder binder, OriginPolicy origins, Cors cors, long maxBodyBytes) {
+        this.invoker = invoker;
+        this.binder = binder;
+        this.origins = origins;
+        this.cors = cors;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    Response call(String name, InputStream body, HttpExchange exchange, Caller caller) {
+        Response.ResponseBuilder answer;
+        try {
+            answer = answer(name, body, exchange, caller);
+        } catch (Throwable t) {
+            answer = Problem.response(Failure.of(t, "the call of " + StrictJson.shorten(name)));
+        }
+        return cors.headers(answer, exchange).build();
+    }
+
+    private Response.ResponseBuilder answer(String name, InputStream body, HttpExchange exchange, Caller caller)
+            throws Exception {
+        String foreign = origins.refusal(exchange::header, exchange.scheme());
+        if (foreign != null) {
+            throw new MizanException(403, "Calls from " + StrictJson.shorten(foreign) + " are not allowed;"
+                    + " list the origin in mizan.allowed-origins to allow it");
+        }
+        FunctionModel function = invoker.model().function(name).filter(f -> !f.viewPath())
+                .orElseThrow(() -> new MizanException(404, "There is no server function named '"
+                        + StrictJson.shorten(name) + "'"));
+        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
+        checkMediaType(exchange);
+        byte[] bytes = BodyReader.read(body, exchange.header(HttpHeaders.CONTENT_LENGTH), maxBodyBytes);
+        Outcome outcome = invoker.invoke(call, binder.bind(function, StrictJson.parseObject(bytes), call));
+        Response.ResponseBuilder ok = Response.ok(Envelope.call(outcome.json(), outcome.keys()),
+                MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store");
+        if (!outcome.keys().isEmpty()) {
+            ok.header(InvalidationKeys.HEADER, InvalidationKeys.header(outcome.keys()));
+        }
+        return ok;
+    }
+
+    private static void checkMediaType(HttpExchange exchange) {
+        String type = exchange.header(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            String length = exchange.header(HttpHeaders.CONTENT_LENGTH);
+            if (length == null || length.trim().equals("0")) {
+                return; // no body at all: a call without arguments
+            }
+            throw new MizanException(415, "Send the arguments as application/json");
+        }
+        MediaType media;
+        try {
+            media = MediaType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new MizanException(415, "Send the arguments as application/json");
+        }
+        if (!media.getType().equalsIgnoreCase("application") || !media.getSubtype().equalsIgnoreCase("json")) {
+            throw new MizanException(415, "Send the arguments as application/json, not " + media.getType() + "/"
+                    + media.getSubtype());
+        }
+        String charset = media.getParameters().get("charset");
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw new MizanException(415, "Send the arguments as UTF-8");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.mizan.rpc;
+
+import io.mizan.MizanException;
+import io.mizan.invoke.Entry;
+import io.mizan.invoke.Failure;
+import io.mizan.invoke.Invocation;
+import io.mizan.invoke.Invoker;
+import io.mizan.invoke.Outcome;
+import io.mizan.json.ArgumentBinder;
+import io.mizan.json.StrictJson;
+import io.mizan.model.FunctionModel;
+import io.mizan.security.Caller;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code GET <base>/ctx/{name}?param=value}: a context read, with an ETag and 304 when it matches. */
+final class ContextEndpoint {
+
+    private final Invoker invoker;
+    private final ArgumentBinder binder;
+    private final ETags etags;
+    private final Cors cors;
+
+    ContextEndpoint(Invoker invoker, ArgumentBinder binder, ETags etags, Cors cors) {
+        this.invoker = invoker;
+        this.binder = binder;
+        this.etags = etags;
+        this.cors = cors;
+    }
+
+    Response read(String name, HttpExchange exchange, Caller caller) {
+        Response.ResponseBuilder answer;
+        try {
+            answer = answer(name, exchange, caller);
+        } catch (Throwable t) {
+            answer = Problem.response(Failure.of(t, "the context read of " + StrictJson.shorten(name)));
+        }
+        return cors.headers(answer, exchange).build();
+    }
+
+    private Response.ResponseBuilder answer(String name, HttpExchange exchange, Caller caller) throws Exception {
+        FunctionModel function = invoker.model().function(name).filter(FunctionModel::isContext)
+                .orElseThrow(() -> new MizanException(404, "There is no context named '" + StrictJson.shorten(name)
+                        + "'"));
+        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
+        Outcome outcome = invoker.invoke(call, binder.bind(function,
+                QueryArguments.of(function, exchange.uri().getQueryParameters()), call));
+        String body = Envelope.context(outcome.json());
+        EntityTag tag = new EntityTag(etags.of(caller.principal(), body));
+        Response.ResponseBuilder answer = ETags.matches(exchange.header(HttpHeaders.IF_NONE_MATCH), tag.getValue())
+                ? Response.notModified(tag)
+                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag);
+        // the browser keeps the answer but asks again each time, so a mutation is never hidden by it
+        return answer.header("Cache-Control", "private, no-cache").header("Vary", "Cookie, Authorization");
+    }
+}
