@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Follows a result's JSON as it is written, event by event, against the type the model says it has,
- * and remembers the first {@code null} where the type says there is never one. It checks while the
- * result is encoded, so a result is walked once.
+ * and remembers the first {@code null} (or left-out property) where the type says there is never one.
+ * It checks while the result is encoded, so a result is walked once.
  */
 final class NullCheck {
 
@@ -27,6 +27,7 @@ final class NullCheck {
         final TypeDef.ObjectDef def;
         final Map<String, TypeRef> bindings;
         final TypeRef element;
+        final boolean[] written;
         int index;
 
         Level(Kind kind, String path, TypeDef.ObjectDef def, Map<String, TypeRef> bindings, TypeRef element) {
@@ -35,6 +36,7 @@ final class NullCheck {
             this.def = def;
             this.bindings = bindings;
             this.element = element;
+            this.written = def == null ? null : new boolean[def.properties().size()];
         }
     }
 
@@ -96,9 +98,21 @@ final class NullCheck {
         }
     }
 
-    /** The innermost object or array ends. */
+    /**
+     * The innermost object or array ends. A property the model says is never null must have been
+     * written: JSON-B leaves out a null property marked {@code @JsonbProperty} (its nillable is false).
+     */
     void end() {
-        open.pop();
+        Level level = open.pop();
+        if (level.written != null && violation == null) {
+            List<PropertyModel> properties = level.def.properties();
+            for (int i = 0; i < properties.size(); i++) {
+                if (!level.written[i] && neverNull(resolve(properties.get(i).type(), level.bindings))) {
+                    violation = level.path + "." + properties.get(i).name();
+                    return;
+                }
+            }
+        }
     }
 
     private TypeRef expected(Level parent, String key) {
@@ -107,9 +121,11 @@ final class NullCheck {
         }
         return switch (parent.kind) {
             case OBJECT -> {
-                for (PropertyModel p : parent.def.properties()) {
-                    if (p.name().equals(key)) {
-                        yield resolve(p.type(), parent.bindings);
+                List<PropertyModel> properties = parent.def.properties();
+                for (int i = 0; i < properties.size(); i++) {
+                    if (properties.get(i).name().equals(key)) {
+                        parent.written[i] = true;
+                        yield resolve(properties.get(i).type(), parent.bindings);
                     }
                 }
                 yield null; // a member the model does not know: nothing to check

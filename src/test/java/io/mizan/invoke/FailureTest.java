@@ -1,0 +1,72 @@
+package io.mizan.invoke;
+
+import io.mizan.FieldError;
+import io.mizan.MizanException;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.EJBTransactionRolledbackException;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The application's own exception is found inside the containers' wrappers; anything else is a 500 with an id. */
+class FailureTest {
+
+    static final MizanException CONFLICT = new MizanException(409, "Already shipped");
+
+    @Test
+    void wrappersAreTakenOff() {
+        assertSame(CONFLICT, Failure.unwrap(new InvocationTargetException(CONFLICT)));
+        assertSame(CONFLICT, Failure.unwrap(new EJBException(new InvocationTargetException(CONFLICT))));
+        EJBException ejb = new EJBException("rolled back");
+        ejb.initCause(CONFLICT);
+        assertSame(CONFLICT, Failure.unwrap(new UndeclaredThrowableException(ejb)));
+        EJBTransactionRolledbackException sub = new EJBTransactionRolledbackException("tx", CONFLICT);
+        assertSame(CONFLICT, Failure.unwrap(sub));
+    }
+
+    @Test
+    void theUsersOwnWrappingIsKept() {
+        RuntimeException mine = new IllegalStateException("mine", CONFLICT);
+        assertSame(mine, Failure.unwrap(mine));
+        assertSame(mine, Failure.unwrap(new InvocationTargetException(mine)));
+        assertEquals(500, Failure.of(mine, "a test").status());
+    }
+
+    @Test
+    void aMizanExceptionKeepsItsStatusMessageAndFields() {
+        Failure f = Failure.of(new EJBException(new MizanException(422, "Invalid",
+                List.of(new FieldError("email", "taken")))), "a test");
+        assertEquals(422, f.status());
+        assertEquals("Invalid", f.detail());
+        assertEquals("email", f.errors().get(0).path());
+        assertNull(f.id());
+    }
+
+
+    @Test
+    void anythingElseIsA500WithAnIdAndNothingOfTheCause() {
+        Failure f = Failure.of(new IllegalStateException("password is hunter2"), "a test");
+        assertEquals(500, f.status());
+        assertNotNull(f.id());
+        assertTrue(f.detail().contains(f.id()));
+        assertFalse(f.detail().contains("hunter2"));
+        assertEquals(500, Failure.of(new StackOverflowError(), "a test").status());
+    }
+
+    @Test
+    void titlesAreTheStandardReasonPhrases() {
+        assertEquals("Unprocessable Content", StatusTitles.of(422));
+        assertEquals("Content Too Large", StatusTitles.of(413));
+        assertEquals("Client Error", StatusTitles.of(418));
+        assertEquals("Server Error", StatusTitles.of(599));
+    }
+}
