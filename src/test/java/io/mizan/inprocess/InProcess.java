@@ -69,8 +69,9 @@ public final class InProcess {
     /** Deploys these bean classes with these settings. */
     public static Deployment deploy(Map<String, String> config, Class<?>... beanClasses) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        // a class loader of its own, so that its configuration is this deployment's alone
-        ClassLoader loader = new ClassLoader(previous) {
+        // a class loader of its own, so that its configuration is this deployment's alone; under the
+        // beans' loader, so that classes compiled by a test are found too
+        ClassLoader loader = new ClassLoader(beanClasses.length > 0 ? beanClasses[0].getClassLoader() : previous) {
         };
         SmallRyeConfig settings = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(config, "in-process", 500)).build();
