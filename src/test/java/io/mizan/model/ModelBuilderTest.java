@@ -248,4 +248,145 @@ class ModelBuilderTest {
         assertTrue(e.getMessage().startsWith("MIZAN-023 mizan.auth.default:") && e.getMessage().contains("'everyone'"),
                 e.getMessage());
     }
+
+    // ---- how a method's @Client merges with its class's, member by member ----
+
+    public static class Staffish implements io.mizan.AccessCheck {
+        @Override
+        public boolean permits(String function, Principal caller) {
+            return true;
+        }
+    }
+
+    public static class Bossish extends Staffish {
+    }
+
+    @Client(context = Scope.LOCAL, auth = Auth.AUTHENTICATED, check = Staffish.class, affects = "board",
+            serverOnly = true)
+    public static class Loaded {
+        @Client
+        public String inherits(long id) {
+            return "";
+        }
+
+        @Client(auth = Auth.PUBLIC, check = Bossish.class, affects = "notes")
+        public String overrides(long id) {
+            return "";
+        }
+
+        @Client(roles = "staff")
+        public String roles(long id) {
+            return "";
+        }
+
+        @Client(context = Scope.GLOBAL)
+        public String global() {
+            return "";
+        }
+
+        @Client(context = Scope.GLOBAL)
+        public String board() {
+            return "";
+        }
+
+        @Client(context = Scope.GLOBAL)
+        public String notes() {
+            return "";
+        }
+    }
+
+    @Client(roles = "staff")
+    @RolesAllowed("clerk")
+    public static class Guarded {
+        public String byClass() {
+            return "";
+        }
+
+        @Client(auth = Auth.PUBLIC)
+        public String clientOnMethod() {
+            return "";
+        }
+
+        @Client
+        public String defaultsOnMethod() {
+            return "";
+        }
+
+        @Client(auth = Auth.AUTHENTICATED)
+        @PermitAll
+        public String jakartaOnMethod() {
+            return "";
+        }
+    }
+
+    @Test
+    void aMethodsClientTakesTheClassesValueForEveryMemberItLeavesAtItsDefault() {
+        Model model = build(Loaded.class, Guarded.class);
+        record Row(String function, Scope context, AccessRule access, List<String> affects, boolean serverOnly) {
+        }
+        AccessRule authenticated = AccessRule.of(AccessRule.Kind.AUTHENTICATED);
+        for (Row row : List.of(
+                // every member left at its default: all of the class's
+                new Row("inherits", Scope.LOCAL, authenticated.withCheck(Staffish.class), List.of("board"), true),
+                // auth, check and affects set: the method's; context and serverOnly: the class's
+                new Row("overrides", Scope.LOCAL, AccessRule.of(AccessRule.Kind.PUBLIC).withCheck(Bossish.class),
+                        List.of("notes"), true),
+                // roles set: the method's rule replaces the class's auth
+                new Row("roles", Scope.LOCAL, new AccessRule(AccessRule.Kind.ROLES, Set.of("staff"), Staffish.class),
+                        List.of("board"), true),
+                new Row("global", Scope.GLOBAL, authenticated.withCheck(Staffish.class), List.of("board"), true),
+                // Jakarta on the class beats @Client on the class ...
+                new Row("byClass", Scope.NONE, new AccessRule(AccessRule.Kind.ROLES, Set.of("clerk"), null),
+                        List.of(), false),
+                // ... but not @Client on the method, which comes before it
+                new Row("clientOnMethod", Scope.NONE, AccessRule.of(AccessRule.Kind.PUBLIC), List.of(), false),
+                // a method @Client without auth or roles leaves the class's rules in force, Jakarta first
+                new Row("defaultsOnMethod", Scope.NONE, new AccessRule(AccessRule.Kind.ROLES, Set.of("clerk"), null),
+                        List.of(), false),
+                // Jakarta on the method beats everything
+                new Row("jakartaOnMethod", Scope.NONE, AccessRule.of(AccessRule.Kind.PUBLIC), List.of(), false))) {
+            FunctionModel f = model.function(row.function()).orElseThrow(() -> new AssertionError(row.function()));
+            assertEquals(row, new Row(f.name(), f.scope(), f.access(), f.affects(), f.serverOnly()), row.function());
+        }
+    }
+
+    @Client(affects = "x")
+    public static class ClassLevelAffectsUnknown {
+        public void a() {
+        }
+    }
+
+    @Test
+    void whatAMethodInheritsIsCheckedLikeWhatItSays() {
+        String problems = problems(ClassLevelAffectsUnknown.class);
+        assertTrue(problems.startsWith("MIZAN-019 io.mizan.model.ModelBuilderTest$ClassLevelAffectsUnknown.a:"), problems);
+    }
+
+    public record Span(java.time.Duration length) {
+    }
+
+    public static class Scoped {
+        @Client(context = Scope.LOCAL)
+        public String schedule(java.time.Duration length, java.util.UUID owner) {
+            return "";
+        }
+
+        @Client(affects = "schedule")
+        public void shorten(java.util.Optional<java.time.Duration> length, String owner) {
+        }
+
+        @Client(affects = "schedule")
+        public Response move(@jakarta.ws.rs.QueryParam("length") java.util.Optional<Long> span,
+                             @PathParam("owner") java.util.List<String> owners) {
+            return null;
+        }
+    }
+
+    @Test
+    void scopingParametersMustBeScalarsOptionalOrNot() {
+        String problems = problems(Scoped.class);
+        assertTrue(!problems.contains("Scoped.shorten") && problems.contains("MIZAN-020 io.mizan.model.ModelBuilderTest$Scoped.move:")
+                && problems.contains("parameter 'owners'"), problems);
+        assertEquals(1, problems.lines().count(), problems);
+    }
 }
