@@ -1,6 +1,7 @@
 package io.mizan.cdi;
 
 import io.mizan.AccessCheck;
+import io.mizan.Auth;
 import io.mizan.config.MizanSettings;
 import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
@@ -47,24 +48,33 @@ public class MizanExtension implements Extension {
     }
 
     void build(@Observes AfterDeploymentValidation event) {
+        Auth defaultAuth;
         try {
             settings = MizanSettings.from(ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()));
+            defaultAuth = settings.defaultAuth();
         } catch (ModelException e) {
             e.problems().forEach(p -> event.addDeploymentProblem(new DeploymentException(p)));
-            return;
+            // the annotations are still checked, so that one failed deployment reports every problem
+            defaultAuth = Auth.PUBLIC;
         }
+        Model built;
         try {
-            model = new ModelBuilder(settings.defaultAuth()).build(new LinkedHashSet<>(beans.keySet()));
+            built = new ModelBuilder(defaultAuth).build(new LinkedHashSet<>(beans.keySet()));
         } catch (ModelException e) {
             e.problems().forEach(p -> event.addDeploymentProblem(new DefinitionException(p)));
             return;
         }
         Set<Class<?>> seen = new LinkedHashSet<>();
-        for (FunctionModel f : model.functions().values()) {
+        boolean checksAreBeans = true;
+        for (FunctionModel f : built.functions().values()) {
             if (f.access().check() != null && seen.add(f.access().check()) && !checks.containsKey(f.access().check())) {
                 event.addDeploymentProblem(new DefinitionException(
                         Messages.checkNotBean(f.where(), f.access().check().getName())));
+                checksAreBeans = false;
             }
+        }
+        if (settings != null && checksAreBeans) {
+            model = built;
         }
     }
 

@@ -21,4 +21,11 @@ class AllAtOnceTest {
         assertTrue(problems.contains("MIZAN-024 mizan.allowed-origins: 'localhost:3000'"), problems);
         assertTrue(problems.contains("MIZAN-023 mizan.auth.default: "), problems);
     }
+
+    @Test
+    void settingsAndAnnotationsAreReportedTogether() {
+        String problems = InProcess.assertRefused("MIZAN-021", "mizan.schema.enabled",
+                Map.of("mizan.schema.enabled", "ture"), Ping.class, io.mizan.inprocess.functions.duplicate.Greeters.class);
+        assertTrue(problems.contains("MIZAN-001 "), problems);
+    }
 }
