@@ -25,8 +25,10 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>On a class, every public method declared by the class becomes a server function with the
- * class's settings; a method's own {@code @Client} replaces them. Parameters bind by name, so the
+ * <p>On a class, every public business method declared by the class becomes a server function with
+ * the class's settings (lifecycle callbacks, initializers, observers, producers, disposers, setters
+ * and {@code Object} methods do not); a method's own {@code @Client} takes the class's value for
+ * every member it leaves at its default, and {@link #name()} belongs on methods only. Parameters bind by name, so the
  * application must be compiled with {@code -parameters}. Parameters of type
  * {@link java.security.Principal}, {@link jakarta.ws.rs.core.SecurityContext} and
  * {@link jakarta.servlet.http.HttpServletRequest} are supplied by the server, not by the caller.

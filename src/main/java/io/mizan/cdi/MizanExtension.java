@@ -1,7 +1,9 @@
 package io.mizan.cdi;
 
 import io.mizan.AccessCheck;
+import io.mizan.Auth;
 import io.mizan.config.MizanSettings;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
@@ -23,7 +25,8 @@ import java.util.Set;
 
 /**
  * Collects every bean with {@code @Client} methods at deployment, builds the {@link Model} once and
- * refuses the deployment when the annotations are wrong, naming the class, the method and the fix.
+ * refuses the deployment when the annotations or the settings are wrong, naming the class, the method
+ * (or the setting) and the fix. Every problem is one of {@link Messages}, reported all at once.
  */
 public class MizanExtension implements Extension {
 
@@ -45,28 +48,33 @@ public class MizanExtension implements Extension {
     }
 
     void build(@Observes AfterDeploymentValidation event) {
+        Auth defaultAuth;
         try {
             settings = MizanSettings.from(ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()));
+            defaultAuth = settings.defaultAuth();
         } catch (ModelException e) {
             e.problems().forEach(p -> event.addDeploymentProblem(new DeploymentException(p)));
-            return;
-        } catch (IllegalArgumentException e) {
-            event.addDeploymentProblem(new DeploymentException("Mizan: " + e.getMessage()));
-            return;
+            // the annotations are still checked, so that one failed deployment reports every problem
+            defaultAuth = Auth.PUBLIC;
         }
+        Model built;
         try {
-            model = new ModelBuilder(settings.defaultAuth()).build(new LinkedHashSet<>(beans.keySet()));
+            built = new ModelBuilder(defaultAuth).build(new LinkedHashSet<>(beans.keySet()));
         } catch (ModelException e) {
             e.problems().forEach(p -> event.addDeploymentProblem(new DefinitionException(p)));
             return;
         }
         Set<Class<?>> seen = new LinkedHashSet<>();
-        for (FunctionModel f : model.functions().values()) {
+        boolean checksAreBeans = true;
+        for (FunctionModel f : built.functions().values()) {
             if (f.access().check() != null && seen.add(f.access().check()) && !checks.containsKey(f.access().check())) {
-                event.addDeploymentProblem(new DefinitionException("Mizan: " + f.where() + ": check = "
-                        + f.access().check().getName() + " is not a CDI bean. Fix: annotate it @ApplicationScoped"
-                        + " (or another scope) so that it can be injected."));
+                event.addDeploymentProblem(new DefinitionException(
+                        Messages.checkNotBean(f.where(), f.access().check().getName())));
+                checksAreBeans = false;
             }
+        }
+        if (settings != null && checksAreBeans) {
+            model = built;
         }
     }
 

@@ -89,6 +89,15 @@ public final class InvalidationKeys {
         if (value instanceof Optional<?> optional) {
             return optional.map(InvalidationKeys::text).orElse(null);
         }
+        if (value instanceof java.util.OptionalInt o) {
+            return o.isPresent() ? Integer.toString(o.getAsInt()) : null;
+        }
+        if (value instanceof java.util.OptionalLong o) {
+            return o.isPresent() ? Long.toString(o.getAsLong()) : null;
+        }
+        if (value instanceof java.util.OptionalDouble o) {
+            return o.isPresent() ? text(o.getAsDouble()) : null;
+        }
         if (value == null) {
             return null;
         }
@@ -105,7 +114,9 @@ public final class InvalidationKeys {
             }
             return value.toString();
         }
-        if (value instanceof TemporalAccessor || value instanceof Number || value instanceof Boolean
+        // a Duration or Period is a scalar of the model too; JSON-B and the query string write it in ISO-8601
+        if (value instanceof TemporalAccessor || value instanceof java.time.temporal.TemporalAmount
+                || value instanceof Number || value instanceof Boolean
                 || value instanceof CharSequence || value instanceof Character || value instanceof java.util.UUID) {
             return value.toString();
         }

@@ -1,14 +1,21 @@
 package io.mizan.model;
 
+import io.mizan.messages.Messages;
 import jakarta.validation.Constraint;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** Reads what the model needs from annotations: nullability and Bean Validation constraints. */
@@ -22,6 +29,40 @@ final class Annotations {
     /** Any annotation called {@code Nullable}, from whichever package, marks a value that may be null. */
     static boolean nullable(Collection<Annotation> annotations) {
         return annotations.stream().anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
+    }
+
+    /** Whether an annotation says the value is never null ({@code NotNull}, {@code Nonnull}, {@code NonNull}). */
+    static boolean notNull(Collection<Annotation> annotations) {
+        return annotations.stream().map(a -> a.annotationType().getSimpleName())
+                .anyMatch(n -> n.equals("NotNull") || n.equals("Nonnull") || n.equals("NonNull"));
+    }
+
+    /**
+     * The contradiction in how an element's nullability is declared, or {@code null} when there is none:
+     * {@code @Nullable} on a primitive (never null) or on an {@code Optional} (absent twice over), or
+     * {@code @Nullable} together with {@code @NotNull}.
+     *
+     * @param where the class (and method) that declares it, for the message
+     * @param element what it is: {@code "parameter 'age'"}, {@code "its result"}, {@code "property 'age'"}
+     * @param type its Java type
+     */
+    static String nullabilityContradiction(String where, String element, Type type, Collection<Annotation> annotations) {
+        if (!nullable(annotations)) {
+            return null;
+        }
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
+                : type instanceof Class<?> c ? c : null;
+        if (raw != null && raw.isPrimitive()) {
+            return Messages.nullablePrimitive(where, element, raw.getName());
+        }
+        if (raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
+                || raw == OptionalDouble.class) {
+            return Messages.nullableOptional(where, element);
+        }
+        if (notNull(annotations)) {
+            return Messages.nullableAndNotNull(where, element);
+        }
+        return null;
     }
 
     /**

@@ -87,10 +87,20 @@ public final class TypeMapper {
     private final Map<String, Class<?>> names = new LinkedHashMap<>();
     private final Map<Class<?>, String> assigned = new LinkedHashMap<>();
     private final Set<Class<?>> inProgress = new HashSet<>();
+    private final List<String> contradictions = new ArrayList<>();
 
     /** The named types met so far, in the order met. */
     public Collection<TypeDef> definitions() {
         return List.copyOf(defs.values());
+    }
+
+    /**
+     * Properties of the types met so far whose nullability contradicts itself ({@code @Nullable} on a
+     * primitive or an {@code Optional}, {@code @Nullable} with {@code @NotNull}), as messages. They are
+     * mapped as if nullable, so that the builder can report every problem at once.
+     */
+    List<String> contradictions() {
+        return List.copyOf(contradictions);
     }
 
     /** Whether the class is one of the scalar types. */
@@ -339,6 +349,11 @@ public final class TypeMapper {
         }
         if (getter != null) {
             annotations.addAll(Arrays.asList(getter.getAnnotations()));
+        }
+        String contradiction = Annotations.nullabilityContradiction(owner.getName(), "property '" + javaName + "'",
+                type, annotations);
+        if (contradiction != null) {
+            contradictions.add(contradiction);
         }
         try {
             TypeRef ref = map(type, Annotations.nullable(annotations), input);

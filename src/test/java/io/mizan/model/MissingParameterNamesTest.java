@@ -36,7 +36,7 @@ class MissingParameterNamesTest {
             Class<?> greeter = loader.loadClass("Greeter");
             ModelException e = assertThrows(ModelException.class,
                     () -> new ModelBuilder(Auth.PUBLIC).build(List.of(greeter)));
-            assertTrue(e.getMessage().contains("Mizan: Greeter.greet: parameter names are missing from the class file")
+            assertTrue(e.getMessage().startsWith("MIZAN-006 Greeter.greet:")
                     && e.getMessage().contains("Fix: compile with -parameters"), e.getMessage());
         }
     }

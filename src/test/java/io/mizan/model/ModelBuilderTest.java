@@ -127,23 +127,27 @@ class ModelBuilderTest {
     @Test
     void deploymentProblemsNameClassMethodAndFix() {
         String dup = problems(Duplicates.class);
-        assertTrue(dup.contains("ModelBuilderTest$Duplicates.") && dup.contains("the function name 'hello' is also used by")
-                && dup.contains("Fix: give one of them another name with @Client(name = \"...\")"), dup);
+        assertTrue(dup.startsWith("MIZAN-001 io.mizan.model.ModelBuilderTest$Duplicates.")
+                && dup.contains("'hello'") && dup.contains(". Fix: "), dup);
 
         String affects = problems(UnknownAffects.class);
-        assertTrue(affects.contains("ModelBuilderTest$UnknownAffects.rename: affects = \"curentUser\" names no context"
-                + " (the contexts are currentUser)"), affects);
+        assertTrue(affects.contains("MIZAN-019 io.mizan.model.ModelBuilderTest$UnknownAffects.rename:")
+                && affects.contains("\"curentUser\"") && affects.contains("(the contexts are currentUser)"), affects);
 
         String contexts = problems(BadContexts.class);
-        assertTrue(contexts.contains("BadContexts.search: the LOCAL context's parameter 'filter' is not a scalar"), contexts);
-        assertTrue(contexts.contains("BadContexts.settings: a GLOBAL context cannot take arguments"), contexts);
+        assertTrue(contexts.contains("MIZAN-017 io.mizan.model.ModelBuilderTest$BadContexts.search:")
+                && contexts.contains("'filter'"), contexts);
+        assertTrue(contexts.contains("MIZAN-016 io.mizan.model.ModelBuilderTest$BadContexts.settings:"), contexts);
 
         String types = problems(BadTypes.class);
-        assertTrue(types.contains("BadTypes.anything: its result cannot be sent as JSON: Object says nothing"), types);
-        assertTrue(types.contains("BadTypes.draw: parameter 'shape' cannot be read from JSON:"), types);
-        assertTrue(types.contains("is an interface"), types);
-        assertTrue(types.contains("BadTypes.raw: parameter 'items'") && types.contains("raw type List"), types);
-        assertTrue(types.contains("BadTypes.keyed: parameter 'map'") && types.contains("a map key must be"), types);
+        assertTrue(types.contains("MIZAN-008 io.mizan.model.ModelBuilderTest$BadTypes.anything:")
+                && types.contains("Object says nothing"), types);
+        assertTrue(types.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$BadTypes.draw: parameter 'shape'")
+                && types.contains("is an interface"), types);
+        assertTrue(types.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$BadTypes.raw: parameter 'items'")
+                && types.contains("raw type List"), types);
+        assertTrue(types.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$BadTypes.keyed: parameter 'map'")
+                && types.contains("a map key must be"), types);
     }
 
     public record Range<T>(T min, T max) {
@@ -170,8 +174,8 @@ class ModelBuilderTest {
     @Test
     void genericRecordArgumentsWithABareTypeVariableAreRefused() {
         String problems = problems(Generics.class);
-        assertTrue(problems.contains("Generics.narrow: parameter 'range' cannot be read from JSON: JSON-B (Yasson)"
-                + " cannot read the component 'min' of the generic record Range"), problems);
+        assertTrue(problems.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$Generics.narrow: parameter 'range'")
+                && problems.contains("cannot read the component 'min' of the generic record Range"), problems);
         assertTrue(!problems.contains("Generics.save") && !problems.contains("Generics.widest"), problems);
     }
 
@@ -241,6 +245,148 @@ class ModelBuilderTest {
         assertEquals(Auth.PUBLIC, ModelBuilder.parseDefaultAuth(null));
         assertEquals(Auth.AUTHENTICATED, ModelBuilder.parseDefaultAuth(" Authenticated "));
         ModelException e = assertThrows(ModelException.class, () -> ModelBuilder.parseDefaultAuth("everyone"));
-        assertTrue(e.getMessage().contains("mizan.auth.default is 'everyone'"));
+        assertTrue(e.getMessage().startsWith("MIZAN-023 mizan.auth.default:") && e.getMessage().contains("'everyone'"),
+                e.getMessage());
+    }
+
+    // ---- how a method's @Client merges with its class's, member by member ----
+
+    public static class Staffish implements io.mizan.AccessCheck {
+        @Override
+        public boolean permits(String function, Principal caller) {
+            return true;
+        }
+    }
+
+    public static class Bossish extends Staffish {
+    }
+
+    @Client(context = Scope.LOCAL, auth = Auth.AUTHENTICATED, check = Staffish.class, affects = "board",
+            serverOnly = true)
+    public static class Loaded {
+        @Client
+        public String inherits(long id) {
+            return "";
+        }
+
+        @Client(auth = Auth.PUBLIC, check = Bossish.class, affects = "notes")
+        public String overrides(long id) {
+            return "";
+        }
+
+        @Client(roles = "staff")
+        public String roles(long id) {
+            return "";
+        }
+
+        @Client(context = Scope.GLOBAL)
+        public String global() {
+            return "";
+        }
+
+        @Client(context = Scope.GLOBAL)
+        public String board() {
+            return "";
+        }
+
+        @Client(context = Scope.GLOBAL)
+        public String notes() {
+            return "";
+        }
+    }
+
+    @Client(roles = "staff")
+    @RolesAllowed("clerk")
+    public static class Guarded {
+        public String byClass() {
+            return "";
+        }
+
+        @Client(auth = Auth.PUBLIC)
+        public String clientOnMethod() {
+            return "";
+        }
+
+        @Client
+        public String defaultsOnMethod() {
+            return "";
+        }
+
+        @Client(auth = Auth.AUTHENTICATED)
+        @PermitAll
+        public String jakartaOnMethod() {
+            return "";
+        }
+    }
+
+    @Test
+    void aMethodsClientTakesTheClassesValueForEveryMemberItLeavesAtItsDefault() {
+        Model model = build(Loaded.class, Guarded.class);
+        record Row(String function, Scope context, AccessRule access, List<String> affects, boolean serverOnly) {
+        }
+        AccessRule authenticated = AccessRule.of(AccessRule.Kind.AUTHENTICATED);
+        for (Row row : List.of(
+                // every member left at its default: all of the class's
+                new Row("inherits", Scope.LOCAL, authenticated.withCheck(Staffish.class), List.of("board"), true),
+                // auth, check and affects set: the method's; context and serverOnly: the class's
+                new Row("overrides", Scope.LOCAL, AccessRule.of(AccessRule.Kind.PUBLIC).withCheck(Bossish.class),
+                        List.of("notes"), true),
+                // roles set: the method's rule replaces the class's auth
+                new Row("roles", Scope.LOCAL, new AccessRule(AccessRule.Kind.ROLES, Set.of("staff"), Staffish.class),
+                        List.of("board"), true),
+                new Row("global", Scope.GLOBAL, authenticated.withCheck(Staffish.class), List.of("board"), true),
+                // Jakarta on the class beats @Client on the class ...
+                new Row("byClass", Scope.NONE, new AccessRule(AccessRule.Kind.ROLES, Set.of("clerk"), null),
+                        List.of(), false),
+                // ... but not @Client on the method, which comes before it
+                new Row("clientOnMethod", Scope.NONE, AccessRule.of(AccessRule.Kind.PUBLIC), List.of(), false),
+                // a method @Client without auth or roles leaves the class's rules in force, Jakarta first
+                new Row("defaultsOnMethod", Scope.NONE, new AccessRule(AccessRule.Kind.ROLES, Set.of("clerk"), null),
+                        List.of(), false),
+                // Jakarta on the method beats everything
+                new Row("jakartaOnMethod", Scope.NONE, AccessRule.of(AccessRule.Kind.PUBLIC), List.of(), false))) {
+            FunctionModel f = model.function(row.function()).orElseThrow(() -> new AssertionError(row.function()));
+            assertEquals(row, new Row(f.name(), f.scope(), f.access(), f.affects(), f.serverOnly()), row.function());
+        }
+    }
+
+    @Client(affects = "x")
+    public static class ClassLevelAffectsUnknown {
+        public void a() {
+        }
+    }
+
+    @Test
+    void whatAMethodInheritsIsCheckedLikeWhatItSays() {
+        String problems = problems(ClassLevelAffectsUnknown.class);
+        assertTrue(problems.startsWith("MIZAN-019 io.mizan.model.ModelBuilderTest$ClassLevelAffectsUnknown.a:"), problems);
+    }
+
+    public record Span(java.time.Duration length) {
+    }
+
+    public static class Scoped {
+        @Client(context = Scope.LOCAL)
+        public String schedule(java.time.Duration length, java.util.UUID owner) {
+            return "";
+        }
+
+        @Client(affects = "schedule")
+        public void shorten(java.util.Optional<java.time.Duration> length, String owner) {
+        }
+
+        @Client(affects = "schedule")
+        public Response move(@jakarta.ws.rs.QueryParam("length") java.util.Optional<Long> span,
+                             @PathParam("owner") java.util.List<String> owners) {
+            return null;
+        }
+    }
+
+    @Test
+    void scopingParametersMustBeScalarsOptionalOrNot() {
+        String problems = problems(Scoped.class);
+        assertTrue(!problems.contains("Scoped.shorten") && problems.contains("MIZAN-020 io.mizan.model.ModelBuilderTest$Scoped.move:")
+                && problems.contains("parameter 'owners'"), problems);
+        assertEquals(1, problems.lines().count(), problems);
     }
 }

@@ -1,10 +1,9 @@
-package io.mizan.it.broken.affects;
+package io.mizan.inprocess.contexts.affects;
 
 import io.mizan.Client;
 import io.mizan.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** A mutation that affects a misspelt context: the deployment must fail. */
 @ApplicationScoped
 public class Settings {
 

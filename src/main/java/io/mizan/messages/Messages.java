@@ -1,0 +1,237 @@
+package io.mizan.messages;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every problem Mizan reports, one method each, with a stable id that tests, logs and
+ * {@code docs/problems.md} refer to. A message reads
+ * {@code MIZAN-019 com.example.Users.rename: affects = "profle" names no context (...). Fix: ...}:
+ * the id, where the problem is (a class and method, a class, or a setting), what is wrong and how to
+ * fix it.
+ *
+ * <pre>{@code
+ * problems.add(Messages.unknownAffects("com.example.Users.rename", "profle", List.of("profile")));
+ * }</pre>
+ *
+ * <p>Ids are never reused or renumbered: a problem that goes away leaves its id unused. Deployment
+ * problems take {@code MIZAN-001} to {@code MIZAN-099}; call-time errors take {@code MIZAN-100} up.
+ */
+public final class Messages {
+
+    private static final Pattern ID = Pattern.compile("^(MIZAN-\\d{3}) ");
+
+    private Messages() {
+    }
+
+    /** The id a message starts with ({@code MIZAN-019}), or {@code null} when it has none. */
+    public static String id(String message) {
+        Matcher m = ID.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String format(String id, String where, String what, String fix) {
+        return id + " " + where + ": " + what + ". Fix: " + fix + ".";
+    }
+
+    // ---- functions: what becomes a function, names, parameters and results ----------------------
+
+    /** {@code MIZAN-001}: two functions share a name. */
+    public static String duplicateName(String where, String name, String otherWhere) {
+        return format("MIZAN-001", where, "the function name '" + name + "' is also used by " + otherWhere,
+                "give one of them another name with @Client(name = \"...\")");
+    }
+
+    /** {@code MIZAN-002}: a function name is not an identifier. */
+    public static String nameNotIdentifier(String where, String name) {
+        return format("MIZAN-002", where, "the function name '" + name + "' is not an identifier",
+                "use letters, digits and '_' in @Client(name = ...), not starting with a digit");
+    }
+
+    /** {@code MIZAN-003}: a class-level {@code @Client} names a function, so every method would share the name. */
+    public static String classLevelName(String className, String name) {
+        return format("MIZAN-003", className, "@Client(name = \"" + name + "\") on a class would give every method"
+                + " of the class the same function name", "remove name from the class's @Client and put"
+                + " @Client(name = \"" + name + "\") on the one method that should have it");
+    }
+
+    /** {@code MIZAN-004}: a method-level {@code @Client} on a method that is not public, or is static. */
+    public static String notPublicInstance(String where) {
+        return format("MIZAN-004", where, "a @Client method must be public and not static",
+                "make it a public instance method");
+    }
+
+    /**
+     * {@code MIZAN-005}: a method-level {@code @Client} on a method the container calls for its own
+     * purposes (a lifecycle callback, an initializer, an observer, a producer or disposer) or on an
+     * override of an {@code Object} method.
+     *
+     * @param what what the method is, such as {@code "a @PostConstruct lifecycle callback"}
+     */
+    public static String notABusinessMethod(String where, String what) {
+        return format("MIZAN-005", where, "@Client is on " + what + ", which cannot be a function",
+                "remove @Client from it, and put the function in a public business method of its own");
+    }
+
+    /** {@code MIZAN-006}: the class was compiled without {@code -parameters}. */
+    public static String missingParameterNames(String where) {
+        return format("MIZAN-006", where, "parameter names are missing from the class file, so arguments cannot"
+                + " bind by name", "compile with -parameters (maven-compiler-plugin: <parameters>true</parameters>)");
+    }
+
+    /** {@code MIZAN-007}: a parameter's type cannot be read from JSON. */
+    public static String parameterNotJson(String where, String parameter, String reason) {
+        return format("MIZAN-007", where, "parameter '" + parameter + "' cannot be read from JSON: " + reason,
+                "use a type JSON-B can read: a record, an enum, a scalar, List<T>, Set<T>, Map<String, V>"
+                        + " or Optional<T>");
+    }
+
+    /** {@code MIZAN-008}: a result type cannot be written as JSON. */
+    public static String resultNotJson(String where, String reason) {
+        return format("MIZAN-008", where, "its result cannot be sent as JSON: " + reason,
+                "return a type JSON-B writes faithfully: a record, an enum, a scalar, List<T>, Set<T>,"
+                        + " Map<String, V> or Optional<T>");
+    }
+
+    /**
+     * {@code MIZAN-009}: {@code @Nullable} on a primitive, which can never be null.
+     *
+     * @param element {@code "parameter 'age'"}, {@code "its result"} or {@code "property 'age'"}
+     */
+    public static String nullablePrimitive(String where, String element, String type) {
+        return format("MIZAN-009", where, element + " is marked @Nullable, but its type " + type
+                + " is a primitive and can never be null", "use the wrapper type (" + wrapper(type)
+                + ") or Optional, or remove @Nullable");
+    }
+
+    /** {@code MIZAN-010}: {@code @Nullable} on an {@code Optional}, which says the same thing twice. */
+    public static String nullableOptional(String where, String element) {
+        return format("MIZAN-010", where, element + " is an Optional marked @Nullable: a null Optional is a"
+                + " second kind of absence", "remove @Nullable (an empty Optional already means no value)");
+    }
+
+    /** {@code MIZAN-011}: {@code @Nullable} and {@code @NotNull} on the same element. */
+    public static String nullableAndNotNull(String where, String element) {
+        return format("MIZAN-011", where, element + " is marked both @Nullable and @NotNull",
+                "keep the one you mean");
+    }
+
+    // ---- access -----------------------------------------------------------------------------------
+
+    /** {@code MIZAN-012}: {@code auth = Auth.PUBLIC} together with {@code roles}, which need a signed-in caller. */
+    public static String publicWithRoles(String where) {
+        return format("MIZAN-012", where, "@Client says auth = Auth.PUBLIC and also roles, which need a signed-in"
+                + " caller", "remove auth = Auth.PUBLIC to require the roles, or remove roles to let everyone call");
+    }
+
+    /** {@code MIZAN-013}: more than one of {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll} on one element. */
+    public static String conflictingSecurityAnnotations(String where, List<String> annotations) {
+        return format("MIZAN-013", where, "it carries " + String.join(" and ", annotations) + " at once, which"
+                + " Jakarta EE forbids", "keep the one you mean");
+    }
+
+    /** {@code MIZAN-014}: {@code check} names an interface or an abstract class. */
+    public static String checkNotConcrete(String where, String check) {
+        return format("MIZAN-014", where, "check = " + check + " is not a concrete class",
+                "name a CDI bean class that implements io.mizan.AccessCheck");
+    }
+
+    /** {@code MIZAN-015}: {@code check} names a class that is not a CDI bean. */
+    public static String checkNotBean(String where, String check) {
+        return format("MIZAN-015", where, "check = " + check + " is not a CDI bean",
+                "annotate it @ApplicationScoped (or another scope) so that it can be injected");
+    }
+
+    // ---- contexts and invalidation ----------------------------------------------------------------
+
+    /** {@code MIZAN-016}: a GLOBAL context takes arguments. */
+    public static String globalContextWithArguments(String where, List<String> arguments) {
+        return format("MIZAN-016", where, "a GLOBAL context cannot take arguments, but it has " + arguments,
+                "remove the parameters, or make it @Client(context = Scope.LOCAL)");
+    }
+
+    /** {@code MIZAN-017}: a LOCAL context takes a parameter that is not a scalar. */
+    public static String contextParameterNotScalar(String where, String parameter) {
+        return format("MIZAN-017", where, "the LOCAL context's parameter '" + parameter + "' is not a scalar"
+                + " (a string, number, boolean, enum, UUID or date)", "pass scalar values (an id, not the whole object)");
+    }
+
+    /** {@code MIZAN-018}: a context returns a JAX-RS {@code Response}. */
+    public static String contextOnViewPath(String where) {
+        return format("MIZAN-018", where, "a context must return data, not a jakarta.ws.rs.core.Response",
+                "return the value itself, or drop context = ...");
+    }
+
+    /** {@code MIZAN-019}: {@code affects} names no context. */
+    public static String unknownAffects(String where, String affected, List<String> contexts) {
+        return format("MIZAN-019", where, "affects = \"" + affected + "\" names no context (the contexts are "
+                + (contexts.isEmpty() ? "none" : String.join(", ", contexts)) + ")",
+                "name a method annotated @Client(context = Scope.GLOBAL or Scope.LOCAL)");
+    }
+
+    /**
+     * {@code MIZAN-020}: a mutation's parameter shares its name with an affected context's parameter,
+     * so it would scope the key, but it is not a scalar.
+     */
+    public static String scopingParameterNotScalar(String where, String parameter, String context) {
+        return format("MIZAN-020", where, "parameter '" + parameter + "' has the name of a parameter of the"
+                + " context '" + context + "' it affects, so it would scope the invalidation key, but it is not"
+                + " a scalar (a string, number, boolean, enum, UUID or date)", "rename the parameter (the whole"
+                + " context is then invalidated) or pass the scalar value");
+    }
+
+    // ---- settings (MicroProfile Config) -----------------------------------------------------------
+
+    /** {@code MIZAN-021}: a boolean setting is neither true nor false. */
+    public static String settingNotBoolean(String property, String value) {
+        return format("MIZAN-021", property, "'" + value + "' is not a boolean", "set it to true or false");
+    }
+
+    /** {@code MIZAN-022}: a size setting is not a positive whole number. */
+    public static String settingNotPositive(String property, String value) {
+        return format("MIZAN-022", property, "'" + value + "' is not a positive whole number",
+                "set it to a number of bytes, such as 1048576");
+    }
+
+    /** {@code MIZAN-023}: {@code mizan.auth.default} is neither public nor authenticated. */
+    public static String defaultAuthUnknown(String value) {
+        return format("MIZAN-023", "mizan.auth.default", "'" + value + "' is not a default rule",
+                "set it to 'public' or 'authenticated'");
+    }
+
+    /** {@code MIZAN-024}: an entry of an origin setting is not an origin. */
+    public static String notAnOrigin(String property, String entry, String reason) {
+        return format("MIZAN-024", property, "'" + entry + "' is not an origin (" + reason + ")",
+                "write scheme://host or scheme://host:port with http or https and no path,"
+                        + " such as https://app.example.com");
+    }
+
+    /** {@code MIZAN-025}: a hydration path does not start with {@code /}. */
+    public static String hydrationPathNotAbsolute(String entry) {
+        return format("MIZAN-025", "mizan.hydration.paths", "'" + entry + "' is not a servlet URL pattern"
+                + " starting with /", "write paths such as /index.html or /app/*");
+    }
+
+    /** {@code MIZAN-026}: {@code mizan.etag.key} is too short to be a secret. */
+    public static String etagKeyTooShort(int length, int minimum) {
+        return format("MIZAN-026", "mizan.etag.key", "the key has " + length + " characters, fewer than the "
+                + minimum + " a secret needs", "set it to a random text of at least " + minimum
+                + " characters (openssl rand -base64 32), the same on every node, or remove it");
+    }
+
+    // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
+    //
+    // Reserved for errors reported while calls run (logged with an error id, never sent to the
+    // client). They are added here, after this comment, in the same form as above.
+
+    private static String wrapper(String primitive) {
+        return switch (primitive) {
+            case "int" -> "Integer";
+            case "char" -> "Character";
+            case "boolean", "byte", "short", "long", "float", "double" ->
+                    Character.toUpperCase(primitive.charAt(0)) + primitive.substring(1);
+            default -> "the wrapper class";
+        };
+    }
+}
