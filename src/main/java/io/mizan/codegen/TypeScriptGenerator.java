@@ -298,7 +298,7 @@ public final class TypeScriptGenerator {
         String schemasFile() {
             TsSource source = new TsSource();
             SortedSet<String> inputs = api.inputTypes();
-            List<List<String>> components = Components.of(inputs, name -> dependencies(name, inputs));
+            List<List<String>> components = DependencyOrder.of(inputs, name -> dependencies(name, inputs));
             Map<String, Set<String>> componentOf = new HashMap<>();
             Set<String> recursive = new HashSet<>();
             for (List<String> component : components) {
