@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +41,8 @@ final class CommandLine {
               --sources <dir>          Java sources whose Javadoc first sentences become the doc comments
                                        of the generated code (src/main/java); may be repeated
               --auth-default <value>   public (the default) or authenticated, as mizan.auth.default
+              --bean-discovery <mode>  all or annotated, as bean-discovery-mode in the application's
+                                       beans.xml; by default read from META-INF/beans.xml of --classes
               --help                   show this text
             """.formatted(File.pathSeparator);
 
@@ -49,6 +52,7 @@ final class CommandLine {
     private final List<String> packages = new ArrayList<>();
     private final List<Path> sources = new ArrayList<>();
     private Auth auth = Auth.PUBLIC;
+    private BeanDiscovery.Mode beanDiscovery;
 
     private CommandLine() {
     }
@@ -80,6 +84,11 @@ final class CommandLine {
 
     Auth auth() {
         return auth;
+    }
+
+    /** The bean-discovery mode given with {@code --bean-discovery}; empty to read it from beans.xml. */
+    Optional<BeanDiscovery.Mode> beanDiscovery() {
+        return Optional.ofNullable(beanDiscovery);
     }
 
     /** A wrong command line; without a message, a request for the usage text. */
@@ -146,6 +155,8 @@ final class CommandLine {
                     throw new UsageException("--auth-default must be public or authenticated, not '" + value + "'");
                 }
             }
+            case "--bean-discovery" -> beanDiscovery = BeanDiscovery.Mode.option(value).orElseThrow(
+                    () -> new UsageException("--bean-discovery must be all or annotated, not '" + value + "'"));
             default -> throw new UsageException("unknown option " + option);
         }
     }

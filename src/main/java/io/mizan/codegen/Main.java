@@ -19,10 +19,12 @@ import java.util.Map;
  * <pre>
  * java -jar mizan-jakarta.jar generate --out src/mizan --classes target/classes \
  *     --classpath "$(cat target/classpath.txt)" [--auth-default public|authenticated] [--package com.example]
+ *     [--bean-discovery all|annotated]
  * </pre>
  *
  * <p>It scans the class folders and jars given with {@code --classes} for classes with {@code @Client} on
- * the class or on a method, loads them, builds the same model the server builds at deployment, and writes the TypeScript into {@code --out}
+ * the class or on a method, loads them, checks that CDI makes beans of them as the server's would,
+ * builds the same model the server builds at deployment, and writes the TypeScript into {@code --out}
  * (only files whose content changed; stale generated files are deleted). No server runs.
  *
  * <p>{@code --classpath} takes what the application classes need to load: the application's compile
@@ -34,7 +36,7 @@ import java.util.Map;
  * naming the class, the method and the fix), 2 for a wrong command line.
  *
  * <p>The parts: {@link CommandLine} parses, {@link ApplicationLoader} loads the application's classes,
- * {@link ClientClasses} finds those with functions,
+ * {@link ClientClasses} finds those with functions, {@link BeanDiscovery} checks they are beans,
  * {@link TypeScriptGenerator} writes the code and {@link OutputFolder} puts it on disk.
  */
 public final class Main {
@@ -106,7 +108,8 @@ public final class Main {
             found.problems().forEach(err::println);
             return 1;
         }
-        List<String> problems = new ArrayList<>();
+        // a class that is no bean is reported with the model's own problems, as a deployment would
+        List<String> problems = new ArrayList<>(BeanDiscovery.problems(found.classes(), line.beanDiscovery()));
         List<Class<?>> beans = found.classes().stream().<Class<?>>map(ClientClasses.Found::type).toList();
         Map<String, String> files = Map.of();
         try {
