@@ -49,6 +49,9 @@
  * {@link io.mizan.codegen.TypeScriptGenerator} runs one writer per file ({@code TypesWriter},
  * {@code SchemasWriter}, {@code ApiWriter}, {@code HooksWriter}, {@code IndexWriter}), all reading one
  * {@code Generation}: the client API of the model, the names each file exports, the doc comments. A new
- * output is a new writer, registered there.
+ * output is a new writer, registered there. {@link io.mizan.codegen.Main} only wires the command line
+ * ({@code CommandLine}), the class loader of the application's classes ({@code ApplicationLoader}), the
+ * scan ({@code ClientClasses}), the check that CDI makes beans of the classes with functions
+ * ({@code BeanDiscovery}), and the output folder ({@code OutputFolder}).
  */
 package io.mizan.codegen;
