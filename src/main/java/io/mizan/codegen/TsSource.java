@@ -3,8 +3,10 @@ package io.mizan.codegen;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -49,11 +51,17 @@ final class TsSource {
         blocks.add(text);
     }
 
-    /** The file's text; modules are imported in the order given, value imports before type imports. */
-    String text(List<String> moduleOrder) {
+    /**
+     * The file's text. Modules are imported in {@link TsModules#ORDER}, then any other in order of
+     * first use; from each module, values before types.
+     */
+    String text() {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
+        Set<String> modules = new LinkedHashSet<>(TsModules.ORDER);
+        modules.addAll(values.keySet());
+        modules.addAll(types.keySet());
         List<String> imports = new ArrayList<>();
-        for (String module : moduleOrder) {
+        for (String module : modules) {
             if (values.containsKey(module)) {
                 imports.add(importLine("import", values.get(module), module));
             }

@@ -32,9 +32,6 @@ import java.util.stream.Collectors;
  */
 final class ZodSchemas {
 
-    /** Module-private functions that some refinements call; each is written once when used. */
-    enum Helper { JSON, DIGITS, TEMPORAL }
-
     private static final String CONSTRAINTS = "jakarta.validation.constraints.";
 
     /** What a constraint can apply to. */
@@ -42,7 +39,7 @@ final class ZodSchemas {
 
     private final UnaryOperator<String> schemaRef;
     private final Predicate<String> lazy;
-    private final Set<Helper> helpers = EnumSet.noneOf(Helper.class);
+    private final Set<ZodHelper> helpers = EnumSet.noneOf(ZodHelper.class);
 
     /**
      * @param schemaRef the schema constant (or factory) of each named type: {@code roleSchema}
@@ -55,7 +52,7 @@ final class ZodSchemas {
     }
 
     /** The helpers the expressions written so far call. */
-    Set<Helper> helpers() {
+    Set<ZodHelper> helpers() {
         return helpers;
     }
 
@@ -117,7 +114,7 @@ final class ZodSchemas {
         if (type instanceof TypeRef.Void) {
             return ZodExpr.of("z", ".null()");
         }
-        helpers.add(Helper.JSON);
+        helpers.add(ZodHelper.JSON);
         return ZodExpr.of("jsonData");
     }
 
@@ -255,7 +252,7 @@ final class ZodSchemas {
                 int integer = intAttribute(c, "integer", -1);
                 int fraction = intAttribute(c, "fraction", -1);
                 if (integer >= 0 && fraction >= 0 && (kind == Kind.NUMBER || kind == Kind.TEXT)) {
-                    helpers.add(Helper.DIGITS);
+                    helpers.add(ZodHelper.DIGITS);
                     String value = kind == Kind.NUMBER ? "String(v)" : "v";
                     refinements.add(refine("fitsDigits(" + value + ", " + integer + ", " + fraction + ")",
                             "numeric value out of bounds (<" + integer + " digits>.<" + fraction + " digits> expected)"));
@@ -279,7 +276,7 @@ final class ZodSchemas {
                 if (kind != Kind.DATE && kind != Kind.DATE_TIME) {
                     return expr;
                 }
-                helpers.add(Helper.TEMPORAL);
+                helpers.add(ZodHelper.TEMPORAL);
                 String test = switch (c.name()) {
                     case "Past" -> " < 0";
                     case "PastOrPresent" -> " <= 0";
@@ -329,56 +326,5 @@ final class ZodSchemas {
             return list.stream().map(String::valueOf).toList();
         }
         return List.of();
-    }
-
-    /** The source of a helper function. */
-    static String helperSource(Helper helper) {
-        return switch (helper) {
-            case JSON -> """
-                    type JsonData = string | number | boolean | null | JsonData[] | { [key: string]: JsonData };
-
-                    /** Any JSON value: what a jakarta.json.JsonValue argument accepts. */
-                    const jsonData: z.ZodType<JsonData> = z.lazy(() =>
-                      z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonData), z.record(jsonData)]),
-                    );""";
-            case DIGITS -> """
-                    /**
-                     * Whether a number has at most `integer` digits before the point and `fraction` after it, counted
-                     * as @Digits counts them.
-                     */
-                    function fitsDigits(value: string, integer: number, fraction: number): boolean {
-                      const match = /^[+-]?(\\d*)(?:\\.(\\d*))?(?:[eE]([+-]?\\d+))?$/.exec(value.trim());
-                      const whole = match?.[1] ?? '';
-                      const decimals = match?.[2] ?? '';
-                      if (!match || whole + decimals === '') return false;
-                      const digits = (whole + decimals).replace(/^0+/, '');
-                      const point = whole.length + Number(match[3] ?? 0) - (whole.length + decimals.length - digits.length);
-                      const significant = digits.replace(/0+$/, '');
-                      return Math.max(point, 0) <= integer && Math.max(significant.length - point, 0) <= fraction;
-                    }""";
-            case TEMPORAL -> """
-                    /**
-                     * Whether an ISO date (`dateOnly`) or date-time lies before (-1), at (0) or after (1) the browser's
-                     * now; NaN when it does not parse. The server's clock has the last word.
-                     */
-                    function compareToNow(value: string, dateOnly: boolean): number {
-                      if (dateOnly) {
-                        if (!/^\\d{4}-\\d{2}-\\d{2}$/.test(value)) return NaN;
-                        const now = new Date();
-                        const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
-                          .map((part) => String(part).padStart(2, '0'))
-                          .join('-');
-                        return value < today ? -1 : value > today ? 1 : 0;
-                      }
-                      // a ZonedDateTime ends with its zone id in brackets, which Date.parse does not read
-                      const time = Date.parse(value.replace(/\\[[^\\]]*\\]$/, ''));
-                      return Number.isNaN(time) ? NaN : Math.sign(time - Date.now());
-                    }""";
-        };
-    }
-
-    /** The names the helpers take in the file, which no imported type may use. */
-    static Set<String> helperNames() {
-        return Set.of("JsonData", "jsonData", "fitsDigits", "compareToNow", "z");
     }
 }

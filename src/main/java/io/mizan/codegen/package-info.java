@@ -44,5 +44,14 @@
  * {@code exactOptionalPropertyTypes} and {@code noUncheckedIndexedAccess}, uses no {@code any}, and needs
  * {@code moduleResolution} {@code bundler} (imports carry no file extensions), React 18+,
  * {@code @tanstack/react-query} 5 and {@code zod} 3.
+ *
+ * <h2>How it is built</h2>
+ * {@link io.mizan.codegen.TypeScriptGenerator} runs one writer per file ({@code TypesWriter},
+ * {@code SchemasWriter}, {@code ApiWriter}, {@code HooksWriter}, {@code IndexWriter}), all reading one
+ * {@code Generation}: the client API of the model, the names each file exports, the doc comments. A new
+ * output is a new writer, registered there. {@link io.mizan.codegen.Main} only wires the command line
+ * ({@code CommandLine}), the class loader of the application's classes ({@code ApplicationLoader}), the
+ * scan ({@code ClientClasses}), the check that CDI makes beans of the classes with functions
+ * ({@code BeanDiscovery}), and the output folder ({@code OutputFolder}).
  */
 package io.mizan.codegen;

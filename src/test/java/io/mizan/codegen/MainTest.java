@@ -83,11 +83,44 @@ class MainTest {
     }
 
     @Test
+    void refusesAClassThatCdiMakesNoBeanOf(@TempDir Path out) {
+        Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
+                "--package", "io.mizan.codegen.unmanaged");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().startsWith("Mizan: io.mizan.codegen.unmanaged.Unmanaged: declares @Client functions but"
+                + " is no CDI bean"), run.err());
+        assertTrue(run.err().contains("Fix: annotate it @ApplicationScoped"), run.err());
+        assertTrue(run.err().contains("--bean-discovery all"), run.err());
+        assertFalse(Files.exists(out.resolve("api.ts")));
+    }
+
+    @Test
+    void generatesForAClassThatIsNoBeanWhenEveryClassIsOne(@TempDir Path out) throws Exception {
+        Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
+                "--package", "io.mizan.codegen.unmanaged", "--bean-discovery", "all");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.readString(out.resolve("api.ts")).contains("export function hello("));
+
+        // the same, said by the classes' own META-INF/beans.xml
+        Path classes = out.resolve("classes");
+        Path unmanaged = Path.of("io", "mizan", "codegen", "unmanaged", "Unmanaged.class");
+        Files.createDirectories(classes.resolve(unmanaged).getParent());
+        Files.copy(TEST_CLASSES.resolve(unmanaged), classes.resolve(unmanaged));
+        Files.createDirectories(classes.resolve("META-INF"));
+        Files.writeString(classes.resolve("META-INF/beans.xml"), "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                + " version=\"4.0\" bean-discovery-mode=\"all\"/>\n");
+        Run own = main("generate", "--out", out.resolve("own").toString(), "--classes", classes.toString());
+        assertEquals(0, own.code(), own.err());
+        assertTrue(Files.isRegularFile(out.resolve("own/api.ts")));
+    }
+
+    @Test
     void wrongCommandLinesExitWithTwoAndTheUsage(@TempDir Path out) {
         for (String[] args : List.of(new String[]{}, new String[]{"make"}, new String[]{"generate", "--out", "x"},
                 new String[]{"generate", "--classes", TEST_CLASSES.toString()},
                 new String[]{"generate", "--out", "x", "--classes", out.resolve("missing").toString()},
                 new String[]{"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--auth-default", "x"},
+                new String[]{"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--bean-discovery", "none"},
                 new String[]{"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--bogus", "1"})) {
             Run run = main(args);
             assertEquals(2, run.code(), String.join(" ", args));

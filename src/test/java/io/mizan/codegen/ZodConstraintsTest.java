@@ -177,7 +177,7 @@ class ZodConstraintsTest {
         ZodSchemas zod = new ZodSchemas(n -> n, n -> false);
         zod.expression(params.get("digits").type(), params.get("digits").constraints(), false);
         zod.expression(params.get("past").type(), params.get("past").constraints(), false);
-        assertEquals(java.util.EnumSet.of(ZodSchemas.Helper.DIGITS, ZodSchemas.Helper.TEMPORAL), zod.helpers());
+        assertEquals(java.util.EnumSet.of(ZodHelper.DIGITS, ZodHelper.TEMPORAL), zod.helpers());
     }
 
     @Test

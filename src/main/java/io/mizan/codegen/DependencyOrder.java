@@ -10,11 +10,20 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Groups named types into strongly connected components (types that refer to each other), dependencies
- * first, so each schema constant can be defined after the ones it uses and only the references inside a
- * cycle need {@code z.lazy}. Tarjan's algorithm, visiting names in sorted order so the result is stable.
+ * Orders names so that each comes after the names it depends on, grouping names that depend on each
+ * other (a cycle) together: the order in which schemas.ts defines its constants, so each is defined
+ * after the ones it uses and only the references inside a cycle need {@code z.lazy}.
+ *
+ * <pre>{@code
+ * // Folder -> Folder, Tree -> Node -> Tree, Signup -> Address
+ * DependencyOrder.of(List.of("Address", "Folder", "Node", "Signup", "Tree"), edges)
+ *   // [[Address], [Folder], [Node, Tree], [Signup]]
+ * }</pre>
+ *
+ * <p>Tarjan's algorithm for strongly connected components, visiting names in the order given, so the
+ * result is stable.
  */
-final class Components {
+final class DependencyOrder {
 
     private final Function<String, ? extends Collection<String>> edges;
     private final Map<String, Integer> index = new HashMap<>();
@@ -22,17 +31,18 @@ final class Components {
     private final Deque<String> stack = new ArrayDeque<>();
     private final List<List<String>> result = new ArrayList<>();
 
-    private Components(Function<String, ? extends Collection<String>> edges) {
+    private DependencyOrder(Function<String, ? extends Collection<String>> edges) {
         this.edges = edges;
     }
 
     /**
      * @param nodes the names, in the order to visit them
      * @param edges the names each one refers to, in the order to visit them
-     * @return the components, each sorted; a component comes after every component it refers to
+     * @return the groups (a name alone, or the names of one cycle), each sorted; a group comes after every
+     *         group it refers to
      */
     static List<List<String>> of(Collection<String> nodes, Function<String, ? extends Collection<String>> edges) {
-        Components c = new Components(edges);
+        DependencyOrder c = new DependencyOrder(edges);
         for (String node : nodes) {
             if (!c.index.containsKey(node)) {
                 c.visit(node);

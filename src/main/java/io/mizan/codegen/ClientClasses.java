@@ -1,0 +1,101 @@
+package io.mizan.codegen;
+
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.ClassInfoList;
+import io.github.classgraph.ScanResult;
+import io.mizan.Client;
+import io.mizan.model.ModelBuilder;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finds the application's classes that declare {@code @Client} functions: ClassGraph reads the class
+ * files of {@code --classes} (no class is initialized), and the candidates are then loaded for the model.
+ *
+ * <pre>{@code
+ * ClientClasses found = ClientClasses.find(commandLine, loader);
+ * found.classes();    // [Found[type=class com.example.Users, archive=target/classes]]
+ * found.problems();   // a class that cannot be loaded, with the fix
+ * }</pre>
+ */
+final class ClientClasses {
+
+    /** A class that declares functions, and the class folder or jar it was found in (null if unknown). */
+    record Found(Class<?> type, Path archive) {
+    }
+
+    private final List<Found> classes;
+    private final List<String> problems;
+
+    private ClientClasses(List<Found> classes, List<String> problems) {
+        this.classes = List.copyOf(classes);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The classes with functions, sorted by name. */
+    List<Found> classes() {
+        return classes;
+    }
+
+    /** The classes that could not be loaded, each with the fix. */
+    List<String> problems() {
+        return problems;
+    }
+
+    static ClientClasses find(CommandLine line, ClassLoader loader) {
+        List<Found> classes = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        scan(line).forEach((name, archive) -> {
+            try {
+                Class<?> c = Class.forName(name, false, loader);
+                if (ModelBuilder.declaresFunctions(c)) {
+                    classes.add(new Found(c, archive));
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                problems.add("Mizan: " + name + ": cannot be loaded (" + e + "). Fix: add what it needs to"
+                        + " --classpath.");
+            }
+        });
+        return new ClientClasses(classes, problems);
+    }
+
+    /** The classes that may declare functions, concrete, with @Client on them or a method, by name. */
+    private static Map<String, Path> scan(CommandLine line) {
+        ClassGraph graph = new ClassGraph()
+                .overrideClasspath(line.classes().stream().map(Path::toString).toList())
+                .enableClassInfo()
+                .enableAnnotationInfo()
+                .enableMethodInfo()
+                .ignoreClassVisibility()
+                .ignoreMethodVisibility();
+        if (!line.packages().isEmpty()) {
+            graph.acceptPackages(line.packages().toArray(String[]::new));
+        }
+        Map<String, Path> names = new TreeMap<>();
+        try (ScanResult scan = graph.scan()) {
+            ClassInfoList found = scan.getClassesWithAnnotation(Client.class.getName())
+                    .union(scan.getClassesWithMethodAnnotation(Client.class.getName()));
+            for (ClassInfo c : found) {
+                add(c, names);
+                for (ClassInfo sub : c.getSubclasses()) {
+                    add(sub, names);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void add(ClassInfo c, Map<String, Path> names) {
+        if (!c.isInterface() && !c.isAnnotation() && !c.isAbstract() && !c.isAnonymousInnerClass()
+                && (!c.isInnerClass() || c.isStatic())) {
+            File archive = c.getClasspathElementFile();
+            names.put(c.getName(), archive == null ? null : archive.toPath());
+        }
+    }
+}
