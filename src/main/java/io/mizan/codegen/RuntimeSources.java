@@ -35,8 +35,8 @@ final class RuntimeSources {
     private static final String FOLDER = "io/mizan/codegen/runtime/";
 
     /** The files the runtime had when this generator was written; used when the folder cannot be listed. */
-    private static final List<String> KNOWN = List.of("cache.ts", "client.ts", "errors.ts", "hydration.ts",
-            "index.ts", "keys.ts", "react.tsx");
+    static final List<String> KNOWN = List.of("cache.ts", "client.ts", "errors.ts", "hydration.ts",
+            "index.ts", "isAbortError.ts", "isRecord.ts", "keys.ts", "parseJsonObject.ts", "react.tsx");
 
     private static final Pattern EXPORT_LIST = Pattern.compile("export\\s+(?:type\\s+)?\\{([^}]*)}");
     private static final Pattern EXPORT_DECLARATION = Pattern.compile(
