@@ -36,32 +36,19 @@ public class BeanReferences implements BeanTargets {
     public Target open(Class<?> beanClass) {
         Bean<?> bean = extension.bean(beanClass);
         if (beanManager.isNormalScope(bean.getScope())) {
-            Object reference = normalScoped.computeIfAbsent(beanClass,
-                    c -> beanManager.getReference(bean, c, beanManager.createCreationalContext(bean)));
-            return new Target() {
-                @Override
-                public Object instance() {
-                    return reference;
-                }
-
-                @Override
-                public void close() {
-                    // the container owns a normal-scoped instance
-                }
-            };
+            // the container owns a normal-scoped instance: nothing to release
+            return new Held(normalScoped.computeIfAbsent(beanClass,
+                    c -> beanManager.getReference(bean, c, beanManager.createCreationalContext(bean))), () -> { });
         }
         CreationalContext<?> creational = beanManager.createCreationalContext(bean);
-        Object instance = beanManager.getReference(bean, beanClass, creational);
-        return new Target() {
-            @Override
-            public Object instance() {
-                return instance;
-            }
+        return new Held(beanManager.getReference(bean, beanClass, creational), creational::release);
+    }
 
-            @Override
-            public void close() {
-                creational.release();
-            }
-        };
+    /** An instance for one call, and how to release it. */
+    private record Held(Object instance, Runnable release) implements Target {
+        @Override
+        public void close() {
+            release.run();
+        }
     }
 }
