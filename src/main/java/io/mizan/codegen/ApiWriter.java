@@ -1,5 +1,6 @@
 package io.mizan.codegen;
 
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 
 import java.util.ArrayList;
@@ -31,9 +32,7 @@ final class ApiWriter implements ModuleWriter {
     public void declare(Generation generation, Exports exports) {
         for (FunctionModel f : generation.api().functions()) {
             if (TsNames.RESERVED_WORDS.contains(f.name())) {
-                exports.refuse("Mizan: " + f.where() + ": the function name '" + f.name() + "' is a reserved word"
-                        + " in TypeScript, so api.ts cannot export it. Fix: give it another name with"
-                        + " @Client(name = \"...\").");
+                exports.refuse(Messages.functionNameReserved(f.where(), f.name()));
             } else {
                 exports.claim(f.name(), FILE, "the function " + f.where());
             }

@@ -1,5 +1,6 @@
 package io.mizan.codegen;
 
+import io.mizan.messages.Messages;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
@@ -99,23 +100,15 @@ final class BeanDiscovery {
                 discovery = given.map(m -> new Discovery(m, "--bean-discovery"))
                         .orElseGet(() -> byArchive.computeIfAbsent(found.archive(), BeanDiscovery::of));
             } catch (UnreadableBeansXml e) {
-                problems.add("Mizan: " + e.getMessage() + ": cannot be read as beans.xml (" + e.getCause()
-                        + "). Fix: correct it, or say the bean-discovery-mode with --bean-discovery all|annotated.");
+                problems.add(Messages.beansXmlUnreadable(e.getMessage(), String.valueOf(e.getCause())));
                 continue;
             }
             String name = found.type().getName();
             if (discovery.mode() == Mode.NONE) {
-                problems.add("Mizan: " + name + ": declares @Client functions but is no CDI bean, since "
-                        + discovery.source() + " says bean-discovery-mode=\"none\", so the server never sees them"
-                        + " (calls answer 404). Fix: set bean-discovery-mode=\"annotated\" there and annotate the"
-                        + " class @ApplicationScoped.");
+                problems.add(Messages.beanDiscoveryNone(name, discovery.source()));
             } else if (discovery.mode() == Mode.ANNOTATED && !isBean(found.type())) {
-                problems.add("Mizan: " + name + ": declares @Client functions but is no CDI bean: it has no"
-                        + " bean-defining annotation, and bean-discovery-mode is annotated (" + discovery.source()
-                        + "), so the server never sees them (calls answer 404). Fix: annotate it @ApplicationScoped"
-                        + " (or another scope, a stereotype or @Stateless), or set bean-discovery-mode=\"all\" in"
-                        + " the application's beans.xml" + (discovery.source().endsWith("beans.xml") ? ""
-                        : " and pass --bean-discovery all") + ".");
+                problems.add(Messages.noBeanDefiningAnnotation(name, discovery.source(),
+                        discovery.source().endsWith("beans.xml")));
             }
         }
         return problems;

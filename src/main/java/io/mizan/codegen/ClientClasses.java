@@ -5,6 +5,7 @@ import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ClassInfoList;
 import io.github.classgraph.ScanResult;
 import io.mizan.Client;
+import io.mizan.messages.Messages;
 import io.mizan.model.ModelBuilder;
 
 import java.io.File;
@@ -58,8 +59,7 @@ final class ClientClasses {
                     classes.add(new Found(c, archive));
                 }
             } catch (ClassNotFoundException | LinkageError e) {
-                problems.add("Mizan: " + name + ": cannot be loaded (" + e + "). Fix: add what it needs to"
-                        + " --classpath.");
+                problems.add(Messages.classNotLoadable(name, e.toString()));
             }
         });
         return new ClientClasses(classes, problems);

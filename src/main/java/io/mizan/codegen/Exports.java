@@ -1,5 +1,7 @@
 package io.mizan.codegen;
 
+import io.mizan.messages.Messages;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.TreeMap;
  * exports.claim("UpdateNameArgs", "types.ts", "the arguments type of the function com.example.Users.updateName");
  * exports.claim("useUpdateName", "hooks.ts", "the hook of the function com.example.Users.updateName");
  * exports.fileOf("useUpdateName");   // Optional[hooks.ts]
- * exports.problems();                // one line per name taken twice, naming both owners and the fix
+ * exports.problems();                // one MIZAN-030 line per name taken twice, naming both owners and the fix
  * }</pre>
  */
 final class Exports {
@@ -30,8 +32,7 @@ final class Exports {
     void claim(String name, String file, String what) {
         String other = owners.putIfAbsent(name, what);
         if (other != null) {
-            problems.add("Mizan: the generated name '" + name + "' is taken twice: by " + other + " and by "
-                    + what + ". Fix: rename one of them (a function with @Client(name = \"...\")).");
+            problems.add(Messages.generatedNameTakenTwice(name, other, what));
         } else {
             files.put(name, file);
         }

@@ -1,6 +1,7 @@
 package io.mizan.codegen;
 
 import io.mizan.model.Model;
+import io.mizan.messages.Messages;
 import io.mizan.model.ModelBuilder;
 import io.mizan.model.ModelException;
 
@@ -122,8 +123,7 @@ public final class Main {
         } catch (GenerationException e) {
             problems.addAll(e.problems());
         } catch (LinkageError | TypeNotPresentException e) {
-            problems.add("Mizan: a type the application's classes use cannot be loaded (" + e + "). Fix: add it to"
-                    + " --classpath.");
+            problems.add(Messages.typeNotLoadable(e.toString()));
         }
         if (!problems.isEmpty()) {
             problems.forEach(err::println);

@@ -1,5 +1,6 @@
 package io.mizan.codegen;
 
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.ParamModel;
 import io.mizan.model.PropertyModel;
@@ -56,8 +57,7 @@ final class TypesWriter implements ModuleWriter {
         for (TypeDef type : api.types().values()) {
             String name = type.name();
             if (TsNames.RESERVED_WORDS.contains(name) || TsNames.PREDEFINED_TYPES.contains(name)) {
-                exports.refuse("Mizan: " + type.javaType().getName() + ": the type name '" + name + "' is a reserved"
-                        + " word in TypeScript. Fix: rename the class.");
+                exports.refuse(Messages.typeNameReserved(type.javaType().getName(), name));
             }
             exports.claim(name, FILE, "the type " + type.javaType().getName());
         }

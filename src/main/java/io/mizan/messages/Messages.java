@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Ids are never reused or renumbered: a problem that goes away leaves its id unused. Deployment
- * problems take {@code MIZAN-001} to {@code MIZAN-099}; call-time errors take {@code MIZAN-100} up.
+ * problems, and those the code generator finds on its own, take {@code MIZAN-001} to {@code MIZAN-099};
+ * call-time errors take {@code MIZAN-100} up.
  */
 public final class Messages {
 
@@ -218,6 +219,73 @@ public final class Messages {
         return format("MIZAN-026", "mizan.etag.key", "the key has " + length + " characters, fewer than the "
                 + minimum + " a secret needs", "set it to a random text of at least " + minimum
                 + " characters (openssl rand -base64 32), the same on every node, or remove it");
+    }
+
+    // ---- the code generator: what it finds beyond the deployment problems above -------------------
+
+    /**
+     * {@code MIZAN-027}: a class declares functions but has no bean-defining annotation where
+     * {@code bean-discovery-mode} is {@code annotated}, so the server never sees its functions.
+     *
+     * @param source where the mode comes from: a beans.xml, {@code --bean-discovery} or the default
+     * @param beansXmlSaysSo whether the mode comes from a beans.xml, which then needs no
+     *     {@code --bean-discovery all} beside it
+     */
+    public static String noBeanDefiningAnnotation(String className, String source, boolean beansXmlSaysSo) {
+        return format("MIZAN-027", className, "declares @Client functions but is no CDI bean: it has no"
+                + " bean-defining annotation, and bean-discovery-mode is annotated (" + source + "), so the"
+                + " server never sees them (calls answer 404)", "annotate it @ApplicationScoped (or another"
+                + " scope, a stereotype or @Stateless), or set bean-discovery-mode=\"all\" in the application's"
+                + " beans.xml" + (beansXmlSaysSo ? "" : " and pass --bean-discovery all"));
+    }
+
+    /** {@code MIZAN-028}: a class declares functions where {@code bean-discovery-mode} is {@code none}. */
+    public static String beanDiscoveryNone(String className, String source) {
+        return format("MIZAN-028", className, "declares @Client functions but is no CDI bean, since " + source
+                + " says bean-discovery-mode=\"none\", so the server never sees them (calls answer 404)",
+                "set bean-discovery-mode=\"annotated\" there and annotate the class @ApplicationScoped");
+    }
+
+    /** {@code MIZAN-029}: a beans.xml is not XML, so its bean-discovery-mode is unknown. */
+    public static String beansXmlUnreadable(String beansXml, String reason) {
+        return format("MIZAN-029", beansXml, "cannot be read as beans.xml (" + reason + ")",
+                "correct it, or say the bean-discovery-mode with --bean-discovery all|annotated");
+    }
+
+    /**
+     * {@code MIZAN-030}: two things of the application would be exported under one name, which
+     * {@code index.ts} re-exports.
+     *
+     * @param first what took the name first, such as {@code "the type com.example.UpdateArgs"}
+     * @param second what takes it again
+     */
+    public static String generatedNameTakenTwice(String name, String first, String second) {
+        return format("MIZAN-030", "index.ts", "the generated name '" + name + "' is taken twice: by " + first
+                + " and by " + second, "rename one of them (a function with @Client(name = \"...\"))");
+    }
+
+    /** {@code MIZAN-031}: a function's name is a reserved word in TypeScript. */
+    public static String functionNameReserved(String where, String name) {
+        return format("MIZAN-031", where, "the function name '" + name + "' is a reserved word in TypeScript,"
+                + " so api.ts cannot export it", "give it another name with @Client(name = \"...\")");
+    }
+
+    /** {@code MIZAN-032}: a type's name is a reserved word or a predefined type in TypeScript. */
+    public static String typeNameReserved(String className, String name) {
+        return format("MIZAN-032", className, "the type name '" + name + "' is a reserved word in TypeScript",
+                "rename the class");
+    }
+
+    /** {@code MIZAN-033}: a class of the application cannot be loaded to be read. */
+    public static String classNotLoadable(String className, String error) {
+        return format("MIZAN-033", className, "cannot be loaded (" + error + ")",
+                "add what it needs to --classpath");
+    }
+
+    /** {@code MIZAN-034}: a type that the application's classes use is missing while the model is built. */
+    public static String typeNotLoadable(String error) {
+        return format("MIZAN-034", "--classpath", "a type the application's classes use cannot be loaded ("
+                + error + ")", "add it to --classpath");
     }
 
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------

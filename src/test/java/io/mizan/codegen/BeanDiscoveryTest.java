@@ -91,7 +91,8 @@ class BeanDiscoveryTest {
         List<String> problems = BeanDiscovery.problems(
                 List.of(new ClientClasses.Found(Beans.Application.class, classes)), Optional.empty());
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("cannot be read as beans.xml"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("MIZAN-029 " + classes.resolve("META-INF/beans.xml") + ": cannot be read"
+                + " as beans.xml"), problems.get(0));
         assertTrue(problems.get(0).contains("--bean-discovery"), problems.get(0));
     }
 
@@ -103,7 +104,7 @@ class BeanDiscoveryTest {
         List<String> problems = BeanDiscovery.problems(found, Optional.empty());
         assertEquals(1, problems.size(), problems.toString());
         String problem = problems.get(0);
-        assertTrue(problem.startsWith("Mizan: io.mizan.codegen.unmanaged.Unmanaged: "), problem);
+        assertTrue(problem.startsWith("MIZAN-027 io.mizan.codegen.unmanaged.Unmanaged: "), problem);
         assertTrue(problem.contains("404"), problem);
         assertTrue(problem.contains("Fix: annotate it @ApplicationScoped"), problem);
         assertTrue(problem.contains("bean-discovery-mode=\"all\""), problem);
@@ -117,6 +118,7 @@ class BeanDiscoveryTest {
         write(classes.resolve("META-INF/beans.xml"), BEANS.formatted("none"));
         List<String> none = BeanDiscovery.problems(found, Optional.empty());
         assertEquals(2, none.size(), none.toString());
+        assertTrue(none.get(0).startsWith("MIZAN-028 "), none.get(0));
         assertTrue(none.get(0).contains("bean-discovery-mode=\"none\""), none.get(0));
     }
 

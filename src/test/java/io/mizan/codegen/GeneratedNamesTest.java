@@ -2,6 +2,7 @@ package io.mizan.codegen;
 
 import io.mizan.Auth;
 import io.mizan.codegen.clash.Clashes;
+import io.mizan.codegen.clash.ReservedTypes;
 import io.mizan.codegen.names.Names;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
@@ -86,12 +87,19 @@ class GeneratedNamesTest {
     void reservedWordsAndTwiceTakenNamesAreRefusedWithTheFix() {
         GenerationException e = assertThrows(GenerationException.class, () -> generate(Clashes.class));
         String problems = String.join("\n", e.problems());
-        assertTrue(problems.contains("io.mizan.codegen.clash.Clashes.delete: the function name 'delete' is a reserved"
-                + " word in TypeScript"), problems);
+        assertTrue(problems.contains("MIZAN-031 io.mizan.codegen.clash.Clashes.delete: the function name 'delete' is"
+                + " a reserved word in TypeScript"), problems);
         assertTrue(problems.contains("@Client(name = \"...\")"), problems);
-        assertTrue(problems.contains("'updateArgs' is taken twice"), problems);
-        assertTrue(problems.contains("'UpdateArgs' is taken twice: by the type io.mizan.codegen.clash.UpdateArgs"),
-                problems);
+        assertTrue(problems.contains("MIZAN-030 index.ts: the generated name 'updateArgs' is taken twice"), problems);
+        assertTrue(problems.contains("MIZAN-030 index.ts: the generated name 'UpdateArgs' is taken twice: by the type"
+                + " io.mizan.codegen.clash.UpdateArgs"), problems);
         assertEquals(3, e.problems().size(), problems);
+    }
+
+    @Test
+    void aTypeCalledLikeATypeScriptTypeIsRefusedWithTheFix() {
+        GenerationException e = assertThrows(GenerationException.class, () -> generate(ReservedTypes.class));
+        assertEquals(List.of("MIZAN-032 io.mizan.codegen.clash.never: the type name 'never' is a reserved word in"
+                + " TypeScript. Fix: rename the class."), e.problems());
     }
 }

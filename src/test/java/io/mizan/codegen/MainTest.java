@@ -4,8 +4,10 @@ import io.github.classgraph.ClassGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +78,7 @@ class MainTest {
         Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
                 "--package", "io.mizan.codegen.broken");
         assertEquals(1, run.code());
-        assertTrue(run.err().contains("io.mizan.codegen.broken.Broken.touch"), run.err());
+        assertTrue(run.err().contains("MIZAN-019 io.mizan.codegen.broken.Broken.touch"), run.err());
         assertTrue(run.err().contains("affects = \"nothing\""), run.err());
         assertTrue(run.err().contains("Fix:"), run.err());
         assertFalse(Files.exists(out.resolve("api.ts")));
@@ -87,8 +89,8 @@ class MainTest {
         Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
                 "--package", "io.mizan.codegen.unmanaged");
         assertEquals(1, run.code(), run.err());
-        assertTrue(run.err().startsWith("Mizan: io.mizan.codegen.unmanaged.Unmanaged: declares @Client functions but"
-                + " is no CDI bean"), run.err());
+        assertTrue(run.err().startsWith("MIZAN-027 io.mizan.codegen.unmanaged.Unmanaged: declares @Client functions"
+                + " but is no CDI bean"), run.err());
         assertTrue(run.err().contains("Fix: annotate it @ApplicationScoped"), run.err());
         assertTrue(run.err().contains("--bean-discovery all"), run.err());
         assertFalse(Files.exists(out.resolve("api.ts")));
@@ -112,6 +114,49 @@ class MainTest {
         Run own = main("generate", "--out", out.resolve("own").toString(), "--classes", classes.toString());
         assertEquals(0, own.code(), own.err());
         assertTrue(Files.isRegularFile(out.resolve("own/api.ts")));
+    }
+
+    @Test
+    void classesThatCannotBeLoadedAreReportedWithTheFix(@TempDir Path dir) throws Exception {
+        Path classes = dir.resolve("classes");
+        compile(classes, Map.of(
+                "shop/orphan/Parent.java", "package shop.orphan; public class Parent {}",
+                "shop/orphan/Child.java", "package shop.orphan; public class Child extends Parent {"
+                        + " @io.mizan.Client public String hello() { return \"hi\"; } }",
+                "shop/missing/Missing.java", "package shop.missing; public record Missing(long id) {}",
+                "shop/missing/Shop.java", "package shop.missing; @io.mizan.Client public class Shop {"
+                        + " public Missing find(long id) { return new Missing(id); } }"));
+        Files.delete(classes.resolve("shop/orphan/Parent.class"));
+        Files.delete(classes.resolve("shop/missing/Missing.class"));
+
+        Run orphan = main("generate", "--out", dir.resolve("out").toString(), "--classes", classes.toString(),
+                "--package", "shop.orphan");
+        assertEquals(1, orphan.code(), orphan.err());
+        assertTrue(orphan.err().startsWith("MIZAN-033 shop.orphan.Child: cannot be loaded ("), orphan.err());
+        assertTrue(orphan.err().contains("Fix: add what it needs to --classpath."), orphan.err());
+
+        Run missing = main("generate", "--out", dir.resolve("out").toString(), "--classes", classes.toString(),
+                "--package", "shop.missing", "--bean-discovery", "all");
+        assertEquals(1, missing.code(), missing.err());
+        assertTrue(missing.err().startsWith("MIZAN-034 --classpath: a type the application's classes use cannot be"
+                + " loaded ("), missing.err());
+        assertTrue(missing.err().contains("shop/missing/Missing"), missing.err());
+        assertFalse(Files.exists(dir.resolve("out/api.ts")));
+    }
+
+    /** Compiles Java sources, given by path, into a folder of classes. */
+    private static void compile(Path classes, Map<String, String> sources) throws IOException {
+        Path src = classes.resolveSibling("src");
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", CLASSES.toString()));
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path file = src.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+            args.add(file.toString());
+        }
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int code = ToolProvider.getSystemJavaCompiler().run(null, null, errors, args.toArray(String[]::new));
+        assertEquals(0, code, errors.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,0 +1,145 @@
+package io.mizan.model;
+
+import io.mizan.messages.Messages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a function's parameters and result into the model's types. A {@code Principal},
+ * {@code SecurityContext} or {@code HttpServletRequest} parameter is supplied by the server; on the
+ * view path (a method returning a JAX-RS {@code Response}) the parameters are JAX-RS's own and the
+ * result is not read; every other parameter is a JSON argument.
+ *
+ * <pre>{@code
+ * SignatureReader signatures = new SignatureReader(types, problems);
+ * signatures.parameters("com.example.Users.rename", rename, false);   // Optional[[userId, name]]
+ * signatures.result("com.example.Users.rename", rename);              // Optional[Ref[UserView]]
+ * }</pre>
+ */
+final class SignatureReader {
+
+    private final TypeMapper types;
+    private final List<String> problems;
+
+    /**
+     * @param types maps Java types to the model's, collecting the type definitions
+     * @param problems where what cannot travel as JSON is reported
+     */
+    SignatureReader(TypeMapper types, List<String> problems) {
+        this.types = types;
+        this.problems = problems;
+    }
+
+    /**
+     * The method's parameters, or empty when one of them cannot be read (the problem is reported).
+     *
+     * @param viewPath whether the method returns a JAX-RS {@code Response}
+     */
+    Optional<List<ParamModel>> parameters(String where, Method method, boolean viewPath) {
+        List<ParamModel> params = new ArrayList<>();
+        Parameter[] parameters = method.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter p = parameters[i];
+            if (!p.isNamePresent()) {
+                problems.add(Messages.missingParameterNames(where));
+                return Optional.empty();
+            }
+            ParamModel param = parameter(where, p, i, viewPath);
+            if (param == null) {
+                return Optional.empty();
+            }
+            params.add(param);
+        }
+        return Optional.of(params);
+    }
+
+    /** The method's result type, or empty when it cannot be written as JSON (the problem is reported). */
+    Optional<TypeRef> result(String where, Method method) {
+        List<Annotation> annotations = List.of(method.getAnnotations());
+        contradiction(where, "its result", method.getGenericReturnType(), annotations);
+        try {
+            return Optional.of(types.map(method.getGenericReturnType(), Annotations.nullable(annotations), false));
+        } catch (TypeMapper.UnsupportedTypeException e) {
+            problems.add(Messages.resultNotJson(where, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private ParamModel parameter(String where, Parameter p, int index, boolean viewPath) {
+        Class<?> type = p.getType();
+        List<Annotation> annotations = List.of(p.getAnnotations());
+        List<ConstraintModel> constraints = Annotations.constraints(annotations);
+        if (type == Principal.class) {
+            return new ParamModel(p.getName(), p.getName(), index, ParamModel.Source.PRINCIPAL, p.getParameterizedType(),
+                    null, constraints);
+        }
+        if (type == SecurityContext.class) {
+            return new ParamModel(p.getName(), p.getName(), index, ParamModel.Source.SECURITY_CONTEXT,
+                    p.getParameterizedType(), null, constraints);
+        }
+        if (type == HttpServletRequest.class) {
+            return new ParamModel(p.getName(), p.getName(), index, ParamModel.Source.REQUEST, p.getParameterizedType(),
+                    null, constraints);
+        }
+        contradiction(where, "parameter '" + p.getName() + "'", p.getParameterizedType(), annotations);
+        if (viewPath) {
+            return new ParamModel(p.getName(), jaxRsName(p), index, ParamModel.Source.JAX_RS, p.getParameterizedType(),
+                    scalarOrNull(p), constraints);
+        }
+        try {
+            TypeRef ref = types.map(p.getParameterizedType(), Annotations.nullable(annotations), true);
+            if (ref instanceof TypeRef.Void) {
+                throw new TypeMapper.UnsupportedTypeException("Void carries no value");
+            }
+            return new ParamModel(p.getName(), p.getName(), index, ParamModel.Source.ARGUMENT, p.getParameterizedType(),
+                    ref, constraints);
+        } catch (TypeMapper.UnsupportedTypeException e) {
+            problems.add(Messages.parameterNotJson(where, p.getName(), e.getMessage()));
+            return null;
+        }
+    }
+
+    private void contradiction(String where, String element, Type type, List<Annotation> annotations) {
+        String problem = Annotations.nullabilityContradiction(where, element, type, annotations);
+        if (problem != null) {
+            problems.add(problem);
+        }
+    }
+
+    private TypeRef scalarOrNull(Parameter p) {
+        Class<?> c = p.getType();
+        if (TypeMapper.isScalar(c) || c.isEnum()) {
+            try {
+                return types.map(c, false, true);
+            } catch (TypeMapper.UnsupportedTypeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String jaxRsName(Parameter p) {
+        if (p.isAnnotationPresent(PathParam.class)) {
+            return p.getAnnotation(PathParam.class).value();
+        }
+        if (p.isAnnotationPresent(QueryParam.class)) {
+            return p.getAnnotation(QueryParam.class).value();
+        }
+        if (p.isAnnotationPresent(FormParam.class)) {
+            return p.getAnnotation(FormParam.class).value();
+        }
+        return p.getName();
+    }
+}
