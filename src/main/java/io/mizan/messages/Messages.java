@@ -288,6 +288,16 @@ public final class Messages {
                 + error + ")", "add it to --classpath");
     }
 
+    /**
+     * {@code MIZAN-035}: a view-path function (one returning a JAX-RS {@code Response}) is
+     * {@code serverOnly}; JAX-RS calls it over HTTP, so nothing could keep browsers out.
+     */
+    public static String serverOnlyOnViewPath(String where) {
+        return format("MIZAN-035", where, "serverOnly is set on a method that returns a jakarta.ws.rs.core.Response,"
+                + " which JAX-RS answers over HTTP to anyone who may call it", "drop serverOnly and restrict it with"
+                + " roles or check, or move the work into a serverOnly function that this method does not expose");
+    }
+
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
     //
     // Reserved for errors reported while calls run (logged with an error id, never sent to the

@@ -74,6 +74,9 @@ final class ContextLinker {
         if (f.isContext() && f.viewPath()) {
             problems.add(Messages.contextOnViewPath(f.where()));
         }
+        if (f.serverOnly() && f.viewPath()) {
+            problems.add(Messages.serverOnlyOnViewPath(f.where()));
+        }
     }
 
     /** The names of the function's parameters that scope the context's key. */
