@@ -1,0 +1,25 @@
+package io.mizan.inprocess.invalidation;
+
+import io.mizan.Client;
+import io.mizan.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An audit log that other beans' functions write to: a nested call with keys of its own. */
+@ApplicationScoped
+public class Audit {
+
+    private final List<String> entries = new CopyOnWriteArrayList<>();
+
+    @Client(context = Scope.GLOBAL)
+    public List<String> auditLog() {
+        return List.copyOf(entries);
+    }
+
+    @Client(affects = "auditLog")
+    public void record(String entry) {
+        entries.add(entry);
+    }
+}
