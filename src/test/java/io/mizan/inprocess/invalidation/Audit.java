@@ -1,6 +1,7 @@
 package io.mizan.inprocess.invalidation;
 
 import io.mizan.Client;
+import io.mizan.MizanException;
 import io.mizan.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,5 +22,12 @@ public class Audit {
     @Client(affects = "auditLog")
     public void record(String entry) {
         entries.add(entry);
+    }
+
+    /** Refuses the entry after changing the log: a nested call that fails. */
+    @Client(affects = "auditLog")
+    public void recordStrictly(String entry) {
+        entries.add(entry);
+        throw new MizanException(409, "Entries are closed");
     }
 }

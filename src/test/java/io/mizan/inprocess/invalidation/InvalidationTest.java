@@ -69,6 +69,12 @@ class InvalidationTest {
     }
 
     @Test
+    void aNestedCallThatFailsAddsNothingToTheCallThatCaughtIt() throws Exception {
+        assertEquals(List.of("currentUser"), call("signOut", "{\"userId\":5}").keys());
+        assertEquals(List.of(List.of("currentUser")), deployment.invalidated());
+    }
+
+    @Test
     void argumentsFailingBeanValidationRunNothingAndPublishNothing() {
         MizanException invalid = assertThrows(MizanException.class,
                 () -> call("rename", "{\"userId\":5,\"name\":\" \"}"));
