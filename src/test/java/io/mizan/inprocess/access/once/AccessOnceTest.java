@@ -2,6 +2,8 @@ package io.mizan.inprocess.access.once;
 
 import io.mizan.MizanException;
 import io.mizan.inprocess.InProcess;
+import io.mizan.invalidation.InvalidationFrames;
+import io.mizan.invoke.CurrentCall;
 import io.mizan.invoke.Entry;
 import io.mizan.invoke.Invocation;
 import io.mizan.security.Caller;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -58,6 +62,8 @@ class AccessOnceTest {
         MizanException refused = assertThrows(MizanException.class, () -> deployment.call("placeWithReport",
                 Caller.ANONYMOUS, Entry.CLIENT, "{\"item\":\"tea\"}"));
         assertEquals(401, refused.status());
+        assertNull(CurrentCall.caller(), "the next call on this thread starts afresh");
+        assertFalse(InvalidationFrames.active());
     }
 
     @Test
