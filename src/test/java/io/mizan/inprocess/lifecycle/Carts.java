@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
 
 /** A dependent bean with a function: an instance of its own for each call. */
 @Dependent
@@ -25,7 +26,7 @@ public class Carts {
     }
 
     @Client(check = Members.class)
-    public String add(String item) {
+    public String add(@NotBlank String item) {
         return "added " + item;
     }
 

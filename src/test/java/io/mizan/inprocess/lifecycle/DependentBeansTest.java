@@ -51,4 +51,15 @@ class DependentBeansTest {
             assertEquals(1, lifecycles.count(Carts.class, "destroyed"));
         }
     }
+
+    @Test
+    void argumentsFailingValidationReleaseTheBean() {
+        try (InProcess.Deployment deployment = InProcess.start(Carts.class, Members.class, Lifecycles.class)) {
+            Lifecycles lifecycles = deployment.bean(Lifecycles.class);
+            MizanException invalid = assertThrows(MizanException.class,
+                    () -> deployment.call("add", InProcess.user("ann"), Entry.CLIENT, "{\"item\":\" \"}"));
+            assertEquals(422, invalid.status());
+            assertEquals(lifecycles.count(Carts.class, "created"), lifecycles.count(Carts.class, "destroyed"));
+        }
+    }
 }
