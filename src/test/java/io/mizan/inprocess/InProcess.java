@@ -1,15 +1,32 @@
 package io.mizan.inprocess;
 
+import io.mizan.cdi.BeanReferences;
+import io.mizan.cdi.CheckBeans;
+import io.mizan.cdi.ClientInterceptor;
+import io.mizan.cdi.FrameInvalidator;
+import io.mizan.cdi.MizanBeans;
 import io.mizan.cdi.MizanExtension;
+import io.mizan.invoke.Entry;
+import io.mizan.invoke.Invocation;
+import io.mizan.invoke.Invoker;
+import io.mizan.invoke.Outcome;
+import io.mizan.json.ArgumentBinder;
+import io.mizan.model.FunctionModel;
+import io.mizan.security.Caller;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.json.Json;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
+import java.io.StringReader;
+import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,21 +36,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
 /**
- * Boots Weld SE in this JVM with {@link MizanExtension}, the given bean classes and nothing else
- * (no discovery, none of Mizan's runtime beans), configured with the given MicroProfile Config
- * properties only. A deployment takes milliseconds, so every deployment problem has a test here;
- * the Payara Micro ITs stay the black-box tier.
+ * Boots Weld SE in this JVM with {@link MizanExtension} and the given bean classes, configured with
+ * the given MicroProfile Config properties only. A deployment takes milliseconds, so every deployment
+ * problem has a test here; the Payara Micro ITs stay the black-box tier.
+ *
+ * <p>{@link #deploy} adds nothing else (no discovery, none of Mizan's runtime beans): it is for
+ * deployment problems. {@link #start} adds the running core as a server has it: {@link MizanBeans},
+ * the {@link ClientInterceptor} (enabled by its {@code @Priority}), {@link FrameInvalidator},
+ * {@link BeanReferences}, {@link CheckBeans}, a Hibernate Validator {@link BeanValidation}, an
+ * {@link InvalidatedEvents} observer, and {@link StandInSecurity} in place of Jakarta Security, the one
+ * container service stood in for. Only the JAX-RS resource and the servlet filter are left to the ITs.
  *
  * <pre>{@code
  * InProcess.assertRefused("MIZAN-001", "com.example.Greeters.hello", Greeters.class);
  * try (InProcess.Deployment d = InProcess.deploy(Map.of("mizan.auth.default", "public"), Users.class)) {
  *     Model model = d.extension().model();
  * }
+ * try (InProcess.Deployment d = InProcess.start(Users.class)) {
+ *     Outcome outcome = d.call("rename", InProcess.user("ann"), Entry.CLIENT, "{\"userId\":5,\"name\":\"Eve\"}");
+ * }
  * }</pre>
  */
 public final class InProcess {
 
     private static final AtomicInteger IDS = new AtomicInteger();
+
+    /** Mizan's runtime beans and the test's stand-ins for what a server provides. */
+    private static final List<Class<?>> RUNTIME = List.of(MizanBeans.class, ClientInterceptor.class,
+            FrameInvalidator.class, BeanReferences.class, CheckBeans.class,
+            BeanValidation.class, StandInSecurity.class, InvalidatedEvents.class);
 
     private InProcess() {
     }
@@ -58,6 +89,45 @@ public final class InProcess {
             return text(failure);
         }
 
+        /** A bean of a running deployment, as the application would inject it. */
+        public <T> T bean(Class<T> type) {
+            assertNotNull(container, () -> "the deployment failed: " + text(failure));
+            return container.select(type).get();
+        }
+
+        /** The one invoker every entry point calls. */
+        public Invoker invoker() {
+            return bean(Invoker.class);
+        }
+
+        /** Who the container says is calling (for server code calling beans directly). */
+        public StandInSecurity security() {
+            return bean(StandInSecurity.class);
+        }
+
+        /** The keys of every {@link io.mizan.Invalidated} event fired so far. */
+        public List<List<String>> invalidated() {
+            return bean(InvalidatedEvents.class).fired();
+        }
+
+        /** The function of this name. */
+        public FunctionModel function(String name) {
+            return extension().model().function(name).orElseThrow(() -> new AssertionError("no function " + name));
+        }
+
+        /**
+         * Calls a function the way an entry point does: authorize, bind the JSON arguments, invoke.
+         *
+         * @throws Exception what the call threw ({@link io.mizan.MizanException} for a refusal or a failure on purpose)
+         */
+        public Outcome call(String name, Caller caller, Entry entry, String json) throws Exception {
+            FunctionModel function = function(name);
+            Invocation call = invoker().authorize(function, caller, entry, null);
+            Object[] args = bean(ArgumentBinder.class).bind(function,
+                    Json.createReader(new StringReader(json)).readObject(), call);
+            return invoker().invoke(call, args);
+        }
+
         @Override
         public void close() {
             if (container != null && container.isRunning()) {
@@ -68,10 +138,48 @@ public final class InProcess {
 
     /** Deploys these bean classes with these settings. */
     public static Deployment deploy(Map<String, String> config, Class<?>... beanClasses) {
+        return boot(config, List.of(beanClasses));
+    }
+
+    /**
+     * Starts these bean classes with the running core and these settings, and asserts that the
+     * deployment succeeds.
+     */
+    public static Deployment start(Map<String, String> config, Class<?>... beanClasses) {
+        List<Class<?>> classes = new ArrayList<>(List.of(beanClasses));
+        classes.addAll(RUNTIME);
+        Deployment deployment = boot(config, classes);
+        assertNotNull(deployment.container(), () -> "the deployment failed: " + text(deployment.failure()));
+        return deployment;
+    }
+
+    /** {@link #start(Map, Class[])} with no settings. */
+    public static Deployment start(Class<?>... beanClasses) {
+        return start(Map.of(), beanClasses);
+    }
+
+    /** A signed-in caller with these roles, as an entry point hands it to the invoker. */
+    public static Caller user(String name, String... roles) {
+        Principal principal = () -> name;
+        List<String> held = List.of(roles);
+        return new Caller() {
+            @Override
+            public Principal principal() {
+                return principal;
+            }
+
+            @Override
+            public boolean isInRole(String role) {
+                return held.contains(role);
+            }
+        };
+    }
+
+    private static Deployment boot(Map<String, String> config, List<Class<?>> beanClasses) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // a class loader of its own, so that its configuration is this deployment's alone; under the
         // beans' loader, so that classes compiled by a test are found too
-        ClassLoader loader = new ClassLoader(beanClasses.length > 0 ? beanClasses[0].getClassLoader() : previous) {
+        ClassLoader loader = new ClassLoader(!beanClasses.isEmpty() ? beanClasses.get(0).getClassLoader() : previous) {
         };
         SmallRyeConfig settings = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(config, "in-process", 500)).build();
@@ -83,7 +191,7 @@ public final class InProcess {
                     .disableDiscovery()
                     .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false)
                     .addExtension(new MizanExtension())
-                    .beanClasses(beanClasses);
+                    .beanClasses(beanClasses.toArray(Class<?>[]::new));
             try {
                 return new Deployment(weld.initialize(), null);
             } catch (RuntimeException e) {
