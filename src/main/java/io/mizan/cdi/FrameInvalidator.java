@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@link Invalidator}: adds keys to the call running on this thread, or publishes them at once;
@@ -22,6 +24,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class FrameInvalidator implements Invalidator, KeyPublisher {
+
+    private static final Logger LOG = Logger.getLogger(FrameInvalidator.class.getName());
 
     private final Model model;
     private final Event<Invalidated> invalidated;
@@ -73,8 +77,14 @@ public class FrameInvalidator implements Invalidator, KeyPublisher {
      */
     @Override
     public void publish(List<String> keys) {
-        if (!keys.isEmpty()) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
             invalidated.fire(new Invalidated(keys));
+        } catch (RuntimeException e) {
+            // an observer's failure (a CDN purge that timed out) is not the call's: its change is made
+            LOG.log(Level.WARNING, "Mizan: an observer of Invalidated failed for the keys " + keys, e);
         }
     }
 }

@@ -85,14 +85,18 @@ public final class Invoker {
         try (BeanTargets.Target target = targets.open(function.beanClass())) {
             Object instance = target.instance();
             validate(function, instance, args);
-            InvalidationFrames.Framed<Object> framed = InvalidationFrames.run(() -> {
+            // the result is encoded inside the frame: a result the model refuses fails the call, and a
+            // failed call publishes no keys, whatever its method did
+            InvalidationFrames.Framed<String> framed = InvalidationFrames.run(() -> {
+                Object result;
                 try (CurrentCall.Scope scope = CurrentCall.enter(call.caller(), function)) {
-                    return function.method().invoke(instance, args);
+                    result = function.method().invoke(instance, args);
                 } catch (InvocationTargetException e) {
                     throw rethrowable(Failure.unwrap(e));
                 }
+                return encoder.encode(function, result);
             }, publisher);
-            return new Outcome(encoder.encode(function, framed.value()), framed.keys());
+            return new Outcome(framed.value(), framed.keys());
         }
     }
 
