@@ -38,7 +38,7 @@ public class MizanExtension implements Extension {
     <T> void collect(@Observes ProcessManagedBean<T> event) {
         Bean<?> bean = event.getBean();
         Class<?> type = event.getAnnotatedBeanClass().getJavaClass();
-        if (!(bean instanceof Interceptor<?>) && ModelBuilder.declaresFunctions(type)) {
+        if (!(bean instanceof Interceptor<?>) && ModelBuilder.belongsInModel(type)) {
             beans.put(type, bean);
         }
         // kept here because the library's own bean manager cannot see the application's classes

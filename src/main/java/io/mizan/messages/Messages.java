@@ -298,6 +298,44 @@ public final class Messages {
                 + " roles or check, or move the work into a serverOnly function that this method does not expose");
     }
 
+    // ---- channels ----------------------------------------------------------------------------------
+
+    /** {@code MIZAN-036}: a {@code @Channel} class does not implement {@code ChannelHandler}. */
+    public static String channelWithoutHandler(String className) {
+        return format("MIZAN-036", className, "@Channel is on a class that does not implement io.mizan.ChannelHandler",
+                "implement ChannelHandler<P, M> with the join parameters' record P and the message type M");
+    }
+
+    /** {@code MIZAN-037}: a channel's name is not an identifier. */
+    public static String channelNameNotIdentifier(String className, String name) {
+        return format("MIZAN-037", className, "the channel name '" + name + "' is not an identifier",
+                "use letters, digits and '_' in @Channel(\"...\"), not starting with a digit");
+    }
+
+    /** {@code MIZAN-038}: two channels share a name. */
+    public static String duplicateChannel(String className, String name, String otherClassName) {
+        return format("MIZAN-038", className, "the channel name '" + name + "' is also used by " + otherClassName,
+                "give one of them another name in @Channel(\"...\")");
+    }
+
+    /** {@code MIZAN-039}: a handler does not name concrete parameter and message types. */
+    public static String channelTypesNotConcrete(String className) {
+        return format("MIZAN-039", className, "it does not implement ChannelHandler<P, M> with concrete types",
+                "name the types where the class implements it: implements ChannelHandler<Room, ChatMessage>");
+    }
+
+    /** {@code MIZAN-040}: a channel's parameters are not a record. */
+    public static String channelParamsNotRecord(String className, String paramsType) {
+        return format("MIZAN-040", className, "its join parameters " + paramsType + " are not a (non-generic) record",
+                "declare them as a record: record Room(@NotBlank String room) {}");
+    }
+
+    /** {@code MIZAN-041}: a channel's parameters or message type cannot travel as JSON. */
+    public static String channelTypeNotJson(String className, String reason) {
+        return format("MIZAN-041", className, "its parameters or messages cannot travel as JSON: " + reason,
+                "use records, enums, strings, numbers, java.time types and collections of them");
+    }
+
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
     //
     // Reserved for errors reported while calls run (logged with an error id, never sent to the

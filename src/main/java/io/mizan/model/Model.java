@@ -19,8 +19,18 @@ public final class Model {
     private final SortedMap<String, FunctionModel> functions;
     private final SortedMap<String, TypeDef> types;
     private final Map<Method, FunctionModel> byMethod;
+    private final SortedMap<String, ChannelModel> channels = new TreeMap<>();
+    private final Map<Class<?>, ChannelModel> channelsByHandler = new HashMap<>();
 
     public Model(Collection<FunctionModel> functions, Collection<TypeDef> types) {
+        this(functions, List.of(), types);
+    }
+
+    public Model(Collection<FunctionModel> functions, Collection<ChannelModel> channels, Collection<TypeDef> types) {
+        for (ChannelModel channel : channels) {
+            this.channels.put(channel.name(), channel);
+            this.channelsByHandler.put(channel.handlerClass(), channel);
+        }
         this.functions = new TreeMap<>();
         this.byMethod = new HashMap<>();
         for (FunctionModel function : functions) {
@@ -50,6 +60,20 @@ public final class Model {
     /** The function a Java method implements, for the interceptor. */
     public Optional<FunctionModel> function(Method method) {
         return Optional.ofNullable(byMethod.get(method));
+    }
+
+    /** Every channel by name, sorted. */
+    public SortedMap<String, ChannelModel> channels() {
+        return java.util.Collections.unmodifiableSortedMap(channels);
+    }
+
+    public Optional<ChannelModel> channel(String name) {
+        return Optional.ofNullable(channels.get(name));
+    }
+
+    /** The channel a handler class implements, for the broadcaster. */
+    public Optional<ChannelModel> channel(Class<?> handlerClass) {
+        return Optional.ofNullable(channelsByHandler.get(handlerClass));
     }
 
     /** The contexts, sorted by name. */

@@ -40,6 +40,7 @@ public final class ModelBuilder {
     private final FunctionMethods functionMethods = new FunctionMethods(problems);
     private final SignatureReader signatures = new SignatureReader(types, problems);
     private final AccessRules access;
+    private final ChannelReader channelReader = new ChannelReader(types, problems);
 
     /** @param defaultAuth what {@link Auth#DEFAULT} means: {@link Auth#PUBLIC} or {@link Auth#AUTHENTICATED} */
     public ModelBuilder(Auth defaultAuth) {
@@ -69,6 +70,16 @@ public final class ModelBuilder {
         return FunctionMethods.declared(c);
     }
 
+    /** Whether the class is a {@code @Channel} handler, so that it belongs in the model. */
+    public static boolean declaresChannel(Class<?> c) {
+        return ChannelReader.declared(c);
+    }
+
+    /** Whether the class belongs in the model: it declares functions or is a channel. */
+    public static boolean belongsInModel(Class<?> c) {
+        return declaresFunctions(c) || declaresChannel(c);
+    }
+
     /**
      * Builds the model of these bean classes.
      *
@@ -80,7 +91,19 @@ public final class ModelBuilder {
         List<Class<?>> sorted = new ArrayList<>();
         beanClasses.forEach(sorted::add);
         sorted.sort(Comparator.comparing(Class::getName));
+        Map<String, ChannelModel> channels = new TreeMap<>();
         for (Class<?> beanClass : sorted) {
+            if (declaresChannel(beanClass)) {
+                channelReader.read(beanClass).ifPresent(channel -> {
+                    ChannelModel clash = channels.putIfAbsent(channel.name(), channel);
+                    if (clash != null) {
+                        problems.add(Messages.duplicateChannel(channel.where(), channel.name(), clash.where()));
+                    }
+                });
+            }
+            if (!declaresFunctions(beanClass)) {
+                continue;
+            }
             checkClass(beanClass);
             for (Method method : functionMethods.of(beanClass)) {
                 FunctionModel function = read(beanClass, method);
@@ -100,7 +123,7 @@ public final class ModelBuilder {
         if (!problems.isEmpty()) {
             throw new ModelException(problems);
         }
-        return new Model(linked, types.definitions());
+        return new Model(linked, channels.values(), types.definitions());
     }
 
     /** Problems of the class as a whole, reported once rather than for each of its methods. */
