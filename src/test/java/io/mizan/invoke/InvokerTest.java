@@ -175,10 +175,12 @@ class InvokerTest {
 
     @Test
     void accessIsDecidedBeforeTheArgumentsAreRead() {
-        assertEquals("401 MIZAN-140", refusal(() -> invoker.authorize(function("mine"), Caller.ANONYMOUS, Entry.CLIENT, null)));
+        assertEquals("401 MIZAN-140",
+                refusal(() -> invoker.authorize(function("mine"), Caller.ANONYMOUS, Entry.CLIENT, null)));
         assertEquals("401 MIZAN-140",
                 refusal(() -> invoker.authorize(function("staffOnly"), Caller.ANONYMOUS, Entry.CLIENT, null)));
-        assertEquals("403 MIZAN-141", refusal(() -> invoker.authorize(function("staffOnly"), user("ann"), Entry.CLIENT, null)));
+        assertEquals("403 MIZAN-141",
+                refusal(() -> invoker.authorize(function("staffOnly"), user("ann"), Entry.CLIENT, null)));
         assertEquals(0, checks.get(), "the custom check runs only after the base rule passes");
         invoker.authorize(function("staffOnly"), user("sam", "staff"), Entry.CLIENT, null);
         assertEquals(1, checks.get());
