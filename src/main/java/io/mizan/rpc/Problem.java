@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * The one writer of error answers: {@code application/problem+json} (RFC 9457) with {@code status},
- * {@code title} and {@code detail}, the extension members {@code code} when the problem has one,
- * field {@code errors} for 422 and an {@code id} for 500. Never a
- * class name, a stack trace or a parser message. The status line carries the same reason phrase as
+ * {@code title} and {@code detail}, then the extension members: {@code code} when the problem has one
+ * ({@code MIZAN-100}, or the application's own), field {@code errors} for 422 and an {@code id} for
+ * 500. Never a class name, a stack trace or a parser message. The status line carries the same reason phrase as
  * the title (JAX-RS alone would say {@code 422 CUSTOM}).
  */
 public final class Problem {
