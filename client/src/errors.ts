@@ -16,6 +16,7 @@ export interface MizanErrorInit {
   detail?: string | undefined;
   fieldErrors?: readonly FieldError[] | undefined;
   id?: string | undefined;
+  code?: string | undefined;
   type?: string | undefined;
   cause?: unknown;
 }
@@ -63,6 +64,13 @@ function defaultTitle(status: number): string {
  * - `title`, `detail`: from the problem document.
  * - `fieldErrors`: Bean Validation failures (422).
  * - `id`: the id the server logged an unexpected failure under (500).
+ * - `code`: what went wrong, for programs: Mizan's own ids (`MIZAN-100`, listed in
+ *   `docs/problems.md`) or the application's (`MizanException.withCode(409, "ORDER_SHIPPED", ...)`);
+ *   `undefined` when the problem has none.
+ *
+ * @example
+ * try { await api.ship({ orderId: 7 }); }
+ * catch (e) { if (isMizanError(e) && e.code === 'ORDER_SHIPPED') showShipped(); else throw e; }
  */
 export class MizanError extends Error {
   readonly status: number;
@@ -70,6 +78,8 @@ export class MizanError extends Error {
   readonly detail: string;
   readonly fieldErrors: readonly FieldError[];
   readonly id: string | undefined;
+  /** The problem's `code`: `MIZAN-100` for an unknown function, or the application's own; `undefined` if none. */
+  readonly code: string | undefined;
   readonly type: string | undefined;
 
   constructor(init: MizanErrorInit) {
@@ -85,6 +95,7 @@ export class MizanError extends Error {
     this.detail = detail;
     this.fieldErrors = init.fieldErrors ?? [];
     this.id = init.id;
+    this.code = init.code;
     this.type = init.type;
   }
 
@@ -129,6 +140,7 @@ export class MizanError extends Error {
         const title = body['title'];
         const detail = body['detail'];
         const id = body['id'];
+        const code = body['code'];
         const type = body['type'];
         return new MizanError({
           status,
@@ -136,6 +148,7 @@ export class MizanError extends Error {
           detail: typeof detail === 'string' ? detail : '',
           fieldErrors: readFieldErrors(body['errors']),
           id: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined,
+          code: typeof code === 'string' && code !== '' ? code : undefined,
           type: typeof type === 'string' ? type : undefined,
         });
       }

@@ -59,6 +59,33 @@ describe('MizanError.fromResponse', () => {
     expect(error.isValidation).toBe(false);
   });
 
+  it('reads the code Mizan and the application put in a problem', async () => {
+    const unknown = await MizanError.fromResponse(
+      problem(404, {
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: "There is no server function named 'x'",
+        code: 'MIZAN-100',
+      }),
+    );
+    expect(unknown.code).toBe('MIZAN-100');
+    expect(unknown.detail).toBe("There is no server function named 'x'");
+    expect(unknown.message).toBe("There is no server function named 'x'");
+    const shipped = await MizanError.fromResponse(
+      problem(409, { title: 'Conflict', status: 409, detail: 'Already shipped', code: 'ORDER_SHIPPED' }),
+    );
+    expect(shipped.code).toBe('ORDER_SHIPPED');
+    expect(new MizanError({ status: 409, title: 'Conflict', code: 'ORDER_SHIPPED' }).code).toBe('ORDER_SHIPPED');
+  });
+
+  it('leaves the code undefined when it is absent or not a string', async () => {
+    expect((await MizanError.fromResponse(problem(409, { status: 409, detail: 'x' }))).code).toBeUndefined();
+    expect((await MizanError.fromResponse(problem(409, { status: 409, code: 7 }))).code).toBeUndefined();
+    expect((await MizanError.fromResponse(problem(409, { status: 409, code: '' }))).code).toBeUndefined();
+    expect(MizanError.network(new Error('offline')).code).toBeUndefined();
+  });
+
   it('falls back to the status text and a default detail when the problem lacks fields', async () => {
     const error = await MizanError.fromResponse(problem(403, {}, 'Forbidden'));
     expect(error.status).toBe(403);

@@ -5,6 +5,7 @@ import io.mizan.Invalidator;
 import io.mizan.invalidation.InvalidationFrames;
 import io.mizan.invalidation.InvalidationKeys;
 import io.mizan.invalidation.KeyPublisher;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
@@ -49,14 +50,13 @@ public class FrameInvalidator implements Invalidator, KeyPublisher {
     @Override
     public void invalidate(String context, Map<String, ?> params) {
         FunctionModel target = model.function(context).filter(FunctionModel::isContext)
-                .orElseThrow(() -> new IllegalArgumentException("'" + context + "' is not a context; the contexts are "
-                        + model.contexts().stream().map(FunctionModel::name).toList()));
+                .orElseThrow(() -> new IllegalArgumentException(Messages.invalidateUnknownContext(context,
+                        model.contexts().stream().map(FunctionModel::name).toList())));
         List<String> known = target.arguments().stream().map(ParamModel::name).toList();
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : params.entrySet()) {
             if (!known.contains(e.getKey())) {
-                throw new IllegalArgumentException("the context '" + context + "' has no parameter '" + e.getKey()
-                        + "'; its parameters are " + known);
+                throw new IllegalArgumentException(Messages.invalidateUnknownParameter(context, e.getKey(), known));
             }
             String text = InvalidationKeys.text(e.getValue());
             if (text != null) {

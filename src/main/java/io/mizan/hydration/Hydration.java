@@ -8,6 +8,7 @@ import io.mizan.invoke.Invoker;
 import io.mizan.invoke.Outcome;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.StrictJson;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
 import jakarta.json.JsonValue;
@@ -63,8 +64,7 @@ public final class Hydration {
         } catch (MizanException refused) {
             return null; // not this caller's to read
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Mizan: the access check of the global context " + context.name()
-                    + " failed while hydrating; it is left out", e);
+            LOG.log(Level.WARNING, Messages.hydrationCheckFailed(context.where()), e);
             return null;
         }
         try {
@@ -74,8 +74,7 @@ public final class Hydration {
             if (e instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
-            LOG.log(Level.WARNING, "Mizan: the global context " + context.name() + " failed while hydrating;"
-                    + " it is left out", e);
+            LOG.log(Level.WARNING, Messages.hydrationContextFailed(context.where()), e);
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package io.mizan.invalidation;
 
+import io.mizan.messages.Messages;
+
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -120,8 +122,7 @@ public final class InvalidationKeys {
                 || value instanceof CharSequence || value instanceof Character || value instanceof java.util.UUID) {
             return value.toString();
         }
-        throw new IllegalArgumentException("a " + value.getClass().getSimpleName()
-                + " cannot scope an invalidation key; pass a string, number, boolean, enum, UUID or date");
+        throw new IllegalArgumentException(Messages.keyValueNotScalar(value.getClass().getSimpleName()));
     }
 
     static String encode(String s) {

@@ -2,6 +2,7 @@ package io.mizan.invoke;
 
 import io.mizan.FieldError;
 import io.mizan.MizanException;
+import io.mizan.messages.Messages;
 import jakarta.ws.rs.WebApplicationException;
 
 import java.lang.reflect.InvocationTargetException;
@@ -13,15 +14,18 @@ import java.util.logging.Logger;
 
 /**
  * A failed call as every entry point reports it (a problem answer over HTTP, an error frame over a
- * WebSocket): the status, a message for people, field errors, and for a server failure the id under
- * which the cause was logged. Nothing of the cause reaches the caller but that id.
+ * WebSocket): the status, a message for people, field errors, for a server failure the id under
+ * which the cause was logged, and the problem's code. Nothing of the cause reaches the caller but
+ * that id.
  *
  * @param status the HTTP status
  * @param detail what went wrong, in the caller's terms
  * @param errors field errors (422)
  * @param id the error id of a logged server failure, or {@code null}
+ * @param code the problem's code for programs ({@code MIZAN-100}, or the application's own such as
+ *             {@code ORDER_SHIPPED}), or {@code null}
  */
-public record Failure(int status, String detail, List<FieldError> errors, String id) {
+public record Failure(int status, String detail, List<FieldError> errors, String id, String code) {
 
     private static final Logger LOG = Logger.getLogger(Failure.class.getName());
 
@@ -30,6 +34,17 @@ public record Failure(int status, String detail, List<FieldError> errors, String
 
     public Failure {
         errors = List.copyOf(errors);
+    }
+
+    /** A failure without a code. */
+    public Failure(int status, String detail, List<FieldError> errors, String id) {
+        this(status, detail, errors, id, null);
+    }
+
+    /** The answer to a refusal: its status, message (else the status's title), field errors and code. */
+    public static Failure of(MizanException e) {
+        return new Failure(e.status(), e.getMessage() == null ? StatusTitles.of(e.status()) : e.getMessage(),
+                e.fieldErrors(), null, e.code());
     }
 
     /**
@@ -41,8 +56,7 @@ public record Failure(int status, String detail, List<FieldError> errors, String
     public static Failure of(Throwable thrown, String what) {
         Throwable t = unwrap(thrown);
         if (t instanceof MizanException e) {
-            return new Failure(e.status(), e.getMessage() == null ? StatusTitles.of(e.status()) : e.getMessage(),
-                    e.fieldErrors(), null);
+            return of(e);
         }
         if (t instanceof WebApplicationException e && e.getResponse() != null && e.getResponse().getStatus() >= 400
                 && e.getResponse().getStatus() < 500) {
@@ -55,9 +69,9 @@ public record Failure(int status, String detail, List<FieldError> errors, String
     /** An unexpected failure: logged with a new id, answered with that id alone. */
     public static Failure serverFailure(String what, Throwable cause) {
         String id = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Mizan: " + what + " failed, error id " + id, cause);
-        return new Failure(500, "The server failed to answer. Quote error id " + id + " when reporting it.",
-                List.of(), id);
+        LOG.log(Level.SEVERE, Messages.failureLogged(what, id), cause);
+        MizanException answer = Messages.serverFailed(id);
+        return new Failure(500, answer.getMessage(), List.of(), id, answer.code());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.mizan.MizanException;
 import io.mizan.invalidation.InvalidationFrames;
 import io.mizan.invalidation.KeyPublisher;
 import io.mizan.json.ResultEncoder;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.security.AccessPolicy;
@@ -67,7 +68,7 @@ public final class Invoker {
      */
     public Invocation authorize(FunctionModel function, Caller caller, Entry entry, HttpServletRequest request) {
         if (entry == Entry.CLIENT && function.serverOnly()) {
-            throw new MizanException(403, function.name() + " can only be called by server code");
+            throw Messages.serverOnly(function.name());
         }
         access.enforce(function, caller);
         return new Invocation(function, caller, request);
@@ -104,8 +105,7 @@ public final class Invoker {
         Set<ConstraintViolation<Object>> violations =
                 validator.forExecutables().validateParameters(instance, function.method(), args);
         if (!violations.isEmpty()) {
-            throw new MizanException(422, "Some arguments are not valid",
-                    ArgumentViolations.toFieldErrors(model, function, violations));
+            throw Messages.argumentsNotValid(ArgumentViolations.toFieldErrors(model, function, violations));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mizan.json;
 
 import io.mizan.MizanException;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
@@ -50,9 +51,7 @@ public final class ArgumentBinder {
         TreeSet<String> unknown = new TreeSet<>(body.keySet());
         names.forEach(unknown::remove);
         if (!unknown.isEmpty()) {
-            throw new MizanException(400, (unknown.size() == 1 ? "Unknown argument " : "Unknown arguments ")
-                    + quoted(unknown) + " for " + function.name() + "; "
-                    + (names.isEmpty() ? "it takes none" : "it takes " + quoted(names)));
+            throw Messages.unknownArguments(function.name(), unknown.stream().map(StrictJson::shorten).toList(), names);
         }
         Object[] args = new Object[function.params().size()];
         List<String> missing = new ArrayList<>();
@@ -69,8 +68,7 @@ public final class ArgumentBinder {
             args[p.index()] = read(p, value);
         }
         if (!missing.isEmpty()) {
-            throw new MizanException(400, (missing.size() == 1 ? "Missing argument " : "Missing arguments ")
-                    + quoted(missing) + " for " + function.name());
+            throw Messages.missingArguments(function.name(), missing);
         }
         return args;
     }
@@ -79,22 +77,21 @@ public final class ArgumentBinder {
         boolean optional = p.javaType() instanceof ParameterizedType pt && pt.getRawType() == Optional.class;
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             if (!p.nullable()) {
-                throw new MizanException(400, "Argument '" + p.name() + "' must not be null");
+                throw Messages.argumentNull(p.name());
             }
             return optional ? Optional.empty() : defaultOf(p.javaType());
         }
         TypeRef type = p.type() instanceof TypeRef.Nullable n ? n.inner() : p.type();
-        String error = shapeError(type, value, p.name(), Map.of());
+        MizanException error = shapeError(type, value, p.name(), Map.of());
         if (error != null) {
-            throw new MizanException(400, "Argument " + error);
+            throw error;
         }
         try {
             return jsonb.fromJson(value.toString(), p.javaType());
         } catch (RuntimeException e) {
             boolean structured = type instanceof TypeRef.ObjectRef || type instanceof TypeRef.MapOf
                     || type instanceof TypeRef.ListOf;
-            throw new MizanException(400, "Argument '" + p.name() + "' must be " + describe(type)
-                    + (structured ? " of the expected shape" : ""));
+            throw Messages.argumentWrongType(p.name(), describe(type) + (structured ? " of the expected shape" : ""));
         }
     }
 
@@ -113,11 +110,11 @@ public final class ArgumentBinder {
 
     /**
      * What is wrong with the value's JSON shape, naming the path within the argument
-     * ({@code 'signup.address.city' must be a string}), or {@code null} when it fits the type. Inside
+     * ({@code Argument 'signup.address.city' must be a string}), or {@code null} when it fits the type. Inside
      * objects, lists and maps as at the top: only {@code Optional} and {@code @Nullable} values may be
      * null or left out, so the Java side never sees a null the TypeScript types rule out.
      */
-    private String shapeError(TypeRef type, JsonValue value, String path, Map<String, TypeRef> bindings) {
+    private MizanException shapeError(TypeRef type, JsonValue value, String path, Map<String, TypeRef> bindings) {
         if (type instanceof TypeRef.TypeVar v) {
             TypeRef bound = bindings.get(v.name());
             return bound == null ? null : shapeError(bound, value, path, Map.of());
@@ -130,23 +127,23 @@ public final class ArgumentBinder {
         }
         JsonValue.ValueType actual = value.getValueType();
         if (actual == JsonValue.ValueType.NULL) {
-            return "'" + path + "' must not be null";
+            return Messages.argumentNull(path);
         }
         String expected = scalarShape(type, value);
         if (expected != null) {
-            return "'" + path + "' must be " + expected;
+            return Messages.argumentWrongType(path, expected);
         }
         if (type instanceof TypeRef.ListOf list) {
             int i = 0;
             for (JsonValue item : value.asJsonArray()) {
-                String error = shapeError(list.item(), item, path + "[" + i++ + "]", bindings);
+                MizanException error = shapeError(list.item(), item, path + "[" + i++ + "]", bindings);
                 if (error != null) {
                     return error;
                 }
             }
         } else if (type instanceof TypeRef.MapOf map) {
             for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
-                String error = shapeError(map.value(), entry.getValue(),
+                MizanException error = shapeError(map.value(), entry.getValue(),
                         path + "[" + StrictJson.shorten(entry.getKey()) + "]", bindings);
                 if (error != null) {
                     return error;
@@ -166,11 +163,11 @@ public final class ArgumentBinder {
                 String at = path + "." + property.name();
                 if (field == null) {
                     if (!(property.type() instanceof TypeRef.Nullable)) {
-                        return "'" + at + "' is missing";
+                        return Messages.propertyMissing(at);
                     }
                     continue;
                 }
-                String error = shapeError(property.type(), field, at, inner);
+                MizanException error = shapeError(property.type(), field, at, inner);
                 if (error != null) {
                     return error;
                 }

@@ -1,5 +1,6 @@
 package io.mizan.json;
 
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 
 /**
@@ -9,8 +10,6 @@ import io.mizan.model.FunctionModel;
 public final class ResultViolation extends RuntimeException {
 
     ResultViolation(FunctionModel function, String path) {
-        super("MIZAN-120 " + path + " is null, but the type of " + function.where() + " says it never is."
-                + " Fix: return a value there, or declare it Optional or @Nullable so that clients expect null.",
-                null, false, false);
+        super(Messages.resultNull(function.where(), path), null, false, false);
     }
 }

@@ -1,6 +1,6 @@
 package io.mizan.json;
 
-import io.mizan.MizanException;
+import io.mizan.messages.Messages;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -53,7 +53,7 @@ public final class StrictJson {
             if (first != JsonParser.Event.START_OBJECT) {
                 // read the rest to tell malformed JSON from a well-formed non-object
                 readValue(parser, first, 1);
-                throw bad("The body must be a JSON object of arguments by name");
+                throw Messages.bodyNotAnObject();
             }
             JsonObject object = readObject(parser, 1);
             boolean trailing;
@@ -63,18 +63,18 @@ public final class StrictJson {
                 trailing = true;
             }
             if (trailing) {
-                throw bad("The body has data after the JSON object");
+                throw Messages.trailingData();
             }
             return object;
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            throw bad("The body is not valid JSON");
+            throw Messages.invalidJson();
         }
     }
 
     /** Converts one number's text, refusing the ones that would be costly to convert. */
     public static BigDecimal number(String text) {
         if (text.length() > MAX_NUMBER_LENGTH) {
-            throw bad("A number in the body has more than " + MAX_NUMBER_LENGTH + " characters");
+            throw Messages.numberTooLong(MAX_NUMBER_LENGTH);
         }
         int e = Math.max(text.indexOf('e'), text.indexOf('E'));
         if (e >= 0) {
@@ -86,13 +86,13 @@ public final class StrictJson {
                 tooLarge = true;
             }
             if (tooLarge) {
-                throw bad("A number in the body has an exponent beyond " + MAX_EXPONENT);
+                throw Messages.exponentTooLarge(MAX_EXPONENT);
             }
         }
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException ex) {
-            throw bad("The body is not valid JSON");
+            throw Messages.invalidJson();
         }
     }
 
@@ -104,13 +104,13 @@ public final class StrictJson {
                     .decode(ByteBuffer.wrap(body)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw bad("The body is not valid UTF-8");
+            throw Messages.invalidUtf8();
         }
     }
 
     private static JsonObject readObject(JsonParser parser, int depth) {
         if (depth > MAX_DEPTH) {
-            throw bad("The body nests arrays and objects deeper than " + MAX_DEPTH + " levels");
+            throw Messages.nestingTooDeep(MAX_DEPTH);
         }
         JsonObjectBuilder builder = PROVIDER.createObjectBuilder();
         Set<String> keys = new HashSet<>();
@@ -121,7 +121,7 @@ public final class StrictJson {
             }
             String key = parser.getString();
             if (!keys.add(key)) {
-                throw bad("The key '" + shorten(key) + "' appears twice in one object");
+                throw Messages.duplicateKey(shorten(key));
             }
             builder.add(key, readValue(parser, parser.next(), depth));
         }
@@ -136,13 +136,13 @@ public final class StrictJson {
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
             case VALUE_NULL -> JsonValue.NULL;
-            default -> throw bad("The body is not valid JSON");
+            default -> throw Messages.invalidJson();
         };
     }
 
     private static JsonValue readArray(JsonParser parser, int depth) {
         if (depth > MAX_DEPTH) {
-            throw bad("The body nests arrays and objects deeper than " + MAX_DEPTH + " levels");
+            throw Messages.nestingTooDeep(MAX_DEPTH);
         }
         JsonArrayBuilder builder = PROVIDER.createArrayBuilder();
         while (true) {
@@ -156,9 +156,5 @@ public final class StrictJson {
 
     public static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
-    }
-
-    private static MizanException bad(String message) {
-        return new MizanException(400, message);
     }
 }

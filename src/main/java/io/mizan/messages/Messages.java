@@ -1,5 +1,9 @@
 package io.mizan.messages;
 
+import io.mizan.FieldError;
+import io.mizan.MizanException;
+
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -338,8 +342,284 @@ public final class Messages {
 
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
     //
-    // Reserved for errors reported while calls run (logged with an error id, never sent to the
-    // client). They are added here, after this comment, in the same form as above.
+    // Errors reported while calls run. An error the caller gets is a MizanException whose code is
+    // the id and whose message, the problem's detail, is the caller's text without the id; a log
+    // line starts with its id. Numbered by kind: 100 requests, 111 the JSON body, 120 the server's
+    // own failures, 130 arguments, 140 access, 150 hydration, 160 Invalidator.
+
+    private static MizanException refusal(String id, int status, String detail) {
+        return new MizanException(status, id, detail, List.of());
+    }
+
+    // requests: routing, origin, media type, size
+
+    /** {@code MIZAN-100}: 404, a call names no server function (or a method that is no function). */
+    public static MizanException unknownFunction(String name) {
+        return refusal("MIZAN-100", 404, "There is no server function named '" + name + "'");
+    }
+
+    /** {@code MIZAN-101}: 404, a context read names no context. */
+    public static MizanException unknownContext(String name) {
+        return refusal("MIZAN-101", 404, "There is no context named '" + name + "'");
+    }
+
+    /** {@code MIZAN-102}: 404, a path under the base that is no endpoint. */
+    public static MizanException noEndpoint(String path) {
+        return refusal("MIZAN-102", 404, "There is no Mizan endpoint at '" + path + "'");
+    }
+
+    /**
+     * {@code MIZAN-103}: 405, an endpoint asked with a method it does not answer.
+     *
+     * @param method the method to use instead, such as {@code POST}
+     */
+    public static MizanException wrongMethod(String method) {
+        return refusal("MIZAN-103", 405, "Use " + method + " on this endpoint");
+    }
+
+    /**
+     * {@code MIZAN-104}: 404, the manifest or the schema is switched off.
+     *
+     * @param document {@code "manifest"} or {@code "schema"}
+     * @param property the setting that switched it off, such as {@code mizan.schema.enabled}
+     */
+    public static MizanException documentSwitchedOff(String document, String property) {
+        return refusal("MIZAN-104", 404, "The " + document + " is switched off (" + property + "=false)");
+    }
+
+    /** {@code MIZAN-105}: 403, a call from an origin that is neither the server's own nor allowed. */
+    public static MizanException foreignOrigin(String origin) {
+        return refusal("MIZAN-105", 403, "Calls from " + origin + " are not allowed;"
+                + " list the origin in mizan.allowed-origins to allow it");
+    }
+
+    /**
+     * {@code MIZAN-106}: 415, a call body that is not {@code application/json}.
+     *
+     * @param mediaType the type that was sent ({@code text/plain}), or {@code null} when it was none or unreadable
+     */
+    public static MizanException notJsonMediaType(String mediaType) {
+        return refusal("MIZAN-106", 415, "Send the arguments as application/json"
+                + (mediaType == null ? "" : ", not " + mediaType));
+    }
+
+    /** {@code MIZAN-107}: 415, a JSON call body in a charset other than UTF-8. */
+    public static MizanException notUtf8Charset() {
+        return refusal("MIZAN-107", 415, "Send the arguments as UTF-8");
+    }
+
+    /** {@code MIZAN-108}: 413, a call body over {@code mizan.max-body-bytes}. */
+    public static MizanException bodyTooLarge(long limit) {
+        return refusal("MIZAN-108", 413, "The body is larger than " + limit + " bytes");
+    }
+
+    /** {@code MIZAN-109}: 400, a {@code Content-Length} header that is not a number. */
+    public static MizanException contentLengthNotANumber() {
+        return refusal("MIZAN-109", 400, "The Content-Length header is not a number");
+    }
+
+    /** {@code MIZAN-110}: 400, the body broke off while it was read. */
+    public static MizanException bodyUnreadable() {
+        return refusal("MIZAN-110", 400, "The body could not be read");
+    }
+
+    // the JSON body
+
+    /** {@code MIZAN-111}: 400, the body is not well-formed JSON. */
+    public static MizanException invalidJson() {
+        return refusal("MIZAN-111", 400, "The body is not valid JSON");
+    }
+
+    /** {@code MIZAN-112}: 400, the body is not UTF-8. */
+    public static MizanException invalidUtf8() {
+        return refusal("MIZAN-112", 400, "The body is not valid UTF-8");
+    }
+
+    /** {@code MIZAN-113}: 400, the body is well-formed JSON but not an object. */
+    public static MizanException bodyNotAnObject() {
+        return refusal("MIZAN-113", 400, "The body must be a JSON object of arguments by name");
+    }
+
+    /** {@code MIZAN-114}: 400, something follows the body's JSON object. */
+    public static MizanException trailingData() {
+        return refusal("MIZAN-114", 400, "The body has data after the JSON object");
+    }
+
+    /** {@code MIZAN-115}: 400, a key appears twice in one object. */
+    public static MizanException duplicateKey(String key) {
+        return refusal("MIZAN-115", 400, "The key '" + key + "' appears twice in one object");
+    }
+
+    /** {@code MIZAN-116}: 400, arrays and objects nest deeper than the limit. */
+    public static MizanException nestingTooDeep(int maxDepth) {
+        return refusal("MIZAN-116", 400, "The body nests arrays and objects deeper than " + maxDepth + " levels");
+    }
+
+    /** {@code MIZAN-117}: 400, a number's text is longer than the limit. */
+    public static MizanException numberTooLong(int maxLength) {
+        return refusal("MIZAN-117", 400, "A number in the body has more than " + maxLength + " characters");
+    }
+
+    /** {@code MIZAN-118}: 400, a number's exponent is beyond the limit. */
+    public static MizanException exponentTooLarge(int maxExponent) {
+        return refusal("MIZAN-118", 400, "A number in the body has an exponent beyond " + maxExponent);
+    }
+
+    // the server's own failures (500)
+
+    /**
+     * {@code MIZAN-120}, logged: a result holds a {@code null} where the model, and so the client's
+     * types, say there is never one. The caller gets {@link #serverFailed} with an error id.
+     *
+     * @param path where the null is, such as {@code weekly.result.title}
+     */
+    public static String resultNull(String where, String path) {
+        return "MIZAN-120 " + path + " is null, but the type of " + where + " says it never is."
+                + " Fix: return a value there, or declare it Optional or @Nullable so that clients expect null.";
+    }
+
+    /**
+     * {@code MIZAN-121}: 500, the answer to a call that failed unexpectedly: only the error id under
+     * which {@link #failureLogged} wrote the cause.
+     */
+    public static MizanException serverFailed(String errorId) {
+        return refusal("MIZAN-121", 500, "The server failed to answer. Quote error id " + errorId
+                + " when reporting it.");
+    }
+
+    /**
+     * {@code MIZAN-122}, logged with the exception: a call failed unexpectedly.
+     *
+     * @param what what failed, such as {@code "the call of rename"}
+     */
+    public static String failureLogged(String what, String errorId) {
+        return "MIZAN-122 " + what + " failed, error id " + errorId;
+    }
+
+    // arguments
+
+    /**
+     * {@code MIZAN-130}: 400, the body names arguments the function does not take.
+     *
+     * @param takes the function's arguments
+     */
+    public static MizanException unknownArguments(String function, Collection<String> unknown,
+                                                   Collection<String> takes) {
+        return refusal("MIZAN-130", 400, (unknown.size() == 1 ? "Unknown argument " : "Unknown arguments ")
+                + quoted(unknown) + " for " + function + "; "
+                + (takes.isEmpty() ? "it takes none" : "it takes " + quoted(takes)));
+    }
+
+    /** {@code MIZAN-131}: 400, arguments that may not be left out are left out. */
+    public static MizanException missingArguments(String function, Collection<String> missing) {
+        return refusal("MIZAN-131", 400, (missing.size() == 1 ? "Missing argument " : "Missing arguments ")
+                + quoted(missing) + " for " + function);
+    }
+
+    /**
+     * {@code MIZAN-132}: 400, a property inside an argument that may not be left out is left out.
+     *
+     * @param path the argument's name, then properties and indexes: {@code signup.address.city}
+     */
+    public static MizanException propertyMissing(String path) {
+        return refusal("MIZAN-132", 400, "Argument '" + path + "' is missing");
+    }
+
+    /** {@code MIZAN-133}: 400, {@code null} for an argument, or inside one, that is neither Optional nor @Nullable. */
+    public static MizanException argumentNull(String path) {
+        return refusal("MIZAN-133", 400, "Argument '" + path + "' must not be null");
+    }
+
+    /**
+     * {@code MIZAN-134}: 400, an argument, or a value inside one, has the wrong JSON type or shape.
+     *
+     * @param expected what it must be, in JSON's terms: {@code "a string"}, {@code "one of 'FREE', 'PRO'"}
+     */
+    public static MizanException argumentWrongType(String path, String expected) {
+        return refusal("MIZAN-134", 400, "Argument '" + path + "' must be " + expected);
+    }
+
+    /** {@code MIZAN-135}: 400, a context read's query parameter is given more than once. */
+    public static MizanException queryParameterRepeated(String name, int times) {
+        return refusal("MIZAN-135", 400, "The parameter '" + name + "' is given " + times + " times");
+    }
+
+    /**
+     * {@code MIZAN-136}: 400, a context read's query parameter cannot be read as its type.
+     *
+     * @param expected {@code "true or false"} or {@code "a number"}
+     */
+    public static MizanException queryParameterWrongType(String name, String expected) {
+        return refusal("MIZAN-136", 400, "The parameter '" + name + "' must be " + expected);
+    }
+
+    /** {@code MIZAN-137}: 422, arguments fail Bean Validation; the field errors name the paths. */
+    public static MizanException argumentsNotValid(List<FieldError> errors) {
+        return new MizanException(422, "MIZAN-137", "Some arguments are not valid", errors);
+    }
+
+    // access
+
+    /** {@code MIZAN-140}: 401, the function needs a signed-in caller and there is none. */
+    public static MizanException signInRequired(String function) {
+        return refusal("MIZAN-140", 401, "Sign in to call " + function);
+    }
+
+    /** {@code MIZAN-141}: 403, the caller lacks the role, the function denies all, or its check refuses. */
+    public static MizanException notAllowed(String function) {
+        return refusal("MIZAN-141", 403, "You may not call " + function);
+    }
+
+    /** {@code MIZAN-142}: 403, a client calls a {@code serverOnly} function. */
+    public static MizanException serverOnly(String function) {
+        return refusal("MIZAN-142", 403, function + " can only be called by server code");
+    }
+
+    // hydration: a failing context is left out, and the page is served
+
+    /** {@code MIZAN-150}, logged with the exception: a global context's access check failed while hydrating. */
+    public static String hydrationCheckFailed(String where) {
+        return "MIZAN-150 " + where + ": the access check of the global context failed while hydrating;"
+                + " the context is left out of the page";
+    }
+
+    /** {@code MIZAN-151}, logged with the exception: a global context failed while hydrating. */
+    public static String hydrationContextFailed(String where) {
+        return "MIZAN-151 " + where + ": the global context failed while hydrating; it is left out of the page";
+    }
+
+    // Invalidator: mistakes in keys added by hand, thrown into the caller's code
+
+    /** {@code MIZAN-160}: {@code Invalidator.invalidate} names no context. */
+    public static String invalidateUnknownContext(String context, List<String> contexts) {
+        return format("MIZAN-160", "invalidate(\"" + context + "\")", "'" + context + "' names no context (the"
+                + " contexts are " + (contexts.isEmpty() ? "none" : String.join(", ", contexts)) + ")",
+                "name a method annotated @Client(context = Scope.GLOBAL or Scope.LOCAL)");
+    }
+
+    /** {@code MIZAN-161}: {@code Invalidator.invalidate} scopes a key by a parameter the context does not have. */
+    public static String invalidateUnknownParameter(String context, String parameter, List<String> parameters) {
+        return format("MIZAN-161", "invalidate(\"" + context + "\")", "the context has no parameter '" + parameter
+                + "' (its parameters are " + (parameters.isEmpty() ? "none" : String.join(", ", parameters)) + ")",
+                "scope the key by the context's own parameter names");
+    }
+
+    /** {@code MIZAN-162}: a value that scopes an invalidation key is not a scalar. */
+    public static String keyValueNotScalar(String type) {
+        return format("MIZAN-162", "invalidate", "a " + type + " cannot scope an invalidation key",
+                "pass a string, number, boolean, enum, UUID or date");
+    }
+
+    private static String quoted(Collection<String> names) {
+        StringBuilder s = new StringBuilder();
+        for (String n : names) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append('\'').append(n).append('\'');
+        }
+        return s.toString();
+    }
 
     private static String wrapper(String primitive) {
         return switch (primitive) {

@@ -1,6 +1,6 @@
 package io.mizan.rpc;
 
-import io.mizan.MizanException;
+import io.mizan.messages.Messages;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,10 +16,10 @@ final class BodyReader {
         if (contentLength != null) {
             try {
                 if (Long.parseLong(contentLength.trim()) > limit) {
-                    throw tooLarge(limit);
+                    throw Messages.bodyTooLarge(limit);
                 }
             } catch (NumberFormatException e) {
-                throw new MizanException(400, "The Content-Length header is not a number");
+                throw Messages.contentLengthNotANumber();
             }
         }
         if (in == null) {
@@ -33,17 +33,13 @@ final class BodyReader {
             while ((n = in.read(buffer)) != -1) {
                 total += n;
                 if (total > limit) {
-                    throw tooLarge(limit);
+                    throw Messages.bodyTooLarge(limit);
                 }
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new MizanException(400, "The body could not be read");
+            throw Messages.bodyUnreadable();
         }
         return out.toByteArray();
-    }
-
-    private static MizanException tooLarge(long limit) {
-        return new MizanException(413, "The body is larger than " + limit + " bytes");
     }
 }

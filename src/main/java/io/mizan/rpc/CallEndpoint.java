@@ -1,6 +1,5 @@
 package io.mizan.rpc;
 
-import io.mizan.MizanException;
 import io.mizan.invalidation.InvalidationKeys;
 import io.mizan.invoke.Entry;
 import io.mizan.invoke.Failure;
@@ -9,6 +8,7 @@ import io.mizan.invoke.Invoker;
 import io.mizan.invoke.Outcome;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.StrictJson;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
 import io.mizan.security.OriginPolicy;
@@ -53,12 +53,10 @@ final class CallEndpoint {
             throws Exception {
         String foreign = origins.refusal(exchange::header, exchange.scheme());
         if (foreign != null) {
-            throw new MizanException(403, "Calls from " + StrictJson.shorten(foreign) + " are not allowed;"
-                    + " list the origin in mizan.allowed-origins to allow it");
+            throw Messages.foreignOrigin(StrictJson.shorten(foreign));
         }
         FunctionModel function = invoker.model().function(name).filter(f -> !f.viewPath())
-                .orElseThrow(() -> new MizanException(404, "There is no server function named '"
-                        + StrictJson.shorten(name) + "'"));
+                .orElseThrow(() -> Messages.unknownFunction(StrictJson.shorten(name)));
         Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
         checkMediaType(exchange);
         byte[] bytes = BodyReader.read(body, exchange.header(HttpHeaders.CONTENT_LENGTH), maxBodyBytes);
@@ -78,21 +76,20 @@ final class CallEndpoint {
             if (length == null || length.trim().equals("0")) {
                 return; // no body at all: a call without arguments
             }
-            throw new MizanException(415, "Send the arguments as application/json");
+            throw Messages.notJsonMediaType(null);
         }
         MediaType media;
         try {
             media = MediaType.valueOf(type);
         } catch (IllegalArgumentException e) {
-            throw new MizanException(415, "Send the arguments as application/json");
+            throw Messages.notJsonMediaType(null);
         }
         if (!media.getType().equalsIgnoreCase("application") || !media.getSubtype().equalsIgnoreCase("json")) {
-            throw new MizanException(415, "Send the arguments as application/json, not " + media.getType() + "/"
-                    + media.getSubtype());
+            throw Messages.notJsonMediaType(StrictJson.shorten(media.getType() + "/" + media.getSubtype()));
         }
         String charset = media.getParameters().get("charset");
         if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-            throw new MizanException(415, "Send the arguments as UTF-8");
+            throw Messages.notUtf8Charset();
         }
     }
 }

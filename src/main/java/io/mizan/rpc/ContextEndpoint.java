@@ -1,6 +1,5 @@
 package io.mizan.rpc;
 
-import io.mizan.MizanException;
 import io.mizan.invoke.Entry;
 import io.mizan.invoke.Failure;
 import io.mizan.invoke.Invocation;
@@ -8,6 +7,7 @@ import io.mizan.invoke.Invoker;
 import io.mizan.invoke.Outcome;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.StrictJson;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
 import jakarta.ws.rs.core.EntityTag;
@@ -42,8 +42,7 @@ final class ContextEndpoint {
 
     private Response.ResponseBuilder answer(String name, HttpExchange exchange, Caller caller) throws Exception {
         FunctionModel function = invoker.model().function(name).filter(FunctionModel::isContext)
-                .orElseThrow(() -> new MizanException(404, "There is no context named '" + StrictJson.shorten(name)
-                        + "'"));
+                .orElseThrow(() -> Messages.unknownContext(StrictJson.shorten(name)));
         Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
         Outcome outcome = invoker.invoke(call, binder.bind(function,
                 QueryArguments.of(function, exchange.uri().getQueryParameters()), call));

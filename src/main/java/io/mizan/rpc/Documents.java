@@ -2,6 +2,7 @@ package io.mizan.rpc;
 
 import io.mizan.config.MizanSettings;
 import io.mizan.manifest.ManifestDocument;
+import io.mizan.messages.Messages;
 import io.mizan.model.Model;
 import io.mizan.schema.SchemaDocument;
 import jakarta.ws.rs.core.MediaType;
@@ -23,12 +24,12 @@ final class Documents {
     }
 
     Response manifest() {
-        return manifest == null ? Problem.response(404, "The manifest is switched off (mizan.manifest.enabled=false)")
+        return manifest == null ? Problem.response(Messages.documentSwitchedOff("manifest", "mizan.manifest.enabled"))
                 .build() : Response.ok(manifest, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     Response schema() {
-        return schema == null ? Problem.response(404, "The schema is switched off (mizan.schema.enabled=false)")
+        return schema == null ? Problem.response(Messages.documentSwitchedOff("schema", "mizan.schema.enabled"))
                 .build() : Response.ok(schema, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -5,6 +5,7 @@ import io.mizan.hydration.Hydration;
 import io.mizan.invoke.Invoker;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.StrictJson;
+import io.mizan.messages.Messages;
 import io.mizan.security.ContainerCaller;
 import io.mizan.security.OriginPolicy;
 import jakarta.annotation.PostConstruct;
@@ -164,11 +165,11 @@ public class MizanResource {
     }
 
     private Response wrongMethod(String allowed, HttpExchange exchange) {
-        return cors.headers(Problem.response(405, "Use " + allowed.split(",")[0] + " on this endpoint")
+        return cors.headers(Problem.response(Messages.wrongMethod(allowed.split(",")[0]))
                 .header("Allow", allowed + ", OPTIONS"), exchange).build();
     }
 
     private static Response notFound(String path) {
-        return Problem.response(404, "There is no Mizan endpoint at '" + StrictJson.shorten(path) + "'").build();
+        return Problem.response(Messages.noEndpoint(StrictJson.shorten(path))).build();
     }
 }

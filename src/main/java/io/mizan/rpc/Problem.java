@@ -1,6 +1,7 @@
 package io.mizan.rpc;
 
 import io.mizan.FieldError;
+import io.mizan.MizanException;
 import io.mizan.invoke.Failure;
 import io.mizan.invoke.StatusTitles;
 import io.mizan.json.StrictJson;
@@ -12,8 +13,9 @@ import java.util.List;
 
 /**
  * The one writer of error answers: {@code application/problem+json} (RFC 9457) with {@code status},
- * {@code title} and {@code detail}, field {@code errors} for 422 and an {@code id} for 500. Never a
- * class name, a stack trace or a parser message. The status line carries the same reason phrase as
+ * {@code title} and {@code detail}, then the extension members: {@code code} when the problem has one
+ * ({@code MIZAN-100}, or the application's own), field {@code errors} for 422 and an {@code id} for
+ * 500. Never a class name, a stack trace or a parser message. The status line carries the same reason phrase as
  * the title (JAX-RS alone would say {@code 422 CUSTOM}).
  */
 public final class Problem {
@@ -23,13 +25,20 @@ public final class Problem {
     private Problem() {
     }
 
-    /** The JSON text of a problem. */
-    public static String json(int status, String detail, List<FieldError> errors, String id) {
+    /**
+     * The JSON text of a problem:
+     * {@code {"type":"about:blank","title":"Not Found","status":404,"detail":"...","code":"MIZAN-100"}}.
+     */
+    public static String json(Failure failure) {
         JsonObjectBuilder body = StrictJson.PROVIDER.createObjectBuilder()
                 .add("type", "about:blank")
-                .add("title", StatusTitles.of(status))
-                .add("status", status)
-                .add("detail", detail);
+                .add("title", StatusTitles.of(failure.status()))
+                .add("status", failure.status())
+                .add("detail", failure.detail());
+        if (failure.code() != null) {
+            body.add("code", failure.code());
+        }
+        List<FieldError> errors = failure.errors();
         if (!errors.isEmpty()) {
             JsonArrayBuilder list = StrictJson.PROVIDER.createArrayBuilder();
             for (FieldError e : errors) {
@@ -37,15 +46,15 @@ public final class Problem {
             }
             body.add("errors", list);
         }
-        if (id != null) {
-            body.add("id", id);
+        if (failure.id() != null) {
+            body.add("id", failure.id());
         }
         return body.build().toString();
     }
 
-    /** A problem answer. */
-    public static Response.ResponseBuilder response(int status, String detail) {
-        return response(new Failure(status, detail, List.of(), null));
+    /** The answer to a refusal, such as one of {@code io.mizan.messages.Messages}. */
+    public static Response.ResponseBuilder response(MizanException refusal) {
+        return response(Failure.of(refusal));
     }
 
     /** The answer to a failed call. */
@@ -53,7 +62,7 @@ public final class Problem {
         Response.ResponseBuilder answer = Response.status(status(failure.status()))
                 .type(MEDIA_TYPE)
                 .header("Cache-Control", "no-store")
-                .entity(json(failure.status(), failure.detail(), failure.errors(), failure.id()));
+                .entity(json(failure));
         // the rest of an oversize body is not read: the connection cannot carry another request
         return failure.status() == 413 ? answer.header("Connection", "close") : answer;
     }

@@ -2,6 +2,7 @@ package io.mizan.rpc;
 
 import io.mizan.MizanException;
 import io.mizan.json.StrictJson;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.ParamModel;
 import io.mizan.model.TypeRef;
@@ -25,8 +26,7 @@ final class QueryArguments {
         JsonObjectBuilder args = StrictJson.PROVIDER.createObjectBuilder();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             if (e.getValue().size() > 1) {
-                throw new MizanException(400, "The parameter '" + StrictJson.shorten(e.getKey()) + "' is given "
-                        + e.getValue().size() + " times");
+                throw Messages.queryParameterRepeated(StrictJson.shorten(e.getKey()), e.getValue().size());
             }
             String text = e.getValue().isEmpty() ? "" : e.getValue().get(0);
             ParamModel param = function.arguments().stream().filter(p -> p.name().equals(e.getKey())).findFirst()
@@ -44,13 +44,13 @@ final class QueryArguments {
                     if (text.equals("true") || text.equals("false")) {
                         return text.equals("true") ? JsonValue.TRUE : JsonValue.FALSE;
                     }
-                    throw new MizanException(400, "The parameter '" + param.name() + "' must be true or false");
+                    throw Messages.queryParameterWrongType(param.name(), "true or false");
                 }
                 case INTEGER, NUMBER -> {
                     try {
                         return StrictJson.PROVIDER.createValue(StrictJson.number(text));
                     } catch (MizanException e) {
-                        throw new MizanException(400, "The parameter '" + param.name() + "' must be a number");
+                        throw Messages.queryParameterWrongType(param.name(), "a number");
                     }
                 }
                 default -> {

@@ -1,6 +1,7 @@
 package io.mizan.security;
 
 import io.mizan.MizanException;
+import io.mizan.messages.Messages;
 import io.mizan.model.AccessRule;
 import io.mizan.model.FunctionModel;
 
@@ -56,10 +57,10 @@ public final class AccessPolicy {
     }
 
     private static MizanException unauthorized(FunctionModel function) {
-        return new MizanException(401, "Sign in to call " + function.name());
+        return Messages.signInRequired(function.name());
     }
 
     private static MizanException forbidden(FunctionModel function) {
-        return new MizanException(403, "You may not call " + function.name());
+        return Messages.notAllowed(function.name());
     }
 }

@@ -2,13 +2,18 @@ package io.mizan.invoke;
 
 import io.mizan.FieldError;
 import io.mizan.MizanException;
+import io.mizan.messages.Messages;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.EJBTransactionRolledbackException;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,6 +54,17 @@ class FailureTest {
         assertEquals("Invalid", f.detail());
         assertEquals("email", f.errors().get(0).path());
         assertNull(f.id());
+        assertNull(f.code());
+    }
+
+    @Test
+    void aRefusalKeepsItsCode() {
+        assertEquals("ORDER_SHIPPED", Failure.of(new EJBException(MizanException.withCode(409, "ORDER_SHIPPED",
+                "Already shipped")), "a test").code());
+        Failure unknown = Failure.of(Messages.unknownFunction("nope"), "a test");
+        assertEquals(404, unknown.status());
+        assertEquals("MIZAN-100", unknown.code());
+        assertEquals("There is no server function named 'nope'", unknown.detail());
     }
 
 
@@ -59,7 +75,38 @@ class FailureTest {
         assertNotNull(f.id());
         assertTrue(f.detail().contains(f.id()));
         assertFalse(f.detail().contains("hunter2"));
+        assertEquals("MIZAN-121", f.code());
         assertEquals(500, Failure.of(new StackOverflowError(), "a test").status());
+    }
+
+    @Test
+    void theLogLineStartsWithItsIdAndCarriesTheErrorIdAndTheCause() {
+        Logger log = Logger.getLogger(Failure.class.getName());
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            IllegalStateException cause = new IllegalStateException("password is hunter2");
+            Failure f = Failure.of(cause, "the call of rename");
+            assertEquals(1, records.size());
+            assertEquals("MIZAN-122 the call of rename failed, error id " + f.id(), records.get(0).getMessage());
+            assertSame(cause, records.get(0).getThrown());
+        } finally {
+            log.removeHandler(handler);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.mizan.invoke;
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.MizanException;
+import io.mizan.messages.Messages;
 import io.mizan.Scope;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.ResultEncoder;
@@ -157,13 +158,15 @@ class InvokerTest {
                 .readObject(), call));
     }
 
-    static int status(org.junit.jupiter.api.function.Executable call) {
-        return assertThrows(MizanException.class, call).status();
+    /** The status and code a refused call ends with: {@code 403 MIZAN-142}. */
+    static String refusal(org.junit.jupiter.api.function.Executable call) {
+        MizanException e = assertThrows(MizanException.class, call);
+        return e.status() + " " + e.code();
     }
 
     @Test
     void aServerOnlyFunctionRefusesClientsAndServesServerCode() throws Exception {
-        assertEquals(403, status(() -> call("restock", Caller.ANONYMOUS, Entry.CLIENT, "{}")));
+        assertEquals("403 MIZAN-142", refusal(() -> call("restock", Caller.ANONYMOUS, Entry.CLIENT, "{}")));
         Outcome outcome = call("restock", Caller.ANONYMOUS, Entry.SERVER, "{}");
         assertEquals("\"restocked\"", outcome.json());
         assertEquals(List.of("stock"), outcome.keys());
@@ -172,9 +175,12 @@ class InvokerTest {
 
     @Test
     void accessIsDecidedBeforeTheArgumentsAreRead() {
-        assertEquals(401, status(() -> invoker.authorize(function("mine"), Caller.ANONYMOUS, Entry.CLIENT, null)));
-        assertEquals(401, status(() -> invoker.authorize(function("staffOnly"), Caller.ANONYMOUS, Entry.CLIENT, null)));
-        assertEquals(403, status(() -> invoker.authorize(function("staffOnly"), user("ann"), Entry.CLIENT, null)));
+        assertEquals("401 MIZAN-140",
+                refusal(() -> invoker.authorize(function("mine"), Caller.ANONYMOUS, Entry.CLIENT, null)));
+        assertEquals("401 MIZAN-140",
+                refusal(() -> invoker.authorize(function("staffOnly"), Caller.ANONYMOUS, Entry.CLIENT, null)));
+        assertEquals("403 MIZAN-141",
+                refusal(() -> invoker.authorize(function("staffOnly"), user("ann"), Entry.CLIENT, null)));
         assertEquals(0, checks.get(), "the custom check runs only after the base rule passes");
         invoker.authorize(function("staffOnly"), user("sam", "staff"), Entry.CLIENT, null);
         assertEquals(1, checks.get());
@@ -190,6 +196,7 @@ class InvokerTest {
         MizanException e = assertThrows(MizanException.class, () -> call("ship", Caller.ANONYMOUS, Entry.CLIENT,
                 "{\"address\":{\"postal_code\":\" \",\"lines\":[\"a\",\"\"]},\"note\":\"long\"}"));
         assertEquals(422, e.status());
+        assertEquals("MIZAN-137", e.code());
         assertEquals(List.of("address.lines[1]", "address.postal_code", "note"),
                 e.fieldErrors().stream().map(io.mizan.FieldError::path).toList());
         assertEquals(0, shop.shipped.get());
@@ -200,12 +207,16 @@ class InvokerTest {
         MizanException thrown = assertThrows(MizanException.class,
                 () -> call("conflict", Caller.ANONYMOUS, Entry.CLIENT, "{}"));
         assertEquals(409, thrown.status());
+        assertNull(thrown.code(), "the application's own refusal has the code it was given");
     }
 
     @Test
     void aNullResultTheModelRulesOutIsAServerFailure() {
         ResultViolation v = assertThrows(ResultViolation.class, () -> call("nothing", Caller.ANONYMOUS, Entry.CLIENT, "{}"));
-        assertEquals(500, Failure.of(v, "a test").status());
+        Failure failure = Failure.of(v, "a test");
+        assertEquals(500, failure.status());
+        assertEquals("MIZAN-121", failure.code(), "the caller learns only that the server failed");
+        assertEquals("MIZAN-120", Messages.id(v.getMessage()));
         assertTrue(v.getMessage().contains("nothing.result"), v.getMessage());
     }
 

@@ -54,23 +54,24 @@ class BoundaryIT {
         assertEquals("hello", Http.json(http.call("greeting", "{}")).getString("result"));
         for (String notAFunction : List.of("start", "stop", "init", "setGreeting", "onStartup", "produced",
                 "toString", "equals", "hashCode")) {
-            assertProblem(http.call(notAFunction, "{}"), 404, "no server function named '" + notAFunction + "'");
+            assertProblem(http.call(notAFunction, "{}"), 404, "MIZAN-100",
+                    "no server function named '" + notAFunction + "'");
         }
         assertEquals("hello", Http.json(http.call("greeting", "{}")).getString("result"), "the bean was not touched");
     }
 
     @Test
     void aMethodLevelClientKeepsTheClassesServerOnly() {
-        assertProblem(http.call("rotate", "{}"), 403, "server code");
-        assertProblem(http.get("api/mizan/ctx/hiddenContext?lang=en"), 403, "server code");
+        assertProblem(http.call("rotate", "{}"), 403, "MIZAN-142", "server code");
+        assertProblem(http.get("api/mizan/ctx/hiddenContext?lang=en"), 403, "MIZAN-142", "server code");
     }
 
     // --- server-only on every endpoint ---
 
     @Test
     void serverOnlyContextsAreRefusedOnEveryEndpoint() {
-        assertProblem(http.get("api/mizan/ctx/serverSettings"), 403, "server code");
-        assertProblem(http.call("serverSettings", "{}"), 403, "server code");
+        assertProblem(http.get("api/mizan/ctx/serverSettings"), 403, "MIZAN-142", "server code");
+        assertProblem(http.call("serverSettings", "{}"), 403, "MIZAN-142", "server code");
         JsonObject contexts = Http.json(http.get("api/mizan/hydrate")).getJsonObject("contexts");
         assertFalse(contexts.containsKey("serverSettings"), contexts.toString());
     }
@@ -97,7 +98,7 @@ class BoundaryIT {
         HttpResponse<String> page = http.get("index.html");
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("\"motd\":\"Welcome\""), page.body());
-        assertProblem(http.get("api/mizan/ctx/brokenCheck"), 500, "error id");
+        assertProblem(http.get("api/mizan/ctx/brokenCheck"), 500, "MIZAN-121", "error id");
     }
 
     // --- exceptions reach the caller as the application threw them ---
@@ -105,7 +106,7 @@ class BoundaryIT {
     @Test
     void anEjbsOwnExceptionIsNotWrapped() {
         assertEquals("shipped 1", Http.json(http.call("ship", "{\"orderId\":1}")).getString("result"));
-        assertProblem(http.call("ship", "{\"orderId\":7}"), 409, "already shipped");
+        assertProblem(http.call("ship", "{\"orderId\":7}"), 409, null, "already shipped");
     }
 
     // --- results as sound as arguments ---
@@ -115,7 +116,7 @@ class BoundaryIT {
         assertEquals("t", Http.json(http.call("report", "{\"title\":\"t\"}")).getJsonObject("result").getString("title"));
         for (String broken : List.of("nullReport", "untitled", "names", "page")) {
             HttpResponse<String> r = http.call(broken, "{}");
-            JsonObject problem = assertProblem(r, 500, "error id");
+            JsonObject problem = assertProblem(r, 500, "MIZAN-121", "error id");
             assertFalse(problem.containsKey("result"), r.body());
             assertFalse(problem.getString("id").isEmpty());
         }
@@ -124,11 +125,12 @@ class BoundaryIT {
 
     @Test
     void fieldPathsUseJsonNamesIn400And422Alike() {
-        assertProblem(http.call("shipTo", "{}"), 404, "no server function");
+        assertProblem(http.call("shipTo", "{}"), 404, "MIZAN-100", "no server function");
         JsonObject invalid = assertProblem(http.call("shipAddress", "{\"address\":{\"postal_code\":\" \",\"city\":\"Oslo\"}}"),
-                422, "not valid");
+                422, "MIZAN-137", "not valid");
         assertEquals("address.postal_code", invalid.getJsonArray("errors").getJsonObject(0).getString("path"));
-        assertProblem(http.call("shipAddress", "{\"address\":{\"city\":\"Oslo\"}}"), 400, "'address.postal_code' is missing");
+        assertProblem(http.call("shipAddress", "{\"address\":{\"city\":\"Oslo\"}}"), 400, "MIZAN-132",
+                "'address.postal_code' is missing");
     }
 
     // --- every answer under the base is Mizan's ---
@@ -139,7 +141,7 @@ class BoundaryIT {
                 {"DELETE", "api/mizan/schema", "GET, HEAD, OPTIONS"}, {"POST", "api/mizan/manifest", "GET, HEAD, OPTIONS"},
                 {"PATCH", "api/mizan/call/report", "POST, OPTIONS"}, {"DELETE", "api/mizan/ctx/motdFor", "GET, HEAD, OPTIONS"}}) {
             HttpResponse<String> r = http.send(http.request(c[1]).method(c[0], HttpRequest.BodyPublishers.noBody()));
-            assertProblem(r, 405, "on this endpoint");
+            assertProblem(r, 405, "MIZAN-103", "on this endpoint");
             assertEquals(c[2], r.headers().firstValue("Allow").orElse(null), c[0] + " " + c[1]);
         }
         HttpResponse<String> options = http.send(http.request("api/mizan/manifest")
@@ -147,14 +149,14 @@ class BoundaryIT {
         assertEquals(204, options.statusCode());
         assertEquals("GET, HEAD, OPTIONS", options.headers().firstValue("Allow").orElse(null));
         assertProblem(http.send(http.request("api/mizan/call/").method("PUT", HttpRequest.BodyPublishers.noBody())),
-                404, "no Mizan endpoint");
+                404, "MIZAN-102", "no Mizan endpoint");
         assertProblem(http.send(http.request("api/mizan/nothing/here").method("DELETE",
-                HttpRequest.BodyPublishers.noBody())), 404, "no Mizan endpoint");
+                HttpRequest.BodyPublishers.noBody())), 404, "MIZAN-102", "no Mizan endpoint");
     }
 
     @Test
     void theManifestCanBeSwitchedOff() {
-        assertProblem(http.get("api/mizan/manifest"), 404, "switched off");
+        assertProblem(http.get("api/mizan/manifest"), 404, "MIZAN-104", "switched off");
     }
 
     // --- behind a proxy ---
@@ -175,7 +177,7 @@ class BoundaryIT {
                 .header("Content-Type", "application/json").header("Origin", "https://evil.example")
                 .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "shop.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")));
-        assertProblem(foreign, 403, "not allowed");
+        assertProblem(foreign, 403, "MIZAN-105", "not allowed");
     }
 
     // --- ETags ---

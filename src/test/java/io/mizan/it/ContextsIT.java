@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.mizan.it.CoreIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -99,14 +100,14 @@ class ContextsIT {
     @Test
     void aFailedCallAddsNoKeys() {
         HttpResponse<String> r = http.call("failingUpdate", "{}");
-        assertEquals(409, r.statusCode());
+        assertProblem(r, 409, null, "Nothing changed");
         assertFalse(r.headers().firstValue("X-Mizan-Invalidate").isPresent());
         assertFalse(r.body().contains("userProfile"));
     }
 
     @Test
     void serverOnlyFunctionsInvalidateWhenServerCodeCallsThem() {
-        assertEquals(403, http.call("webhook", "{\"motto\":\"x\"}").statusCode());
+        assertProblem(http.call("webhook", "{\"motto\":\"x\"}"), 403, "MIZAN-142", "server code");
         assertEquals("[settings, todos]", keys(http.call("nightly", "{}")));
     }
 
@@ -148,20 +149,21 @@ class ContextsIT {
 
     @Test
     void contextParametersAreChecked() {
-        assertEquals(400, http.get("api/mizan/ctx/userProfile?userId=abc").statusCode());
-        assertEquals(400, http.get("api/mizan/ctx/userProfile").statusCode());
-        assertEquals(400, http.get("api/mizan/ctx/userProfile?userId=1&userId=2").statusCode());
-        assertEquals(400, http.get("api/mizan/ctx/userProfile?userId=1&x=2").statusCode());
-        assertEquals(404, http.get("api/mizan/ctx/rename").statusCode());
-        assertEquals(405, http.send(http.request("api/mizan/ctx/settings").POST(HttpRequest.BodyPublishers.noBody()))
-                .statusCode());
+        assertProblem(http.get("api/mizan/ctx/userProfile?userId=abc"), 400, "MIZAN-136",
+                "The parameter 'userId' must be a number");
+        assertProblem(http.get("api/mizan/ctx/userProfile"), 400, "MIZAN-131", "Missing argument 'userId'");
+        assertProblem(http.get("api/mizan/ctx/userProfile?userId=1&userId=2"), 400, "MIZAN-135", "is given 2 times");
+        assertProblem(http.get("api/mizan/ctx/userProfile?userId=1&x=2"), 400, "MIZAN-130", "Unknown argument 'x'");
+        assertProblem(http.get("api/mizan/ctx/rename"), 404, "MIZAN-101", "There is no context named 'rename'");
+        assertProblem(http.send(http.request("api/mizan/ctx/settings").POST(HttpRequest.BodyPublishers.noBody())),
+                405, "MIZAN-103", "Use GET");
     }
 
     @Test
     void authRulesApplyToContexts() {
-        assertEquals(401, http.get("api/mizan/ctx/openTickets").statusCode());
-        assertEquals(403, http.send(http.request("api/mizan/ctx/openTickets").header("Authorization", Http.basic("ann"))
-                .GET()).statusCode());
+        assertProblem(http.get("api/mizan/ctx/openTickets"), 401, "MIZAN-140", "Sign in to call openTickets");
+        assertProblem(http.send(http.request("api/mizan/ctx/openTickets").header("Authorization", Http.basic("ann"))
+                .GET()), 403, "MIZAN-141", "You may not call openTickets");
         assertEquals(3, body(http.send(http.request("api/mizan/ctx/openTickets").header("Authorization", Http.basic("sam"))
                 .GET())).getInt("result"));
     }
@@ -178,7 +180,7 @@ class ContextsIT {
         assertEquals("profile-form", r.headers().firstValue("X-Handled-By").orElse(null));
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null));
         assertEquals("currentUser, userProfile;userId=5", header(r));
-        assertEquals(404, http.call("updateProfile", "{\"userId\":5}").statusCode());
+        assertProblem(http.call("updateProfile", "{\"userId\":5}"), 404, "MIZAN-100", "no server function");
     }
 
     // --- hydration ---

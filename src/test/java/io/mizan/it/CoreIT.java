@@ -117,99 +117,99 @@ class CoreIT {
     void principalAndRequestAreInjectedNotSent() {
         assertEquals("anonymous via POST", Http.json(http.call("whoAmI", "{}")).getString("result"));
         assertEquals("alice via POST", Http.json(http.callAs("alice", "whoAmI", "{}")).getString("result"));
-        assertProblem(http.call("whoAmI", "{\"me\":\"bob\"}"), 400, "Unknown argument 'me'");
+        assertProblem(http.call("whoAmI", "{\"me\":\"bob\"}"), 400, "MIZAN-130", "Unknown argument 'me'");
     }
 
     // --- 400 ---
 
     @Test
     void malformedJsonIs400() {
-        assertProblem(http.call("greet", "{\"name\":"), 400, "not valid JSON");
-        assertProblem(http.call("greet", "[\"Ada\"]"), 400, "must be a JSON object");
-        assertProblem(http.call("greet", "\"Ada\""), 400, "must be a JSON object");
-        assertProblem(http.call("greet", "{\"name\":\"Ada\"} {}"), 400, "after the JSON object");
-        assertProblem(http.call("greet", "{\"name\":\"Ada\",\"name\":\"Bob\"}"), 400, "appears twice");
+        assertProblem(http.call("greet", "{\"name\":"), 400, "MIZAN-111", "not valid JSON");
+        assertProblem(http.call("greet", "[\"Ada\"]"), 400, "MIZAN-113", "must be a JSON object");
+        assertProblem(http.call("greet", "\"Ada\""), 400, "MIZAN-113", "must be a JSON object");
+        assertProblem(http.call("greet", "{\"name\":\"Ada\"} {}"), 400, "MIZAN-114", "after the JSON object");
+        assertProblem(http.call("greet", "{\"name\":\"Ada\",\"name\":\"Bob\"}"), 400, "MIZAN-115", "appears twice");
     }
 
     @Test
     void invalidUtf8Is400() {
         byte[] body = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         assertProblem(http.send(http.request("api/mizan/call/greet").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))), 400, "not valid UTF-8");
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))), 400, "MIZAN-112", "not valid UTF-8");
     }
 
     @Test
     void deepNestingIs400AndTheServerKeepsServing() {
         String deep = "{\"value\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
-        assertProblem(http.call("echo", deep), 400, "deeper than");
+        assertProblem(http.call("echo", deep), 400, "MIZAN-116", "deeper than");
         assertEquals(200, http.call("hello", "{}").statusCode());
     }
 
     @Test
     void hugeNumbersAre400Quickly() {
         long start = System.nanoTime();
-        assertProblem(http.call("add", "{\"a\":1,\"b\":1e1000000000}"), 400, "exponent");
-        assertProblem(http.call("half", "{\"value\":" + "9".repeat(60_000) + "}"), 400, "more than");
+        assertProblem(http.call("add", "{\"a\":1,\"b\":1e1000000000}"), 400, "MIZAN-118", "exponent");
+        assertProblem(http.call("half", "{\"value\":" + "9".repeat(60_000) + "}"), 400, "MIZAN-117", "more than");
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "huge numbers took too long");
         assertEquals("0.5", Http.json(http.call("half", "{\"value\":1}")).getJsonNumber("result").toString());
     }
 
     @Test
     void wrongTypesAre400NamingTheArgument() {
-        assertProblem(http.call("add", "{\"a\":\"3\",\"b\":4}"), 400, "Argument 'a' must be a whole number");
-        assertProblem(http.call("add", "{\"a\":1.5,\"b\":4}"), 400, "Argument 'a'");
-        assertProblem(http.call("add", "{\"a\":3000000000,\"b\":4}"), 400, "within 32 bits");
-        assertProblem(http.call("greet", "{\"name\":42}"), 400, "Argument 'name' must be a string");
-        assertProblem(http.call("echo", "{\"value\":[]}"), 400, "Argument 'value' must be an object");
+        assertProblem(http.call("add", "{\"a\":\"3\",\"b\":4}"), 400, "MIZAN-134", "Argument 'a' must be a whole number");
+        assertProblem(http.call("add", "{\"a\":1.5,\"b\":4}"), 400, "MIZAN-134", "Argument 'a'");
+        assertProblem(http.call("add", "{\"a\":3000000000,\"b\":4}"), 400, "MIZAN-134", "within 32 bits");
+        assertProblem(http.call("greet", "{\"name\":42}"), 400, "MIZAN-134", "Argument 'name' must be a string");
+        assertProblem(http.call("echo", "{\"value\":[]}"), 400, "MIZAN-134", "Argument 'value' must be an object");
     }
 
     @Test
     void missingUnknownAndNullArgumentsAre400() {
-        assertProblem(http.call("add", "{\"a\":1}"), 400, "Missing argument 'b'");
-        assertProblem(http.call("add", "{\"a\":1,\"b\":2,\"c\":3}"), 400, "Unknown argument 'c'");
-        assertProblem(http.call("add", "{\"a\":null,\"b\":2}"), 400, "Argument 'a' must not be null");
-        assertProblem(http.call("greet", "{\"name\":null}"), 400, "Argument 'name' must not be null");
+        assertProblem(http.call("add", "{\"a\":1}"), 400, "MIZAN-131", "Missing argument 'b'");
+        assertProblem(http.call("add", "{\"a\":1,\"b\":2,\"c\":3}"), 400, "MIZAN-130", "Unknown argument 'c'");
+        assertProblem(http.call("add", "{\"a\":null,\"b\":2}"), 400, "MIZAN-133", "Argument 'a' must not be null");
+        assertProblem(http.call("greet", "{\"name\":null}"), 400, "MIZAN-133", "Argument 'name' must not be null");
     }
 
     // --- 401 / 403 ---
 
     @Test
     void authenticatedFunctionNeedsASignedInCaller() {
-        assertProblem(http.call("secret", "{}"), 401, "Sign in");
+        assertProblem(http.call("secret", "{}"), 401, "MIZAN-140", "Sign in");
         assertEquals(200, http.callAs("alice", "secret", "{}").statusCode());
     }
 
     @Test
     void rolesAreChecked() {
-        assertProblem(http.call("staffOnly", "{}"), 401, "Sign in");
-        assertProblem(http.callAs("alice", "staffOnly", "{}"), 403, "may not call");
+        assertProblem(http.call("staffOnly", "{}"), 401, "MIZAN-140", "Sign in");
+        assertProblem(http.callAs("alice", "staffOnly", "{}"), 403, "MIZAN-141", "may not call");
         assertEquals("staff only", Http.json(http.callAs("bob", "staffOnly", "{}")).getString("result"));
-        assertProblem(http.callAs("alice", "report", "{}"), 403, "may not call");
+        assertProblem(http.callAs("alice", "report", "{}"), 403, "MIZAN-141", "may not call");
         assertEquals("weekly report", Http.json(http.callAs("bob", "report", "{}")).getString("result"));
     }
 
     @Test
     void denyAllRefusesEveryone() {
-        assertProblem(http.callAs("bob", "denied", "{}"), 403, "may not call");
+        assertProblem(http.callAs("bob", "denied", "{}"), 403, "MIZAN-141", "may not call");
     }
 
     @Test
     void customCheckDecides() {
-        assertProblem(http.callAs("alice", "bobOnly", "{}"), 403, "may not call");
-        assertProblem(http.call("bobOnly", "{}"), 403, "may not call");
+        assertProblem(http.callAs("alice", "bobOnly", "{}"), 403, "MIZAN-141", "may not call");
+        assertProblem(http.call("bobOnly", "{}"), 403, "MIZAN-141", "may not call");
         assertEquals("hello bob", Http.json(http.callAs("bob", "bobOnly", "{}")).getString("result"));
     }
 
     @Test
     void serverOnlyIs403OverHttpButRunsInProcess() {
-        assertProblem(http.call("webhook", "{}"), 403, "server code");
+        assertProblem(http.call("webhook", "{}"), 403, "MIZAN-142", "server code");
         assertEquals("got hooked", Http.json(http.call("viaWebhook", "{}")).getString("result"));
     }
 
     @Test
     void beanToBeanCallIsCheckedByTheInterceptor() {
-        assertProblem(http.call("viaStaff", "{}"), 401, "Sign in to call payroll");
-        assertProblem(http.callAs("alice", "viaStaff", "{}"), 403, "may not call payroll");
+        assertProblem(http.call("viaStaff", "{}"), 401, "MIZAN-140", "Sign in to call payroll");
+        assertProblem(http.callAs("alice", "viaStaff", "{}"), 403, "MIZAN-141", "may not call payroll");
         assertEquals("got payroll", Http.json(http.callAs("bob", "viaStaff", "{}")).getString("result"));
     }
 
@@ -218,11 +218,11 @@ class CoreIT {
         HttpResponse<String> foreign = http.send(http.request("api/mizan/call/hello")
                 .header("Content-Type", "application/json").header("Origin", "https://evil.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
-        assertProblem(foreign, 403, "not allowed");
+        assertProblem(foreign, 403, "MIZAN-105", "not allowed");
         HttpResponse<String> crossSite = http.send(http.request("api/mizan/call/hello")
                 .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
-        assertProblem(crossSite, 403, "not allowed");
+        assertProblem(crossSite, 403, "MIZAN-105", "not allowed");
         HttpResponse<String> own = http.send(http.request("api/mizan/call/hello")
                 .header("Content-Type", "application/json")
                 .header("Origin", "http://" + http.uri("/").getAuthority())
@@ -249,30 +249,30 @@ class CoreIT {
 
     @Test
     void schemaCanBeSwitchedOff() {
-        assertProblem(http.get("api/mizan/schema"), 404, "switched off");
-        assertProblem(http.get("api/mizan/nothing-here"), 404, "no Mizan endpoint");
+        assertProblem(http.get("api/mizan/schema"), 404, "MIZAN-104", "switched off");
+        assertProblem(http.get("api/mizan/nothing-here"), 404, "MIZAN-102", "no Mizan endpoint");
     }
 
     @Test
     void unknownFunctionAndPlainMethodGetTheSame404() {
         HttpResponse<String> unknown = http.call("nope", "{}");
         HttpResponse<String> plain = http.call("plainMethod", "{}");
-        assertProblem(unknown, 404, "no server function named 'nope'");
-        assertProblem(plain, 404, "no server function named 'plainMethod'");
+        assertProblem(unknown, 404, "MIZAN-100", "no server function named 'nope'");
+        assertProblem(plain, 404, "MIZAN-100", "no server function named 'plainMethod'");
         assertEquals(unknown.body().replace("nope", "X"), plain.body().replace("plainMethod", "X"));
     }
 
     @Test
     void getOnACallIs405WithAllow() {
         HttpResponse<String> r = http.get("api/mizan/call/hello");
-        assertProblem(r, 405, "POST");
+        assertProblem(r, 405, "MIZAN-103", "POST");
         assertTrue(r.headers().firstValue("Allow").orElse("").contains("POST"));
     }
 
     @Test
     void oversizeBodyIs413() {
         String big = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
-        assertProblem(http.call("greet", big), 413, "larger than 65536");
+        assertProblem(http.call("greet", big), 413, "MIZAN-108", "larger than 65536");
         assertEquals(200, http.call("hello", "{}").statusCode());
     }
 
@@ -281,7 +281,7 @@ class CoreIT {
         for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
             HttpResponse<String> r = http.send(http.request("api/mizan/call/greet").header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")));
-            assertProblem(r, 415, "application/json");
+            assertProblem(r, 415, "MIZAN-106", "application/json");
         }
         HttpResponse<String> utf8 = http.send(http.request("api/mizan/call/greet")
                 .header("Content-Type", "application/json; charset=UTF-8")
@@ -293,7 +293,7 @@ class CoreIT {
 
     @Test
     void beanValidationFailureIs422WithParameterNames() {
-        JsonObject problem = assertProblem(http.call("greet", "{\"name\":\"  \"}"), 422, "not valid");
+        JsonObject problem = assertProblem(http.call("greet", "{\"name\":\"  \"}"), 422, "MIZAN-137", "not valid");
         assertEquals("name", problem.getJsonArray("errors").getJsonObject(0).getString("path"));
         assertNotNull(problem.getJsonArray("errors").getJsonObject(0).getString("message"));
     }
@@ -302,16 +302,17 @@ class CoreIT {
     void nestedValidationPathsNameFieldsAndIndexes() {
         String signup = "{\"signup\":{\"email\":\"nope\",\"age\":12,\"address\":{\"city\":\"\",\"zip\":\"1234567\"},"
                 + "\"nicknames\":[\"ok\",\" \"]}}";
-        JsonObject problem = assertProblem(http.call("signup", signup), 422, "not valid");
+        JsonObject problem = assertProblem(http.call("signup", signup), 422, "MIZAN-137", "not valid");
         String paths = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("path")).sorted().toList().toString();
         assertEquals("[signup.address.city, signup.address.zip, signup.age, signup.email, signup.nicknames[1]]", paths);
     }
 
     @Test
-    void mizanExceptionKeepsItsStatusAndFields() {
-        assertProblem(http.call("conflict", "{}"), 409, "Already done");
-        JsonObject problem = assertProblem(http.call("taken", "{\"email\":\"a@b.c\"}"), 422, "Invalid");
+    void mizanExceptionKeepsItsStatusCodeAndFields() {
+        assertProblem(http.call("conflict", "{}"), 409, null, "Already done");
+        assertProblem(http.call("shipped", "{}"), 409, "ORDER_SHIPPED", "The order was already shipped");
+        JsonObject problem = assertProblem(http.call("taken", "{\"email\":\"a@b.c\"}"), 422, null, "Invalid");
         assertEquals("email", problem.getJsonArray("errors").getJsonObject(0).getString("path"));
     }
 
@@ -320,7 +321,7 @@ class CoreIT {
     @Test
     void unexpectedExceptionIs500WithAnIdAndNoDetails() {
         HttpResponse<String> r = http.call("boom", "{}");
-        JsonObject problem = assertProblem(r, 500, "error id");
+        JsonObject problem = assertProblem(r, 500, "MIZAN-121", "error id");
         String id = problem.getString("id");
         assertTrue(problem.getString("detail").contains(id));
         assertFalse(r.body().contains("hunter2"), r.body());
@@ -331,17 +332,28 @@ class CoreIT {
     @Test
     void resultFailingValidationIs500() {
         HttpResponse<String> r = http.call("badResult", "{}");
-        assertProblem(r, 500, "error id");
+        assertProblem(r, 500, "MIZAN-121", "error id");
         assertFalse(r.body().contains("value"), r.body());
     }
 
-    static JsonObject assertProblem(HttpResponse<String> r, int status, String detailPart) {
+    /**
+     * Asserts a problem answer: its status, its {@code code} (a {@code MIZAN-} id from docs/problems.md,
+     * the application's own, or {@code null} for none), and a part of its detail, which never carries
+     * the id.
+     */
+    static JsonObject assertProblem(HttpResponse<String> r, int status, String code, String detailPart) {
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 "content type " + r.headers().firstValue("Content-Type"));
         JsonObject problem = Http.json(r);
         assertEquals(status, problem.getInt("status"));
         assertNotNull(problem.getString("title"));
+        if (code == null) {
+            assertFalse(problem.containsKey("code"), r.body());
+        } else {
+            assertEquals(code, problem.getString("code", null), r.body());
+        }
+        assertFalse(problem.getString("detail").contains("MIZAN-"), r.body());
         assertTrue(problem.getString("detail").contains(detailPart),
                 "detail '" + problem.getString("detail") + "' lacks '" + detailPart + "'");
         return problem;

@@ -81,28 +81,33 @@ class ArgumentBinderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":null                 | 'signup.address' must not be null",
-            "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":{\"zip\":\"1\"}      | 'signup.address.city' is missing",
-            "\"age\":30                                         | \"age\":\"30\"                   | 'signup.age' must be a whole number within 32 bits",
-            "\"nicknames\":[\"al\"]                             | \"nicknames\":[\"al\",null]      | 'signup.nicknames[1]' must not be null",
-            "\"scores\":{\"x\":1}                               | \"scores\":{\"x\":\"1\"}         | 'signup.scores[x]' must be a whole number within 32 bits",
-            "\"tier\":\"PRO\"                                   | \"tier\":\"GOLD\"                | 'signup.tier' must be one of 'FREE', 'PRO'",
-            "\"box\":{\"items\":[{\"city\":\"Rome\"}],\"label\":null} | \"box\":{\"items\":[{\"city\":7}],\"label\":null} | 'signup.box.items[0].city' must be a string",
+            "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":null                 | MIZAN-133 | 'signup.address' must not be null",
+            "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":{\"zip\":\"1\"}      | MIZAN-132 | 'signup.address.city' is missing",
+            "\"age\":30                                         | \"age\":\"30\"                   | MIZAN-134 | 'signup.age' must be a whole number within 32 bits",
+            "\"nicknames\":[\"al\"]                             | \"nicknames\":[\"al\",null]      | MIZAN-133 | 'signup.nicknames[1]' must not be null",
+            "\"scores\":{\"x\":1}                               | \"scores\":{\"x\":\"1\"}         | MIZAN-134 | 'signup.scores[x]' must be a whole number within 32 bits",
+            "\"tier\":\"PRO\"                                   | \"tier\":\"GOLD\"                | MIZAN-134 | 'signup.tier' must be one of 'FREE', 'PRO'",
+            "\"box\":{\"items\":[{\"city\":\"Rome\"}],\"label\":null} | \"box\":{\"items\":[{\"city\":7}],\"label\":null} | MIZAN-134 | 'signup.box.items[0].city' must be a string",
     })
-    void refusesWhatTheTypesRuleOut(String good, String bad, String message) {
+    void refusesWhatTheTypesRuleOut(String good, String bad, String code, String message) {
         String json = "{\"signup\":" + GOOD.replace(good.trim(), bad.trim()) + "}";
         MizanException e = assertThrows(MizanException.class, () -> bind("signup", json));
         assertEquals(400, e.status());
+        assertEquals(code.trim(), e.code());
         assertEquals("Argument " + message.trim(), e.getMessage());
     }
 
     @Test
     void refusesUnknownMissingAndNullArguments() {
-        assertEquals("Unknown argument 'me' for signup; it takes 'signup'",
-                assertThrows(MizanException.class, () -> bind("signup", "{\"signup\":" + GOOD + ",\"me\":1}")).getMessage());
-        assertEquals("Missing argument 'count' for tally",
-                assertThrows(MizanException.class, () -> bind("tally", "{}")).getMessage());
-        assertEquals("Argument 'count' must not be null",
-                assertThrows(MizanException.class, () -> bind("tally", "{\"count\":null}")).getMessage());
+        MizanException unknown = assertThrows(MizanException.class,
+                () -> bind("signup", "{\"signup\":" + GOOD + ",\"me\":1,\"you\":2}"));
+        assertEquals("MIZAN-130", unknown.code());
+        assertEquals("Unknown arguments 'me', 'you' for signup; it takes 'signup'", unknown.getMessage());
+        MizanException missing = assertThrows(MizanException.class, () -> bind("tally", "{}"));
+        assertEquals("MIZAN-131", missing.code());
+        assertEquals("Missing argument 'count' for tally", missing.getMessage());
+        MizanException nulled = assertThrows(MizanException.class, () -> bind("tally", "{\"count\":null}"));
+        assertEquals("MIZAN-133", nulled.code());
+        assertEquals("Argument 'count' must not be null", nulled.getMessage());
     }
 }

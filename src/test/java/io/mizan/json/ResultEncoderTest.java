@@ -2,6 +2,7 @@ package io.mizan.json;
 
 import io.mizan.Auth;
 import io.mizan.Client;
+import io.mizan.messages.Messages;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import jakarta.annotation.Nullable;
@@ -119,6 +120,7 @@ class ResultEncoderTest {
             default -> throw new IllegalArgumentException(where);
         };
         String message = violation(function, value);
+        assertEquals("MIZAN-120", Messages.id(message));
         assertTrue(message.startsWith("MIZAN-120 " + path + " is null"), message);
         assertTrue(message.contains(Reports.class.getName() + "." + function), message);
     }

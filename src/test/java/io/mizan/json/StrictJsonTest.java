@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,29 +31,34 @@ class StrictJsonTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"a\":                 | not valid JSON",
-            "{\"a\":1,}              | not valid JSON",
-            "[1]                     | must be a JSON object",
-            "null                    | must be a JSON object",
-            "{} []                   | after the JSON object",
-            "{\"a\":1,\"a\":2}       | appears twice",
-            "{\"x\":{\"a\":1,\"a\":2}} | appears twice",
-            "{\"a\":1e401}           | exponent",
-            "{\"a\":1E-999999999999} | exponent",
+            "{\"a\":                 | MIZAN-111 | not valid JSON",
+            "{\"a\":1,}              | MIZAN-111 | not valid JSON",
+            "{\"a\":1-2}             | MIZAN-111 | not valid JSON",
+            "[1]                     | MIZAN-113 | must be a JSON object",
+            "null                    | MIZAN-113 | must be a JSON object",
+            "{} []                   | MIZAN-114 | after the JSON object",
+            "{\"a\":1,\"a\":2}       | MIZAN-115 | The key 'a' appears twice",
+            "{\"x\":{\"a\":1,\"a\":2}} | MIZAN-115 | appears twice",
+            "{\"a\":1e401}           | MIZAN-118 | exponent beyond 400",
+            "{\"a\":1E-999999999999} | MIZAN-118 | exponent",
     })
-    void refuses(String body, String message) {
+    void refuses(String body, String code, String message) {
         MizanException e = assertThrows(MizanException.class, () -> parse(body.trim()));
         assertEquals(400, e.status());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertEquals(code.trim(), e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains(message.trim()), e.getMessage());
+        assertFalse(e.getMessage().contains("MIZAN-"), "the id travels as the code, not in the text");
     }
 
     @Test
     void refusesDeepNestingAndLongNumbers() {
         MizanException deep = assertThrows(MizanException.class,
                 () -> parse("{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"));
+        assertEquals("MIZAN-116", deep.code());
         assertTrue(deep.getMessage().contains("deeper than 64"));
         parse("{\"a\":" + "[".repeat(63) + "]".repeat(63) + "}");
         MizanException digits = assertThrows(MizanException.class, () -> parse("{\"a\":" + "9".repeat(1_000_000) + "}"));
+        assertEquals("MIZAN-117", digits.code());
         assertTrue(digits.getMessage().contains("more than 400"));
     }
 
@@ -60,6 +66,7 @@ class StrictJsonTest {
     void refusesInvalidUtf8() {
         byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'};
         MizanException e = assertThrows(MizanException.class, () -> StrictJson.parseObject(body));
+        assertEquals("MIZAN-112", e.code());
         assertTrue(e.getMessage().contains("UTF-8"));
     }
 }

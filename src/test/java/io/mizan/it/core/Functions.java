@@ -124,6 +124,11 @@ public class Functions {
     }
 
     @Client
+    public String shipped() {
+        throw MizanException.withCode(409, "ORDER_SHIPPED", "The order was already shipped");
+    }
+
+    @Client
     public String taken(String email) {
         throw MizanException.invalid("email", "is already registered");
     }
