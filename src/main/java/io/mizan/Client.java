@@ -45,26 +45,33 @@ import java.lang.annotation.Target;
 public @interface Client {
 
     /** The function's name on the wire and in generated code; the method name when empty. */
-    @Nonbinding String name() default "";
+    @Nonbinding
+    String name() default "";
 
     /** Whether the function is a context: a cacheable read that mutations invalidate. */
-    @Nonbinding Scope context() default Scope.NONE;
+    @Nonbinding
+    Scope context() default Scope.NONE;
 
     /** Who may call the function; {@link Auth#DEFAULT} follows {@code mizan.auth.default}. */
-    @Nonbinding Auth auth() default Auth.DEFAULT;
+    @Nonbinding
+    Auth auth() default Auth.DEFAULT;
 
     /** Roles of which the caller must have at least one; implies a signed-in caller. */
-    @Nonbinding String[] roles() default {};
+    @Nonbinding
+    String[] roles() default {};
 
     /** A CDI bean that decides whether the caller may call the function. */
-    @Nonbinding Class<? extends AccessCheck> check() default AccessCheck.class;
+    @Nonbinding
+    Class<? extends AccessCheck> check() default AccessCheck.class;
 
     /** Names of the contexts this function changes; their cached copies are refetched after a call. */
-    @Nonbinding String[] affects() default {};
+    @Nonbinding
+    String[] affects() default {};
 
     /**
      * Only server code may call the function (a webhook, a scheduled job): over HTTP it answers 403,
      * yet its invalidations still count.
      */
-    @Nonbinding boolean serverOnly() default false;
+    @Nonbinding
+    boolean serverOnly() default false;
 }

@@ -55,8 +55,8 @@ public class MizanException extends RuntimeException {
             throw new IllegalArgumentException("status must be a 4xx or 5xx code, not " + status);
         }
         if (code != null && !CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("a code is 1 to 64 letters, digits, '_', '-', '.' or ':', not '"
-                    + code + "'");
+            throw new IllegalArgumentException(
+                    "a code is 1 to 64 letters, digits, '_', '-', '.' or ':', not '" + code + "'");
         }
         this.status = status;
         this.code = code;

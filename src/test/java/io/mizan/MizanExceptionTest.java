@@ -1,14 +1,14 @@
 package io.mizan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A refusal carries a status, a message, field errors and, when given, a code for programs. */
 class MizanExceptionTest {
@@ -30,7 +30,8 @@ class MizanExceptionTest {
         assertEquals(409, shipped.status());
         assertEquals("ORDER_SHIPPED", shipped.code());
         assertEquals("The order was already shipped", shipped.getMessage());
-        MizanException full = new MizanException(422, "orders.invalid", "Invalid", List.of(new FieldError("qty", "too many")));
+        MizanException full =
+                new MizanException(422, "orders.invalid", "Invalid", List.of(new FieldError("qty", "too many")));
         assertEquals("orders.invalid", full.code());
         assertEquals("qty", full.fieldErrors().get(0).path());
         assertNull(new MizanException(400, null, "Bad", List.of()).code());
@@ -44,7 +45,8 @@ class MizanExceptionTest {
 
     @Test
     void aCodeIsAtMost64Characters() {
-        assertEquals(64, MizanException.withCode(400, "A".repeat(64), "x").code().length());
+        assertEquals(
+                64, MizanException.withCode(400, "A".repeat(64), "x").code().length());
         assertThrows(IllegalArgumentException.class, () -> MizanException.withCode(400, "A".repeat(65), "x"));
     }
 

@@ -37,8 +37,11 @@ public class BeanReferences implements BeanTargets {
         Bean<?> bean = extension.bean(beanClass);
         if (beanManager.isNormalScope(bean.getScope())) {
             // the container owns a normal-scoped instance: nothing to release
-            return new Held(normalScoped.computeIfAbsent(beanClass,
-                    c -> beanManager.getReference(bean, c, beanManager.createCreationalContext(bean))), () -> { });
+            return new Held(
+                    normalScoped.computeIfAbsent(
+                            beanClass,
+                            c -> beanManager.getReference(bean, c, beanManager.createCreationalContext(bean))),
+                    () -> {});
         }
         CreationalContext<?> creational = beanManager.createCreationalContext(bean);
         return new Held(beanManager.getReference(bean, beanClass, creational), creational::release);

@@ -56,14 +56,17 @@ public class ClientInterceptor {
             Caller caller = CurrentCall.caller();
             access.enforce(function, caller != null ? caller : new ContainerCaller(security));
         }
-        return InvalidationFrames.run(() -> {
-            Object result = context.proceed();
-            InvalidationFrames.add(AffectedKeys.of(function, context.getParameters()));
-            if (function.viewPath() && result instanceof Response response) {
-                return withHeaders(response, InvalidationFrames.current());
-            }
-            return result;
-        }, publisher).value();
+        return InvalidationFrames.run(
+                        () -> {
+                            Object result = context.proceed();
+                            InvalidationFrames.add(AffectedKeys.of(function, context.getParameters()));
+                            if (function.viewPath() && result instanceof Response response) {
+                                return withHeaders(response, InvalidationFrames.current());
+                            }
+                            return result;
+                        },
+                        publisher)
+                .value();
     }
 
     private static Response withHeaders(Response response, List<String> keys) {

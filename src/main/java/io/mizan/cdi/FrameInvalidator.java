@@ -49,8 +49,10 @@ public class FrameInvalidator implements Invalidator, KeyPublisher {
 
     @Override
     public void invalidate(String context, Map<String, ?> params) {
-        FunctionModel target = model.function(context).filter(FunctionModel::isContext)
-                .orElseThrow(() -> new IllegalArgumentException(Messages.invalidateUnknownContext(context,
+        FunctionModel target = model.function(context)
+                .filter(FunctionModel::isContext)
+                .orElseThrow(() -> new IllegalArgumentException(Messages.invalidateUnknownContext(
+                        context,
                         model.contexts().stream().map(FunctionModel::name).toList())));
         List<String> known = target.arguments().stream().map(ParamModel::name).toList();
         Map<String, String> values = new LinkedHashMap<>();

@@ -57,8 +57,13 @@ public class MizanBeans {
 
     @Produces
     @Singleton
-    Invoker invoker(Model model, AccessPolicy access, Validator validator, BeanReferences targets,
-                    ResultEncoder encoder, FrameInvalidator invalidator) {
+    Invoker invoker(
+            Model model,
+            AccessPolicy access,
+            Validator validator,
+            BeanReferences targets,
+            ResultEncoder encoder,
+            FrameInvalidator invalidator) {
         return new Invoker(model, access, validator, targets, encoder, invalidator);
     }
 

@@ -50,7 +50,8 @@ public class MizanExtension implements Extension {
     void build(@Observes AfterDeploymentValidation event) {
         Auth defaultAuth;
         try {
-            settings = MizanSettings.from(ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()));
+            settings = MizanSettings.from(
+                    ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()));
             defaultAuth = settings.defaultAuth();
         } catch (ModelException e) {
             e.problems().forEach(p -> event.addDeploymentProblem(new DeploymentException(p)));
@@ -67,7 +68,9 @@ public class MizanExtension implements Extension {
         Set<Class<?>> seen = new LinkedHashSet<>();
         boolean checksAreBeans = true;
         for (FunctionModel f : built.functions().values()) {
-            if (f.access().check() != null && seen.add(f.access().check()) && !checks.containsKey(f.access().check())) {
+            if (f.access().check() != null
+                    && seen.add(f.access().check())
+                    && !checks.containsKey(f.access().check())) {
                 event.addDeploymentProblem(new DefinitionException(
                         Messages.checkNotBean(f.where(), f.access().check().getName())));
                 checksAreBeans = false;

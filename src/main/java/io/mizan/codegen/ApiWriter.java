@@ -64,8 +64,9 @@ final class ApiWriter implements ModuleWriter {
             String returns;
             String body;
             if (f.isContext()) {
-                doc = docs.summary(f).orElse("Reads the " + DocComments.scopeWord(f) + " context " + f.name()
-                        + (f.arguments().isEmpty() ? "." : " for these params."));
+                doc = docs.summary(f)
+                        .orElse("Reads the " + DocComments.scopeWord(f) + " context " + f.name()
+                                + (f.arguments().isEmpty() ? "." : " for these params."));
                 returns = "Promise<" + result + ">";
                 body = "client.context<" + result + ">(" + TsNames.string(f.name()) + ", " + sent + ", options)";
             } else {

@@ -30,9 +30,13 @@ import java.util.List;
 final class ApplicationLoader {
 
     /** Classes the model reads from the Jakarta APIs; they must load next to the application's classes. */
-    private static final List<String> JAKARTA_PROBES = List.of("jakarta.ws.rs.core.Response",
-            "jakarta.servlet.http.HttpServletRequest", "jakarta.validation.Constraint", "jakarta.json.JsonValue",
-            "jakarta.json.bind.annotation.JsonbProperty", "jakarta.annotation.security.RolesAllowed");
+    private static final List<String> JAKARTA_PROBES = List.of(
+            "jakarta.ws.rs.core.Response",
+            "jakarta.servlet.http.HttpServletRequest",
+            "jakarta.validation.Constraint",
+            "jakarta.json.JsonValue",
+            "jakarta.json.bind.annotation.JsonbProperty",
+            "jakarta.annotation.security.RolesAllowed");
 
     private final List<URL> urls;
 
@@ -84,7 +88,8 @@ final class ApplicationLoader {
             return 2;
         }
         all.addAll(urls);
-        try (URLClassLoader loader = new URLClassLoader(all.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(all.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             Class<?> isolated = Class.forName(entry.getName(), true, loader);
             return (Integer) isolated.getMethod(method, String[].class, PrintStream.class, PrintStream.class)
                     .invoke(null, args, out, err);

@@ -49,7 +49,9 @@ final class BeanDiscovery {
 
     /** A {@code bean-discovery-mode}. */
     enum Mode {
-        ALL, ANNOTATED, NONE;
+        ALL,
+        ANNOTATED,
+        NONE;
 
         /** The value of {@code --bean-discovery}: {@code all} or {@code annotated}. */
         static Optional<Mode> option(String value) {
@@ -67,23 +69,25 @@ final class BeanDiscovery {
     }
 
     /** A mode and where it comes from, for the error message: {@code target/classes/META-INF/beans.xml}. */
-    record Discovery(Mode mode, String source) {
-    }
+    record Discovery(Mode mode, String source) {}
 
     /** Annotations that make a class a bean by themselves. */
-    private static final Set<String> BEAN_DEFINING = Set.of("jakarta.enterprise.context.Dependent",
-            "jakarta.interceptor.Interceptor", "jakarta.decorator.Decorator",
-            "jakarta.ejb.Stateless", "jakarta.ejb.Singleton", "jakarta.ejb.Stateful");
+    private static final Set<String> BEAN_DEFINING = Set.of(
+            "jakarta.enterprise.context.Dependent",
+            "jakarta.interceptor.Interceptor",
+            "jakarta.decorator.Decorator",
+            "jakarta.ejb.Stateless",
+            "jakarta.ejb.Singleton",
+            "jakarta.ejb.Stateful");
 
     /** Meta-annotations that make an annotation bean-defining: a normal scope, a stereotype. */
-    private static final Set<String> BEAN_DEFINING_META = Set.of("jakarta.enterprise.context.NormalScope",
-            "jakarta.enterprise.inject.Stereotype");
+    private static final Set<String> BEAN_DEFINING_META =
+            Set.of("jakarta.enterprise.context.NormalScope", "jakarta.enterprise.inject.Stereotype");
 
     private static final String WEB_INF_BEANS = "WEB-INF/beans.xml";
     private static final String META_INF_BEANS = "META-INF/beans.xml";
 
-    private BeanDiscovery() {
-    }
+    private BeanDiscovery() {}
 
     /**
      * The problems of the classes that declare functions but are no beans, each naming the class and
@@ -107,8 +111,8 @@ final class BeanDiscovery {
             if (discovery.mode() == Mode.NONE) {
                 problems.add(Messages.beanDiscoveryNone(name, discovery.source()));
             } else if (discovery.mode() == Mode.ANNOTATED && !isBean(found.type())) {
-                problems.add(Messages.noBeanDefiningAnnotation(name, discovery.source(),
-                        discovery.source().endsWith("beans.xml")));
+                problems.add(Messages.noBeanDefiningAnnotation(
+                        name, discovery.source(), discovery.source().endsWith("beans.xml")));
             }
         }
         return problems;
@@ -143,8 +147,10 @@ final class BeanDiscovery {
             if (Files.isDirectory(archive)) {
                 List<Path> candidates = new ArrayList<>(List.of(archive.resolve(META_INF_BEANS)));
                 Path parent = archive.toAbsolutePath().getParent();
-                if (archive.getFileName() != null && archive.getFileName().toString().equals("classes")
-                        && parent != null && parent.getFileName() != null
+                if (archive.getFileName() != null
+                        && archive.getFileName().toString().equals("classes")
+                        && parent != null
+                        && parent.getFileName() != null
                         && parent.getFileName().toString().equals("WEB-INF")) {
                     candidates.add(0, parent.resolve("beans.xml"));
                 }
@@ -186,7 +192,9 @@ final class BeanDiscovery {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
-            String value = document.getDocumentElement().getAttribute("bean-discovery-mode").trim();
+            String value = document.getDocumentElement()
+                    .getAttribute("bean-discovery-mode")
+                    .trim();
             return switch (value) {
                 case "all" -> Mode.ALL;
                 case "none" -> Mode.NONE;

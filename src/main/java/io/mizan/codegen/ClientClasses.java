@@ -28,8 +28,7 @@ import java.util.TreeMap;
 final class ClientClasses {
 
     /** A class that declares functions, and the class folder or jar it was found in (null if unknown). */
-    record Found(Class<?> type, Path archive) {
-    }
+    record Found(Class<?> type, Path archive) {}
 
     private final List<Found> classes;
     private final List<String> problems;
@@ -92,7 +91,10 @@ final class ClientClasses {
     }
 
     private static void add(ClassInfo c, Map<String, Path> names) {
-        if (!c.isInterface() && !c.isAnnotation() && !c.isAbstract() && !c.isAnonymousInnerClass()
+        if (!c.isInterface()
+                && !c.isAnnotation()
+                && !c.isAbstract()
+                && !c.isAnonymousInnerClass()
                 && (!c.isInnerClass() || c.isStatic())) {
             File archive = c.getClasspathElementFile();
             names.put(c.getName(), archive == null ? null : archive.toPath());

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  */
 final class CommandLine {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             Usage: java -jar mizan-jakarta.jar generate --out <dir> --classes <dir-or-jar> [options]
 
             Writes the TypeScript client (types, Zod schemas, API functions, React hooks and the runtime)
@@ -44,7 +45,8 @@ final class CommandLine {
               --bean-discovery <mode>  all or annotated, as bean-discovery-mode in the application's
                                        beans.xml; by default read from META-INF/beans.xml of --classes
               --help                   show this text
-            """.formatted(File.pathSeparator);
+            """
+                    .formatted(File.pathSeparator);
 
     private Path out;
     private final List<Path> classes = new ArrayList<>();
@@ -54,8 +56,7 @@ final class CommandLine {
     private Auth auth = Auth.PUBLIC;
     private BeanDiscovery.Mode beanDiscovery;
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     /** The folder to write into. */
     Path out() {
@@ -155,8 +156,9 @@ final class CommandLine {
                     throw new UsageException("--auth-default must be public or authenticated, not '" + value + "'");
                 }
             }
-            case "--bean-discovery" -> beanDiscovery = BeanDiscovery.Mode.option(value).orElseThrow(
-                    () -> new UsageException("--bean-discovery must be all or annotated, not '" + value + "'"));
+            case "--bean-discovery" -> beanDiscovery = BeanDiscovery.Mode.option(value)
+                    .orElseThrow(
+                            () -> new UsageException("--bean-discovery must be all or annotated, not '" + value + "'"));
             default -> throw new UsageException("unknown option " + option);
         }
     }
@@ -170,7 +172,9 @@ final class CommandLine {
             if (entry.endsWith("*")) { // dir/* as java -cp reads it: every jar in dir
                 Path dir = Path.of(entry.substring(0, entry.length() - 1));
                 try (Stream<Path> files = Files.list(dir)) {
-                    files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(paths::add);
+                    files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                            .sorted()
+                            .forEach(paths::add);
                 } catch (IOException e) {
                     throw new UsageException("--classpath entry " + entry + " cannot be listed");
                 }

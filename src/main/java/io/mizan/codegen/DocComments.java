@@ -59,8 +59,10 @@ final class DocComments {
 
     /** {@code " Refreshed by: signup, updateName."}, or empty. */
     String refreshedBy(FunctionModel context) {
-        List<String> by = api.functions().stream().filter(f -> f.affects().contains(context.name()))
-                .map(FunctionModel::name).toList();
+        List<String> by = api.functions().stream()
+                .filter(f -> f.affects().contains(context.name()))
+                .map(FunctionModel::name)
+                .toList();
         return by.isEmpty() ? "" : " Refreshed by: " + String.join(", ", by) + ".";
     }
 }

@@ -26,6 +26,7 @@ final class Exports {
     private final Map<String, String> owners = new TreeMap<>();
     /** Exported name to the file that exports it. */
     private final Map<String, String> files = new HashMap<>();
+
     private final List<String> problems = new ArrayList<>();
 
     /** Records that {@code file} exports {@code name} for {@code what}, or a problem when it is taken. */
@@ -50,7 +51,10 @@ final class Exports {
 
     /** The names {@code file} exports. */
     List<String> namesIn(String file) {
-        return files.entrySet().stream().filter(e -> e.getValue().equals(file)).map(Map.Entry::getKey).sorted()
+        return files.entrySet().stream()
+                .filter(e -> e.getValue().equals(file))
+                .map(Map.Entry::getKey)
+                .sorted()
                 .toList();
     }
 

@@ -33,14 +33,13 @@ package io.mizan.codegen;
  */
 public final class Generate {
 
-    private Generate() {
-    }
+    private Generate() {}
 
     public static void main(String[] args) {
         int code = Main.run(args, System.out, System.err);
         if (code != 0) {
-            throw new IllegalStateException("Mizan code generation failed (exit code " + code
-                    + "); the reasons are printed above");
+            throw new IllegalStateException(
+                    "Mizan code generation failed (exit code " + code + "); the reasons are printed above");
         }
     }
 }

@@ -23,8 +23,15 @@ final class HooksWriter implements ModuleWriter {
     static final String FILE = "hooks.ts";
 
     /** What hooks.ts uses besides the application's types, which an imported type must not shadow. */
-    private static final Set<String> RUNTIME_NAMES = Set.of("UseQueryResult", "MizanContextOptions", "MizanError",
-            "MizanMutation", "MizanMutationOptions", "defineLocalContext", "useMizanContext", "useMizanMutation");
+    private static final Set<String> RUNTIME_NAMES = Set.of(
+            "UseQueryResult",
+            "MizanContextOptions",
+            "MizanError",
+            "MizanMutation",
+            "MizanMutationOptions",
+            "defineLocalContext",
+            "useMizanContext",
+            "useMizanMutation");
 
     /** {@code useUpdateName}. */
     static String hook(FunctionModel f) {
@@ -85,33 +92,38 @@ final class HooksWriter implements ModuleWriter {
     private static void writeGlobalContext(TsSource source, DocComments docs, FunctionModel f, String result) {
         String options = "options?: " + source.type(TsModules.RUNTIME, "MizanContextOptions") + "<" + result + ">";
         String returns = queryResult(source, result);
-        source.block(TsSource.doc("", docs.summary(f).orElse("Reads the global context " + f.name() + ".")
-                + docs.refreshedBy(f)) + "\n"
+        source.block(TsSource.doc(
+                        "", docs.summary(f).orElse("Reads the global context " + f.name() + ".") + docs.refreshedBy(f))
+                + "\n"
                 + TsSource.wrapped("", "export function " + hook(f), List.of(options), ": " + returns + " {")
                 + "\n  return " + source.value(TsModules.RUNTIME, "useMizanContext") + "<" + result + ">("
                 + TsNames.string(f.name()) + ", {}, options);\n}");
     }
 
-    private static void writeLocalContext(TsSource source, TypeImports types, DocComments docs, FunctionModel f,
-                                          String result) {
+    private static void writeLocalContext(
+            TsSource source, TypeImports types, DocComments docs, FunctionModel f, String result) {
         String params = f.arguments().isEmpty() ? "Record<string, never>" : types.use(TypesWriter.argsType(f));
         String example = f.arguments().stream().map(p -> p.name() + "={...}").collect(Collectors.joining(" "));
         source.block("const " + localContext(f) + " = " + source.value(TsModules.RUNTIME, "defineLocalContext")
                 + "<" + params + ", " + result + ">(" + TsNames.string(f.name()) + ");\n\n"
-                + TsSource.doc("", "Provides the local context " + f.name() + " to the components below it: <"
-                + provider(f) + (example.isEmpty() ? "" : " " + example) + ">.") + "\n"
+                + TsSource.doc(
+                        "",
+                        "Provides the local context " + f.name() + " to the components below it: <" + provider(f)
+                                + (example.isEmpty() ? "" : " " + example) + ">.")
+                + "\n"
                 + "export const " + provider(f) + " = " + localContext(f) + ".Provider;");
         String options = "options?: " + source.type(TsModules.RUNTIME, "MizanContextOptions") + "<" + result + ">";
         String returns = queryResult(source, result);
-        String doc = docs.summary(f).map(s -> s + " For the params of the nearest " + provider(f) + ".")
+        String doc = docs.summary(f)
+                .map(s -> s + " For the params of the nearest " + provider(f) + ".")
                 .orElse("Reads the local context " + f.name() + " for the params of the nearest " + provider(f) + ".");
         source.block(TsSource.doc("", doc + docs.refreshedBy(f)) + "\n"
                 + TsSource.wrapped("", "export function " + hook(f), List.of(options), ": " + returns + " {")
                 + "\n  return " + localContext(f) + ".use(options);\n}");
     }
 
-    private static void writeMutation(TsSource source, TypeImports types, DocComments docs, FunctionModel f,
-                                      String result) {
+    private static void writeMutation(
+            TsSource source, TypeImports types, DocComments docs, FunctionModel f, String result) {
         String args = f.arguments().isEmpty() ? "void" : types.use(TypesWriter.argsType(f));
         String typeArgs = "<" + args + ", " + result + ">";
         String options = "options?: " + source.type(TsModules.RUNTIME, "MizanMutationOptions") + typeArgs;

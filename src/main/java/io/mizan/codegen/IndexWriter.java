@@ -34,7 +34,9 @@ final class IndexWriter implements ModuleWriter {
 
     @Override
     public String write(Generation generation) {
-        List<ModuleWriter> modules = generation.writers().stream().filter(w -> !w.file().equals(FILE)).toList();
+        List<ModuleWriter> modules = generation.writers().stream()
+                .filter(w -> !w.file().equals(FILE))
+                .toList();
         StringBuilder out = new StringBuilder(TsSource.HEADER).append("\n\n");
         out.append("export * from '").append(TsModules.RUNTIME).append("';\n");
         for (ModuleWriter module : modules) {
@@ -44,16 +46,22 @@ final class IndexWriter implements ModuleWriter {
         boolean first = true;
         for (ModuleWriter module : modules) {
             List<String> shadowing = generation.exports().namesIn(module.file()).stream()
-                    .filter(runtime::contains).toList();
+                    .filter(runtime::contains)
+                    .toList();
             if (shadowing.isEmpty()) {
                 continue;
             }
             if (first) {
-                out.append("\n// Also exported by the runtime under these names; here they mean the application's own.\n");
+                out.append(
+                        "\n// Also exported by the runtime under these names; here they mean the application's own.\n");
                 first = false;
             }
-            out.append("export ").append(module.typesOnly() ? "type " : "").append("{ ")
-                    .append(String.join(", ", shadowing)).append(" } from '").append(TsModules.of(module.file()))
+            out.append("export ")
+                    .append(module.typesOnly() ? "type " : "")
+                    .append("{ ")
+                    .append(String.join(", ", shadowing))
+                    .append(" } from '")
+                    .append(TsModules.of(module.file()))
                     .append("';\n");
         }
         return out.toString();

@@ -69,11 +69,14 @@ public final class Javadoc {
                 return NONE;
             }
             Iterable<? extends JavaFileObject> objects = files.getJavaFileObjectsFromPaths(sources);
-            JavacTask task = (JavacTask) javac.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null, objects);
+            JavacTask task =
+                    (JavacTask) javac.getTask(null, files, diagnostic -> {}, List.of("-proc:none"), null, objects);
             DocTrees docs = DocTrees.instance(task);
             Map<String, String> summaries = new HashMap<>();
             for (CompilationUnitTree unit : task.parse()) {
-                String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString() + ".";
+                String pkg = unit.getPackageName() == null
+                        ? ""
+                        : unit.getPackageName().toString() + ".";
                 new TreePathScanner<Void, String>() {
                     @Override
                     public Void visitClass(ClassTree tree, String outer) {
@@ -106,8 +109,11 @@ public final class Javadoc {
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().equals("module-info.java")
-                            && !p.getFileName().toString().equals("package-info.java")).sorted().forEach(all::add);
+                    walk.filter(p -> p.toString().endsWith(".java")
+                                    && !p.getFileName().toString().equals("module-info.java")
+                                    && !p.getFileName().toString().equals("package-info.java"))
+                            .sorted()
+                            .forEach(all::add);
                 }
             }
         }
@@ -126,8 +132,10 @@ public final class Javadoc {
             } else if (part instanceof LiteralTree l) {
                 text.append(l.getBody().getBody());
             } else if (part instanceof LinkTree l) {
-                text.append(l.getLabel().isEmpty() ? l.getReference().getSignature().replace('#', '.')
-                        : l.getLabel().toString());
+                text.append(
+                        l.getLabel().isEmpty()
+                                ? l.getReference().getSignature().replace('#', '.')
+                                : l.getLabel().toString());
             } else {
                 text.append(part.toString().replaceAll("<[^>]+>", ""));
             }

@@ -1,7 +1,7 @@
 package io.mizan.codegen;
 
-import io.mizan.model.Model;
 import io.mizan.messages.Messages;
+import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import io.mizan.model.ModelException;
 
@@ -42,8 +42,7 @@ import java.util.Map;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
@@ -111,7 +110,9 @@ public final class Main {
         }
         // a class that is no bean is reported with the model's own problems, as a deployment would
         List<String> problems = new ArrayList<>(BeanDiscovery.problems(found.classes(), line.beanDiscovery()));
-        List<Class<?>> beans = found.classes().stream().<Class<?>>map(ClientClasses.Found::type).toList();
+        List<Class<?>> beans = found.classes().stream()
+                .<Class<?>>map(ClientClasses.Found::type)
+                .toList();
         Map<String, String> files = Map.of();
         try {
             Model model = new ModelBuilder(line.auth()).build(beans);
@@ -132,8 +133,8 @@ public final class Main {
         try {
             OutputFolder.Written written = new OutputFolder(line.out()).write(files);
             out.println("Mizan: " + beans.size() + " classes, " + written.changed() + " of " + files.size()
-                    + " files written to " + line.out() + (written.deleted() > 0 ? ", " + written.deleted()
-                    + " stale files deleted" : "") + ".");
+                    + " files written to " + line.out()
+                    + (written.deleted() > 0 ? ", " + written.deleted() + " stale files deleted" : "") + ".");
             return 0;
         } catch (IOException | UncheckedIOException e) {
             err.println("mizan: cannot write to " + line.out() + ": " + e.getMessage());

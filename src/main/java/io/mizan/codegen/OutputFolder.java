@@ -25,8 +25,7 @@ import java.util.stream.Stream;
 final class OutputFolder {
 
     /** What one write did. */
-    record Written(int changed, int deleted) {
-    }
+    record Written(int changed, int deleted) {}
 
     private final Path dir;
 
@@ -56,7 +55,8 @@ final class OutputFolder {
             List<Path> stale;
             try (Stream<Path> walk = Files.walk(dir)) {
                 stale = walk.filter(Files::isRegularFile)
-                        .filter(p -> !files.containsKey(dir.relativize(p).toString().replace(File.separatorChar, '/')))
+                        .filter(p ->
+                                !files.containsKey(dir.relativize(p).toString().replace(File.separatorChar, '/')))
                         .filter(OutputFolder::isGenerated)
                         .toList();
             }

@@ -35,8 +35,17 @@ final class RuntimeSources {
     private static final String FOLDER = "io/mizan/codegen/runtime/";
 
     /** The files the runtime had when this generator was written; used when the folder cannot be listed. */
-    static final List<String> KNOWN = List.of("cache.ts", "client.ts", "errors.ts", "hydration.ts",
-            "index.ts", "isAbortError.ts", "isRecord.ts", "keys.ts", "parseJsonObject.ts", "react.tsx");
+    static final List<String> KNOWN = List.of(
+            "cache.ts",
+            "client.ts",
+            "errors.ts",
+            "hydration.ts",
+            "index.ts",
+            "isAbortError.ts",
+            "isRecord.ts",
+            "keys.ts",
+            "parseJsonObject.ts",
+            "react.tsx");
 
     private static final Pattern EXPORT_LIST = Pattern.compile("export\\s+(?:type\\s+)?\\{([^}]*)}");
     private static final Pattern EXPORT_DECLARATION = Pattern.compile(
@@ -45,8 +54,7 @@ final class RuntimeSources {
 
     private static volatile SortedMap<String, String> cached;
 
-    private RuntimeSources() {
-    }
+    private RuntimeSources() {}
 
     /** File name to content (LF line ends, with the copy header), sorted by name. */
     static SortedMap<String, String> files() {
@@ -124,7 +132,8 @@ final class RuntimeSources {
         } catch (IOException | URISyntaxException | RuntimeException e) {
             names.clear();
         }
-        List<String> sources = names.stream().filter(RuntimeSources::isSource).sorted().toList();
+        List<String> sources =
+                names.stream().filter(RuntimeSources::isSource).sorted().toList();
         return sources.isEmpty() ? KNOWN : sources;
     }
 

@@ -57,7 +57,10 @@ final class SchemasWriter implements ModuleWriter {
     public void declare(Generation generation, Exports exports) {
         ClientApi api = generation.api();
         for (String name : api.inputTypes()) {
-            exports.claim(typeSchema(name), FILE, "the schema of the type " + api.types().get(name).javaType().getName());
+            exports.claim(
+                    typeSchema(name),
+                    FILE,
+                    "the schema of the type " + api.types().get(name).javaType().getName());
         }
         for (FunctionModel f : api.functions()) {
             if (!f.arguments().isEmpty()) {
@@ -87,7 +90,9 @@ final class SchemasWriter implements ModuleWriter {
         Set<String> taken = new HashSet<>(ZodHelper.reservedNames());
         taken.addAll(generation.exports().namesIn(FILE));
         Set<String> referenced = new TreeSet<>(inputs);
-        api.functions().stream().filter(f -> !f.arguments().isEmpty()).map(TypesWriter::argsType)
+        api.functions().stream()
+                .filter(f -> !f.arguments().isEmpty())
+                .map(TypesWriter::argsType)
                 .forEach(referenced::add);
         TypeImports types = new TypeImports(source, referenced, taken);
 
@@ -112,10 +117,13 @@ final class SchemasWriter implements ModuleWriter {
             }
             helpers.addAll(zod.helpers());
             String type = types.use(TypesWriter.argsType(f));
-            String doc = TsSource.doc("", (f.isContext() ? "Params of the " + DocComments.scopeWord(f) + " context "
-                    : "Arguments of ") + f.name() + ", checked as the server checks them.");
-            blocks.add(doc + "\n" + objectSchema("export const " + argsSchema(f) + " = ", lines,
-                    " satisfies z.ZodType<" + type + ">;"));
+            String doc = TsSource.doc(
+                    "",
+                    (f.isContext() ? "Params of the " + DocComments.scopeWord(f) + " context " : "Arguments of ")
+                            + f.name() + ", checked as the server checks them.");
+            blocks.add(doc + "\n"
+                    + objectSchema(
+                            "export const " + argsSchema(f) + " = ", lines, " satisfies z.ZodType<" + type + ">;"));
         }
         if (!blocks.isEmpty()) {
             source.value(TsModules.ZOD, "z");
@@ -153,8 +161,8 @@ final class SchemasWriter implements ModuleWriter {
             if (inline.length() <= TsSource.WIDTH) {
                 return inline;
             }
-            return "export const " + constant + " = z.enum([\n" + values.stream().map(v -> "  " + v + ",\n")
-                    .collect(Collectors.joining()) + "])" + tail;
+            return "export const " + constant + " = z.enum([\n"
+                    + values.stream().map(v -> "  " + v + ",\n").collect(Collectors.joining()) + "])" + tail;
         }
         TypeDef.ObjectDef o = (TypeDef.ObjectDef) type;
         boolean generic = !o.typeParameters().isEmpty();
@@ -163,7 +171,8 @@ final class SchemasWriter implements ModuleWriter {
         String indent = generic ? "    " : "  ";
         List<String> lines = new ArrayList<>();
         for (PropertyModel p : TypesWriter.properties(o)) {
-            lines.add(zod.expression(p.type(), p.constraints(), false).render(indent, TsNames.key(p.name()) + ": ", ","));
+            lines.add(
+                    zod.expression(p.type(), p.constraints(), false).render(indent, TsNames.key(p.name()) + ": ", ","));
         }
         if (!generic) {
             if (recursive) {
@@ -181,7 +190,8 @@ final class SchemasWriter implements ModuleWriter {
             String param = ZodSchemas.typeVarParam(t);
             params.add((used.contains(t) ? param : "_" + param) + ": " + t);
         }
-        String typeParams = o.typeParameters().stream().map(t -> t + " extends z.ZodTypeAny")
+        String typeParams = o.typeParameters().stream()
+                .map(t -> t + " extends z.ZodTypeAny")
                 .collect(Collectors.joining(", ", "<", ">"));
         if (!recursive) {
             String head = TsSource.wrapped("", "export function " + constant + typeParams, params, " {");
@@ -189,10 +199,14 @@ final class SchemasWriter implements ModuleWriter {
         }
         // TypeScript cannot check an object schema over a type parameter against the interface (it
         // reads every property as optional), so the result type of a recursive factory is asserted.
-        String result = "z.ZodType<" + typeName + o.typeParameters().stream().map(t -> "z.output<" + t + ">")
-                .collect(Collectors.joining(", ", "<", ">")) + ">";
+        String result = "z.ZodType<" + typeName
+                + o.typeParameters().stream()
+                        .map(t -> "z.output<" + t + ">")
+                        .collect(Collectors.joining(", ", "<", ">"))
+                + ">";
         String head = TsSource.wrapped("", "export function " + constant + typeParams, params, ": " + result + " {");
-        return head + "\n" + objectSchema("  return ", lines, " as " + result + ";").replace("\n}", "\n  }") + "\n}";
+        return head + "\n"
+                + objectSchema("  return ", lines, " as " + result + ";").replace("\n}", "\n  }") + "\n}";
     }
 
     private static void collectTypeVars(TypeRef type, Set<String> out) {

@@ -19,13 +19,13 @@ final class TsModules {
     static final String QUERY = "@tanstack/react-query";
     /** The copy of the client runtime next to the generated files. */
     static final String RUNTIME = "./runtime";
+
     static final String TYPES = "./types";
 
     /** The order of the import lines in every generated file. */
     static final List<String> ORDER = List.of(ZOD, QUERY, RUNTIME, TYPES);
 
-    private TsModules() {
-    }
+    private TsModules() {}
 
     /** {@code types.ts} to {@code ./types}: how one generated file imports another. */
     static String of(String file) {

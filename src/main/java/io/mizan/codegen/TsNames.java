@@ -10,18 +10,61 @@ final class TsNames {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     /** Words that cannot name a function or a constant. */
-    static final Set<String> RESERVED_WORDS = Set.of("arguments", "await", "break", "case", "catch", "class", "const",
-            "continue", "debugger", "default", "delete", "do", "else", "enum", "eval", "export", "extends", "false",
-            "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface", "let", "new",
-            "null", "package", "private", "protected", "public", "return", "static", "super", "switch", "this", "throw",
-            "true", "try", "typeof", "var", "void", "while", "with", "yield");
+    static final Set<String> RESERVED_WORDS = Set.of(
+            "arguments",
+            "await",
+            "break",
+            "case",
+            "catch",
+            "class",
+            "const",
+            "continue",
+            "debugger",
+            "default",
+            "delete",
+            "do",
+            "else",
+            "enum",
+            "eval",
+            "export",
+            "extends",
+            "false",
+            "finally",
+            "for",
+            "function",
+            "if",
+            "implements",
+            "import",
+            "in",
+            "instanceof",
+            "interface",
+            "let",
+            "new",
+            "null",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "static",
+            "super",
+            "switch",
+            "this",
+            "throw",
+            "true",
+            "try",
+            "typeof",
+            "var",
+            "void",
+            "while",
+            "with",
+            "yield");
 
     /** Words that cannot name a type, besides the reserved words. */
-    static final Set<String> PREDEFINED_TYPES = Set.of("any", "bigint", "boolean", "never", "number", "object",
-            "string", "symbol", "undefined", "unknown");
+    static final Set<String> PREDEFINED_TYPES =
+            Set.of("any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "undefined", "unknown");
 
-    private TsNames() {
-    }
+    private TsNames() {}
 
     static boolean isIdentifier(String name) {
         return IDENTIFIER.matcher(name).matches();

@@ -26,6 +26,7 @@ final class TsSource {
 
     /** By module, in order of first use: imported name to local name. */
     private final Map<String, Map<String, String>> values = new LinkedHashMap<>();
+
     private final Map<String, Map<String, String>> types = new LinkedHashMap<>();
     private final List<String> blocks = new ArrayList<>();
 

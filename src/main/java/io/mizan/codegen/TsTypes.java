@@ -63,7 +63,9 @@ final class TsTypes {
         }
         if (type instanceof TypeRef.Nullable n) {
             String inner = render(n.inner());
-            return n.inner() instanceof TypeRef.Nullable || n.inner() instanceof TypeRef.Void ? inner : inner + " | null";
+            return n.inner() instanceof TypeRef.Nullable || n.inner() instanceof TypeRef.Void
+                    ? inner
+                    : inner + " | null";
         }
         if (type instanceof TypeRef.Void) {
             return "null";
@@ -84,7 +86,9 @@ final class TsTypes {
         if (m.key() instanceof TypeRef.EnumRef e) {
             String key = names.apply(e.name());
             // not every constant need be present
-            return utilityTypes ? "Partial<Record<" + key + ", " + value + ">>" : "{ [key in " + key + "]?: " + value + " }";
+            return utilityTypes
+                    ? "Partial<Record<" + key + ", " + value + ">>"
+                    : "{ [key in " + key + "]?: " + value + " }";
         }
         String key = m.key() instanceof TypeRef.Scalar s && s.kind() == ScalarKind.INTEGER ? "number" : "string";
         return utilityTypes ? "Record<" + key + ", " + value + ">" : "{ [key: " + key + "]: " + value + " }";

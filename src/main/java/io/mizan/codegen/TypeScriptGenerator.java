@@ -46,8 +46,8 @@ public final class TypeScriptGenerator {
     static final String RUNTIME = "runtime/";
 
     /** The generated files, in the order the index re-exports them. */
-    private static final List<ModuleWriter> WRITERS = List.of(new TypesWriter(), new SchemasWriter(),
-            new ApiWriter(), new HooksWriter(), new IndexWriter());
+    private static final List<ModuleWriter> WRITERS =
+            List.of(new TypesWriter(), new SchemasWriter(), new ApiWriter(), new HooksWriter(), new IndexWriter());
 
     private final Javadoc javadoc;
 

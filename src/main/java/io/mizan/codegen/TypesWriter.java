@@ -38,7 +38,9 @@ final class TypesWriter implements ModuleWriter {
         if (object.javaType().isRecord()) {
             return object.properties();
         }
-        return object.properties().stream().sorted(Comparator.comparing(PropertyModel::name)).toList();
+        return object.properties().stream()
+                .sorted(Comparator.comparing(PropertyModel::name))
+                .toList();
     }
 
     @Override
@@ -73,7 +75,8 @@ final class TypesWriter implements ModuleWriter {
         ClientApi api = generation.api();
         TsSource source = new TsSource();
         Set<String> declared = api.types().keySet();
-        TsTypes ts = new TsTypes(UnaryOperator.identity(), !declared.contains("Record") && !declared.contains("Partial"));
+        TsTypes ts =
+                new TsTypes(UnaryOperator.identity(), !declared.contains("Record") && !declared.contains("Partial"));
         for (TypeDef type : api.types().values()) {
             String typeDoc = generation.docs().summary(type.javaType()).orElse(null);
             if (type instanceof TypeDef.EnumDef e) {
@@ -98,7 +101,8 @@ final class TypesWriter implements ModuleWriter {
                 lines.add("  " + TsNames.key(p.name()) + (p.nullable() ? "?: " : ": ") + ts.render(p.type())
                         + (p.nullable() ? " | undefined;" : ";"));
             }
-            String doc = f.isContext() ? "Params of the " + DocComments.scopeWord(f) + " context " + f.name() + "."
+            String doc = f.isContext()
+                    ? "Params of the " + DocComments.scopeWord(f) + " context " + f.name() + "."
                     : "Arguments of " + f.name() + ".";
             source.block(interfaceBlock(doc, argsType(f), lines));
         }
@@ -127,7 +131,7 @@ final class TypesWriter implements ModuleWriter {
         if (inline.length() <= TsSource.WIDTH) {
             return inline;
         }
-        return "export type " + e.name() + " =\n" + values.stream().map(v -> "  | " + v)
-                .collect(Collectors.joining("\n")) + ";";
+        return "export type " + e.name() + " =\n"
+                + values.stream().map(v -> "  | " + v).collect(Collectors.joining("\n")) + ";";
     }
 }

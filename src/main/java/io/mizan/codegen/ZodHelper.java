@@ -17,7 +17,9 @@ import java.util.TreeSet;
 enum ZodHelper {
 
     /** Any JSON value: what a {@code jakarta.json.JsonValue} argument accepts. */
-    JSON(List.of("JsonData", "jsonData"), """
+    JSON(
+            List.of("JsonData", "jsonData"),
+            """
             type JsonData = string | number | boolean | null | JsonData[] | { [key: string]: JsonData };
 
             /** Any JSON value: what a jakarta.json.JsonValue argument accepts. */
@@ -26,7 +28,9 @@ enum ZodHelper {
             );"""),
 
     /** Whether a number fits {@code @Digits}. */
-    DIGITS(List.of("fitsDigits"), """
+    DIGITS(
+            List.of("fitsDigits"),
+            """
             /**
              * Whether a number has at most `integer` digits before the point and `fraction` after it, counted
              * as @Digits counts them.
@@ -43,7 +47,9 @@ enum ZodHelper {
             }"""),
 
     /** Whether a date lies in the past or the future, for {@code @Past}, {@code @Future} and the like. */
-    TEMPORAL(List.of("compareToNow"), """
+    TEMPORAL(
+            List.of("compareToNow"),
+            """
             /**
              * Whether an ISO date (`dateOnly`) or date-time lies before (-1), at (0) or after (1) the browser's
              * now; NaN when it does not parse. The server's clock has the last word.

@@ -35,7 +35,16 @@ final class ZodSchemas {
     private static final String CONSTRAINTS = "jakarta.validation.constraints.";
 
     /** What a constraint can apply to. */
-    private enum Kind { TEXT, NUMBER, BOOLEAN, DATE, DATE_TIME, ARRAY, MAP, OTHER }
+    private enum Kind {
+        TEXT,
+        NUMBER,
+        BOOLEAN,
+        DATE,
+        DATE_TIME,
+        ARRAY,
+        MAP,
+        OTHER
+    }
 
     private final UnaryOperator<String> schemaRef;
     private final Predicate<String> lazy;
@@ -210,7 +219,8 @@ final class ZodSchemas {
                 }
                 boolean min = c.name().equals("DecimalMin");
                 boolean inclusive = !Boolean.FALSE.equals(c.attributes().get("inclusive"));
-                String text = (min ? "must be greater than " : "must be less than ") + (inclusive ? "or equal to " : "")
+                String text = (min ? "must be greater than " : "must be less than ")
+                        + (inclusive ? "or equal to " : "")
                         + c.attributes().get("value");
                 String method = (min ? ".g" : ".l") + (inclusive ? "te(" : "t(");
                 return expr.call(method + value.get() + ", " + message(text) + ")");
@@ -219,12 +229,14 @@ final class ZodSchemas {
                 return kind == Kind.NUMBER ? expr.call(".positive(" + message("must be greater than 0") + ")") : expr;
             case "PositiveOrZero":
                 return kind == Kind.NUMBER
-                        ? expr.call(".nonnegative(" + message("must be greater than or equal to 0") + ")") : expr;
+                        ? expr.call(".nonnegative(" + message("must be greater than or equal to 0") + ")")
+                        : expr;
             case "Negative":
                 return kind == Kind.NUMBER ? expr.call(".negative(" + message("must be less than 0") + ")") : expr;
             case "NegativeOrZero":
                 return kind == Kind.NUMBER
-                        ? expr.call(".nonpositive(" + message("must be less than or equal to 0") + ")") : expr;
+                        ? expr.call(".nonpositive(" + message("must be less than or equal to 0") + ")")
+                        : expr;
             case "Email": {
                 if (kind != Kind.TEXT) {
                     return expr;
@@ -245,7 +257,8 @@ final class ZodSchemas {
                     return expr;
                 }
                 Optional<JavaRegex.Literal> literal = JavaRegex.toJavaScript(regexp, flags(c));
-                return literal.isEmpty() ? expr
+                return literal.isEmpty()
+                        ? expr
                         : expr.call(".regex(" + literal.get() + ", " + message("must match \"" + regexp + "\"") + ")");
             }
             case "Digits": {
@@ -254,8 +267,10 @@ final class ZodSchemas {
                 if (integer >= 0 && fraction >= 0 && (kind == Kind.NUMBER || kind == Kind.TEXT)) {
                     helpers.add(ZodHelper.DIGITS);
                     String value = kind == Kind.NUMBER ? "String(v)" : "v";
-                    refinements.add(refine("fitsDigits(" + value + ", " + integer + ", " + fraction + ")",
-                            "numeric value out of bounds (<" + integer + " digits>.<" + fraction + " digits> expected)"));
+                    refinements.add(refine(
+                            "fitsDigits(" + value + ", " + integer + ", " + fraction + ")",
+                            "numeric value out of bounds (<" + integer + " digits>.<" + fraction
+                                    + " digits> expected)"));
                 }
                 return expr;
             }
@@ -277,18 +292,20 @@ final class ZodSchemas {
                     return expr;
                 }
                 helpers.add(ZodHelper.TEMPORAL);
-                String test = switch (c.name()) {
-                    case "Past" -> " < 0";
-                    case "PastOrPresent" -> " <= 0";
-                    case "Future" -> " > 0";
-                    default -> " >= 0";
-                };
-                String text = switch (c.name()) {
-                    case "Past" -> "must be a past date";
-                    case "PastOrPresent" -> "must be a date in the past or in the present";
-                    case "Future" -> "must be a future date";
-                    default -> "must be a date in the present or in the future";
-                };
+                String test =
+                        switch (c.name()) {
+                            case "Past" -> " < 0";
+                            case "PastOrPresent" -> " <= 0";
+                            case "Future" -> " > 0";
+                            default -> " >= 0";
+                        };
+                String text =
+                        switch (c.name()) {
+                            case "Past" -> "must be a past date";
+                            case "PastOrPresent" -> "must be a date in the past or in the present";
+                            case "Future" -> "must be a future date";
+                            default -> "must be a date in the present or in the future";
+                        };
                 refinements.add(refine("compareToNow(v, " + (kind == Kind.DATE) + ")" + test, text));
                 return expr;
             }

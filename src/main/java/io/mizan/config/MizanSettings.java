@@ -40,10 +40,16 @@ import java.util.Optional;
  * @param etagKey {@code mizan.etag.key}: a secret that keys ETags the same way on every node, at least
  *                {@value #MIN_ETAG_KEY_LENGTH} characters (none: a random key per deployment)
  */
-public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> allowedOrigins,
-                            boolean schemaEnabled, boolean manifestEnabled, List<String> hydrationPaths,
-                            Optional<String> publicOrigin, boolean trustForwardedHeaders,
-                            Optional<String> etagKey) {
+public record MizanSettings(
+        Auth defaultAuth,
+        long maxBodyBytes,
+        List<String> allowedOrigins,
+        boolean schemaEnabled,
+        boolean manifestEnabled,
+        List<String> hydrationPaths,
+        Optional<String> publicOrigin,
+        boolean trustForwardedHeaders,
+        Optional<String> etagKey) {
 
     /** The default of {@code mizan.max-body-bytes}: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -63,15 +69,18 @@ public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> al
      */
     public static MizanSettings from(Config config) {
         Reader r = new Reader(config);
-        Auth auth = r.value("mizan.auth.default").map(v -> {
-            try {
-                return ModelBuilder.parseDefaultAuth(v);
-            } catch (ModelException e) {
-                r.problems.addAll(e.problems());
-                return Auth.PUBLIC;
-            }
-        }).orElse(Auth.PUBLIC);
-        long maxBody = r.value("mizan.max-body-bytes").map(v -> r.positive("mizan.max-body-bytes", v))
+        Auth auth = r.value("mizan.auth.default")
+                .map(v -> {
+                    try {
+                        return ModelBuilder.parseDefaultAuth(v);
+                    } catch (ModelException e) {
+                        r.problems.addAll(e.problems());
+                        return Auth.PUBLIC;
+                    }
+                })
+                .orElse(Auth.PUBLIC);
+        long maxBody = r.value("mizan.max-body-bytes")
+                .map(v -> r.positive("mizan.max-body-bytes", v))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         List<String> origins = new ArrayList<>();
         for (String entry : list(r.value("mizan.allowed-origins").orElse(""))) {
@@ -85,8 +94,8 @@ public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> al
                 r.problems.add(Messages.hydrationPathNotAbsolute(path));
             }
         }
-        Optional<String> publicOrigin = r.value("mizan.public-origin")
-                .flatMap(v -> r.origin("mizan.public-origin", v.trim()));
+        Optional<String> publicOrigin =
+                r.value("mizan.public-origin").flatMap(v -> r.origin("mizan.public-origin", v.trim()));
         boolean forwarded = r.bool("mizan.trust-forwarded-headers", false);
         Optional<String> etagKey = r.value("mizan.etag.key");
         etagKey.filter(k -> k.length() < MIN_ETAG_KEY_LENGTH)
@@ -94,8 +103,7 @@ public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> al
         if (!r.problems.isEmpty()) {
             throw new ModelException(r.problems);
         }
-        return new MizanSettings(auth, maxBody, origins, schema, manifest, hydration, publicOrigin, forwarded,
-                etagKey);
+        return new MizanSettings(auth, maxBody, origins, schema, manifest, hydration, publicOrigin, forwarded, etagKey);
     }
 
     /**
@@ -144,12 +152,16 @@ public record MizanSettings(Auth defaultAuth, long maxBodyBytes, List<String> al
         URI uri = URI.create(text);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port < 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Reads values as text, so that a malformed one is reported by Mizan, with the others. */

@@ -36,7 +36,9 @@ public final class Hydration {
     public Hydration(Invoker invoker, ArgumentBinder binder) {
         this.invoker = invoker;
         this.binder = binder;
-        this.globals = invoker.model().contexts().stream().filter(c -> c.scope() == Scope.GLOBAL).toList();
+        this.globals = invoker.model().contexts().stream()
+                .filter(c -> c.scope() == Scope.GLOBAL)
+                .toList();
     }
 
     /** The hydration document for this caller. */
@@ -52,7 +54,9 @@ public final class Hydration {
                 out.append(',');
             }
             first = false;
-            out.append(StrictJson.PROVIDER.createValue(context.name())).append(':').append(value);
+            out.append(StrictJson.PROVIDER.createValue(context.name()))
+                    .append(':')
+                    .append(value);
         }
         return out.append("}}").toString();
     }

@@ -33,8 +33,8 @@ import java.util.Set;
  */
 public class HydrationFilter extends HttpFilter {
 
-    private static final Set<String> CONDITIONAL = Set.of("if-none-match", "if-modified-since", "if-match",
-            "if-unmodified-since", "if-range", "range");
+    private static final Set<String> CONDITIONAL =
+            Set.of("if-none-match", "if-modified-since", "if-match", "if-unmodified-since", "if-range", "range");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -47,14 +47,17 @@ public class HydrationFilter extends HttpFilter {
         chain.doFilter(new Unconditional(request), buffered);
         byte[] body = buffered.bytes();
         String type = buffered.getContentType();
-        if (buffered.getStatus() != 200 || type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+        if (buffered.getStatus() != 200
+                || type == null
+                || !type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             return;
         }
         // the same caller as GET <base>/hydrate and every call: the one Jakarta Security establishes
         CDI<Object> cdi = CDI.current();
-        String json = cdi.select(Hydration.class).get()
+        String json = cdi.select(Hydration.class)
+                .get()
                 .contexts(new ContainerCaller(cdi.select(SecurityContext.class).get()), request);
         java.nio.charset.Charset charset = charsetOf(type);
         byte[] page = HydrationScript.inject(new String(body, charset), json).getBytes(StandardCharsets.UTF_8);
@@ -72,7 +75,8 @@ public class HydrationFilter extends HttpFilter {
             String p = part.trim();
             if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
                 try {
-                    return java.nio.charset.Charset.forName(p.substring(8).replace("\"", "").trim());
+                    return java.nio.charset.Charset.forName(
+                            p.substring(8).replace("\"", "").trim());
                 } catch (IllegalArgumentException e) {
                     return StandardCharsets.UTF_8;
                 }
@@ -94,7 +98,8 @@ public class HydrationFilter extends HttpFilter {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return CONDITIONAL.contains(name.toLowerCase(Locale.ROOT)) ? Collections.emptyEnumeration()
+            return CONDITIONAL.contains(name.toLowerCase(Locale.ROOT))
+                    ? Collections.emptyEnumeration()
                     : super.getHeaders(name);
         }
 

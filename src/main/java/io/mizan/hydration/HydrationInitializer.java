@@ -1,10 +1,10 @@
 package io.mizan.hydration;
 
+import io.mizan.config.MizanSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
-import io.mizan.config.MizanSettings;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.EnumSet;
@@ -18,7 +18,8 @@ public class HydrationInitializer implements ServletContainerInitializer {
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         List<String> paths;
         try {
-            paths = MizanSettings.from(ConfigProvider.getConfig(context.getClassLoader())).hydrationPaths();
+            paths = MizanSettings.from(ConfigProvider.getConfig(context.getClassLoader()))
+                    .hydrationPaths();
         } catch (RuntimeException e) {
             return; // a malformed setting fails the deployment in MizanExtension, with its message
         }
@@ -27,8 +28,8 @@ public class HydrationInitializer implements ServletContainerInitializer {
         }
         FilterRegistration.Dynamic filter = context.addFilter("mizan-hydration", HydrationFilter.class);
         if (filter != null) {
-            filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), true,
-                    paths.toArray(String[]::new));
+            filter.addMappingForUrlPatterns(
+                    EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), true, paths.toArray(String[]::new));
         }
     }
 }

@@ -10,8 +10,7 @@ public final class HydrationScript {
 
     public static final String ELEMENT_ID = "mizan-hydration";
 
-    private HydrationScript() {
-    }
+    private HydrationScript() {}
 
     /** The script element for a JSON text. */
     public static String element(String json) {

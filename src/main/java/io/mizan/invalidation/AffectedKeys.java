@@ -11,8 +11,7 @@ import java.util.Map;
 /** The keys a successful call of a function produces from its {@code affects} and its arguments. */
 public final class AffectedKeys {
 
-    private AffectedKeys() {
-    }
+    private AffectedKeys() {}
 
     /**
      * One key per affected context: scoped to the values of the parameters it shares with the context
@@ -41,8 +40,8 @@ public final class AffectedKeys {
 
     private static String valueOf(FunctionModel function, String keyName, Object[] args) {
         for (ParamModel p : function.params()) {
-            if (p.keyName().equals(keyName) && (p.source() == ParamModel.Source.ARGUMENT
-                    || p.source() == ParamModel.Source.JAX_RS)) {
+            if (p.keyName().equals(keyName)
+                    && (p.source() == ParamModel.Source.ARGUMENT || p.source() == ParamModel.Source.JAX_RS)) {
                 return InvalidationKeys.text(args[p.index()]);
             }
         }

@@ -16,8 +16,7 @@ public final class InvalidationFrames {
 
     private static final ThreadLocal<Deque<Set<String>>> FRAMES = ThreadLocal.withInitial(ArrayDeque::new);
 
-    private InvalidationFrames() {
-    }
+    private InvalidationFrames() {}
 
     /** Work done inside a frame. */
     @FunctionalInterface
@@ -53,8 +52,7 @@ public final class InvalidationFrames {
      * @param value what the work returned
      * @param keys the keys of the outermost frame; empty for an inner frame
      */
-    public record Framed<T>(T value, List<String> keys) {
-    }
+    public record Framed<T>(T value, List<String> keys) {}
 
     /** Opens a frame for a call. */
     public static void open() {

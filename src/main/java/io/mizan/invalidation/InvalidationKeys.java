@@ -23,8 +23,7 @@ public final class InvalidationKeys {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private InvalidationKeys() {
-    }
+    private InvalidationKeys() {}
 
     /** Writes a key from a context name and its parameter values as strings. */
     public static String format(String context, Map<String, String> params) {
@@ -36,8 +35,7 @@ public final class InvalidationKeys {
     }
 
     /** A parsed key: the context name and the parameters it is scoped to. */
-    public record Key(String context, SortedMap<String, String> params) {
-    }
+    public record Key(String context, SortedMap<String, String> params) {}
 
     /** Reads a key written by {@link #format}. */
     public static Key parse(String key) {
@@ -117,20 +115,30 @@ public final class InvalidationKeys {
             return value.toString();
         }
         // a Duration or Period is a scalar of the model too; JSON-B and the query string write it in ISO-8601
-        if (value instanceof TemporalAccessor || value instanceof java.time.temporal.TemporalAmount
-                || value instanceof Number || value instanceof Boolean
-                || value instanceof CharSequence || value instanceof Character || value instanceof java.util.UUID) {
+        if (value instanceof TemporalAccessor
+                || value instanceof java.time.temporal.TemporalAmount
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof CharSequence
+                || value instanceof Character
+                || value instanceof java.util.UUID) {
             return value.toString();
         }
-        throw new IllegalArgumentException(Messages.keyValueNotScalar(value.getClass().getSimpleName()));
+        throw new IllegalArgumentException(
+                Messages.keyValueNotScalar(value.getClass().getSimpleName()));
     }
 
     static String encode(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append(c);
             } else {
                 out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);

@@ -24,11 +24,10 @@ import java.util.Set;
  */
 final class ArgumentViolations {
 
-    private ArgumentViolations() {
-    }
+    private ArgumentViolations() {}
 
-    static List<FieldError> toFieldErrors(Model model, FunctionModel function,
-                                          Set<? extends ConstraintViolation<?>> violations) {
+    static List<FieldError> toFieldErrors(
+            Model model, FunctionModel function, Set<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(v -> new FieldError(path(model, function, v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::path).thenComparing(FieldError::message))
@@ -45,14 +44,19 @@ final class ArgumentViolations {
         Map<String, TypeRef> bindings = Map.of();
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CROSS_PARAMETER
+            if (kind == ElementKind.METHOD
+                    || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.CROSS_PARAMETER
                     || kind == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (kind == ElementKind.PARAMETER) {
                 out.append(node.getName());
-                type = function.params().stream().filter(p -> p.name().equals(node.getName())).findFirst()
-                        .map(ParamModel::type).orElse(null);
+                type = function.params().stream()
+                        .filter(p -> p.name().equals(node.getName()))
+                        .findFirst()
+                        .map(ParamModel::type)
+                        .orElse(null);
                 continue;
             }
             if (node.isInIterable()) {
@@ -66,10 +70,14 @@ final class ArgumentViolations {
             String name = node.getName();
             TypeRef owner = unwrap(type, bindings);
             type = null;
-            if (owner instanceof TypeRef.ObjectRef ref && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
+            if (owner instanceof TypeRef.ObjectRef ref
+                    && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
                 Map<String, TypeRef> inner = new HashMap<>();
-                for (int i = 0; i < def.typeParameters().size() && i < ref.arguments().size(); i++) {
-                    inner.put(def.typeParameters().get(i), unwrap(ref.arguments().get(i), bindings));
+                for (int i = 0;
+                        i < def.typeParameters().size() && i < ref.arguments().size();
+                        i++) {
+                    inner.put(
+                            def.typeParameters().get(i), unwrap(ref.arguments().get(i), bindings));
                 }
                 for (PropertyModel p : def.properties()) {
                     if (p.javaName().equals(name)) {

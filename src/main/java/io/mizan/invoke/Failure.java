@@ -43,8 +43,12 @@ public record Failure(int status, String detail, List<FieldError> errors, String
 
     /** The answer to a refusal: its status, message (else the status's title), field errors and code. */
     public static Failure of(MizanException e) {
-        return new Failure(e.status(), e.getMessage() == null ? StatusTitles.of(e.status()) : e.getMessage(),
-                e.fieldErrors(), null, e.code());
+        return new Failure(
+                e.status(),
+                e.getMessage() == null ? StatusTitles.of(e.status()) : e.getMessage(),
+                e.fieldErrors(),
+                null,
+                e.code());
     }
 
     /**
@@ -58,10 +62,13 @@ public record Failure(int status, String detail, List<FieldError> errors, String
         if (t instanceof MizanException e) {
             return of(e);
         }
-        if (t instanceof WebApplicationException e && e.getResponse() != null && e.getResponse().getStatus() >= 400
+        if (t instanceof WebApplicationException e
+                && e.getResponse() != null
+                && e.getResponse().getStatus() >= 400
                 && e.getResponse().getStatus() < 500) {
             int status = e.getResponse().getStatus();
-            return new Failure(status, e.getMessage() == null ? StatusTitles.of(status) : e.getMessage(), List.of(), null);
+            return new Failure(
+                    status, e.getMessage() == null ? StatusTitles.of(status) : e.getMessage(), List.of(), null);
         }
         return serverFailure(what, t);
     }
@@ -82,7 +89,9 @@ public record Failure(int status, String detail, List<FieldError> errors, String
     public static Throwable unwrap(Throwable thrown) {
         Throwable t = thrown;
         for (int depth = 0; depth < 16 && t.getCause() != null && t.getCause() != t; depth++) {
-            if (t instanceof InvocationTargetException || t instanceof UndeclaredThrowableException || isEjbWrapper(t)) {
+            if (t instanceof InvocationTargetException
+                    || t instanceof UndeclaredThrowableException
+                    || isEjbWrapper(t)) {
                 t = t.getCause();
             } else {
                 break;

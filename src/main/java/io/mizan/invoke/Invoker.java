@@ -45,8 +45,13 @@ public final class Invoker {
     private final ResultEncoder encoder;
     private final KeyPublisher publisher;
 
-    public Invoker(Model model, AccessPolicy access, Validator validator, BeanTargets targets,
-                   ResultEncoder encoder, KeyPublisher publisher) {
+    public Invoker(
+            Model model,
+            AccessPolicy access,
+            Validator validator,
+            BeanTargets targets,
+            ResultEncoder encoder,
+            KeyPublisher publisher) {
         this.model = model;
         this.access = access;
         this.validator = validator;
@@ -88,15 +93,17 @@ public final class Invoker {
             validate(function, instance, args);
             // the result is encoded inside the frame: a result the model refuses fails the call, and a
             // failed call publishes no keys, whatever its method did
-            InvalidationFrames.Framed<String> framed = InvalidationFrames.run(() -> {
-                Object result;
-                try (CurrentCall.Scope scope = CurrentCall.enter(call.caller(), function)) {
-                    result = function.method().invoke(instance, args);
-                } catch (InvocationTargetException e) {
-                    throw rethrowable(Failure.unwrap(e));
-                }
-                return encoder.encode(function, result);
-            }, publisher);
+            InvalidationFrames.Framed<String> framed = InvalidationFrames.run(
+                    () -> {
+                        Object result;
+                        try (CurrentCall.Scope scope = CurrentCall.enter(call.caller(), function)) {
+                            result = function.method().invoke(instance, args);
+                        } catch (InvocationTargetException e) {
+                            throw rethrowable(Failure.unwrap(e));
+                        }
+                        return encoder.encode(function, result);
+                    },
+                    publisher);
             return new Outcome(framed.value(), framed.keys());
         }
     }

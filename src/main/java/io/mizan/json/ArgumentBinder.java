@@ -20,8 +20,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -51,7 +51,8 @@ public final class ArgumentBinder {
         TreeSet<String> unknown = new TreeSet<>(body.keySet());
         names.forEach(unknown::remove);
         if (!unknown.isEmpty()) {
-            throw Messages.unknownArguments(function.name(), unknown.stream().map(StrictJson::shorten).toList(), names);
+            throw Messages.unknownArguments(
+                    function.name(), unknown.stream().map(StrictJson::shorten).toList(), names);
         }
         Object[] args = new Object[function.params().size()];
         List<String> missing = new ArrayList<>();
@@ -89,7 +90,8 @@ public final class ArgumentBinder {
         try {
             return jsonb.fromJson(value.toString(), p.javaType());
         } catch (RuntimeException e) {
-            boolean structured = type instanceof TypeRef.ObjectRef || type instanceof TypeRef.MapOf
+            boolean structured = type instanceof TypeRef.ObjectRef
+                    || type instanceof TypeRef.MapOf
                     || type instanceof TypeRef.ListOf;
             throw Messages.argumentWrongType(p.name(), describe(type) + (structured ? " of the expected shape" : ""));
         }
@@ -123,7 +125,9 @@ public final class ArgumentBinder {
             return null;
         }
         if (type instanceof TypeRef.Nullable n) {
-            return value.getValueType() == JsonValue.ValueType.NULL ? null : shapeError(n.inner(), value, path, bindings);
+            return value.getValueType() == JsonValue.ValueType.NULL
+                    ? null
+                    : shapeError(n.inner(), value, path, bindings);
         }
         JsonValue.ValueType actual = value.getValueType();
         if (actual == JsonValue.ValueType.NULL) {
@@ -143,8 +147,8 @@ public final class ArgumentBinder {
             }
         } else if (type instanceof TypeRef.MapOf map) {
             for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
-                MizanException error = shapeError(map.value(), entry.getValue(),
-                        path + "[" + StrictJson.shorten(entry.getKey()) + "]", bindings);
+                MizanException error = shapeError(
+                        map.value(), entry.getValue(), path + "[" + StrictJson.shorten(entry.getKey()) + "]", bindings);
                 if (error != null) {
                     return error;
                 }
@@ -152,10 +156,15 @@ public final class ArgumentBinder {
         } else if (type instanceof TypeRef.ObjectRef ref
                 && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
             Map<String, TypeRef> inner = new HashMap<>();
-            for (int i = 0; i < def.typeParameters().size() && i < ref.arguments().size(); i++) {
+            for (int i = 0;
+                    i < def.typeParameters().size() && i < ref.arguments().size();
+                    i++) {
                 TypeRef arg = ref.arguments().get(i);
-                inner.put(def.typeParameters().get(i), arg instanceof TypeRef.TypeVar v && bindings.containsKey(v.name())
-                        ? bindings.get(v.name()) : arg);
+                inner.put(
+                        def.typeParameters().get(i),
+                        arg instanceof TypeRef.TypeVar v && bindings.containsKey(v.name())
+                                ? bindings.get(v.name())
+                                : arg);
             }
             JsonObject object = value.asJsonObject();
             for (PropertyModel property : def.properties()) {
@@ -182,13 +191,19 @@ public final class ArgumentBinder {
         if (type instanceof TypeRef.Scalar s) {
             return switch (s.kind()) {
                 case BOOLEAN -> actual == JsonValue.ValueType.TRUE || actual == JsonValue.ValueType.FALSE
-                        ? null : "true or false";
-                case INTEGER -> actual == JsonValue.ValueType.NUMBER && fitsInteger(((JsonNumber) value).bigDecimalValue(),
-                        s.javaType()) ? null : describe(type);
+                        ? null
+                        : "true or false";
+                case INTEGER -> actual == JsonValue.ValueType.NUMBER
+                                && fitsInteger(((JsonNumber) value).bigDecimalValue(), s.javaType())
+                        ? null
+                        : describe(type);
                 case NUMBER -> actual == JsonValue.ValueType.NUMBER ? null : describe(type);
-                case STRING -> actual != JsonValue.ValueType.STRING ? describe(type)
+                case STRING -> actual != JsonValue.ValueType.STRING
+                        ? describe(type)
                         : (s.javaType() == char.class || s.javaType() == Character.class)
-                          && ((JsonString) value).getString().length() != 1 ? "a string of one character" : null;
+                                        && ((JsonString) value).getString().length() != 1
+                                ? "a string of one character"
+                                : null;
                 default -> actual == JsonValue.ValueType.STRING ? null : describe(type);
             };
         }
@@ -238,8 +253,10 @@ public final class ArgumentBinder {
                 case STRING -> "a string";
                 case BOOLEAN -> "true or false";
                 case INTEGER -> s.javaType() == int.class || s.javaType() == Integer.class
-                        ? "a whole number within 32 bits" : s.javaType() == long.class || s.javaType() == Long.class
-                        ? "a whole number within 64 bits" : "a whole number";
+                        ? "a whole number within 32 bits"
+                        : s.javaType() == long.class || s.javaType() == Long.class
+                                ? "a whole number within 64 bits"
+                                : "a whole number";
                 case NUMBER -> "a number";
                 case DATE -> "an ISO-8601 date string (2025-01-31)";
                 case DATE_TIME -> "an ISO-8601 date-time string (2025-01-31T10:15:30Z)";

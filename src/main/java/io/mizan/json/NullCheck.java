@@ -18,7 +18,12 @@ import java.util.Map;
  */
 final class NullCheck {
 
-    private enum Kind { OBJECT, MAP, ARRAY, ANY }
+    private enum Kind {
+        OBJECT,
+        MAP,
+        ARRAY,
+        ANY
+    }
 
     /** One open object or array, with what its members must be. */
     private static final class Level {
@@ -85,7 +90,8 @@ final class NullCheck {
             open.push(new Level(Kind.ARRAY, path, null, bindings, list.item()));
         } else if (!array && type instanceof TypeRef.MapOf map) {
             open.push(new Level(Kind.MAP, path, null, bindings, map.value()));
-        } else if (!array && type instanceof TypeRef.ObjectRef ref
+        } else if (!array
+                && type instanceof TypeRef.ObjectRef ref
                 && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
             Map<String, TypeRef> inner = new HashMap<>();
             List<String> parameters = def.typeParameters();
@@ -159,7 +165,10 @@ final class NullCheck {
     }
 
     private static boolean neverNull(TypeRef type) {
-        return type != null && !(type instanceof TypeRef.Nullable) && !(type instanceof TypeRef.Json)
-                && !(type instanceof TypeRef.Void) && !(type instanceof TypeRef.TypeVar);
+        return type != null
+                && !(type instanceof TypeRef.Nullable)
+                && !(type instanceof TypeRef.Json)
+                && !(type instanceof TypeRef.Void)
+                && !(type instanceof TypeRef.TypeVar);
     }
 }

@@ -36,8 +36,7 @@ public final class StrictJson {
     /** Looked up once: the {@code Json} shortcuts look the provider up on every call. */
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /** Parses a body; an empty body is an empty object. */
     public static JsonObject parseObject(byte[] body) {
@@ -98,10 +97,12 @@ public final class StrictJson {
 
     private static String decodeUtf8(byte[] body) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw Messages.invalidUtf8();

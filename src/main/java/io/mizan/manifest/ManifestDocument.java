@@ -26,15 +26,21 @@ public final class ManifestDocument {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private ManifestDocument() {
-    }
+    private ManifestDocument() {}
 
     public static String toJson(Model model) {
         JsonObjectBuilder contexts = JSON.createObjectBuilder();
         for (FunctionModel c : model.contexts()) {
-            contexts.add(c.name(), JSON.createObjectBuilder()
-                    .add("params", strings(c.arguments().stream().map(ParamModel::name).sorted().toList()))
-                    .add("scope", c.scope().name().toLowerCase(Locale.ROOT)));
+            contexts.add(
+                    c.name(),
+                    JSON.createObjectBuilder()
+                            .add(
+                                    "params",
+                                    strings(c.arguments().stream()
+                                            .map(ParamModel::name)
+                                            .sorted()
+                                            .toList()))
+                            .add("scope", c.scope().name().toLowerCase(Locale.ROOT)));
         }
         JsonObjectBuilder functions = JSON.createObjectBuilder();
         for (FunctionModel f : model.functions().values()) {
@@ -42,14 +48,20 @@ public final class ManifestDocument {
             for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(f.scopedBy()).entrySet()) {
                 scopedBy.add(e.getKey(), strings(e.getValue()));
             }
-            functions.add(f.name(), JSON.createObjectBuilder()
-                    .add("affects", strings(f.affects()))
-                    .add("scope", f.scope().name().toLowerCase(Locale.ROOT))
-                    .add("scopedBy", scopedBy)
-                    .add("serverOnly", f.serverOnly())
-                    .add("viewPath", f.viewPath()));
+            functions.add(
+                    f.name(),
+                    JSON.createObjectBuilder()
+                            .add("affects", strings(f.affects()))
+                            .add("scope", f.scope().name().toLowerCase(Locale.ROOT))
+                            .add("scopedBy", scopedBy)
+                            .add("serverOnly", f.serverOnly())
+                            .add("viewPath", f.viewPath()));
         }
-        return JSON.createObjectBuilder().add("contexts", contexts).add("functions", functions).build().toString();
+        return JSON.createObjectBuilder()
+                .add("contexts", contexts)
+                .add("functions", functions)
+                .build()
+                .toString();
     }
 
     private static JsonArrayBuilder strings(List<String> values) {

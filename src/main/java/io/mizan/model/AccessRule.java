@@ -19,7 +19,12 @@ public record AccessRule(Kind kind, Set<String> roles, Class<? extends AccessChe
     }
 
     /** The base rules. */
-    public enum Kind { PUBLIC, AUTHENTICATED, ROLES, DENY_ALL }
+    public enum Kind {
+        PUBLIC,
+        AUTHENTICATED,
+        ROLES,
+        DENY_ALL
+    }
 
     public static AccessRule of(Kind kind) {
         return new AccessRule(kind, Set.of(), null);

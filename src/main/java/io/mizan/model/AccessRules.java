@@ -81,8 +81,8 @@ final class AccessRules {
             rule = clientRule(onClass);
         }
         if (rule == null) {
-            rule = AccessRule.of(defaultAuth == Auth.AUTHENTICATED ? AccessRule.Kind.AUTHENTICATED
-                    : AccessRule.Kind.PUBLIC);
+            rule = AccessRule.of(
+                    defaultAuth == Auth.AUTHENTICATED ? AccessRule.Kind.AUTHENTICATED : AccessRule.Kind.PUBLIC);
         }
         Class<? extends AccessCheck> check = settings.check();
         if (check != null && (check.isInterface() || Modifier.isAbstract(check.getModifiers()))) {
@@ -114,7 +114,8 @@ final class AccessRules {
         }
         RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
         if (roles != null) {
-            return roles.value().length == 0 ? AccessRule.of(AccessRule.Kind.DENY_ALL)
+            return roles.value().length == 0
+                    ? AccessRule.of(AccessRule.Kind.DENY_ALL)
                     : new AccessRule(AccessRule.Kind.ROLES, Set.of(roles.value()), null);
         }
         return null;

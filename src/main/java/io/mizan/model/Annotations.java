@@ -23,17 +23,18 @@ final class Annotations {
 
     private static final Set<String> SKIPPED_ATTRIBUTES = Set.of("groups", "payload");
 
-    private Annotations() {
-    }
+    private Annotations() {}
 
     /** Any annotation called {@code Nullable}, from whichever package, marks a value that may be null. */
     static boolean nullable(Collection<Annotation> annotations) {
-        return annotations.stream().anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
+        return annotations.stream()
+                .anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
     }
 
     /** Whether an annotation says the value is never null ({@code NotNull}, {@code Nonnull}, {@code NonNull}). */
     static boolean notNull(Collection<Annotation> annotations) {
-        return annotations.stream().map(a -> a.annotationType().getSimpleName())
+        return annotations.stream()
+                .map(a -> a.annotationType().getSimpleName())
                 .anyMatch(n -> n.equals("NotNull") || n.equals("Nonnull") || n.equals("NonNull"));
     }
 
@@ -46,16 +47,19 @@ final class Annotations {
      * @param element what it is: {@code "parameter 'age'"}, {@code "its result"}, {@code "property 'age'"}
      * @param type its Java type
      */
-    static String nullabilityContradiction(String where, String element, Type type, Collection<Annotation> annotations) {
+    static String nullabilityContradiction(
+            String where, String element, Type type, Collection<Annotation> annotations) {
         if (!nullable(annotations)) {
             return null;
         }
-        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
-                : type instanceof Class<?> c ? c : null;
+        Class<?> raw =
+                type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : type instanceof Class<?> c ? c : null;
         if (raw != null && raw.isPrimitive()) {
             return Messages.nullablePrimitive(where, element, raw.getName());
         }
-        if (raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
+        if (raw == Optional.class
+                || raw == OptionalInt.class
+                || raw == OptionalLong.class
                 || raw == OptionalDouble.class) {
             return Messages.nullableOptional(where, element);
         }
@@ -90,8 +94,10 @@ final class Annotations {
                         } else if (value instanceof Object[] array) {
                             value = List.of(array).stream().map(String::valueOf).toList();
                         }
-                        // a message template ({jakarta.validation...}) is the validator's to resolve; a plain one is kept
-                        boolean template = m.getName().equals("message") && String.valueOf(value).startsWith("{");
+                        // a message template ({jakarta.validation...}) is the validator's to resolve; a plain one is
+                        // kept
+                        boolean template = m.getName().equals("message")
+                                && String.valueOf(value).startsWith("{");
                         if (value != null && !template) {
                             attributes.put(m.getName(), value);
                         }

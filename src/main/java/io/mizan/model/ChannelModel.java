@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param message its JSON type
  * @param presence whether members see who else is in their group
  */
-public record ChannelModel(String name, Class<?> handlerClass, Type paramsType, TypeRef params, Type messageType,
-                           TypeRef message, boolean presence) {
+public record ChannelModel(
+        String name,
+        Class<?> handlerClass,
+        Type paramsType,
+        TypeRef params,
+        Type messageType,
+        TypeRef message,
+        boolean presence) {
 
     public ChannelModel {
         Objects.requireNonNull(name);

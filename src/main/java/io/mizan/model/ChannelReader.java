@@ -54,8 +54,8 @@ final class ChannelReader {
             TypeRef paramsRef = types.map(params, false, true);
             TypeRef messageRef = types.map(arguments[1], false, true);
             types.map(arguments[1], false, false); // written as well as read
-            return Optional.of(new ChannelModel(channel.value(), handler, params, paramsRef, arguments[1], messageRef,
-                    channel.presence()));
+            return Optional.of(new ChannelModel(
+                    channel.value(), handler, params, paramsRef, arguments[1], messageRef, channel.presence()));
         } catch (TypeMapper.UnsupportedTypeException e) {
             problems.add(Messages.channelTypeNotJson(where, e.getMessage()));
             return Optional.empty();

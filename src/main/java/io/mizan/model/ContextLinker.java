@@ -40,8 +40,11 @@ final class ContextLinker {
      */
     List<FunctionModel> link(Map<String, FunctionModel> byName, List<FunctionModel> functions) {
         functions.forEach(this::checkContext);
-        List<String> contextNames = functions.stream().filter(FunctionModel::isContext).map(FunctionModel::name)
-                .sorted().toList();
+        List<String> contextNames = functions.stream()
+                .filter(FunctionModel::isContext)
+                .map(FunctionModel::name)
+                .sorted()
+                .toList();
         List<FunctionModel> linked = new ArrayList<>();
         for (FunctionModel f : functions) {
             Map<String, List<String>> scopedBy = new TreeMap<>();
@@ -53,16 +56,26 @@ final class ContextLinker {
                 }
                 scopedBy.put(affected, scoping(f, context));
             }
-            linked.add(new FunctionModel(f.name(), f.beanClass(), f.method(), f.params(), f.result(), f.scope(),
-                    f.access(), f.affects(), scopedBy, f.serverOnly(), f.viewPath()));
+            linked.add(new FunctionModel(
+                    f.name(),
+                    f.beanClass(),
+                    f.method(),
+                    f.params(),
+                    f.result(),
+                    f.scope(),
+                    f.access(),
+                    f.affects(),
+                    scopedBy,
+                    f.serverOnly(),
+                    f.viewPath()));
         }
         return linked;
     }
 
     private void checkContext(FunctionModel f) {
         if (f.scope() == Scope.GLOBAL && !f.arguments().isEmpty()) {
-            problems.add(Messages.globalContextWithArguments(f.where(),
-                    f.arguments().stream().map(ParamModel::name).toList()));
+            problems.add(Messages.globalContextWithArguments(
+                    f.where(), f.arguments().stream().map(ParamModel::name).toList()));
         }
         if (f.scope() == Scope.LOCAL) {
             for (ParamModel p : f.arguments()) {
@@ -108,7 +121,8 @@ final class ContextLinker {
             return t.isKeyScalar();
         }
         Type type = p.javaType();
-        if (type instanceof ParameterizedType pt && pt.getRawType() == Optional.class
+        if (type instanceof ParameterizedType pt
+                && pt.getRawType() == Optional.class
                 && pt.getActualTypeArguments()[0] instanceof Class<?> c) {
             type = c;
         }

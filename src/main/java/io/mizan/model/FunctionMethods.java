@@ -93,8 +93,12 @@ final class FunctionMethods {
                     problems.add(Messages.notABusinessMethod(beanClass.getName() + "." + m.getName(), role));
                     continue;
                 }
-                boolean byClass = classLevel && k == beanClass && Modifier.isPublic(m.getModifiers())
-                        && !Modifier.isStatic(m.getModifiers()) && role == null && !isSetter(m);
+                boolean byClass = classLevel
+                        && k == beanClass
+                        && Modifier.isPublic(m.getModifiers())
+                        && !Modifier.isStatic(m.getModifiers())
+                        && role == null
+                        && !isSetter(m);
                 if (!annotated && !byClass) {
                     continue;
                 }
@@ -140,7 +144,10 @@ final class FunctionMethods {
     /** A JavaBean setter: {@code void setName(String name)}. */
     static boolean isSetter(Method m) {
         String n = m.getName();
-        return n.length() > 3 && n.startsWith("set") && Character.isUpperCase(n.charAt(3))
-                && m.getParameterCount() == 1 && m.getReturnType() == void.class;
+        return n.length() > 3
+                && n.startsWith("set")
+                && Character.isUpperCase(n.charAt(3))
+                && m.getParameterCount() == 1
+                && m.getReturnType() == void.class;
     }
 }

@@ -22,9 +22,18 @@ import java.util.Objects;
  * @param serverOnly whether only server code may call it
  * @param viewPath whether it returns a JAX-RS {@code Response} of its own (not called through the RPC path)
  */
-public record FunctionModel(String name, Class<?> beanClass, Method method, List<ParamModel> params,
-                            TypeRef result, Scope scope, AccessRule access, List<String> affects,
-                            Map<String, List<String>> scopedBy, boolean serverOnly, boolean viewPath) {
+public record FunctionModel(
+        String name,
+        Class<?> beanClass,
+        Method method,
+        List<ParamModel> params,
+        TypeRef result,
+        Scope scope,
+        AccessRule access,
+        List<String> affects,
+        Map<String, List<String>> scopedBy,
+        boolean serverOnly,
+        boolean viewPath) {
 
     public FunctionModel {
         Objects.requireNonNull(name);
@@ -40,7 +49,9 @@ public record FunctionModel(String name, Class<?> beanClass, Method method, List
 
     /** The parameters the caller sends. */
     public List<ParamModel> arguments() {
-        return params.stream().filter(p -> p.source() == ParamModel.Source.ARGUMENT).toList();
+        return params.stream()
+                .filter(p -> p.source() == ParamModel.Source.ARGUMENT)
+                .toList();
     }
 
     /** How it reads in messages: {@code com.example.Users.updateName}. */

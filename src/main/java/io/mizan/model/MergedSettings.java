@@ -20,8 +20,8 @@ import java.util.List;
  * @param affects the contexts it changes
  * @param serverOnly whether only server code may call it
  */
-record MergedSettings(String name, Scope context, Class<? extends AccessCheck> check, List<String> affects,
-                      boolean serverOnly) {
+record MergedSettings(
+        String name, Scope context, Class<? extends AccessCheck> check, List<String> affects, boolean serverOnly) {
 
     /**
      * Merges a method's {@code @Client} with its class's. One rule for every member: a member the
@@ -51,12 +51,11 @@ record MergedSettings(String name, Scope context, Class<? extends AccessCheck> c
         Client m = onMethod;
         Client c = onClass;
         String name = m != null ? m.name() : "";
-        Scope context = m != null && m.context() != Scope.NONE ? m.context()
-                : c != null ? c.context() : Scope.NONE;
-        Class<? extends AccessCheck> check = m != null && m.check() != AccessCheck.class ? m.check()
+        Scope context = m != null && m.context() != Scope.NONE ? m.context() : c != null ? c.context() : Scope.NONE;
+        Class<? extends AccessCheck> check = m != null && m.check() != AccessCheck.class
+                ? m.check()
                 : c != null && c.check() != AccessCheck.class ? c.check() : null;
-        String[] affects = m != null && m.affects().length > 0 ? m.affects()
-                : c != null ? c.affects() : new String[0];
+        String[] affects = m != null && m.affects().length > 0 ? m.affects() : c != null ? c.affects() : new String[0];
         boolean serverOnly = (m != null && m.serverOnly()) || (c != null && c.serverOnly());
         return new MergedSettings(name, context, check, List.of(affects), serverOnly);
     }

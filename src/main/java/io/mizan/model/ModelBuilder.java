@@ -137,8 +137,8 @@ public final class ModelBuilder {
 
     /** One function, or {@code null} when it has a problem that leaves nothing to build. */
     private FunctionModel read(Class<?> beanClass, Method method) {
-        MergedSettings settings = MergedSettings.merge(beanClass.getAnnotation(Client.class),
-                method.getAnnotation(Client.class));
+        MergedSettings settings =
+                MergedSettings.merge(beanClass.getAnnotation(Client.class), method.getAnnotation(Client.class));
         String name = settings.name().isEmpty() ? method.getName() : settings.name();
         String where = beanClass.getName() + "." + method.getName();
         if (!NAME.matcher(name).matches()) {
@@ -160,7 +160,17 @@ public final class ModelBuilder {
             result = read.get();
         }
         AccessRule rule = access.of(where, beanClass, method, settings);
-        return new FunctionModel(name, beanClass, method, params.get(), result, settings.context(), rule,
-                new ArrayList<>(new TreeSet<>(settings.affects())), Map.of(), settings.serverOnly(), viewPath);
+        return new FunctionModel(
+                name,
+                beanClass,
+                method,
+                params.get(),
+                result,
+                settings.context(),
+                rule,
+                new ArrayList<>(new TreeSet<>(settings.affects())),
+                Map.of(),
+                settings.serverOnly(),
+                viewPath);
     }
 }

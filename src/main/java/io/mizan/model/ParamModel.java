@@ -15,8 +15,14 @@ import java.util.List;
  * @param type its JSON type ({@code null} unless {@link Source#ARGUMENT})
  * @param constraints its Bean Validation constraints
  */
-public record ParamModel(String name, String keyName, int index, Source source, Type javaType,
-                         TypeRef type, List<ConstraintModel> constraints) {
+public record ParamModel(
+        String name,
+        String keyName,
+        int index,
+        Source source,
+        Type javaType,
+        TypeRef type,
+        List<ConstraintModel> constraints) {
 
     public ParamModel {
         constraints = List.copyOf(constraints);

@@ -82,29 +82,59 @@ final class SignatureReader {
         List<Annotation> annotations = List.of(p.getAnnotations());
         List<ConstraintModel> constraints = Annotations.constraints(annotations);
         if (type == Principal.class) {
-            return new ParamModel(p.getName(), p.getName(), index, ParamModel.Source.PRINCIPAL, p.getParameterizedType(),
-                    null, constraints);
+            return new ParamModel(
+                    p.getName(),
+                    p.getName(),
+                    index,
+                    ParamModel.Source.PRINCIPAL,
+                    p.getParameterizedType(),
+                    null,
+                    constraints);
         }
         if (type == SecurityContext.class) {
-            return new ParamModel(p.getName(), p.getName(), index, ParamModel.Source.SECURITY_CONTEXT,
-                    p.getParameterizedType(), null, constraints);
+            return new ParamModel(
+                    p.getName(),
+                    p.getName(),
+                    index,
+                    ParamModel.Source.SECURITY_CONTEXT,
+                    p.getParameterizedType(),
+                    null,
+                    constraints);
         }
         if (type == HttpServletRequest.class) {
-            return new ParamModel(p.getName(), p.getName(), index, ParamModel.Source.REQUEST, p.getParameterizedType(),
-                    null, constraints);
+            return new ParamModel(
+                    p.getName(),
+                    p.getName(),
+                    index,
+                    ParamModel.Source.REQUEST,
+                    p.getParameterizedType(),
+                    null,
+                    constraints);
         }
         contradiction(where, "parameter '" + p.getName() + "'", p.getParameterizedType(), annotations);
         if (viewPath) {
-            return new ParamModel(p.getName(), jaxRsName(p), index, ParamModel.Source.JAX_RS, p.getParameterizedType(),
-                    scalarOrNull(p), constraints);
+            return new ParamModel(
+                    p.getName(),
+                    jaxRsName(p),
+                    index,
+                    ParamModel.Source.JAX_RS,
+                    p.getParameterizedType(),
+                    scalarOrNull(p),
+                    constraints);
         }
         try {
             TypeRef ref = types.map(p.getParameterizedType(), Annotations.nullable(annotations), true);
             if (ref instanceof TypeRef.Void) {
                 throw new TypeMapper.UnsupportedTypeException("Void carries no value");
             }
-            return new ParamModel(p.getName(), p.getName(), index, ParamModel.Source.ARGUMENT, p.getParameterizedType(),
-                    ref, constraints);
+            return new ParamModel(
+                    p.getName(),
+                    p.getName(),
+                    index,
+                    ParamModel.Source.ARGUMENT,
+                    p.getParameterizedType(),
+                    ref,
+                    constraints);
         } catch (TypeMapper.UnsupportedTypeException e) {
             problems.add(Messages.parameterNotJson(where, p.getName(), e.getMessage()));
             return null;

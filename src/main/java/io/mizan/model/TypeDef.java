@@ -19,8 +19,8 @@ public sealed interface TypeDef {
     }
 
     /** A record or bean class: a JSON object with these properties. */
-    record ObjectDef(String name, Class<?> javaType, List<String> typeParameters,
-                     List<PropertyModel> properties) implements TypeDef {
+    record ObjectDef(String name, Class<?> javaType, List<String> typeParameters, List<PropertyModel> properties)
+            implements TypeDef {
         public ObjectDef {
             typeParameters = List.copyOf(typeParameters);
             properties = List.copyOf(properties);

@@ -1,9 +1,9 @@
 package io.mizan.model;
 
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
-import jakarta.json.bind.annotation.JsonbCreator;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -64,16 +64,24 @@ public final class TypeMapper {
         for (Class<?> c : List.of(boolean.class, Boolean.class)) {
             SCALARS.put(c, ScalarKind.BOOLEAN);
         }
-        for (Class<?> c : List.of(byte.class, short.class, int.class, long.class, Byte.class, Short.class,
-                Integer.class, Long.class, BigInteger.class)) {
+        for (Class<?> c : List.of(
+                byte.class,
+                short.class,
+                int.class,
+                long.class,
+                Byte.class,
+                Short.class,
+                Integer.class,
+                Long.class,
+                BigInteger.class)) {
             SCALARS.put(c, ScalarKind.INTEGER);
         }
         for (Class<?> c : List.of(float.class, double.class, Float.class, Double.class, BigDecimal.class)) {
             SCALARS.put(c, ScalarKind.NUMBER);
         }
         SCALARS.put(LocalDate.class, ScalarKind.DATE);
-        for (Class<?> c : List.of(Instant.class, LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class,
-                Date.class)) {
+        for (Class<?> c :
+                List.of(Instant.class, LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class, Date.class)) {
             SCALARS.put(c, ScalarKind.DATE_TIME);
         }
         SCALARS.put(LocalTime.class, ScalarKind.TIME);
@@ -137,16 +145,17 @@ public final class TypeMapper {
             if (v.getGenericDeclaration() instanceof Class<?>) {
                 return new TypeRef.TypeVar(v.getName());
             }
-            throw new UnsupportedTypeException("the type variable " + v.getName()
-                    + " is not bound to a concrete type; use a concrete type");
+            throw new UnsupportedTypeException(
+                    "the type variable " + v.getName() + " is not bound to a concrete type; use a concrete type");
         }
         if (type instanceof WildcardType w) {
-            if (w.getLowerBounds().length == 0 && w.getUpperBounds().length == 1
+            if (w.getLowerBounds().length == 0
+                    && w.getUpperBounds().length == 1
                     && w.getUpperBounds()[0] != Object.class) {
                 return map(w.getUpperBounds()[0], input);
             }
-            throw new UnsupportedTypeException("the wildcard " + w + " says nothing of the element type;"
-                    + " use a concrete type");
+            throw new UnsupportedTypeException(
+                    "the wildcard " + w + " says nothing of the element type;" + " use a concrete type");
         }
         throw new UnsupportedTypeException("the type " + type + " is not supported");
     }
@@ -180,8 +189,14 @@ public final class TypeMapper {
                     + " does not say its element type; write " + c.getSimpleName() + "<...>");
         }
         if (c.isEnum()) {
-            define(c, () -> new TypeDef.EnumDef(nameOf(c), c, Arrays.stream(c.getEnumConstants())
-                    .map(e -> ((Enum<?>) e).name()).toList()));
+            define(
+                    c,
+                    () -> new TypeDef.EnumDef(
+                            nameOf(c),
+                            c,
+                            Arrays.stream(c.getEnumConstants())
+                                    .map(e -> ((Enum<?>) e).name())
+                                    .toList()));
             return new TypeRef.EnumRef(nameOf(c));
         }
         return objectRef(c, List.of(), input);
@@ -193,23 +208,35 @@ public final class TypeMapper {
         if (raw == Optional.class) {
             return new TypeRef.Nullable(map(args[0], input));
         }
-        if (raw == List.class || raw == Collection.class || raw == Iterable.class
-                || raw == java.util.ArrayList.class || raw == java.util.LinkedList.class) {
+        if (raw == List.class
+                || raw == Collection.class
+                || raw == Iterable.class
+                || raw == java.util.ArrayList.class
+                || raw == java.util.LinkedList.class) {
             return new TypeRef.ListOf(map(args[0], input), false);
         }
-        if (raw == Set.class || raw == java.util.SortedSet.class || raw == java.util.HashSet.class
-                || raw == java.util.LinkedHashSet.class || raw == java.util.TreeSet.class) {
+        if (raw == Set.class
+                || raw == java.util.SortedSet.class
+                || raw == java.util.HashSet.class
+                || raw == java.util.LinkedHashSet.class
+                || raw == java.util.TreeSet.class) {
             return new TypeRef.ListOf(map(args[0], input), true);
         }
         if (Map.class.isAssignableFrom(raw)) {
-            if (raw != Map.class && raw != java.util.SortedMap.class && raw != java.util.HashMap.class
-                    && raw != java.util.LinkedHashMap.class && raw != java.util.TreeMap.class) {
-                throw new UnsupportedTypeException("the map type " + raw.getSimpleName()
-                        + " cannot be created by JSON-B; use Map<K, V>");
+            if (raw != Map.class
+                    && raw != java.util.SortedMap.class
+                    && raw != java.util.HashMap.class
+                    && raw != java.util.LinkedHashMap.class
+                    && raw != java.util.TreeMap.class) {
+                throw new UnsupportedTypeException(
+                        "the map type " + raw.getSimpleName() + " cannot be created by JSON-B; use Map<K, V>");
             }
             TypeRef key = map(args[0], input);
-            if (!(key instanceof TypeRef.Scalar s && (s.kind() == ScalarKind.STRING || s.kind() == ScalarKind.INTEGER
-                    || s.kind() == ScalarKind.UUID)) && !(key instanceof TypeRef.EnumRef)) {
+            if (!(key instanceof TypeRef.Scalar s
+                            && (s.kind() == ScalarKind.STRING
+                                    || s.kind() == ScalarKind.INTEGER
+                                    || s.kind() == ScalarKind.UUID))
+                    && !(key instanceof TypeRef.EnumRef)) {
                 throw new UnsupportedTypeException("a map key must be a String, a whole number, a UUID or an"
                         + " enum, not " + args[0].getTypeName());
             }
@@ -235,7 +262,9 @@ public final class TypeMapper {
             throw new UnsupportedTypeException(c.getName() + " is " + (c.isInterface() ? "an interface" : "abstract")
                     + ", so JSON-B cannot create it; use a record or a concrete class");
         }
-        if (c.isPrimitive() || c.getName().startsWith("java.") || c.getName().startsWith("javax.")
+        if (c.isPrimitive()
+                || c.getName().startsWith("java.")
+                || c.getName().startsWith("javax.")
                 || c.getName().startsWith("jakarta.")) {
             throw new UnsupportedTypeException(c.getName() + " has no JSON form; use a record of your own");
         }
@@ -260,8 +289,12 @@ public final class TypeMapper {
         }
         if (!defs.containsKey(c) && inProgress.add(c)) {
             try {
-                TypeDef def = new TypeDef.ObjectDef(nameOf(c), c,
-                        Arrays.stream(c.getTypeParameters()).map(TypeVariable::getName).toList(),
+                TypeDef def = new TypeDef.ObjectDef(
+                        nameOf(c),
+                        c,
+                        Arrays.stream(c.getTypeParameters())
+                                .map(TypeVariable::getName)
+                                .toList(),
                         properties(c, input));
                 define(c, () -> def);
             } finally {
@@ -331,10 +364,11 @@ public final class TypeMapper {
         return props;
     }
 
-    private PropertyModel property(Class<?> owner, String javaName, Type type, Field field, Method getter,
-                                   boolean input) throws UnsupportedTypeException {
+    private PropertyModel property(
+            Class<?> owner, String javaName, Type type, Field field, Method getter, boolean input)
+            throws UnsupportedTypeException {
         String name = javaName;
-        for (AnnotatedElement el : new AnnotatedElement[]{field, getter}) {
+        for (AnnotatedElement el : new AnnotatedElement[] {field, getter}) {
             if (el != null && el.isAnnotationPresent(JsonbProperty.class)) {
                 String value = el.getAnnotation(JsonbProperty.class).value();
                 if (!value.isEmpty()) {
@@ -350,8 +384,8 @@ public final class TypeMapper {
         if (getter != null) {
             annotations.addAll(Arrays.asList(getter.getAnnotations()));
         }
-        String contradiction = Annotations.nullabilityContradiction(owner.getName(), "property '" + javaName + "'",
-                type, annotations);
+        String contradiction =
+                Annotations.nullabilityContradiction(owner.getName(), "property '" + javaName + "'", type, annotations);
         if (contradiction != null) {
             contradictions.add(contradiction);
         }
@@ -359,8 +393,8 @@ public final class TypeMapper {
             TypeRef ref = map(type, Annotations.nullable(annotations), input);
             return new PropertyModel(name, javaName, ref, Annotations.constraints(annotations));
         } catch (UnsupportedTypeException e) {
-            throw new UnsupportedTypeException("property '" + javaName + "' of " + owner.getName() + ": "
-                    + e.getMessage());
+            throw new UnsupportedTypeException(
+                    "property '" + javaName + "' of " + owner.getName() + ": " + e.getMessage());
         }
     }
 
@@ -370,16 +404,20 @@ public final class TypeMapper {
     }
 
     private static String getterProperty(Method m) {
-        if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class
-                || m.isBridge() || m.isSynthetic()) {
+        if (Modifier.isStatic(m.getModifiers())
+                || m.getParameterCount() != 0
+                || m.getDeclaringClass() == Object.class
+                || m.isBridge()
+                || m.isSynthetic()) {
             return null;
         }
         String n = m.getName();
         if (n.startsWith("get") && n.length() > 3 && m.getReturnType() != void.class) {
             return decapitalize(n.substring(3));
         }
-        if (n.startsWith("is") && n.length() > 2 && (m.getReturnType() == boolean.class
-                || m.getReturnType() == Boolean.class)) {
+        if (n.startsWith("is")
+                && n.length() > 2
+                && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
             return decapitalize(n.substring(2));
         }
         return null;

@@ -9,8 +9,7 @@ import java.io.InputStream;
 /** Reads a request body up to a limit, stopping as soon as the limit is passed. */
 final class BodyReader {
 
-    private BodyReader() {
-    }
+    private BodyReader() {}
 
     static byte[] read(InputStream in, String contentLength, long limit) {
         if (contentLength != null) {

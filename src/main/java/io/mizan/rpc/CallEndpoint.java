@@ -55,14 +55,17 @@ final class CallEndpoint {
         if (foreign != null) {
             throw Messages.foreignOrigin(StrictJson.shorten(foreign));
         }
-        FunctionModel function = invoker.model().function(name).filter(f -> !f.viewPath())
+        FunctionModel function = invoker.model()
+                .function(name)
+                .filter(f -> !f.viewPath())
                 .orElseThrow(() -> Messages.unknownFunction(StrictJson.shorten(name)));
         Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
         checkMediaType(exchange);
         byte[] bytes = BodyReader.read(body, exchange.header(HttpHeaders.CONTENT_LENGTH), maxBodyBytes);
         Outcome outcome = invoker.invoke(call, binder.bind(function, StrictJson.parseObject(bytes), call));
-        Response.ResponseBuilder ok = Response.ok(Envelope.call(outcome.json(), outcome.keys()),
-                MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store");
+        Response.ResponseBuilder ok = Response.ok(
+                        Envelope.call(outcome.json(), outcome.keys()), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store");
         if (!outcome.keys().isEmpty()) {
             ok.header(InvalidationKeys.HEADER, InvalidationKeys.header(outcome.keys()));
         }
@@ -84,7 +87,8 @@ final class CallEndpoint {
         } catch (IllegalArgumentException e) {
             throw Messages.notJsonMediaType(null);
         }
-        if (!media.getType().equalsIgnoreCase("application") || !media.getSubtype().equalsIgnoreCase("json")) {
+        if (!media.getType().equalsIgnoreCase("application")
+                || !media.getSubtype().equalsIgnoreCase("json")) {
             throw Messages.notJsonMediaType(StrictJson.shorten(media.getType() + "/" + media.getSubtype()));
         }
         String charset = media.getParameters().get("charset");

@@ -41,11 +41,14 @@ final class ContextEndpoint {
     }
 
     private Response.ResponseBuilder answer(String name, HttpExchange exchange, Caller caller) throws Exception {
-        FunctionModel function = invoker.model().function(name).filter(FunctionModel::isContext)
+        FunctionModel function = invoker.model()
+                .function(name)
+                .filter(FunctionModel::isContext)
                 .orElseThrow(() -> Messages.unknownContext(StrictJson.shorten(name)));
         Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
-        Outcome outcome = invoker.invoke(call, binder.bind(function,
-                QueryArguments.of(function, exchange.uri().getQueryParameters()), call));
+        Outcome outcome = invoker.invoke(
+                call,
+                binder.bind(function, QueryArguments.of(function, exchange.uri().getQueryParameters()), call));
         String body = Envelope.context(outcome.json());
         EntityTag tag = new EntityTag(etags.of(caller.principal(), body));
         Response.ResponseBuilder answer = ETags.matches(exchange.header(HttpHeaders.IF_NONE_MATCH), tag.getValue())

@@ -24,12 +24,16 @@ final class Documents {
     }
 
     Response manifest() {
-        return manifest == null ? Problem.response(Messages.documentSwitchedOff("manifest", "mizan.manifest.enabled"))
-                .build() : Response.ok(manifest, MediaType.APPLICATION_JSON_TYPE).build();
+        return manifest == null
+                ? Problem.response(Messages.documentSwitchedOff("manifest", "mizan.manifest.enabled"))
+                        .build()
+                : Response.ok(manifest, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     Response schema() {
-        return schema == null ? Problem.response(Messages.documentSwitchedOff("schema", "mizan.schema.enabled"))
-                .build() : Response.ok(schema, MediaType.APPLICATION_JSON_TYPE).build();
+        return schema == null
+                ? Problem.response(Messages.documentSwitchedOff("schema", "mizan.schema.enabled"))
+                        .build()
+                : Response.ok(schema, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

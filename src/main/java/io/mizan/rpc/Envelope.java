@@ -7,12 +7,13 @@ import java.util.List;
 /** The bodies of successful answers: {@code {"result": R, "invalidate": [keys]}} and {@code {"result": R}}. */
 final class Envelope {
 
-    private Envelope() {
-    }
+    private Envelope() {}
 
     /** A call's answer. */
     static String call(String result, List<String> keys) {
-        StringBuilder out = new StringBuilder(result.length() + 32).append("{\"result\":").append(result)
+        StringBuilder out = new StringBuilder(result.length() + 32)
+                .append("{\"result\":")
+                .append(result)
                 .append(",\"invalidate\":[");
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) {

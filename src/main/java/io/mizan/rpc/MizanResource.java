@@ -79,7 +79,8 @@ public class MizanResource {
         OriginPolicy origins = new OriginPolicy(settings);
         cors = new Cors(origins);
         calls = new CallEndpoint(invoker, binder, origins, cors, settings.maxBodyBytes());
-        contexts = new ContextEndpoint(invoker, binder, new ETags(settings.etagKey().orElse(null)), cors);
+        contexts = new ContextEndpoint(
+                invoker, binder, new ETags(settings.etagKey().orElse(null)), cors);
         documents = new Documents(invoker.model(), settings);
     }
 
@@ -145,7 +146,9 @@ public class MizanResource {
             case "hydrate", "manifest", "schema" -> {
                 return switch (method) {
                     case "GET" -> document(endpoint, exchange);
-                    case "OPTIONS" -> Response.noContent().header("Allow", READ + ", OPTIONS").build();
+                    case "OPTIONS" -> Response.noContent()
+                            .header("Allow", READ + ", OPTIONS")
+                            .build();
                     default -> wrongMethod(READ, exchange);
                 };
             }
@@ -157,16 +160,22 @@ public class MizanResource {
 
     private Response document(String endpoint, HttpExchange exchange) {
         return switch (endpoint) {
-            case "hydrate" -> Response.ok(hydration.contexts(new ContainerCaller(security), exchange.request()),
-                    MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+            case "hydrate" -> Response.ok(
+                            hydration.contexts(new ContainerCaller(security), exchange.request()),
+                            MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store")
+                    .build();
             case "manifest" -> documents.manifest();
             default -> documents.schema();
         };
     }
 
     private Response wrongMethod(String allowed, HttpExchange exchange) {
-        return cors.headers(Problem.response(Messages.wrongMethod(allowed.split(",")[0]))
-                .header("Allow", allowed + ", OPTIONS"), exchange).build();
+        return cors.headers(
+                        Problem.response(Messages.wrongMethod(allowed.split(",")[0]))
+                                .header("Allow", allowed + ", OPTIONS"),
+                        exchange)
+                .build();
     }
 
     private static Response notFound(String path) {

@@ -22,15 +22,15 @@ public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    private Problem() {
-    }
+    private Problem() {}
 
     /**
      * The JSON text of a problem:
      * {@code {"type":"about:blank","title":"Not Found","status":404,"detail":"...","code":"MIZAN-100"}}.
      */
     public static String json(Failure failure) {
-        JsonObjectBuilder body = StrictJson.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder body = StrictJson.PROVIDER
+                .createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", StatusTitles.of(failure.status()))
                 .add("status", failure.status())
@@ -42,7 +42,10 @@ public final class Problem {
         if (!errors.isEmpty()) {
             JsonArrayBuilder list = StrictJson.PROVIDER.createArrayBuilder();
             for (FieldError e : errors) {
-                list.add(StrictJson.PROVIDER.createObjectBuilder().add("path", e.path()).add("message", e.message()));
+                list.add(StrictJson.PROVIDER
+                        .createObjectBuilder()
+                        .add("path", e.path())
+                        .add("message", e.message()));
             }
             body.add("errors", list);
         }

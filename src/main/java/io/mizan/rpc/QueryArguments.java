@@ -19,17 +19,19 @@ import java.util.Map;
  */
 final class QueryArguments {
 
-    private QueryArguments() {
-    }
+    private QueryArguments() {}
 
     static JsonObject of(FunctionModel function, Map<String, List<String>> query) {
         JsonObjectBuilder args = StrictJson.PROVIDER.createObjectBuilder();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             if (e.getValue().size() > 1) {
-                throw Messages.queryParameterRepeated(StrictJson.shorten(e.getKey()), e.getValue().size());
+                throw Messages.queryParameterRepeated(
+                        StrictJson.shorten(e.getKey()), e.getValue().size());
             }
             String text = e.getValue().isEmpty() ? "" : e.getValue().get(0);
-            ParamModel param = function.arguments().stream().filter(p -> p.name().equals(e.getKey())).findFirst()
+            ParamModel param = function.arguments().stream()
+                    .filter(p -> p.name().equals(e.getKey()))
+                    .findFirst()
                     .orElse(null);
             args.add(e.getKey(), param == null ? StrictJson.PROVIDER.createValue(text) : value(param, text));
         }

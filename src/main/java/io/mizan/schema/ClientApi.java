@@ -61,8 +61,8 @@ public final class ClientApi {
         for (String name : all) {
             types.put(name, model.types().get(name));
         }
-        return new ClientApi(functions, Collections.unmodifiableSortedMap(types),
-                Collections.unmodifiableSortedSet(inputs));
+        return new ClientApi(
+                functions, Collections.unmodifiableSortedMap(types), Collections.unmodifiableSortedSet(inputs));
     }
 
     /** The functions the browser may call, sorted by name. */

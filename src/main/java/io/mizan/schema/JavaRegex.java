@@ -53,9 +53,10 @@ public final class JavaRegex {
             Map.entry("XDigit", "0-9a-fA-F"),
             Map.entry("Space", " \\t\\n\\x0B\\f\\r"));
 
-    private static final Set<String> CATEGORIES = Set.of("L", "LC", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc",
-            "Me", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So",
-            "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Cs", "Co", "Cn");
+    private static final Set<String> CATEGORIES = Set.of(
+            "L", "LC", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No", "P", "Pc", "Pd",
+            "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So", "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Cs",
+            "Co", "Cn");
 
     /** Java's binary properties ({@code \p{IsAlphabetic}}) with their ECMAScript spelling. */
     private static final Map<String, String> BINARY = Map.ofEntries(
@@ -169,33 +170,34 @@ public final class JavaRegex {
         while (pos < pattern.length()) {
             int c = pattern.codePointAt(pos);
             pos += Character.charCount(c);
-            boolean ok = switch (c) {
-                case '\\' -> escape();
-                case '[' -> charClass();
-                case '(' -> group();
-                case '*', '+', '?' -> {
-                    out.appendCodePoint(c);
-                    yield quantifierSuffix();
-                }
-                case '{' -> {
-                    int close = pattern.indexOf('}', pos);
-                    out.append(pattern, pos - 1, close + 1);
-                    pos = close + 1;
-                    yield quantifierSuffix();
-                }
-                case ')', '|', '.', '^', '$' -> {
-                    out.appendCodePoint(c);
-                    yield true;
-                }
-                case ']', '}', '/' -> {
-                    out.append('\\').appendCodePoint(c);
-                    yield true;
-                }
-                default -> {
-                    literal(c, false);
-                    yield true;
-                }
-            };
+            boolean ok =
+                    switch (c) {
+                        case '\\' -> escape();
+                        case '[' -> charClass();
+                        case '(' -> group();
+                        case '*', '+', '?' -> {
+                            out.appendCodePoint(c);
+                            yield quantifierSuffix();
+                        }
+                        case '{' -> {
+                            int close = pattern.indexOf('}', pos);
+                            out.append(pattern, pos - 1, close + 1);
+                            pos = close + 1;
+                            yield quantifierSuffix();
+                        }
+                        case ')', '|', '.', '^', '$' -> {
+                            out.appendCodePoint(c);
+                            yield true;
+                        }
+                        case ']', '}', '/' -> {
+                            out.append('\\').appendCodePoint(c);
+                            yield true;
+                        }
+                        default -> {
+                            literal(c, false);
+                            yield true;
+                        }
+                    };
             if (!ok) {
                 return false;
             }
@@ -219,7 +221,7 @@ public final class JavaRegex {
             out.append('(');
             return true;
         }
-        for (String prefix : new String[]{"?:", "?=", "?!", "?<=", "?<!"}) {
+        for (String prefix : new String[] {"?:", "?=", "?!", "?<=", "?<!"}) {
             if (pattern.startsWith(prefix, pos)) {
                 out.append('(').append(prefix);
                 pos += prefix.length();
@@ -239,10 +241,15 @@ public final class JavaRegex {
         int c = pattern.codePointAt(pos);
         pos += Character.charCount(c);
         switch (c) {
-            case 'd', 'D', 'w', 'W', 's', 'S', 'b', 'B', 't', 'n', 'r', 'f' -> out.append('\\').appendCodePoint(c);
+            case 'd', 'D', 'w', 'W', 's', 'S', 'b', 'B', 't', 'n', 'r', 'f' -> out.append('\\')
+                    .appendCodePoint(c);
             case 'A' -> out.append(INPUT_START);
             case 'z' -> out.append(INPUT_END);
-            case 'Z' -> out.append("(?=").append(LINE_BREAK).append('?').append(INPUT_END).append(')');
+            case 'Z' -> out.append("(?=")
+                    .append(LINE_BREAK)
+                    .append('?')
+                    .append(INPUT_END)
+                    .append(')');
             case 'R' -> out.append(LINE_BREAK);
             case 'h' -> out.append('[').append(HORIZONTAL).append(']');
             case 'H' -> out.append("[^").append(HORIZONTAL).append(']');
@@ -299,7 +306,9 @@ public final class JavaRegex {
                 return 0x1B;
             case '0': {
                 int start = pos;
-                while (pos < pattern.length() && pos - start < 3 && pattern.charAt(pos) >= '0'
+                while (pos < pattern.length()
+                        && pos - start < 3
+                        && pattern.charAt(pos) >= '0'
                         && pattern.charAt(pos) <= '7') {
                     pos++;
                 }
@@ -451,7 +460,8 @@ public final class JavaRegex {
         int c = pattern.codePointAt(pos);
         pos += Character.charCount(c);
         switch (c) {
-            case 'd', 'D', 'w', 'W', 's', 'S', 't', 'n', 'r', 'f' -> out.append('\\').appendCodePoint(c);
+            case 'd', 'D', 'w', 'W', 's', 'S', 't', 'n', 'r', 'f' -> out.append('\\')
+                    .appendCodePoint(c);
             case 'h' -> out.append(HORIZONTAL);
             case 'v' -> out.append(VERTICAL);
             case 'Q' -> quoted(true);
@@ -486,8 +496,11 @@ public final class JavaRegex {
             out.append("\\t");
         } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
             out.append(String.format("\\x%02X", c));
-        } else if (c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.SURROGATE
-                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR) {
+        } else if (c == 0x2028
+                || c == 0x2029
+                || Character.getType(c) == Character.SURROGATE
+                || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.LINE_SEPARATOR) {
             out.append(String.format("\\u%04X", c));
         } else if (Character.isSupplementaryCodePoint(c)) {
             // one code point, not two UTF-16 units: needs the u flag to quantify and match as Java does

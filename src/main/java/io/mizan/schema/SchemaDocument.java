@@ -56,8 +56,7 @@ public final class SchemaDocument {
     private static final String CONSTRAINTS = "jakarta.validation.constraints.";
     private static final Pattern CLASS_NAME = Pattern.compile("(class|interface) [\\w.$]+");
 
-    private SchemaDocument() {
-    }
+    private SchemaDocument() {}
 
     /** The document as compact JSON text. */
     public static String toJson(Model model) {
@@ -75,7 +74,10 @@ public final class SchemaDocument {
         for (TypeDef type : api.types().values()) {
             types.add(type.name(), type(type));
         }
-        JsonObject document = JSON.createObjectBuilder().add("functions", functions).add("types", types).build();
+        JsonObject document = JSON.createObjectBuilder()
+                .add("functions", functions)
+                .add("types", types)
+                .build();
         return (JsonObject) sorted(document);
     }
 
@@ -144,12 +146,13 @@ public final class SchemaDocument {
             return JSON.createObjectBuilder().add("typeParameter", v.name());
         }
         if (type instanceof TypeRef.ListOf l) {
-            JsonObjectBuilder array = JSON.createObjectBuilder().add("type", "array").add("items", schema(l.item()));
+            JsonObjectBuilder array =
+                    JSON.createObjectBuilder().add("type", "array").add("items", schema(l.item()));
             return l.unique() ? array.add("uniqueItems", true) : array;
         }
         if (type instanceof TypeRef.MapOf m) {
-            JsonObjectBuilder map = JSON.createObjectBuilder().add("type", "object")
-                    .add("additionalProperties", schema(m.value()));
+            JsonObjectBuilder map =
+                    JSON.createObjectBuilder().add("type", "object").add("additionalProperties", schema(m.value()));
             if (m.key() instanceof TypeRef.EnumRef e) {
                 map.add("propertyNames", ref(e.name()));
             } else if (m.key() instanceof TypeRef.Scalar s && s.kind() == ScalarKind.INTEGER) {
@@ -188,8 +191,12 @@ public final class SchemaDocument {
     }
 
     private static JsonObjectBuilder nullable(JsonObjectBuilder inner) {
-        return JSON.createObjectBuilder().add("anyOf", JSON.createArrayBuilder()
-                .add(inner).add(JSON.createObjectBuilder().add("type", "null")));
+        return JSON.createObjectBuilder()
+                .add(
+                        "anyOf",
+                        JSON.createArrayBuilder()
+                                .add(inner)
+                                .add(JSON.createObjectBuilder().add("type", "null")));
     }
 
     /** The schema of a type with the JSON Schema words for the constraints on it. */
@@ -206,10 +213,11 @@ public final class SchemaDocument {
 
     private static void keywords(JsonObjectBuilder schema, TypeRef type, ConstraintModel c) {
         boolean text = type instanceof TypeRef.Scalar s && s.kind() == ScalarKind.STRING;
-        boolean number = type instanceof TypeRef.Scalar s
-                && (s.kind() == ScalarKind.INTEGER || s.kind() == ScalarKind.NUMBER);
-        String prefix = text ? "Length" : type instanceof TypeRef.ListOf ? "Items"
-                : type instanceof TypeRef.MapOf ? "Properties" : null;
+        boolean number =
+                type instanceof TypeRef.Scalar s && (s.kind() == ScalarKind.INTEGER || s.kind() == ScalarKind.NUMBER);
+        String prefix = text
+                ? "Length"
+                : type instanceof TypeRef.ListOf ? "Items" : type instanceof TypeRef.MapOf ? "Properties" : null;
         Map<String, Object> a = c.attributes();
         switch (c.name()) {
             case "NotBlank" -> {
@@ -244,8 +252,9 @@ public final class SchemaDocument {
                 if (number && value != null) {
                     boolean inclusive = !Boolean.FALSE.equals(a.get("inclusive"));
                     boolean min = c.name().equals("DecimalMin");
-                    schema.add(inclusive ? (min ? "minimum" : "maximum")
-                            : (min ? "exclusiveMinimum" : "exclusiveMaximum"), value);
+                    schema.add(
+                            inclusive ? (min ? "minimum" : "maximum") : (min ? "exclusiveMinimum" : "exclusiveMaximum"),
+                            value);
                 }
             }
             case "Positive" -> {
@@ -276,9 +285,11 @@ public final class SchemaDocument {
             case "Pattern" -> {
                 if (text && a.get("regexp") instanceof String regexp) {
                     List<String> flags = a.get("flags") instanceof List<?> list
-                            ? list.stream().map(String::valueOf).toList() : List.of();
+                            ? list.stream().map(String::valueOf).toList()
+                            : List.of();
                     // JSON Schema patterns are ECMA-262 without flags: only a translation needing none fits
-                    JavaRegex.toJavaScript(regexp, flags).filter(r -> r.flags().replace("u", "").isEmpty())
+                    JavaRegex.toJavaScript(regexp, flags)
+                            .filter(r -> r.flags().replace("u", "").isEmpty())
                             .ifPresent(r -> schema.add("pattern", r.source()));
                 }
             }

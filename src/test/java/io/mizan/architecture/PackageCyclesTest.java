@@ -1,5 +1,9 @@
 package io.mizan.architecture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,10 +18,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packages form layers: no package depends, directly or through others, on a package that
@@ -72,8 +72,8 @@ class PackageCyclesTest {
         assertEquals(Set.of(), used);
     }
 
-    private static boolean reaches(Map<String, Set<String>> graph, String from, String target, List<String> path,
-                                   Set<String> seen) {
+    private static boolean reaches(
+            Map<String, Set<String>> graph, String from, String target, List<String> path, Set<String> seen) {
         for (String next : graph.getOrDefault(from, Set.of())) {
             path.add(next);
             if (next.equals(target)) {

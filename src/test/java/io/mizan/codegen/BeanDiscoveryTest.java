@@ -1,5 +1,10 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.codegen.beans.Beans;
 import io.mizan.codegen.unmanaged.Unmanaged;
 import org.junit.jupiter.api.Test;
@@ -18,22 +23,26 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Which classes CDI makes beans of, and the bean-discovery-mode of a class folder or jar. */
 class BeanDiscoveryTest {
 
-    private static final String BEANS = """
+    private static final String BEANS =
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="%s"/>
             """;
 
     @ParameterizedTest
-    @ValueSource(classes = {Beans.Application.class, Beans.Request.class, Beans.Session.class,
-            Beans.DependentBean.class, Beans.Ejb.class, Beans.Stereotyped.class, Beans.Inherited.class})
+    @ValueSource(
+            classes = {
+                Beans.Application.class,
+                Beans.Request.class,
+                Beans.Session.class,
+                Beans.DependentBean.class,
+                Beans.Ejb.class,
+                Beans.Stereotyped.class,
+                Beans.Inherited.class
+            })
     void aBeanDefiningAnnotationMakesABean(Class<?> type) {
         assertTrue(BeanDiscovery.isBean(type), type.getName());
     }
@@ -48,8 +57,11 @@ class BeanDiscoveryTest {
     @CsvSource({"all, ALL", "annotated, ANNOTATED", "none, NONE", "'', ANNOTATED"})
     void theModeIsReadFromMetaInfBeansXml(String attribute, BeanDiscovery.Mode mode, @TempDir Path classes)
             throws IOException {
-        write(classes.resolve("META-INF/beans.xml"), attribute.isEmpty()
-                ? "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\"/>" : BEANS.formatted(attribute));
+        write(
+                classes.resolve("META-INF/beans.xml"),
+                attribute.isEmpty()
+                        ? "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\"/>"
+                        : BEANS.formatted(attribute));
         BeanDiscovery.Discovery discovery = BeanDiscovery.of(classes);
         assertEquals(mode, discovery.mode());
         assertTrue(discovery.source().endsWith("beans.xml"), discovery.source());
@@ -91,14 +103,18 @@ class BeanDiscoveryTest {
         List<String> problems = BeanDiscovery.problems(
                 List.of(new ClientClasses.Found(Beans.Application.class, classes)), Optional.empty());
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("MIZAN-029 " + classes.resolve("META-INF/beans.xml") + ": cannot be read"
-                + " as beans.xml"), problems.get(0));
+        assertTrue(
+                problems.get(0)
+                        .startsWith("MIZAN-029 " + classes.resolve("META-INF/beans.xml") + ": cannot be read"
+                                + " as beans.xml"),
+                problems.get(0));
         assertTrue(problems.get(0).contains("--bean-discovery"), problems.get(0));
     }
 
     @Test
     void aClassThatIsNoBeanIsAProblemNamingTheClassAndTheFix(@TempDir Path classes) throws IOException {
-        List<ClientClasses.Found> found = List.of(new ClientClasses.Found(Beans.Application.class, classes),
+        List<ClientClasses.Found> found = List.of(
+                new ClientClasses.Found(Beans.Application.class, classes),
                 new ClientClasses.Found(Unmanaged.class, classes));
 
         List<String> problems = BeanDiscovery.problems(found, Optional.empty());
@@ -113,7 +129,10 @@ class BeanDiscoveryTest {
         assertEquals(List.of(), BeanDiscovery.problems(found, Optional.of(BeanDiscovery.Mode.ALL)));
         write(classes.resolve("META-INF/beans.xml"), BEANS.formatted("all"));
         assertEquals(List.of(), BeanDiscovery.problems(found, Optional.empty()));
-        assertEquals(1, BeanDiscovery.problems(found, Optional.of(BeanDiscovery.Mode.ANNOTATED)).size());
+        assertEquals(
+                1,
+                BeanDiscovery.problems(found, Optional.of(BeanDiscovery.Mode.ANNOTATED))
+                        .size());
 
         write(classes.resolve("META-INF/beans.xml"), BEANS.formatted("none"));
         List<String> none = BeanDiscovery.problems(found, Optional.empty());

@@ -1,5 +1,10 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.Auth;
 import io.mizan.codegen.clash.Clashes;
 import io.mizan.codegen.clash.ReservedTypes;
@@ -14,11 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Application names that collide with TypeScript's, the runtime's or each other. */
 class GeneratedNamesTest {
@@ -38,11 +38,15 @@ class GeneratedNamesTest {
         assertTrue(types.contains("  ['__proto__']: string;\n  'my key': string;\n  class: number;"), types);
 
         String api = files.get("api.ts");
-        assertTrue(api.contains("import type { Promise as PromiseType, Record as RecordType, RecordsArgs } from"
-                + " './types';"), api);
+        assertTrue(
+                api.contains("import type { Promise as PromiseType, Record as RecordType, RecordsArgs } from"
+                        + " './types';"),
+                api);
         assertTrue(api.contains("Promise<CallResult<Record<string, RecordType>>>"), api);
-        assertTrue(api.contains("export function promised(client: MizanClient, options?: RequestOptions):"
-                + " Promise<PromiseType> {"), api);
+        assertTrue(
+                api.contains("export function promised(client: MizanClient, options?: RequestOptions):"
+                        + " Promise<PromiseType> {"),
+                api);
 
         String hooks = files.get("hooks.ts");
         assertTrue(hooks.contains("defineLocalContext<Record<string, never>, RecordType>('everything')"), hooks);
@@ -55,7 +59,9 @@ class GeneratedNamesTest {
     void typesCalledLikeBuiltInsCompile(@TempDir Path dir) throws Exception {
         NodeTools.requireInstalled();
         NodeTools.write(dir, generate(Names.class));
-        Files.writeString(dir.resolve("usage.ts"), """
+        Files.writeString(
+                dir.resolve("usage.ts"),
+                """
                 import { createMizanClient, records } from './index';
                 import type { MizanClient, Promise as Answer } from './index';
 
@@ -65,8 +71,11 @@ class GeneratedNamesTest {
                   const { result } = await records(createMizanClient(), { client, byClient: { SERVER: answer } });
                   return Object.keys(result).length;
                 }
-                """, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("tsconfig.json"), """
+                """,
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("tsconfig.json"),
+                """
                 {
                   "compilerOptions": {
                     "target": "ES2020", "lib": ["ES2020", "DOM"], "module": "ESNext", "moduleResolution": "bundler",
@@ -78,7 +87,9 @@ class GeneratedNamesTest {
                   },
                   "include": ["**/*.ts", "**/*.tsx"]
                 }
-                """.formatted(NodeTools.modules()), StandardCharsets.UTF_8);
+                """
+                        .formatted(NodeTools.modules()),
+                StandardCharsets.UTF_8);
         NodeTools.Result tsc = NodeTools.tsc(dir, "--pretty", "false");
         assertEquals(0, tsc.code(), tsc.output());
     }
@@ -87,19 +98,25 @@ class GeneratedNamesTest {
     void reservedWordsAndTwiceTakenNamesAreRefusedWithTheFix() {
         GenerationException e = assertThrows(GenerationException.class, () -> generate(Clashes.class));
         String problems = String.join("\n", e.problems());
-        assertTrue(problems.contains("MIZAN-031 io.mizan.codegen.clash.Clashes.delete: the function name 'delete' is"
-                + " a reserved word in TypeScript"), problems);
+        assertTrue(
+                problems.contains("MIZAN-031 io.mizan.codegen.clash.Clashes.delete: the function name 'delete' is"
+                        + " a reserved word in TypeScript"),
+                problems);
         assertTrue(problems.contains("@Client(name = \"...\")"), problems);
         assertTrue(problems.contains("MIZAN-030 index.ts: the generated name 'updateArgs' is taken twice"), problems);
-        assertTrue(problems.contains("MIZAN-030 index.ts: the generated name 'UpdateArgs' is taken twice: by the type"
-                + " io.mizan.codegen.clash.UpdateArgs"), problems);
+        assertTrue(
+                problems.contains("MIZAN-030 index.ts: the generated name 'UpdateArgs' is taken twice: by the type"
+                        + " io.mizan.codegen.clash.UpdateArgs"),
+                problems);
         assertEquals(3, e.problems().size(), problems);
     }
 
     @Test
     void aTypeCalledLikeATypeScriptTypeIsRefusedWithTheFix() {
         GenerationException e = assertThrows(GenerationException.class, () -> generate(ReservedTypes.class));
-        assertEquals(List.of("MIZAN-032 io.mizan.codegen.clash.never: the type name 'never' is a reserved word in"
-                + " TypeScript. Fix: rename the class."), e.problems());
+        assertEquals(
+                List.of("MIZAN-032 io.mizan.codegen.clash.never: the type name 'never' is a reserved word in"
+                        + " TypeScript. Fix: rename the class."),
+                e.problems());
     }
 }

@@ -1,13 +1,13 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Golden files under {@code src/test/resources/codegen/golden/}, compared byte for byte.
@@ -18,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class Golden {
 
     /** The folder of the golden files, in the source tree (not the copy on the test classpath). */
-    public static final Path DIR = Path.of(System.getProperty("user.dir"), "src", "test", "resources", "codegen", "golden");
+    public static final Path DIR =
+            Path.of(System.getProperty("user.dir"), "src", "test", "resources", "codegen", "golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     public static boolean updating() {
         return Boolean.getBoolean("mizan.updateGolden");
@@ -38,8 +38,11 @@ public final class Golden {
             }
             assertTrue(Files.exists(file), () -> "no golden file " + file + "; run with -Dmizan.updateGolden=true");
             String expected = Files.readString(file, StandardCharsets.UTF_8);
-            assertEquals(expected, actual, () -> name + " differs from its golden file " + file
-                    + "; if the change is intended, run with -Dmizan.updateGolden=true and review the diff");
+            assertEquals(
+                    expected,
+                    actual,
+                    () -> name + " differs from its golden file " + file
+                            + "; if the change is intended, run with -Dmizan.updateGolden=true and review the diff");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,8 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.Auth;
 import io.mizan.codegen.fixture.Greeting;
 import io.mizan.codegen.fixture.UserView;
@@ -12,9 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The first sentence of the Java sources' Javadoc becomes the generated code's doc comment. */
 class JavadocTest {
@@ -34,13 +34,19 @@ class JavadocTest {
     void generatedCodeCarriesThem() {
         Model model = new ModelBuilder(Auth.PUBLIC).build(List.of(Users.class));
         Map<String, String> files = new TypeScriptGenerator(DOCS).generate(model);
-        assertTrue(files.get("api.ts").contains("/** Changes a user's display name. Refreshes: currentUser. */"),
+        assertTrue(
+                files.get("api.ts").contains("/** Changes a user's display name. Refreshes: currentUser. */"),
                 files.get("api.ts"));
-        assertTrue(files.get("hooks.ts").contains("/** Changes a user's display name. Refreshes: currentUser. */"),
+        assertTrue(
+                files.get("hooks.ts").contains("/** Changes a user's display name. Refreshes: currentUser. */"),
                 files.get("hooks.ts"));
-        assertTrue(files.get("hooks.ts").contains("Greets someone by name, in their language. For the params of the"
-                + " nearest GreetProvider."), files.get("hooks.ts"));
-        assertTrue(files.get("types.ts").contains("/** A user as the browser sees it. */\nexport interface UserView"),
+        assertTrue(
+                files.get("hooks.ts")
+                        .contains("Greets someone by name, in their language. For the params of the"
+                                + " nearest GreetProvider."),
+                files.get("hooks.ts"));
+        assertTrue(
+                files.get("types.ts").contains("/** A user as the browser sees it. */\nexport interface UserView"),
                 files.get("types.ts"));
         assertTrue(files.get("api.ts").contains("/** Calls setRole."), "default comment without Javadoc");
     }

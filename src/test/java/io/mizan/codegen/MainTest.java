@@ -1,5 +1,9 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.classgraph.ClassGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,31 +21,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class MainTest {
 
     private static final Path TEST_CLASSES = Path.of(System.getProperty("user.dir"), "target", "test-classes");
     private static final Path CLASSES = Path.of(System.getProperty("user.dir"), "target", "classes");
 
     /** What one run printed, and its exit code. */
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run main(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void generatesTheFixtureApplication(@TempDir Path out) throws Exception {
-        Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
-                "--package", "io.mizan.codegen.fixture");
+        Run run = main(
+                "generate",
+                "--out",
+                out.toString(),
+                "--classes",
+                TEST_CLASSES.toString(),
+                "--package",
+                "io.mizan.codegen.fixture");
         assertEquals(0, run.code(), run.err());
         Map<String, String> expected = new TypeScriptGenerator().generate(io.mizan.codegen.fixture.FixtureApp.model());
         for (Map.Entry<String, String> e : expected.entrySet()) {
@@ -54,8 +61,15 @@ class MainTest {
 
     @Test
     void writesOnlyWhatChangedAndDeletesStaleGeneratedFiles(@TempDir Path out) throws Exception {
-        String[] args = {"generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
-                "--package", "io.mizan.codegen.fixture"};
+        String[] args = {
+            "generate",
+            "--out",
+            out.toString(),
+            "--classes",
+            TEST_CLASSES.toString(),
+            "--package",
+            "io.mizan.codegen.fixture"
+        };
         assertEquals(0, main(args).code());
         Path api = out.resolve("api.ts");
         Files.writeString(api, "// edited by hand\n");
@@ -75,8 +89,14 @@ class MainTest {
 
     @Test
     void refusesABrokenApplicationNamingClassAndMethod(@TempDir Path out) {
-        Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
-                "--package", "io.mizan.codegen.broken");
+        Run run = main(
+                "generate",
+                "--out",
+                out.toString(),
+                "--classes",
+                TEST_CLASSES.toString(),
+                "--package",
+                "io.mizan.codegen.broken");
         assertEquals(1, run.code());
         assertTrue(run.err().contains("MIZAN-019 io.mizan.codegen.broken.Broken.touch"), run.err());
         assertTrue(run.err().contains("affects = \"nothing\""), run.err());
@@ -86,11 +106,20 @@ class MainTest {
 
     @Test
     void refusesAClassThatCdiMakesNoBeanOf(@TempDir Path out) {
-        Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
-                "--package", "io.mizan.codegen.unmanaged");
+        Run run = main(
+                "generate",
+                "--out",
+                out.toString(),
+                "--classes",
+                TEST_CLASSES.toString(),
+                "--package",
+                "io.mizan.codegen.unmanaged");
         assertEquals(1, run.code(), run.err());
-        assertTrue(run.err().startsWith("MIZAN-027 io.mizan.codegen.unmanaged.Unmanaged: declares @Client functions"
-                + " but is no CDI bean"), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith("MIZAN-027 io.mizan.codegen.unmanaged.Unmanaged: declares @Client functions"
+                                + " but is no CDI bean"),
+                run.err());
         assertTrue(run.err().contains("Fix: annotate it @ApplicationScoped"), run.err());
         assertTrue(run.err().contains("--bean-discovery all"), run.err());
         assertFalse(Files.exists(out.resolve("api.ts")));
@@ -98,8 +127,16 @@ class MainTest {
 
     @Test
     void generatesForAClassThatIsNoBeanWhenEveryClassIsOne(@TempDir Path out) throws Exception {
-        Run run = main("generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
-                "--package", "io.mizan.codegen.unmanaged", "--bean-discovery", "all");
+        Run run = main(
+                "generate",
+                "--out",
+                out.toString(),
+                "--classes",
+                TEST_CLASSES.toString(),
+                "--package",
+                "io.mizan.codegen.unmanaged",
+                "--bean-discovery",
+                "all");
         assertEquals(0, run.code(), run.err());
         assertTrue(Files.readString(out.resolve("api.ts")).contains("export function hello("));
 
@@ -109,8 +146,10 @@ class MainTest {
         Files.createDirectories(classes.resolve(unmanaged).getParent());
         Files.copy(TEST_CLASSES.resolve(unmanaged), classes.resolve(unmanaged));
         Files.createDirectories(classes.resolve("META-INF"));
-        Files.writeString(classes.resolve("META-INF/beans.xml"), "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
-                + " version=\"4.0\" bean-discovery-mode=\"all\"/>\n");
+        Files.writeString(
+                classes.resolve("META-INF/beans.xml"),
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                        + " version=\"4.0\" bean-discovery-mode=\"all\"/>\n");
         Run own = main("generate", "--out", out.resolve("own").toString(), "--classes", classes.toString());
         assertEquals(0, own.code(), own.err());
         assertTrue(Files.isRegularFile(out.resolve("own/api.ts")));
@@ -119,27 +158,50 @@ class MainTest {
     @Test
     void classesThatCannotBeLoadedAreReportedWithTheFix(@TempDir Path dir) throws Exception {
         Path classes = dir.resolve("classes");
-        compile(classes, Map.of(
-                "shop/orphan/Parent.java", "package shop.orphan; public class Parent {}",
-                "shop/orphan/Child.java", "package shop.orphan; public class Child extends Parent {"
-                        + " @io.mizan.Client public String hello() { return \"hi\"; } }",
-                "shop/missing/Missing.java", "package shop.missing; public record Missing(long id) {}",
-                "shop/missing/Shop.java", "package shop.missing; @io.mizan.Client public class Shop {"
-                        + " public Missing find(long id) { return new Missing(id); } }"));
+        compile(
+                classes,
+                Map.of(
+                        "shop/orphan/Parent.java",
+                        "package shop.orphan; public class Parent {}",
+                        "shop/orphan/Child.java",
+                        "package shop.orphan; public class Child extends Parent {"
+                                + " @io.mizan.Client public String hello() { return \"hi\"; } }",
+                        "shop/missing/Missing.java",
+                        "package shop.missing; public record Missing(long id) {}",
+                        "shop/missing/Shop.java",
+                        "package shop.missing; @io.mizan.Client public class Shop {"
+                                + " public Missing find(long id) { return new Missing(id); } }"));
         Files.delete(classes.resolve("shop/orphan/Parent.class"));
         Files.delete(classes.resolve("shop/missing/Missing.class"));
 
-        Run orphan = main("generate", "--out", dir.resolve("out").toString(), "--classes", classes.toString(),
-                "--package", "shop.orphan");
+        Run orphan = main(
+                "generate",
+                "--out",
+                dir.resolve("out").toString(),
+                "--classes",
+                classes.toString(),
+                "--package",
+                "shop.orphan");
         assertEquals(1, orphan.code(), orphan.err());
         assertTrue(orphan.err().startsWith("MIZAN-033 shop.orphan.Child: cannot be loaded ("), orphan.err());
         assertTrue(orphan.err().contains("Fix: add what it needs to --classpath."), orphan.err());
 
-        Run missing = main("generate", "--out", dir.resolve("out").toString(), "--classes", classes.toString(),
-                "--package", "shop.missing", "--bean-discovery", "all");
+        Run missing = main(
+                "generate",
+                "--out",
+                dir.resolve("out").toString(),
+                "--classes",
+                classes.toString(),
+                "--package",
+                "shop.missing",
+                "--bean-discovery",
+                "all");
         assertEquals(1, missing.code(), missing.err());
-        assertTrue(missing.err().startsWith("MIZAN-034 --classpath: a type the application's classes use cannot be"
-                + " loaded ("), missing.err());
+        assertTrue(
+                missing.err()
+                        .startsWith(
+                                "MIZAN-034 --classpath: a type the application's classes use cannot be" + " loaded ("),
+                missing.err());
         assertTrue(missing.err().contains("shop/missing/Missing"), missing.err());
         assertFalse(Files.exists(dir.resolve("out/api.ts")));
     }
@@ -161,12 +223,22 @@ class MainTest {
 
     @Test
     void wrongCommandLinesExitWithTwoAndTheUsage(@TempDir Path out) {
-        for (String[] args : List.of(new String[]{}, new String[]{"make"}, new String[]{"generate", "--out", "x"},
-                new String[]{"generate", "--classes", TEST_CLASSES.toString()},
-                new String[]{"generate", "--out", "x", "--classes", out.resolve("missing").toString()},
-                new String[]{"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--auth-default", "x"},
-                new String[]{"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--bean-discovery", "none"},
-                new String[]{"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--bogus", "1"})) {
+        for (String[] args : List.of(
+                new String[] {},
+                new String[] {"make"},
+                new String[] {"generate", "--out", "x"},
+                new String[] {"generate", "--classes", TEST_CLASSES.toString()},
+                new String[] {
+                    "generate",
+                    "--out",
+                    "x",
+                    "--classes",
+                    out.resolve("missing").toString()
+                },
+                new String[] {"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--auth-default", "x"},
+                new String[] {"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--bean-discovery", "none"
+                },
+                new String[] {"generate", "--out", "x", "--classes", TEST_CLASSES.toString(), "--bogus", "1"})) {
             Run run = main(args);
             assertEquals(2, run.code(), String.join(" ", args));
             assertTrue(run.err().contains("Usage: java -jar mizan-jakarta.jar generate"), run.err());
@@ -182,22 +254,40 @@ class MainTest {
      */
     @Test
     void runsInItsOwnJvmWithTheJakartaApisOnlyOnTheGivenClasspath(@TempDir Path out) throws Exception {
-        String classGraph = Path.of(ClassGraph.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        String classGraph = Path.of(ClassGraph.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString();
         String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", CLASSES + File.pathSeparator + classGraph,
-                Main.class.getName(), "generate", "--out", out.toString(), "--classes", TEST_CLASSES.toString(),
-                "--classpath", testClasspath, "--package", "io.mizan.codegen.fixture"));
+                "-cp",
+                CLASSES + File.pathSeparator + classGraph,
+                Main.class.getName(),
+                "generate",
+                "--out",
+                out.toString(),
+                "--classes",
+                TEST_CLASSES.toString(),
+                "--classpath",
+                testClasspath,
+                "--package",
+                "io.mizan.codegen.fixture"));
         Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(java.waitFor(2, TimeUnit.MINUTES));
         assertEquals(0, java.exitValue(), output);
-        assertEquals(new TypeScriptGenerator().generate(io.mizan.codegen.fixture.FixtureApp.model()).get("hooks.ts"),
+        assertEquals(
+                new TypeScriptGenerator()
+                        .generate(io.mizan.codegen.fixture.FixtureApp.model())
+                        .get("hooks.ts"),
                 Files.readString(out.resolve("hooks.ts"), StandardCharsets.UTF_8));
 
-        Process without = new ProcessBuilder(command.subList(0, command.size() - 4)).redirectErrorStream(true).start();
+        Process without = new ProcessBuilder(command.subList(0, command.size() - 4))
+                .redirectErrorStream(true)
+                .start();
         String refused = new String(without.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(without.waitFor(2, TimeUnit.MINUTES));
         assertEquals(2, without.exitValue(), refused);

@@ -21,11 +21,9 @@ final class NodeTools {
     static final Path TSC = MODULES.resolve("typescript/bin/tsc");
 
     /** What a process printed (standard output and error together), and its exit code. */
-    record Result(int code, String output) {
-    }
+    record Result(int code, String output) {}
 
-    private NodeTools() {
-    }
+    private NodeTools() {}
 
     /**
      * Fails when TypeScript is not installed in {@code client/node_modules}: the Maven build installs
@@ -53,8 +51,8 @@ final class NodeTools {
 
     /** Runs {@code tsc -p tsconfig.json} in the folder, with extra arguments. */
     static Result tsc(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", TSC.toString(), "-p",
-                dir.resolve("tsconfig.json").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "node", TSC.toString(), "-p", dir.resolve("tsconfig.json").toString()));
         command.addAll(List.of(args));
         return run(new ProcessBuilder(command).directory(dir.toFile()), null);
     }

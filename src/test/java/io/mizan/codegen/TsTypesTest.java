@@ -1,5 +1,7 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.mizan.codegen.fixture.Page;
 import io.mizan.codegen.fixture.Role;
 import io.mizan.codegen.fixture.UserView;
@@ -30,8 +32,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Java type to TypeScript type: each field of {@link Holder} against the type it must become. */
 class TsTypesTest {
@@ -83,7 +83,10 @@ class TsTypesTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiterString = "=>", textBlock = """
+    @CsvSource(
+            delimiterString = "=>",
+            textBlock =
+                    """
             string              => string
             character           => string
             bool                => boolean
@@ -134,7 +137,10 @@ class TsTypesTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiterString = "=>", textBlock = """
+    @CsvSource(
+            delimiterString = "=>",
+            textBlock =
+                    """
             string       => string | null
             optional     => string | null
             list         => string[] | null
@@ -145,7 +151,10 @@ class TsTypesTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiterString = "=>", textBlock = """
+    @CsvSource(
+            delimiterString = "=>",
+            textBlock =
+                    """
             stringMap    => { [key: string]: number }
             longMap      => { [key: number]: string }
             enumMap      => { [key in Role]?: string[] }
@@ -156,7 +165,9 @@ class TsTypesTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiterString = "=>", textBlock = """
+    @CsvSource(
+            delimiterString = "=>",
+            textBlock = """
             void    => null
             Void    => null
             """)

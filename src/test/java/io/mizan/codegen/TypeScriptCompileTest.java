@@ -1,5 +1,9 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.codegen.fixture.FixtureApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,10 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the real TypeScript compiler, with {@code --strict}, the client's own strict options and
@@ -27,8 +27,9 @@ class TypeScriptCompileTest {
     void generatedCodeCompilesUnderStrict(@TempDir Path dir) throws Exception {
         NodeTools.requireInstalled();
         for (String module : List.of("zod", "react", "@types/react", "@tanstack/react-query")) {
-            assertTrue(Files.isDirectory(NodeTools.MODULES.resolve(module)), module + " is missing from "
-                    + NodeTools.MODULES);
+            assertTrue(
+                    Files.isDirectory(NodeTools.MODULES.resolve(module)),
+                    module + " is missing from " + NodeTools.MODULES);
         }
         NodeTools.write(dir, new TypeScriptGenerator().generate(FixtureApp.model()));
         try (InputStream usage = getClass().getResourceAsStream("/codegen/usage.tsx")) {
@@ -75,6 +76,7 @@ class TypeScriptCompileTest {
                   },
                   "include": ["**/*.ts", "**/*.tsx"]
                 }
-                """.formatted(modules);
+                """
+                .formatted(modules);
     }
 }

@@ -1,5 +1,10 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.codegen.fixture.FixtureApp;
 import io.mizan.model.Model;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TypeScriptGeneratorTest {
 
@@ -57,9 +57,12 @@ class TypeScriptGeneratorTest {
     @Test
     void runtimeIsCopiedFromTheClientSources() throws IOException {
         java.util.List<String> sources;
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("user.dir"), "client", "src"))) {
-            sources = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ts") || n.endsWith(".tsx"))
-                    .sorted().toList();
+        try (var files =
+                java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("user.dir"), "client", "src"))) {
+            sources = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".ts") || n.endsWith(".tsx"))
+                    .sorted()
+                    .toList();
         }
         assertEquals(sources, RuntimeSources.KNOWN, "the fallback list names every runtime file");
         for (String name : sources) {
@@ -99,8 +102,7 @@ class TypeScriptGeneratorTest {
 
     /** {@code any} as a word in code, outside comments and string literals. */
     static boolean usesAny(String source) {
-        String code = source
-                .replaceAll("(?s)/\\*.*?\\*/", "")
+        String code = source.replaceAll("(?s)/\\*.*?\\*/", "")
                 .replaceAll("(?m)//.*$", "")
                 .replaceAll("'(?:[^'\\\\\\n]|\\\\.)*'", "''")
                 .replaceAll("`(?:[^`\\\\]|\\\\.)*`", "``");

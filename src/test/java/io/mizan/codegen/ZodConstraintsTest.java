@@ -1,5 +1,7 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.model.FunctionModel;
@@ -46,8 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** Each Bean Validation constraint, on a real parameter, against the Zod text it must become. */
 class ZodConstraintsTest {
 
@@ -86,8 +86,10 @@ class ZodConstraintsTest {
                 @Email String email,
                 @Email(regexp = ".+@example\\.com") String emailAtExample,
                 @Pattern(regexp = "[A-Z]{2}\\d+") String pattern,
-                @Pattern(regexp = "a/b|c", flags = {Pattern.Flag.CASE_INSENSITIVE, Pattern.Flag.MULTILINE})
-                String patternWithFlags,
+                @Pattern(
+                                regexp = "a/b|c",
+                                flags = {Pattern.Flag.CASE_INSENSITIVE, Pattern.Flag.MULTILINE})
+                        String patternWithFlags,
                 @Pattern(regexp = "\\p{L}+") String patternUnicode,
                 @Pattern(regexp = "a++") String patternPossessive,
                 @Past LocalDate past,
@@ -103,15 +105,16 @@ class ZodConstraintsTest {
                 @Min(1) String minOnText,
                 @Even int unknown,
                 UUID uuid,
-                @NotBlank @Size(min = 3, max = 80) @Pattern(regexp = "\\w+") String several) {
-        }
+                @NotBlank @Size(min = 3, max = 80) @Pattern(regexp = "\\w+") String several) {}
     }
 
     private static Map<String, ParamModel> params;
 
     @BeforeAll
     static void read() {
-        FunctionModel all = new ModelBuilder(Auth.PUBLIC).build(List.of(Constrained.class)).function("all")
+        FunctionModel all = new ModelBuilder(Auth.PUBLIC)
+                .build(List.of(Constrained.class))
+                .function("all")
                 .orElseThrow();
         params = new java.util.HashMap<>();
         all.arguments().forEach(p -> params.put(p.name(), p));
@@ -120,11 +123,16 @@ class ZodConstraintsTest {
     private static String zod(String param) {
         ParamModel p = params.get(param);
         return new ZodSchemas(n -> TsNames.lowerFirst(n) + "Schema", n -> false)
-                .expression(p.type(), p.constraints(), p.nullable()).inline();
+                .expression(p.type(), p.constraints(), p.nullable())
+                .inline();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " :: ", quoteCharacter = '"', textBlock = """
+    @CsvSource(
+            delimiterString = " :: ",
+            quoteCharacter = '"',
+            textBlock =
+                    """
             notNull :: z.string()
             notBlank :: z.string().regex(/\\S/, { message: 'must not be blank' })
             notEmptyText :: z.string().min(1, { message: 'must not be empty' })
@@ -185,8 +193,7 @@ class ZodConstraintsTest {
         ZodSchemas zod = new ZodSchemas(n -> TsNames.lowerFirst(n) + "Schema", n -> n.equals("Node"));
         var ref = new io.mizan.model.TypeRef.ListOf(new io.mizan.model.TypeRef.ObjectRef("Node", List.of()), false);
         assertEquals("z.array(z.lazy(() => nodeSchema))", zod.base(ref).inline());
-        var generic = new io.mizan.model.TypeRef.ObjectRef("Page",
-                List.of(new io.mizan.model.TypeRef.EnumRef("Role")));
+        var generic = new io.mizan.model.TypeRef.ObjectRef("Page", List.of(new io.mizan.model.TypeRef.EnumRef("Role")));
         assertEquals("pageSchema(roleSchema)", zod.base(generic).inline());
     }
 }

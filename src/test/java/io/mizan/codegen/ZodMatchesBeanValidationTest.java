@@ -1,5 +1,7 @@
 package io.mizan.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.mizan.codegen.fixture.Catalog;
 import io.mizan.codegen.fixture.FixtureApp;
 import io.mizan.codegen.fixture.Users;
@@ -28,8 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * The generated Zod schemas, run in Node, give the same messages as Hibernate Validator gives the
  * server for the same arguments: each case is bound with JSON-B and validated as the server does,
@@ -37,15 +37,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ZodMatchesBeanValidationTest {
 
-    private static final String SIGNUP = """
+    private static final String SIGNUP =
+            """
             {"name": "Al", "email": "al@example.com", "age": 30,
              "address": {"street": "Main St 1", "postal_code": "12345", "country": "DE"}, "billing": null,
              "interests": ["chess"], "terms": true, "birthday": "1990-05-01", "budget": 100.5,
              "scores": {"chess": 3}, "referrer": null, "handle": "al_1", "role": "MEMBER"}""";
 
     /** A function, its arguments as JSON, and what the case shows. */
-    private record Case(String function, String args, String what) {
-    }
+    private record Case(String function, String args, String what) {}
 
     private static final List<Case> CASES = List.of(
             new Case("updateName", "{\"userId\": 1, \"name\": \"Al\"}", "valid"),
@@ -61,24 +61,38 @@ class ZodMatchesBeanValidationTest {
             new Case("signup", "{\"form\": " + SIGNUP.replace("Main St 1", " ") + "}", "nested blank"),
             new Case("signup", "{\"form\": " + SIGNUP.replace("12345", "1234") + "}", "nested pattern"),
             new Case("signup", "{\"form\": " + SIGNUP.replace("\"DE\"", "\"D\"") + "}", "nested size"),
-            new Case("signup", "{\"form\": " + SIGNUP.replace("\"billing\": null", "\"billing\": {\"street\": \"\","
-                    + " \"postal_code\": \"x\", \"country\": \"DE\"}") + "}", "nullable nested object"),
+            new Case(
+                    "signup",
+                    "{\"form\": "
+                            + SIGNUP.replace(
+                                    "\"billing\": null",
+                                    "\"billing\": {\"street\": \"\"," + " \"postal_code\": \"x\", \"country\": \"DE\"}")
+                            + "}",
+                    "nullable nested object"),
             new Case("signup", "{\"form\": " + SIGNUP.replace("[\"chess\"]", "[]") + "}", "empty list"),
-            new Case("signup", "{\"form\": " + SIGNUP.replace("[\"chess\"]", "[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]")
-                    + "}", "list too long"),
+            new Case(
+                    "signup",
+                    "{\"form\": " + SIGNUP.replace("[\"chess\"]", "[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]") + "}",
+                    "list too long"),
             new Case("signup", "{\"form\": " + SIGNUP.replace("\"terms\": true", "\"terms\": false") + "}", "terms"),
             new Case("signup", "{\"form\": " + SIGNUP.replace("1990-05-01", "2999-01-01") + "}", "future birthday"),
             new Case("signup", "{\"form\": " + SIGNUP.replace("100.5", "0") + "}", "exclusive minimum"),
             new Case("signup", "{\"form\": " + SIGNUP.replace("100.5", "1234567.125") + "}", "digits"),
             new Case("signup", "{\"form\": " + SIGNUP.replace("100.5", "0.015") + "}", "fraction digits"),
             new Case("signup", "{\"form\": " + SIGNUP.replace("al_1", "AL_1") + "}", "case-insensitive pattern"),
-            new Case("countBetween", "{\"range\": {\"from\": \"2024-01-01\", \"to\": \"2024-02-01\"},"
-                    + " \"until\": \"2000-01-01\"}", "past date for @FutureOrPresent"),
-            new Case("countBetween", "{\"range\": {\"from\": \"2024-01-01\", \"to\": \"2024-02-01\"},"
-                    + " \"until\": \"2999-01-01\"}", "future date"),
-            new Case("saveCategory", "{\"category\": {\"name\": \" \", \"children\": [{\"name\": \"\","
-                    + " \"children\": [], \"folder\": {\"title\": \"t\", \"documents\": []}}],"
-                    + " \"folder\": {\"title\": \"t\", \"documents\": [{\"title\": \"d\", \"parent\": null}]}}}",
+            new Case(
+                    "countBetween",
+                    "{\"range\": {\"from\": \"2024-01-01\", \"to\": \"2024-02-01\"}," + " \"until\": \"2000-01-01\"}",
+                    "past date for @FutureOrPresent"),
+            new Case(
+                    "countBetween",
+                    "{\"range\": {\"from\": \"2024-01-01\", \"to\": \"2024-02-01\"}," + " \"until\": \"2999-01-01\"}",
+                    "future date"),
+            new Case(
+                    "saveCategory",
+                    "{\"category\": {\"name\": \" \", \"children\": [{\"name\": \"\","
+                            + " \"children\": [], \"folder\": {\"title\": \"t\", \"documents\": []}}],"
+                            + " \"folder\": {\"title\": \"t\", \"documents\": [{\"title\": \"d\", \"parent\": null}]}}}",
                     "recursive type"));
 
     @Test
@@ -86,7 +100,9 @@ class ZodMatchesBeanValidationTest {
         NodeTools.requireInstalled();
         Model model = FixtureApp.model();
         NodeTools.write(dir, new TypeScriptGenerator().generate(model));
-        Files.writeString(dir.resolve("tsconfig.json"), """
+        Files.writeString(
+                dir.resolve("tsconfig.json"),
+                """
                 {
                   "compilerOptions": {
                     "target": "ES2020",
@@ -101,18 +117,25 @@ class ZodMatchesBeanValidationTest {
                   },
                   "files": ["schemas.ts"]
                 }
-                """.formatted(NodeTools.modules()), StandardCharsets.UTF_8);
+                """
+                        .formatted(NodeTools.modules()),
+                StandardCharsets.UTF_8);
         NodeTools.Result tsc = NodeTools.tsc(dir, "--pretty", "false");
         assertEquals(0, tsc.code(), tsc.output());
 
         List<List<String>> server = new ArrayList<>();
         StringBuilder script = new StringBuilder("const schemas = require('./out/schemas.js');\nconst cases = [\n");
-        try (Jsonb jsonb = JsonbBuilder.create(); ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+        try (Jsonb jsonb = JsonbBuilder.create();
+                ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
             for (Case c : CASES) {
                 FunctionModel f = model.function(c.function()).orElseThrow();
                 server.add(serverMessages(jsonb, validation, f, c.args()));
                 String schema = f.name() + (f.isContext() ? "Params" : "Args");
-                script.append("  [schemas.").append(schema).append(", ").append(c.args()).append("],\n");
+                script.append("  [schemas.")
+                        .append(schema)
+                        .append(", ")
+                        .append(c.args())
+                        .append("],\n");
             }
         }
         script.append("];\nconsole.log(JSON.stringify(cases.map(([schema, value]) => {\n")
@@ -127,7 +150,10 @@ class ZodMatchesBeanValidationTest {
         }
         for (int i = 0; i < CASES.size(); i++) {
             List<String> zod = client.getJsonArray(i).getValuesAs(JsonString::getString);
-            assertEquals(server.get(i), zod, CASES.get(i).function() + ": " + CASES.get(i).what());
+            assertEquals(
+                    server.get(i),
+                    zod,
+                    CASES.get(i).function() + ": " + CASES.get(i).what());
         }
     }
 
@@ -140,15 +166,16 @@ class ZodMatchesBeanValidationTest {
         Object[] values = new Object[f.params().size()];
         for (ParamModel p : f.params()) {
             JsonValue value = args.get(p.name());
-            values[p.index()] = value == null || value == JsonValue.NULL ? (p.type() == null ? null
-                    : jsonb.fromJson("null", p.javaType())) : jsonb.fromJson(value.toString(), p.javaType());
+            values[p.index()] = value == null || value == JsonValue.NULL
+                    ? (p.type() == null ? null : jsonb.fromJson("null", p.javaType()))
+                    : jsonb.fromJson(value.toString(), p.javaType());
             if (values[p.index()] == null && p.javaType() instanceof Class<?> c && c.isPrimitive()) {
                 values[p.index()] = jsonb.fromJson("0", c);
             }
         }
         Object bean = f.beanClass() == Users.class ? new Users() : new Catalog();
-        Set<ConstraintViolation<Object>> violations = validation.getValidator().forExecutables()
-                .validateParameters(bean, f.method(), values);
+        Set<ConstraintViolation<Object>> violations =
+                validation.getValidator().forExecutables().validateParameters(bean, f.method(), values);
         return violations.stream().map(ConstraintViolation::getMessage).sorted().toList();
     }
 }

@@ -1,5 +1,8 @@
 package io.mizan.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.mizan.Auth;
 import io.mizan.messages.Messages;
 import io.mizan.model.ModelException;
@@ -11,63 +14,102 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 class MizanSettingsTest {
 
     static MizanSettings read(Map<String, String> properties) {
         return MizanSettings.from(new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "test", 500)).build());
+                .withSources(new PropertiesConfigSource(properties, "test", 500))
+                .build());
     }
 
     static List<String> ids(Map<String, String> properties) {
         return assertThrows(ModelException.class, () -> read(properties)).problems().stream()
-                .map(Messages::id).sorted().toList();
+                .map(Messages::id)
+                .sorted()
+                .toList();
     }
 
     @Test
     void defaults() {
-        assertEquals(new MizanSettings(Auth.PUBLIC, 1024 * 1024, List.of(), true, true, List.of("/index.html"),
-                Optional.empty(), false, Optional.empty()), read(Map.of()));
+        assertEquals(
+                new MizanSettings(
+                        Auth.PUBLIC,
+                        1024 * 1024,
+                        List.of(),
+                        true,
+                        true,
+                        List.of("/index.html"),
+                        Optional.empty(),
+                        false,
+                        Optional.empty()),
+                read(Map.of()));
     }
 
     @Test
     void everySettingIsRead() {
-        assertEquals(new MizanSettings(Auth.AUTHENTICATED, 4096, List.of("http://localhost:5173", "https://a.example"),
-                        false, false, List.of("/", "/app/*"), Optional.of("https://shop.example:8443"), true,
+        assertEquals(
+                new MizanSettings(
+                        Auth.AUTHENTICATED,
+                        4096,
+                        List.of("http://localhost:5173", "https://a.example"),
+                        false,
+                        false,
+                        List.of("/", "/app/*"),
+                        Optional.of("https://shop.example:8443"),
+                        true,
                         Optional.of("0123456789abcdef")),
-                read(Map.of("mizan.auth.default", "Authenticated", "mizan.max-body-bytes", " 4096 ",
-                        "mizan.allowed-origins", "http://LOCALHOST:5173/, https://a.example:443",
-                        "mizan.schema.enabled", "false", "mizan.manifest.enabled", "False",
-                        "mizan.hydration.paths", "/, /app/*", "mizan.public-origin", "HTTPS://Shop.Example:8443",
-                        "mizan.trust-forwarded-headers", "TRUE", "mizan.etag.key", "0123456789abcdef")));
+                read(Map.of(
+                        "mizan.auth.default",
+                        "Authenticated",
+                        "mizan.max-body-bytes",
+                        " 4096 ",
+                        "mizan.allowed-origins",
+                        "http://LOCALHOST:5173/, https://a.example:443",
+                        "mizan.schema.enabled",
+                        "false",
+                        "mizan.manifest.enabled",
+                        "False",
+                        "mizan.hydration.paths",
+                        "/, /app/*",
+                        "mizan.public-origin",
+                        "HTTPS://Shop.Example:8443",
+                        "mizan.trust-forwarded-headers",
+                        "TRUE",
+                        "mizan.etag.key",
+                        "0123456789abcdef")));
     }
 
     @Test
     void malformedValuesAreReportedTogether() {
         // one row per malformed value: the property, the value, the id
         String[][] table = {
-                {"mizan.schema.enabled", "ture", "MIZAN-021"},
-                {"mizan.manifest.enabled", "1", "MIZAN-021"},
-                {"mizan.trust-forwarded-headers", "yes", "MIZAN-021"},
-                {"mizan.max-body-bytes", "0", "MIZAN-022"},
-                {"mizan.max-body-bytes", "1MB", "MIZAN-022"},
-                {"mizan.auth.default", "nobody", "MIZAN-023"},
-                {"mizan.allowed-origins", "*", "MIZAN-024"},
-                {"mizan.allowed-origins", "localhost:5173", "MIZAN-024"},
-                {"mizan.allowed-origins", "http://localhost:5173/app", "MIZAN-024"},
-                {"mizan.allowed-origins", "http://user@localhost", "MIZAN-024"},
-                {"mizan.allowed-origins", "http://localhost:99999", "MIZAN-024"},
-                {"mizan.allowed-origins", "http://localhost?x=1", "MIZAN-024"},
-                {"mizan.public-origin", "ws://example.com", "MIZAN-024"},
-                {"mizan.hydration.paths", "index.html", "MIZAN-025"},
-                {"mizan.etag.key", "short", "MIZAN-026"},
+            {"mizan.schema.enabled", "ture", "MIZAN-021"},
+            {"mizan.manifest.enabled", "1", "MIZAN-021"},
+            {"mizan.trust-forwarded-headers", "yes", "MIZAN-021"},
+            {"mizan.max-body-bytes", "0", "MIZAN-022"},
+            {"mizan.max-body-bytes", "1MB", "MIZAN-022"},
+            {"mizan.auth.default", "nobody", "MIZAN-023"},
+            {"mizan.allowed-origins", "*", "MIZAN-024"},
+            {"mizan.allowed-origins", "localhost:5173", "MIZAN-024"},
+            {"mizan.allowed-origins", "http://localhost:5173/app", "MIZAN-024"},
+            {"mizan.allowed-origins", "http://user@localhost", "MIZAN-024"},
+            {"mizan.allowed-origins", "http://localhost:99999", "MIZAN-024"},
+            {"mizan.allowed-origins", "http://localhost?x=1", "MIZAN-024"},
+            {"mizan.public-origin", "ws://example.com", "MIZAN-024"},
+            {"mizan.hydration.paths", "index.html", "MIZAN-025"},
+            {"mizan.etag.key", "short", "MIZAN-026"},
         };
         for (String[] row : table) {
             assertEquals(List.of(row[2]), ids(Map.of(row[0], row[1])), row[0] + "=" + row[1]);
         }
-        assertEquals(List.of("MIZAN-021", "MIZAN-022", "MIZAN-024"), ids(Map.of("mizan.schema.enabled", "ture",
-                "mizan.max-body-bytes", "-5", "mizan.public-origin", "example.com")));
+        assertEquals(
+                List.of("MIZAN-021", "MIZAN-022", "MIZAN-024"),
+                ids(Map.of(
+                        "mizan.schema.enabled",
+                        "ture",
+                        "mizan.max-body-bytes",
+                        "-5",
+                        "mizan.public-origin",
+                        "example.com")));
     }
 }

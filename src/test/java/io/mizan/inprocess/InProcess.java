@@ -1,5 +1,8 @@
 package io.mizan.inprocess;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.cdi.BeanReferences;
 import io.mizan.cdi.CheckBeans;
 import io.mizan.cdi.ClientInterceptor;
@@ -31,10 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-
 /**
  * Boots Weld SE in this JVM with {@link MizanExtension} and the given bean classes, configured with
  * the given MicroProfile Config properties only. A deployment takes milliseconds, so every deployment
@@ -62,12 +61,17 @@ public final class InProcess {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     /** Mizan's runtime beans and the test's stand-ins for what a server provides. */
-    private static final List<Class<?>> RUNTIME = List.of(MizanBeans.class, ClientInterceptor.class,
-            FrameInvalidator.class, BeanReferences.class, CheckBeans.class,
-            BeanValidation.class, StandInSecurity.class, InvalidatedEvents.class);
+    private static final List<Class<?>> RUNTIME = List.of(
+            MizanBeans.class,
+            ClientInterceptor.class,
+            FrameInvalidator.class,
+            BeanReferences.class,
+            CheckBeans.class,
+            BeanValidation.class,
+            StandInSecurity.class,
+            InvalidatedEvents.class);
 
-    private InProcess() {
-    }
+    private InProcess() {}
 
     /**
      * The outcome of one deployment: a running container, or the failure Weld reported.
@@ -123,8 +127,8 @@ public final class InProcess {
         public Outcome call(String name, Caller caller, Entry entry, String json) throws Exception {
             FunctionModel function = function(name);
             Invocation call = invoker().authorize(function, caller, entry, null);
-            Object[] args = bean(ArgumentBinder.class).bind(function,
-                    Json.createReader(new StringReader(json)).readObject(), call);
+            Object[] args = bean(ArgumentBinder.class)
+                    .bind(function, Json.createReader(new StringReader(json)).readObject(), call);
             return invoker().invoke(call, args);
         }
 
@@ -179,10 +183,11 @@ public final class InProcess {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // a class loader of its own, so that its configuration is this deployment's alone; under the
         // beans' loader, so that classes compiled by a test are found too
-        ClassLoader loader = new ClassLoader(!beanClasses.isEmpty() ? beanClasses.get(0).getClassLoader() : previous) {
-        };
+        ClassLoader loader =
+                new ClassLoader(!beanClasses.isEmpty() ? beanClasses.get(0).getClassLoader() : previous) {};
         SmallRyeConfig settings = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(config, "in-process", 500)).build();
+                .withSources(new PropertiesConfigSource(config, "in-process", 500))
+                .build();
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         resolver.registerConfig(settings, loader);
         Thread.currentThread().setContextClassLoader(loader);
@@ -215,8 +220,9 @@ public final class InProcess {
     public static String assertRefused(String id, String where, Map<String, String> config, Class<?>... beanClasses) {
         try (Deployment deployment = deploy(config, beanClasses)) {
             String problems = deployment.problems();
-            assertTrue(problems.contains(id + " " + where + ": "), () -> "expected " + id + " at " + where
-                    + ", got:\n" + problems);
+            assertTrue(
+                    problems.contains(id + " " + where + ": "),
+                    () -> "expected " + id + " at " + where + ", got:\n" + problems);
             return problems;
         }
     }

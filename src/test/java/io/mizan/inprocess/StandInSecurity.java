@@ -81,8 +81,8 @@ public class StandInSecurity implements SecurityContext {
     }
 
     @Override
-    public AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
-                                             AuthenticationParameters parameters) {
+    public AuthenticationStatus authenticate(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationParameters parameters) {
         throw new UnsupportedOperationException("no authentication mechanism in process");
     }
 
@@ -92,6 +92,5 @@ public class StandInSecurity implements SecurityContext {
         }
     }
 
-    private record Named(String getName) implements Principal {
-    }
+    private record Named(String getName) implements Principal {}
 }

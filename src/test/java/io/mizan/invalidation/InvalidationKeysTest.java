@@ -1,5 +1,8 @@
 package io.mizan.invalidation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,9 +15,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The key syntax against the examples the TypeScript runtime is tested with too (protocol/keys.json). */
 class InvalidationKeysTest {
@@ -49,7 +49,8 @@ class InvalidationKeysTest {
     void joinsAndSplitsTheHeader() throws IOException {
         for (JsonObject c : examples().getJsonArray("header").getValuesAs(JsonObject.class)) {
             List<String> keys = c.getJsonArray("keys").getValuesAs(JsonString.class).stream()
-                    .map(JsonString::getString).toList();
+                    .map(JsonString::getString)
+                    .toList();
             assertEquals(c.getString("header"), InvalidationKeys.header(keys));
             assertEquals(keys, InvalidationKeys.fromHeader(c.getString("header")));
         }
@@ -59,8 +60,11 @@ class InvalidationKeysTest {
     void matchesEntriesWhoseParamsIncludeTheKeys() throws IOException {
         for (JsonObject c : examples().getJsonArray("match").getValuesAs(JsonObject.class)) {
             JsonObject entry = c.getJsonObject("entry");
-            assertEquals(c.getBoolean("matches"), InvalidationKeys.matches(c.getString("key"), entry.getString("name"),
-                    strings(entry.getJsonObject("params"))), c.toString());
+            assertEquals(
+                    c.getBoolean("matches"),
+                    InvalidationKeys.matches(
+                            c.getString("key"), entry.getString("name"), strings(entry.getJsonObject("params"))),
+                    c.toString());
         }
     }
 

@@ -1,5 +1,12 @@
 package io.mizan.invoke;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.FieldError;
 import io.mizan.MizanException;
 import io.mizan.messages.Messages;
@@ -14,13 +21,6 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The application's own exception is found inside the containers' wrappers; anything else is a 500 with an id. */
 class FailureTest {
@@ -48,8 +48,9 @@ class FailureTest {
 
     @Test
     void aMizanExceptionKeepsItsStatusMessageAndFields() {
-        Failure f = Failure.of(new EJBException(new MizanException(422, "Invalid",
-                List.of(new FieldError("email", "taken")))), "a test");
+        Failure f = Failure.of(
+                new EJBException(new MizanException(422, "Invalid", List.of(new FieldError("email", "taken")))),
+                "a test");
         assertEquals(422, f.status());
         assertEquals("Invalid", f.detail());
         assertEquals("email", f.errors().get(0).path());
@@ -59,14 +60,15 @@ class FailureTest {
 
     @Test
     void aRefusalKeepsItsCode() {
-        assertEquals("ORDER_SHIPPED", Failure.of(new EJBException(MizanException.withCode(409, "ORDER_SHIPPED",
-                "Already shipped")), "a test").code());
+        assertEquals(
+                "ORDER_SHIPPED",
+                Failure.of(new EJBException(MizanException.withCode(409, "ORDER_SHIPPED", "Already shipped")), "a test")
+                        .code());
         Failure unknown = Failure.of(Messages.unknownFunction("nope"), "a test");
         assertEquals(404, unknown.status());
         assertEquals("MIZAN-100", unknown.code());
         assertEquals("There is no server function named 'nope'", unknown.detail());
     }
-
 
     @Test
     void anythingElseIsA500WithAnIdAndNothingOfTheCause() {
@@ -90,19 +92,19 @@ class FailureTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         log.addHandler(handler);
         try {
             IllegalStateException cause = new IllegalStateException("password is hunter2");
             Failure f = Failure.of(cause, "the call of rename");
             assertEquals(1, records.size());
-            assertEquals("MIZAN-122 the call of rename failed, error id " + f.id(), records.get(0).getMessage());
+            assertEquals(
+                    "MIZAN-122 the call of rename failed, error id " + f.id(),
+                    records.get(0).getMessage());
             assertSame(cause, records.get(0).getThrown());
         } finally {
             log.removeHandler(handler);

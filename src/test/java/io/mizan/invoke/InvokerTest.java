@@ -1,21 +1,27 @@
 package io.mizan.invoke;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.MizanException;
-import io.mizan.messages.Messages;
 import io.mizan.Scope;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.ResultEncoder;
 import io.mizan.json.ResultViolation;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import io.mizan.security.AccessPolicy;
 import io.mizan.security.Caller;
 import jakarta.ejb.EJBException;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.Json;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -30,12 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The invoker's rules with plain objects: built with {@code new}, no container. (Keys come from the
  * {@code @Client} interceptor, which only a container runs; here the frame and its publisher are seen
@@ -43,8 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class InvokerTest {
 
-    public record Address(@JsonbProperty("postal_code") @NotBlank String postalCode, List<@NotBlank String> lines) {
-    }
+    public record Address(@JsonbProperty("postal_code") @NotBlank String postalCode, List<@NotBlank String> lines) {}
 
     public static class Shop {
         final AtomicInteger shipped = new AtomicInteger();
@@ -85,7 +84,11 @@ class InvokerTest {
         @Client
         public String currentCaller() {
             Caller caller = CurrentCall.caller();
-            return caller == null ? "none" : caller.principal() == null ? "anonymous" : caller.principal().getName();
+            return caller == null
+                    ? "none"
+                    : caller.principal() == null
+                            ? "anonymous"
+                            : caller.principal().getName();
         }
 
         @Client
@@ -122,8 +125,7 @@ class InvokerTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         invoker = new Invoker(MODEL, access, VALIDATION.getValidator(), targets, encoder, published::add);
         binder = new ArgumentBinder(MODEL, encoder.jsonb());
@@ -154,8 +156,12 @@ class InvokerTest {
 
     Outcome call(String name, Caller caller, Entry entry, String json) throws Exception {
         Invocation call = invoker.authorize(function(name), caller, entry, null);
-        return invoker.invoke(call, binder.bind(function(name), Json.createReader(new java.io.StringReader(json))
-                .readObject(), call));
+        return invoker.invoke(
+                call,
+                binder.bind(
+                        function(name),
+                        Json.createReader(new java.io.StringReader(json)).readObject(),
+                        call));
     }
 
     /** The status and code a refused call ends with: {@code 403 MIZAN-142}. */
@@ -175,11 +181,14 @@ class InvokerTest {
 
     @Test
     void accessIsDecidedBeforeTheArgumentsAreRead() {
-        assertEquals("401 MIZAN-140",
+        assertEquals(
+                "401 MIZAN-140",
                 refusal(() -> invoker.authorize(function("mine"), Caller.ANONYMOUS, Entry.CLIENT, null)));
-        assertEquals("401 MIZAN-140",
+        assertEquals(
+                "401 MIZAN-140",
                 refusal(() -> invoker.authorize(function("staffOnly"), Caller.ANONYMOUS, Entry.CLIENT, null)));
-        assertEquals("403 MIZAN-141",
+        assertEquals(
+                "403 MIZAN-141",
                 refusal(() -> invoker.authorize(function("staffOnly"), user("ann"), Entry.CLIENT, null)));
         assertEquals(0, checks.get(), "the custom check runs only after the base rule passes");
         invoker.authorize(function("staffOnly"), user("sam", "staff"), Entry.CLIENT, null);
@@ -193,26 +202,33 @@ class InvokerTest {
 
     @Test
     void argumentsFailingValidationAre422WithJsonNamesAndTheMethodDoesNotRun() {
-        MizanException e = assertThrows(MizanException.class, () -> call("ship", Caller.ANONYMOUS, Entry.CLIENT,
-                "{\"address\":{\"postal_code\":\" \",\"lines\":[\"a\",\"\"]},\"note\":\"long\"}"));
+        MizanException e = assertThrows(
+                MizanException.class,
+                () -> call(
+                        "ship",
+                        Caller.ANONYMOUS,
+                        Entry.CLIENT,
+                        "{\"address\":{\"postal_code\":\" \",\"lines\":[\"a\",\"\"]},\"note\":\"long\"}"));
         assertEquals(422, e.status());
         assertEquals("MIZAN-137", e.code());
-        assertEquals(List.of("address.lines[1]", "address.postal_code", "note"),
+        assertEquals(
+                List.of("address.lines[1]", "address.postal_code", "note"),
                 e.fieldErrors().stream().map(io.mizan.FieldError::path).toList());
         assertEquals(0, shop.shipped.get());
     }
 
     @Test
     void theMethodsOwnExceptionComesOutUnwrapped() {
-        MizanException thrown = assertThrows(MizanException.class,
-                () -> call("conflict", Caller.ANONYMOUS, Entry.CLIENT, "{}"));
+        MizanException thrown =
+                assertThrows(MizanException.class, () -> call("conflict", Caller.ANONYMOUS, Entry.CLIENT, "{}"));
         assertEquals(409, thrown.status());
         assertNull(thrown.code(), "the application's own refusal has the code it was given");
     }
 
     @Test
     void aNullResultTheModelRulesOutIsAServerFailure() {
-        ResultViolation v = assertThrows(ResultViolation.class, () -> call("nothing", Caller.ANONYMOUS, Entry.CLIENT, "{}"));
+        ResultViolation v =
+                assertThrows(ResultViolation.class, () -> call("nothing", Caller.ANONYMOUS, Entry.CLIENT, "{}"));
         Failure failure = Failure.of(v, "a test");
         assertEquals(500, failure.status());
         assertEquals("MIZAN-121", failure.code(), "the caller learns only that the server failed");
@@ -223,9 +239,13 @@ class InvokerTest {
     @Test
     void theCallIsVisibleToNestedCallsAndGoneAfterwards() throws Exception {
         assertNull(CurrentCall.caller());
-        assertEquals("\"ann\"", call("currentCaller", user("ann"), Entry.CLIENT, "{}").json());
+        assertEquals(
+                "\"ann\"",
+                call("currentCaller", user("ann"), Entry.CLIENT, "{}").json());
         assertNull(CurrentCall.caller());
-        assertEquals("\"anonymous\"", call("currentCaller", Caller.ANONYMOUS, Entry.CLIENT, "{}").json());
+        assertEquals(
+                "\"anonymous\"",
+                call("currentCaller", Caller.ANONYMOUS, Entry.CLIENT, "{}").json());
         assertThrows(MizanException.class, () -> call("conflict", Caller.ANONYMOUS, Entry.CLIENT, "{}"));
         assertNull(CurrentCall.caller(), "a failed call leaves nothing behind");
         assertFalse(CurrentCall.takeAuthorization(function("stock")));

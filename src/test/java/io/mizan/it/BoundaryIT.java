@@ -1,5 +1,11 @@
 package io.mizan.it;
 
+import static io.mizan.it.CoreIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.it.boundary.BoundaryApp;
 import io.mizan.it.support.Deployments;
 import io.mizan.it.support.Http;
@@ -21,20 +27,17 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 
-import static io.mizan.it.CoreIT.assertProblem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Every rule holds on every path: what becomes a function, server-only, checks, results, methods, proxies. */
 @ExtendWith(ArquillianExtension.class)
 class BoundaryIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("boundary", "mizan.trust-forwarded-headers=true\nmizan.manifest.enabled=false\n",
-                BoundaryApp.class).addAsWebResource(new ClassLoaderAsset("contexts/index.html"), "index.html");
+        return Deployments.war(
+                        "boundary",
+                        "mizan.trust-forwarded-headers=true\nmizan.manifest.enabled=false\n",
+                        BoundaryApp.class)
+                .addAsWebResource(new ClassLoaderAsset("contexts/index.html"), "index.html");
     }
 
     @ArquillianResource
@@ -52,10 +55,10 @@ class BoundaryIT {
     @Test
     void onlyBusinessMethodsOfAClassLevelClientBeanAreFunctions() {
         assertEquals("hello", Http.json(http.call("greeting", "{}")).getString("result"));
-        for (String notAFunction : List.of("start", "stop", "init", "setGreeting", "onStartup", "produced",
-                "toString", "equals", "hashCode")) {
-            assertProblem(http.call(notAFunction, "{}"), 404, "MIZAN-100",
-                    "no server function named '" + notAFunction + "'");
+        for (String notAFunction : List.of(
+                "start", "stop", "init", "setGreeting", "onStartup", "produced", "toString", "equals", "hashCode")) {
+            assertProblem(
+                    http.call(notAFunction, "{}"), 404, "MIZAN-100", "no server function named '" + notAFunction + "'");
         }
         assertEquals("hello", Http.json(http.call("greeting", "{}")).getString("result"), "the bean was not touched");
     }
@@ -105,7 +108,8 @@ class BoundaryIT {
 
     @Test
     void anEjbsOwnExceptionIsNotWrapped() {
-        assertEquals("shipped 1", Http.json(http.call("ship", "{\"orderId\":1}")).getString("result"));
+        assertEquals(
+                "shipped 1", Http.json(http.call("ship", "{\"orderId\":1}")).getString("result"));
         assertProblem(http.call("ship", "{\"orderId\":7}"), 409, null, "already shipped");
     }
 
@@ -113,7 +117,11 @@ class BoundaryIT {
 
     @Test
     void aNullWhereTheModelSaysNeverIsA500WithAnId() {
-        assertEquals("t", Http.json(http.call("report", "{\"title\":\"t\"}")).getJsonObject("result").getString("title"));
+        assertEquals(
+                "t",
+                Http.json(http.call("report", "{\"title\":\"t\"}"))
+                        .getJsonObject("result")
+                        .getString("title"));
         for (String broken : List.of("nullReport", "untitled", "names", "page")) {
             HttpResponse<String> r = http.call(broken, "{}");
             JsonObject problem = assertProblem(r, 500, "MIZAN-121", "error id");
@@ -126,10 +134,18 @@ class BoundaryIT {
     @Test
     void fieldPathsUseJsonNamesIn400And422Alike() {
         assertProblem(http.call("shipTo", "{}"), 404, "MIZAN-100", "no server function");
-        JsonObject invalid = assertProblem(http.call("shipAddress", "{\"address\":{\"postal_code\":\" \",\"city\":\"Oslo\"}}"),
-                422, "MIZAN-137", "not valid");
-        assertEquals("address.postal_code", invalid.getJsonArray("errors").getJsonObject(0).getString("path"));
-        assertProblem(http.call("shipAddress", "{\"address\":{\"city\":\"Oslo\"}}"), 400, "MIZAN-132",
+        JsonObject invalid = assertProblem(
+                http.call("shipAddress", "{\"address\":{\"postal_code\":\" \",\"city\":\"Oslo\"}}"),
+                422,
+                "MIZAN-137",
+                "not valid");
+        assertEquals(
+                "address.postal_code",
+                invalid.getJsonArray("errors").getJsonObject(0).getString("path"));
+        assertProblem(
+                http.call("shipAddress", "{\"address\":{\"city\":\"Oslo\"}}"),
+                400,
+                "MIZAN-132",
                 "'address.postal_code' is missing");
     }
 
@@ -137,21 +153,31 @@ class BoundaryIT {
 
     @Test
     void wrongMethodsAnywhereUnderTheBaseAre405ProblemsWithAllow() {
-        for (String[] c : new String[][]{{"PUT", "api/mizan/hydrate", "GET, HEAD, OPTIONS"},
-                {"DELETE", "api/mizan/schema", "GET, HEAD, OPTIONS"}, {"POST", "api/mizan/manifest", "GET, HEAD, OPTIONS"},
-                {"PATCH", "api/mizan/call/report", "POST, OPTIONS"}, {"DELETE", "api/mizan/ctx/motdFor", "GET, HEAD, OPTIONS"}}) {
+        for (String[] c : new String[][] {
+            {"PUT", "api/mizan/hydrate", "GET, HEAD, OPTIONS"},
+            {"DELETE", "api/mizan/schema", "GET, HEAD, OPTIONS"},
+            {"POST", "api/mizan/manifest", "GET, HEAD, OPTIONS"},
+            {"PATCH", "api/mizan/call/report", "POST, OPTIONS"},
+            {"DELETE", "api/mizan/ctx/motdFor", "GET, HEAD, OPTIONS"}
+        }) {
             HttpResponse<String> r = http.send(http.request(c[1]).method(c[0], HttpRequest.BodyPublishers.noBody()));
             assertProblem(r, 405, "MIZAN-103", "on this endpoint");
             assertEquals(c[2], r.headers().firstValue("Allow").orElse(null), c[0] + " " + c[1]);
         }
-        HttpResponse<String> options = http.send(http.request("api/mizan/manifest")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> options =
+                http.send(http.request("api/mizan/manifest").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertEquals(204, options.statusCode());
         assertEquals("GET, HEAD, OPTIONS", options.headers().firstValue("Allow").orElse(null));
-        assertProblem(http.send(http.request("api/mizan/call/").method("PUT", HttpRequest.BodyPublishers.noBody())),
-                404, "MIZAN-102", "no Mizan endpoint");
-        assertProblem(http.send(http.request("api/mizan/nothing/here").method("DELETE",
-                HttpRequest.BodyPublishers.noBody())), 404, "MIZAN-102", "no Mizan endpoint");
+        assertProblem(
+                http.send(http.request("api/mizan/call/").method("PUT", HttpRequest.BodyPublishers.noBody())),
+                404,
+                "MIZAN-102",
+                "no Mizan endpoint");
+        assertProblem(
+                http.send(http.request("api/mizan/nothing/here").method("DELETE", HttpRequest.BodyPublishers.noBody())),
+                404,
+                "MIZAN-102",
+                "no Mizan endpoint");
     }
 
     @Test
@@ -164,18 +190,23 @@ class BoundaryIT {
     @Test
     void trustedForwardedHeadersNameTheOwnOrigin() {
         HttpResponse<String> xForwarded = http.send(http.request("api/mizan/call/report")
-                .header("Content-Type", "application/json").header("Origin", "https://shop.example")
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "shop.example")
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://shop.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "shop.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")));
         assertEquals(200, xForwarded.statusCode(), xForwarded.body());
         HttpResponse<String> forwarded = http.send(http.request("api/mizan/call/report")
-                .header("Content-Type", "application/json").header("Origin", "https://shop.example")
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://shop.example")
                 .header("Forwarded", "for=1.2.3.4;proto=https;host=\"shop.example\"")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")));
         assertEquals(200, forwarded.statusCode(), forwarded.body());
         HttpResponse<String> foreign = http.send(http.request("api/mizan/call/report")
-                .header("Content-Type", "application/json").header("Origin", "https://evil.example")
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "shop.example")
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "shop.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")));
         assertProblem(foreign, 403, "MIZAN-105", "not allowed");
     }
@@ -186,14 +217,22 @@ class BoundaryIT {
     void etagsAreKeyedAndDifferBetweenCallers() throws Exception {
         HttpResponse<String> anonymous = http.get("api/mizan/ctx/motdFor?lang=en");
         HttpResponse<String> alice = http.send(http.request("api/mizan/ctx/motdFor?lang=en")
-                .header("Authorization", Http.basic("alice")).GET());
+                .header("Authorization", Http.basic("alice"))
+                .GET());
         assertEquals(anonymous.body(), alice.body());
         String tag = anonymous.headers().firstValue("ETag").orElseThrow();
         assertNotEquals(tag, alice.headers().firstValue("ETag").orElseThrow());
-        String plain = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(anonymous.body().getBytes(StandardCharsets.UTF_8))).substring(0, 27);
+        String plain = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256")
+                        .digest(anonymous.body().getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 27);
         assertFalse(tag.contains(plain), "the tag is no plain hash of the body");
-        assertEquals(304, http.send(http.request("api/mizan/ctx/motdFor?lang=en").header("If-None-Match", tag).GET())
-                .statusCode());
+        assertEquals(
+                304,
+                http.send(http.request("api/mizan/ctx/motdFor?lang=en")
+                                .header("If-None-Match", tag)
+                                .GET())
+                        .statusCode());
     }
 }

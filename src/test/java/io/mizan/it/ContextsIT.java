@@ -1,5 +1,11 @@
 package io.mizan.it;
 
+import static io.mizan.it.CoreIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.it.contexts.ContextsApp;
 import io.mizan.it.support.Deployments;
 import io.mizan.it.support.Http;
@@ -21,12 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.mizan.it.CoreIT.assertProblem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Contexts, invalidation keys, the view path, hydration and the manifest in a real Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
@@ -59,7 +59,9 @@ class ContextsIT {
 
     static String keys(HttpResponse<String> r) {
         return Http.json(r).getJsonArray("invalidate").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList().toString();
+                .map(jakarta.json.JsonString::getString)
+                .toList()
+                .toString();
     }
 
     // --- keys ---
@@ -74,7 +76,9 @@ class ContextsIT {
 
     @Test
     void multiParameterKeysAreSortedAndPartialOverlapScopesByWhatIsShared() {
-        assertEquals("[todos;listId=7;owner=bob]", keys(http.call("addTodo", "{\"owner\":\"bob\",\"listId\":7,\"text\":\"x\"}")));
+        assertEquals(
+                "[todos;listId=7;owner=bob]",
+                keys(http.call("addTodo", "{\"owner\":\"bob\",\"listId\":7,\"text\":\"x\"}")));
         assertEquals("[todos;owner=bob]", keys(http.call("clearTodos", "{\"owner\":\"bob\"}")));
     }
 
@@ -129,43 +133,64 @@ class ContextsIT {
         String etag = r.headers().firstValue("ETag").orElse(null);
         assertNotNull(etag);
         HttpResponse<String> again = http.send(http.request("api/mizan/ctx/todos?owner=bob&listId=7")
-                .header("If-None-Match", etag).GET());
+                .header("If-None-Match", etag)
+                .GET());
         assertEquals(304, again.statusCode());
         assertEquals("", again.body());
         HttpResponse<String> other = http.send(http.request("api/mizan/ctx/todos?owner=al&listId=7")
-                .header("If-None-Match", etag).GET());
+                .header("If-None-Match", etag)
+                .GET());
         assertEquals(200, other.statusCode());
     }
 
     @Test
     void theETagChangesWhenTheDataDoes() {
-        String before = http.get("api/mizan/ctx/userProfile?userId=8").headers().firstValue("ETag").orElseThrow();
+        String before = http.get("api/mizan/ctx/userProfile?userId=8")
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
         http.call("rename", "{\"userId\":8,\"name\":\"Otto\"}");
         HttpResponse<String> after = http.send(http.request("api/mizan/ctx/userProfile?userId=8")
-                .header("If-None-Match", before).GET());
+                .header("If-None-Match", before)
+                .GET());
         assertEquals(200, after.statusCode());
         assertEquals("Otto", Http.json(after).getJsonObject("result").getString("name"));
     }
 
     @Test
     void contextParametersAreChecked() {
-        assertProblem(http.get("api/mizan/ctx/userProfile?userId=abc"), 400, "MIZAN-136",
+        assertProblem(
+                http.get("api/mizan/ctx/userProfile?userId=abc"),
+                400,
+                "MIZAN-136",
                 "The parameter 'userId' must be a number");
         assertProblem(http.get("api/mizan/ctx/userProfile"), 400, "MIZAN-131", "Missing argument 'userId'");
         assertProblem(http.get("api/mizan/ctx/userProfile?userId=1&userId=2"), 400, "MIZAN-135", "is given 2 times");
         assertProblem(http.get("api/mizan/ctx/userProfile?userId=1&x=2"), 400, "MIZAN-130", "Unknown argument 'x'");
         assertProblem(http.get("api/mizan/ctx/rename"), 404, "MIZAN-101", "There is no context named 'rename'");
-        assertProblem(http.send(http.request("api/mizan/ctx/settings").POST(HttpRequest.BodyPublishers.noBody())),
-                405, "MIZAN-103", "Use GET");
+        assertProblem(
+                http.send(http.request("api/mizan/ctx/settings").POST(HttpRequest.BodyPublishers.noBody())),
+                405,
+                "MIZAN-103",
+                "Use GET");
     }
 
     @Test
     void authRulesApplyToContexts() {
         assertProblem(http.get("api/mizan/ctx/openTickets"), 401, "MIZAN-140", "Sign in to call openTickets");
-        assertProblem(http.send(http.request("api/mizan/ctx/openTickets").header("Authorization", Http.basic("ann"))
-                .GET()), 403, "MIZAN-141", "You may not call openTickets");
-        assertEquals(3, body(http.send(http.request("api/mizan/ctx/openTickets").header("Authorization", Http.basic("sam"))
-                .GET())).getInt("result"));
+        assertProblem(
+                http.send(http.request("api/mizan/ctx/openTickets")
+                        .header("Authorization", Http.basic("ann"))
+                        .GET()),
+                403,
+                "MIZAN-141",
+                "You may not call openTickets");
+        assertEquals(
+                3,
+                body(http.send(http.request("api/mizan/ctx/openTickets")
+                                .header("Authorization", Http.basic("sam"))
+                                .GET()))
+                        .getInt("result"));
     }
 
     // --- view path ---
@@ -188,11 +213,17 @@ class ContextsIT {
     @Test
     void hydrateAnswersTheGlobalContextsTheCallerMayRead() {
         JsonObject anonymous = body(http.get("api/mizan/hydrate")).getJsonObject("contexts");
-        assertEquals("[currentUser, settings]", anonymous.keySet().stream().sorted().toList().toString());
+        assertEquals(
+                "[currentUser, settings]",
+                anonymous.keySet().stream().sorted().toList().toString());
         assertTrue(anonymous.isNull("currentUser"));
-        JsonObject sam = body(http.send(http.request("api/mizan/hydrate").header("Authorization", Http.basic("sam"))
-                .GET())).getJsonObject("contexts");
-        assertEquals("[currentUser, openTickets, settings]", sam.keySet().stream().sorted().toList().toString());
+        JsonObject sam = body(http.send(http.request("api/mizan/hydrate")
+                        .header("Authorization", Http.basic("sam"))
+                        .GET()))
+                .getJsonObject("contexts");
+        assertEquals(
+                "[currentUser, openTickets, settings]",
+                sam.keySet().stream().sorted().toList().toString());
         assertEquals("sam", sam.getJsonObject("currentUser").getString("name"));
         assertEquals(3, sam.getInt("openTickets"));
     }
@@ -202,14 +233,17 @@ class ContextsIT {
         String hostile = "</script><script>alert(1)</script><!--";
         http.call("setMotto", "{\"motto\":" + Json.createValue(hostile) + "}");
         try {
-            HttpResponse<String> page = http.send(http.request("index.html").header("Authorization", Http.basic("ann")).GET());
+            HttpResponse<String> page = http.send(http.request("index.html")
+                    .header("Authorization", Http.basic("ann"))
+                    .GET());
             assertEquals(200, page.statusCode());
             String html = page.body();
             assertEquals(1, html.split("</script>", -1).length - 1, html);
             assertTrue(html.contains("caf\u00e9 \u2713"), "the page's own text keeps its characters: " + html);
             assertFalse(html.contains("<script>alert"), html);
-            Matcher m = Pattern.compile("<script type=\"application/json\" id=\"mizan-hydration\">(.*?)</script>",
-                    Pattern.DOTALL).matcher(html);
+            Matcher m = Pattern.compile(
+                            "<script type=\"application/json\" id=\"mizan-hydration\">(.*?)</script>", Pattern.DOTALL)
+                    .matcher(html);
             assertTrue(m.find(), html);
             assertTrue(html.indexOf("mizan-hydration") < html.indexOf("</head>"));
             try (JsonReader reader = Json.createReader(new StringReader(m.group(1)))) {
@@ -219,7 +253,8 @@ class ContextsIT {
             }
             assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(null));
             HttpResponse<String> conditional = http.send(http.request("index.html")
-                    .header("If-Modified-Since", "Sun, 01 Jan 2090 00:00:00 GMT").GET());
+                    .header("If-Modified-Since", "Sun, 01 Jan 2090 00:00:00 GMT")
+                    .GET());
             assertEquals(200, conditional.statusCode());
         } finally {
             http.call("setMotto", "{\"motto\":\"Hello\"}");
@@ -233,13 +268,26 @@ class ContextsIT {
         java.nio.file.Path project = java.nio.file.Path.of(System.getProperty("project.basedir"));
         java.nio.file.Path out = project.resolve("client/it/generated");
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int generated = io.mizan.codegen.Main.run(new String[]{"generate", "--out", out.toString(),
-                "--classes", project.resolve("target/test-classes").toString(), "--package", ContextsApp.class.getPackageName(),
-                "--classpath", System.getProperty("java.class.path")}, System.out, new java.io.PrintStream(err));
+        int generated = io.mizan.codegen.Main.run(
+                new String[] {
+                    "generate",
+                    "--out",
+                    out.toString(),
+                    "--classes",
+                    project.resolve("target/test-classes").toString(),
+                    "--package",
+                    ContextsApp.class.getPackageName(),
+                    "--classpath",
+                    System.getProperty("java.class.path")
+                },
+                System.out,
+                new java.io.PrintStream(err));
         assertEquals(0, generated, err.toString());
         String baseUrl = http.uri("api/mizan").toString();
-        ProcessBuilder vitest = new ProcessBuilder("node", "node_modules/vitest/vitest.mjs", "run",
-                "--config", "vitest.it.config.ts").directory(project.resolve("client").toFile()).redirectErrorStream(true);
+        ProcessBuilder vitest = new ProcessBuilder(
+                        "node", "node_modules/vitest/vitest.mjs", "run", "--config", "vitest.it.config.ts")
+                .directory(project.resolve("client").toFile())
+                .redirectErrorStream(true);
         vitest.environment().put("MIZAN_BASE_URL", baseUrl);
         vitest.environment().put("CI", "true");
         Process node = vitest.start();
@@ -255,11 +303,19 @@ class ContextsIT {
     void schemaServesTheModelForTools() {
         JsonObject schema = body(http.get("api/mizan/schema"));
         JsonObject rename = schema.getJsonObject("functions").getJsonObject("rename");
-        assertEquals("[\"currentUser\",\"userProfile\"]", rename.getJsonArray("affects").toString());
+        assertEquals(
+                "[\"currentUser\",\"userProfile\"]",
+                rename.getJsonArray("affects").toString());
         JsonObject name = rename.getJsonArray("params").getJsonObject(1);
         assertEquals("name", name.getString("name"));
-        assertEquals("[\"NotBlank\",\"Size\"]", name.getJsonArray("constraints").getValuesAs(JsonObject.class).stream()
-                .map(c -> "\"" + c.getString("name") + "\"").sorted().toList().toString().replace(" ", ""));
+        assertEquals(
+                "[\"NotBlank\",\"Size\"]",
+                name.getJsonArray("constraints").getValuesAs(JsonObject.class).stream()
+                        .map(c -> "\"" + c.getString("name") + "\"")
+                        .sorted()
+                        .toList()
+                        .toString()
+                        .replace(" ", ""));
         assertEquals("#/types/Profile", rename.getJsonObject("result").getString("$ref"));
         assertTrue(schema.getJsonObject("types").containsKey("Profile"), schema.toString());
         assertFalse(schema.getJsonObject("functions").containsKey("updateProfile"), "view path is not for clients");
@@ -270,7 +326,8 @@ class ContextsIT {
 
     @Test
     void manifestDescribesTheWholeGraph() {
-        String expected = """
+        String expected =
+                """
                 {"contexts":{\
                 "currentUser":{"params":[],"scope":"global"},\
                 "openTickets":{"params":[],"scope":"global"},\

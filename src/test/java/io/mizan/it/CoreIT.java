@@ -1,5 +1,10 @@
 package io.mizan.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.it.core.CoreApp;
 import io.mizan.it.support.Deployments;
 import io.mizan.it.support.Http;
@@ -17,18 +22,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The call endpoint in a real Payara Micro: success, every error status, auth, JSON-B types. */
 @ExtendWith(ArquillianExtension.class)
 class CoreIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("core", "mizan.allowed-origins=https://allowed.example\nmizan.max-body-bytes=65536\nmizan.schema.enabled=false\n",
+        return Deployments.war(
+                "core",
+                "mizan.allowed-origins=https://allowed.example\nmizan.max-body-bytes=65536\nmizan.schema.enabled=false\n",
                 CoreApp.class);
     }
 
@@ -56,7 +58,8 @@ class CoreIT {
 
     @Test
     void emptyBodyWithoutContentTypeIsACallWithoutArguments() {
-        HttpResponse<String> r = http.send(http.request("api/mizan/call/hello").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> r =
+                http.send(http.request("api/mizan/call/hello").POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, r.statusCode(), r.body());
     }
 
@@ -65,7 +68,11 @@ class CoreIT {
         JsonObject body = Http.json(http.call("greet", "{\"name\":\"Ada\"}"));
         assertEquals("Hello, Ada", body.getJsonObject("result").getString("text"));
         assertEquals(10, body.getJsonObject("result").getInt("length"));
-        assertEquals(7L, Http.json(http.call("add", "{\"b\":4,\"a\":3}")).getJsonNumber("result").longValue());
+        assertEquals(
+                7L,
+                Http.json(http.call("add", "{\"b\":4,\"a\":3}"))
+                        .getJsonNumber("result")
+                        .longValue());
     }
 
     @Test
@@ -85,7 +92,12 @@ class CoreIT {
         assertEquals("2025-01-31", result.getString("day"));
         assertEquals("hi", result.getString("note"));
         assertEquals(3, result.getJsonArray("numbers").size());
-        assertEquals("pen", result.getJsonObject("page").getJsonArray("items").getJsonObject(0).getString("item_name"));
+        assertEquals(
+                "pen",
+                result.getJsonObject("page")
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("item_name"));
         assertEquals("12.50", result.getJsonNumber("price").bigDecimalValue().toPlainString());
         assertEquals("123e4567-e89b-12d3-a456-426614174000", result.getString("id"));
         assertEquals("caf\u00e9 \"q\"", result.getString("text"));
@@ -93,10 +105,12 @@ class CoreIT {
 
     @Test
     void emptyOptionalIsWrittenAsNull() {
-        String value = "{\"at\":\"2025-01-31T10:15:30Z\",\"big\":1,\"color\":\"RED\",\"counts\":{},\"day\":\"2025-01-31\","
-                + "\"flag\":false,\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"note\":null,\"numbers\":[],"
-                + "\"page\":{\"items\":[],\"total\":0},\"price\":1,\"ratio\":1,\"tags\":[],\"text\":\"\"}";
-        JsonObject result = Http.json(http.call("echo", "{\"value\":" + value + "}")).getJsonObject("result");
+        String value =
+                "{\"at\":\"2025-01-31T10:15:30Z\",\"big\":1,\"color\":\"RED\",\"counts\":{},\"day\":\"2025-01-31\","
+                        + "\"flag\":false,\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"note\":null,\"numbers\":[],"
+                        + "\"page\":{\"items\":[],\"total\":0},\"price\":1,\"ratio\":1,\"tags\":[],\"text\":\"\"}";
+        JsonObject result =
+                Http.json(http.call("echo", "{\"value\":" + value + "}")).getJsonObject("result");
         assertTrue(result.containsKey("note"), result.toString());
         assertTrue(result.isNull("note"));
     }
@@ -104,19 +118,28 @@ class CoreIT {
     @Test
     void optionalAndNullableArgumentsMayBeLeftOutOrNull() {
         assertEquals("none/null", Http.json(http.call("maybe", "{}")).getString("result"));
-        assertEquals("a/b", Http.json(http.call("maybe", "{\"note\":\"a\",\"other\":\"b\"}")).getString("result"));
-        assertEquals("none/null", Http.json(http.call("maybe", "{\"note\":null,\"other\":null}")).getString("result"));
+        assertEquals(
+                "a/b",
+                Http.json(http.call("maybe", "{\"note\":\"a\",\"other\":\"b\"}"))
+                        .getString("result"));
+        assertEquals(
+                "none/null",
+                Http.json(http.call("maybe", "{\"note\":null,\"other\":null}")).getString("result"));
     }
 
     @Test
     void voidAnswersNull() {
-        assertEquals("{\"result\":null,\"invalidate\":[]}", http.call("nothing", "{}").body());
+        assertEquals(
+                "{\"result\":null,\"invalidate\":[]}",
+                http.call("nothing", "{}").body());
     }
 
     @Test
     void principalAndRequestAreInjectedNotSent() {
         assertEquals("anonymous via POST", Http.json(http.call("whoAmI", "{}")).getString("result"));
-        assertEquals("alice via POST", Http.json(http.callAs("alice", "whoAmI", "{}")).getString("result"));
+        assertEquals(
+                "alice via POST",
+                Http.json(http.callAs("alice", "whoAmI", "{}")).getString("result"));
         assertProblem(http.call("whoAmI", "{\"me\":\"bob\"}"), 400, "MIZAN-130", "Unknown argument 'me'");
     }
 
@@ -134,8 +157,13 @@ class CoreIT {
     @Test
     void invalidUtf8Is400() {
         byte[] body = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        assertProblem(http.send(http.request("api/mizan/call/greet").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))), 400, "MIZAN-112", "not valid UTF-8");
+        assertProblem(
+                http.send(http.request("api/mizan/call/greet")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))),
+                400,
+                "MIZAN-112",
+                "not valid UTF-8");
     }
 
     @Test
@@ -151,12 +179,17 @@ class CoreIT {
         assertProblem(http.call("add", "{\"a\":1,\"b\":1e1000000000}"), 400, "MIZAN-118", "exponent");
         assertProblem(http.call("half", "{\"value\":" + "9".repeat(60_000) + "}"), 400, "MIZAN-117", "more than");
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "huge numbers took too long");
-        assertEquals("0.5", Http.json(http.call("half", "{\"value\":1}")).getJsonNumber("result").toString());
+        assertEquals(
+                "0.5",
+                Http.json(http.call("half", "{\"value\":1}"))
+                        .getJsonNumber("result")
+                        .toString());
     }
 
     @Test
     void wrongTypesAre400NamingTheArgument() {
-        assertProblem(http.call("add", "{\"a\":\"3\",\"b\":4}"), 400, "MIZAN-134", "Argument 'a' must be a whole number");
+        assertProblem(
+                http.call("add", "{\"a\":\"3\",\"b\":4}"), 400, "MIZAN-134", "Argument 'a' must be a whole number");
         assertProblem(http.call("add", "{\"a\":1.5,\"b\":4}"), 400, "MIZAN-134", "Argument 'a'");
         assertProblem(http.call("add", "{\"a\":3000000000,\"b\":4}"), 400, "MIZAN-134", "within 32 bits");
         assertProblem(http.call("greet", "{\"name\":42}"), 400, "MIZAN-134", "Argument 'name' must be a string");
@@ -183,9 +216,11 @@ class CoreIT {
     void rolesAreChecked() {
         assertProblem(http.call("staffOnly", "{}"), 401, "MIZAN-140", "Sign in");
         assertProblem(http.callAs("alice", "staffOnly", "{}"), 403, "MIZAN-141", "may not call");
-        assertEquals("staff only", Http.json(http.callAs("bob", "staffOnly", "{}")).getString("result"));
+        assertEquals(
+                "staff only", Http.json(http.callAs("bob", "staffOnly", "{}")).getString("result"));
         assertProblem(http.callAs("alice", "report", "{}"), 403, "MIZAN-141", "may not call");
-        assertEquals("weekly report", Http.json(http.callAs("bob", "report", "{}")).getString("result"));
+        assertEquals(
+                "weekly report", Http.json(http.callAs("bob", "report", "{}")).getString("result"));
     }
 
     @Test
@@ -210,17 +245,20 @@ class CoreIT {
     void beanToBeanCallIsCheckedByTheInterceptor() {
         assertProblem(http.call("viaStaff", "{}"), 401, "MIZAN-140", "Sign in to call payroll");
         assertProblem(http.callAs("alice", "viaStaff", "{}"), 403, "MIZAN-141", "may not call payroll");
-        assertEquals("got payroll", Http.json(http.callAs("bob", "viaStaff", "{}")).getString("result"));
+        assertEquals(
+                "got payroll", Http.json(http.callAs("bob", "viaStaff", "{}")).getString("result"));
     }
 
     @Test
     void foreignOriginIs403AndListedOriginPasses() {
         HttpResponse<String> foreign = http.send(http.request("api/mizan/call/hello")
-                .header("Content-Type", "application/json").header("Origin", "https://evil.example")
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://evil.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertProblem(foreign, 403, "MIZAN-105", "not allowed");
         HttpResponse<String> crossSite = http.send(http.request("api/mizan/call/hello")
-                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
+                .header("Content-Type", "application/json")
+                .header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertProblem(crossSite, 403, "MIZAN-105", "not allowed");
         HttpResponse<String> own = http.send(http.request("api/mizan/call/hello")
@@ -229,20 +267,34 @@ class CoreIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(200, own.statusCode(), own.body());
         HttpResponse<String> allowed = http.send(http.request("api/mizan/call/hello")
-                .header("Content-Type", "application/json").header("Origin", "https://allowed.example")
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://allowed.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(200, allowed.statusCode(), allowed.body());
-        assertEquals("https://allowed.example", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertEquals(
+                "https://allowed.example",
+                allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         HttpResponse<String> preflight = http.send(http.request("api/mizan/call/hello")
-                .header("Origin", "https://allowed.example").header("Access-Control-Request-Method", "POST")
+                .header("Origin", "https://allowed.example")
+                .header("Access-Control-Request-Method", "POST")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertEquals(204, preflight.statusCode());
-        assertEquals("https://allowed.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
-        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
+        assertEquals(
+                "https://allowed.example",
+                preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(preflight
+                .headers()
+                .firstValue("Access-Control-Allow-Headers")
+                .orElse("")
+                .contains("Content-Type"));
         HttpResponse<String> foreignPreflight = http.send(http.request("api/mizan/call/hello")
-                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-        assertFalse(foreignPreflight.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+        assertFalse(foreignPreflight
+                .headers()
+                .firstValue("Access-Control-Allow-Origin")
+                .isPresent());
     }
 
     // --- 404 / 405 / 413 / 415 ---
@@ -278,8 +330,10 @@ class CoreIT {
 
     @Test
     void nonJsonContentTypesAre415() {
-        for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
-            HttpResponse<String> r = http.send(http.request("api/mizan/call/greet").header("Content-Type", type)
+        for (String type :
+                new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            HttpResponse<String> r = http.send(http.request("api/mizan/call/greet")
+                    .header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")));
             assertProblem(r, 415, "MIZAN-106", "application/json");
         }
@@ -304,7 +358,10 @@ class CoreIT {
                 + "\"nicknames\":[\"ok\",\" \"]}}";
         JsonObject problem = assertProblem(http.call("signup", signup), 422, "MIZAN-137", "not valid");
         String paths = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("path")).sorted().toList().toString();
+                .map(e -> e.getString("path"))
+                .sorted()
+                .toList()
+                .toString();
         assertEquals("[signup.address.city, signup.address.zip, signup.age, signup.email, signup.nicknames[1]]", paths);
     }
 
@@ -343,7 +400,8 @@ class CoreIT {
      */
     static JsonObject assertProblem(HttpResponse<String> r, int status, String code, String detailPart) {
         assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+        assertTrue(
+                r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 "content type " + r.headers().firstValue("Content-Type"));
         JsonObject problem = Http.json(r);
         assertEquals(status, problem.getInt("status"));
@@ -354,7 +412,8 @@ class CoreIT {
             assertEquals(code, problem.getString("code", null), r.body());
         }
         assertFalse(problem.getString("detail").contains("MIZAN-"), r.body());
-        assertTrue(problem.getString("detail").contains(detailPart),
+        assertTrue(
+                problem.getString("detail").contains(detailPart),
                 "detail '" + problem.getString("detail") + "' lacks '" + detailPart + "'");
         return problem;
     }

@@ -1,5 +1,7 @@
 package io.mizan.it;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.it.broken.duplicate.Greeters;
 import io.mizan.it.support.Deployments;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -18,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * A smoke test that a deployment problem fails a real deployment: a broken application deployed to
  * Payara Micro is not deployed, and the problem's id and message are in the server's log. Every
@@ -36,9 +36,15 @@ class DeploymentErrorsIT {
         Path dir = Files.createDirectories(Path.of(System.getProperty("project.basedir"), "target", "broken-wars"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhazelcast.phone.home.enabled=false", "-jar",
-                System.getProperty("payara.microJar"), "--nocluster", "--disablephonehome", "--port", String.valueOf(freePort()),
-                "--rootdir", Files.createTempDirectory("payara-broken").toString()));
+                "-Dhazelcast.phone.home.enabled=false",
+                "-jar",
+                System.getProperty("payara.microJar"),
+                "--nocluster",
+                "--disablephonehome",
+                "--port",
+                String.valueOf(freePort()),
+                "--rootdir",
+                Files.createTempDirectory("payara-broken").toString()));
         for (Class<?> app : List.of(Greeters.class)) {
             String name = app.getPackageName().substring(app.getPackageName().lastIndexOf('.') + 1);
             File war = dir.resolve(name + ".war").toFile();
@@ -48,8 +54,8 @@ class DeploymentErrorsIT {
         }
         Process payara = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder out = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(payara.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(payara.getInputStream(), StandardCharsets.UTF_8))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
             String line;
             while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {

@@ -1,5 +1,9 @@
 package io.mizan.json;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.MizanException;
@@ -9,9 +13,9 @@ import io.mizan.model.ModelBuilder;
 import jakarta.annotation.Nullable;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -19,24 +23,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 /** Binding by name with the real JSON-B (Yasson): every shape the TypeScript types rule out is a 400. */
 class ArgumentBinderTest {
 
-    public enum Tier { FREE, PRO }
-
-    public record Address(String city, @Nullable String zip) {
+    public enum Tier {
+        FREE,
+        PRO
     }
 
-    public record Box<T>(List<T> items, Optional<String> label) {
-    }
+    public record Address(String city, @Nullable String zip) {}
 
-    public record Signup(String email, int age, Address address, List<String> nicknames, Map<String, Integer> scores,
-                         Tier tier, Box<Address> box) {
-    }
+    public record Box<T>(List<T> items, Optional<String> label) {}
+
+    public record Signup(
+            String email,
+            int age,
+            Address address,
+            List<String> nicknames,
+            Map<String, Integer> scores,
+            Tier tier,
+            Box<Address> box) {}
 
     public static class Forms {
         @Client
@@ -75,20 +81,23 @@ class ArgumentBinderTest {
 
     @Test
     void optionalAndNullableMayBeLeftOut() {
-        assertArrayEquals(new Object[]{5L, Optional.empty(), null}, bind("tally", "{\"count\":5}"));
-        assertArrayEquals(new Object[]{5L, Optional.of("x"), 3}, bind("tally", "{\"count\":5,\"note\":\"x\",\"limit\":3}"));
+        assertArrayEquals(new Object[] {5L, Optional.empty(), null}, bind("tally", "{\"count\":5}"));
+        assertArrayEquals(
+                new Object[] {5L, Optional.of("x"), 3}, bind("tally", "{\"count\":5,\"note\":\"x\",\"limit\":3}"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":null                 | MIZAN-133 | 'signup.address' must not be null",
-            "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":{\"zip\":\"1\"}      | MIZAN-132 | 'signup.address.city' is missing",
-            "\"age\":30                                         | \"age\":\"30\"                   | MIZAN-134 | 'signup.age' must be a whole number within 32 bits",
-            "\"nicknames\":[\"al\"]                             | \"nicknames\":[\"al\",null]      | MIZAN-133 | 'signup.nicknames[1]' must not be null",
-            "\"scores\":{\"x\":1}                               | \"scores\":{\"x\":\"1\"}         | MIZAN-134 | 'signup.scores[x]' must be a whole number within 32 bits",
-            "\"tier\":\"PRO\"                                   | \"tier\":\"GOLD\"                | MIZAN-134 | 'signup.tier' must be one of 'FREE', 'PRO'",
-            "\"box\":{\"items\":[{\"city\":\"Rome\"}],\"label\":null} | \"box\":{\"items\":[{\"city\":7}],\"label\":null} | MIZAN-134 | 'signup.box.items[0].city' must be a string",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":null                 | MIZAN-133 | 'signup.address' must not be null",
+                "\"address\":{\"city\":\"Oslo\",\"zip\":null}       | \"address\":{\"zip\":\"1\"}      | MIZAN-132 | 'signup.address.city' is missing",
+                "\"age\":30                                         | \"age\":\"30\"                   | MIZAN-134 | 'signup.age' must be a whole number within 32 bits",
+                "\"nicknames\":[\"al\"]                             | \"nicknames\":[\"al\",null]      | MIZAN-133 | 'signup.nicknames[1]' must not be null",
+                "\"scores\":{\"x\":1}                               | \"scores\":{\"x\":\"1\"}         | MIZAN-134 | 'signup.scores[x]' must be a whole number within 32 bits",
+                "\"tier\":\"PRO\"                                   | \"tier\":\"GOLD\"                | MIZAN-134 | 'signup.tier' must be one of 'FREE', 'PRO'",
+                "\"box\":{\"items\":[{\"city\":\"Rome\"}],\"label\":null} | \"box\":{\"items\":[{\"city\":7}],\"label\":null} | MIZAN-134 | 'signup.box.items[0].city' must be a string",
+            })
     void refusesWhatTheTypesRuleOut(String good, String bad, String code, String message) {
         String json = "{\"signup\":" + GOOD.replace(good.trim(), bad.trim()) + "}";
         MizanException e = assertThrows(MizanException.class, () -> bind("signup", json));
@@ -99,8 +108,8 @@ class ArgumentBinderTest {
 
     @Test
     void refusesUnknownMissingAndNullArguments() {
-        MizanException unknown = assertThrows(MizanException.class,
-                () -> bind("signup", "{\"signup\":" + GOOD + ",\"me\":1,\"you\":2}"));
+        MizanException unknown = assertThrows(
+                MizanException.class, () -> bind("signup", "{\"signup\":" + GOOD + ",\"me\":1,\"you\":2}"));
         assertEquals("MIZAN-130", unknown.code());
         assertEquals("Unknown arguments 'me', 'you' for signup; it takes 'signup'", unknown.getMessage());
         MizanException missing = assertThrows(MizanException.class, () -> bind("tally", "{}"));

@@ -1,5 +1,9 @@
 package io.mizan.json;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.messages.Messages;
@@ -17,21 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Results are written by the real JSON-B and held to the model: a null the types rule out is refused with its path. */
 class ResultEncoderTest {
 
-    public record Report(String title, Optional<String> note, @Nullable String extra) {
-    }
+    public record Report(String title, Optional<String> note, @Nullable String extra) {}
 
-    public record Page<T>(List<T> items, Map<String, T> byName) {
-    }
+    public record Page<T>(List<T> items, Map<String, T> byName) {}
 
-    public record Named(@JsonbProperty("display_name") String displayName) {
-    }
+    public record Named(@JsonbProperty("display_name") String displayName) {}
 
     public static class Reports {
         public static Object next;
@@ -64,8 +61,7 @@ class ResultEncoderTest {
         }
 
         @Client
-        public void nothing() {
-        }
+        public void nothing() {}
     }
 
     static final Model MODEL = new ModelBuilder(Auth.PUBLIC).build(List.of(Reports.class));
@@ -82,43 +78,49 @@ class ResultEncoderTest {
     }
 
     static String violation(String function, Object value) {
-        return assertThrows(ResultViolation.class, () -> encode(function, value)).getMessage();
+        return assertThrows(ResultViolation.class, () -> encode(function, value))
+                .getMessage();
     }
 
     @Test
     void soundResultsAreWrittenAsJsonbWritesThem() {
-        assertEquals("{\"extra\":null,\"note\":null,\"title\":\"t\"}",
+        assertEquals(
+                "{\"extra\":null,\"note\":null,\"title\":\"t\"}",
                 encode("weekly", new Report("t", Optional.empty(), null)));
         assertEquals("[\"a\",\"b\"]", encode("names", List.of("a", "b")));
         assertEquals("null", encode("maybe", null));
         assertEquals("null", encode("nothing", null));
         assertEquals("{\"display_name\":\"Ada\"}", encode("named", new Named("Ada")));
-        assertEquals("{\"byName\":{\"a\":{\"extra\":null,\"note\":\"n\",\"title\":\"t\"}},\"items\":[]}",
+        assertEquals(
+                "{\"byName\":{\"a\":{\"extra\":null,\"note\":\"n\",\"title\":\"t\"}},\"items\":[]}",
                 encode("page", new Page<>(List.of(), Map.of("a", new Report("t", Optional.of("n"), null)))));
     }
 
     @ParameterizedTest
     @CsvSource({
-            "weekly, root, weekly.result",
-            "weekly, title, weekly.result.title",
-            "names, item, names.result[1]",
-            "page, item, page.result.items[1].title",
-            "page, map, page.result.byName[b].title",
-            "page, list, page.result.items",
-            "named, name, named.result.display_name"})
+        "weekly, root, weekly.result",
+        "weekly, title, weekly.result.title",
+        "names, item, names.result[1]",
+        "page, item, page.result.items[1].title",
+        "page, map, page.result.byName[b].title",
+        "page, list, page.result.items",
+        "named, name, named.result.display_name"
+    })
     void aNullTheModelRulesOutIsRefusedWithItsPath(String function, String where, String path) {
         Report good = new Report("t", Optional.empty(), null);
         Report untitled = new Report(null, Optional.empty(), null);
-        Object value = switch (where) {
-            case "root" -> null;
-            case "title" -> untitled;
-            case "item" -> function.equals("names") ? Arrays.asList("a", null)
-                    : new Page<>(List.of(good, untitled), Map.of());
-            case "map" -> new Page<>(List.of(), Map.of("a", good, "b", untitled));
-            case "list" -> new Page<Report>(null, Map.of());
-            case "name" -> new Named(null);
-            default -> throw new IllegalArgumentException(where);
-        };
+        Object value =
+                switch (where) {
+                    case "root" -> null;
+                    case "title" -> untitled;
+                    case "item" -> function.equals("names")
+                            ? Arrays.asList("a", null)
+                            : new Page<>(List.of(good, untitled), Map.of());
+                    case "map" -> new Page<>(List.of(), Map.of("a", good, "b", untitled));
+                    case "list" -> new Page<Report>(null, Map.of());
+                    case "name" -> new Named(null);
+                    default -> throw new IllegalArgumentException(where);
+                };
         String message = violation(function, value);
         assertEquals("MIZAN-120", Messages.id(message));
         assertTrue(message.startsWith("MIZAN-120 " + path + " is null"), message);
@@ -127,7 +129,8 @@ class ResultEncoderTest {
 
     @Test
     void theCheckIsOnlyActiveWhileAResultIsEncoded() {
-        assertEquals("{\"extra\":null,\"note\":null,\"title\":null}",
+        assertEquals(
+                "{\"extra\":null,\"note\":null,\"title\":null}",
                 ENCODER.jsonb().toJson(new Report(null, Optional.empty(), null)));
     }
 }

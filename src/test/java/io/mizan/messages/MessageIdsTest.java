@@ -1,5 +1,11 @@
 package io.mizan.messages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.mizan.FieldError;
 import io.mizan.MizanException;
 import org.junit.jupiter.api.Test;
@@ -20,12 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * Every message of the catalog carries an id of its own, and {@code docs/problems.md} lists it. Each
  * catalog method is called with sample arguments and its id read from what it returns: the start of
@@ -39,7 +39,9 @@ class MessageIdsTest {
     static Map<String, String> ids() throws Exception {
         Map<String, String> ids = new TreeMap<>();
         for (Method m : Messages.class.getDeclaredMethods()) {
-            if (!Modifier.isPublic(m.getModifiers()) || !Modifier.isStatic(m.getModifiers()) || m.getName().equals("id")) {
+            if (!Modifier.isPublic(m.getModifiers())
+                    || !Modifier.isStatic(m.getModifiers())
+                    || m.getName().equals("id")) {
                 continue;
             }
             String id = id(m);
@@ -65,10 +67,12 @@ class MessageIdsTest {
         }
         if (result instanceof MizanException refusal) {
             assertNotNull(refusal.code(), m.getName() + " gives a refusal without a code");
-            assertFalse(refusal.getMessage().contains("MIZAN-"), m.getName() + ": the id travels as the code,"
-                    + " not in the text: " + refusal.getMessage());
-            assertTrue(Integer.parseInt(refusal.code().substring(6)) >= 100, m.getName() + " is a call-time"
-                    + " refusal with a deployment id");
+            assertFalse(
+                    refusal.getMessage().contains("MIZAN-"),
+                    m.getName() + ": the id travels as the code," + " not in the text: " + refusal.getMessage());
+            assertTrue(
+                    Integer.parseInt(refusal.code().substring(6)) >= 100,
+                    m.getName() + " is a call-time" + " refusal with a deployment id");
             return refusal.code();
         }
         if (result instanceof String text) {
@@ -98,14 +102,15 @@ class MessageIdsTest {
         if (raw == Class.class) {
             return Object.class;
         }
-        throw new AssertionError("teach " + MessageIdsTest.class.getSimpleName() + " a sample " + type
-                + " for Messages." + method);
+        throw new AssertionError(
+                "teach " + MessageIdsTest.class.getSimpleName() + " a sample " + type + " for Messages." + method);
     }
 
     @Test
     void everyIdIsUnique() throws Exception {
         Map<String, String> ids = ids();
-        assertTrue(ids.containsKey("MIZAN-001") && ids.containsKey("MIZAN-100") && ids.containsKey("MIZAN-120"),
+        assertTrue(
+                ids.containsKey("MIZAN-001") && ids.containsKey("MIZAN-100") && ids.containsKey("MIZAN-120"),
                 ids.toString());
     }
 

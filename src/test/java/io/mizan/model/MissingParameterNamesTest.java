@@ -1,5 +1,9 @@
 package io.mizan.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.Auth;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** A class compiled without -parameters is refused with the fix, not bound to arg0. */
 class MissingParameterNamesTest {
 
@@ -22,22 +22,34 @@ class MissingParameterNamesTest {
     void refusesClassesCompiledWithoutParameterNames() throws Exception {
         Path dir = Files.createTempDirectory("no-parameters");
         Path source = dir.resolve("Greeter.java");
-        Files.writeString(source, """
+        Files.writeString(
+                source,
+                """
                 public class Greeter {
                     @io.mizan.Client
                     public String greet(String name) { return name; }
                 }
                 """);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"),
-                "-d", dir.toString(), source.toString());
+        int status = javac.run(
+                null,
+                null,
+                null,
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                dir.toString(),
+                source.toString());
         assertEquals(0, status);
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> greeter = loader.loadClass("Greeter");
-            ModelException e = assertThrows(ModelException.class,
-                    () -> new ModelBuilder(Auth.PUBLIC).build(List.of(greeter)));
-            assertTrue(e.getMessage().startsWith("MIZAN-006 Greeter.greet:")
-                    && e.getMessage().contains("Fix: compile with -parameters"), e.getMessage());
+            ModelException e =
+                    assertThrows(ModelException.class, () -> new ModelBuilder(Auth.PUBLIC).build(List.of(greeter)));
+            assertTrue(
+                    e.getMessage().startsWith("MIZAN-006 Greeter.greet:")
+                            && e.getMessage().contains("Fix: compile with -parameters"),
+                    e.getMessage());
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.mizan.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.Scope;
@@ -14,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class ModelBuilderTest {
 
     static Model build(Class<?>... classes) {
@@ -25,7 +25,8 @@ class ModelBuilderTest {
     }
 
     static String problems(Class<?>... classes) {
-        return String.join("\n", assertThrows(ModelException.class, () -> build(classes)).problems());
+        return String.join(
+                "\n", assertThrows(ModelException.class, () -> build(classes)).problems());
     }
 
     public static class Profiles {
@@ -59,8 +60,12 @@ class ModelBuilderTest {
         FunctionModel view = model.function("updateProfile").orElseThrow();
         assertTrue(view.viewPath());
         assertEquals(List.of("tab", "userId"), view.scopedBy().get("userProfile"));
-        assertEquals(List.of("currentUser", "userProfile"), model.contexts().stream().map(FunctionModel::name).toList());
-        assertEquals(ParamModel.Source.PRINCIPAL, model.function("currentUser").orElseThrow().params().get(0).source());
+        assertEquals(
+                List.of("currentUser", "userProfile"),
+                model.contexts().stream().map(FunctionModel::name).toList());
+        assertEquals(
+                ParamModel.Source.PRINCIPAL,
+                model.function("currentUser").orElseThrow().params().get(0).source());
     }
 
     public static class Duplicates {
@@ -82,12 +87,10 @@ class ModelBuilderTest {
         }
 
         @Client(affects = "curentUser")
-        public void rename(String name) {
-        }
+        public void rename(String name) {}
     }
 
-    public record Filter(String q) {
-    }
+    public record Filter(String q) {}
 
     public static class BadContexts {
         @Client(context = Scope.LOCAL)
@@ -101,8 +104,7 @@ class ModelBuilderTest {
         }
     }
 
-    public interface Shape {
-    }
+    public interface Shape {}
 
     public static class BadTypes {
         @Client
@@ -111,59 +113,68 @@ class ModelBuilderTest {
         }
 
         @Client
-        public void draw(Shape shape) {
-        }
+        public void draw(Shape shape) {}
 
         @Client
         @SuppressWarnings("rawtypes")
-        public void raw(List items) {
-        }
+        public void raw(List items) {}
 
         @Client
-        public void keyed(Map<Filter, String> map) {
-        }
+        public void keyed(Map<Filter, String> map) {}
     }
 
     @Test
     void deploymentProblemsNameClassMethodAndFix() {
         String dup = problems(Duplicates.class);
-        assertTrue(dup.startsWith("MIZAN-001 io.mizan.model.ModelBuilderTest$Duplicates.")
-                && dup.contains("'hello'") && dup.contains(". Fix: "), dup);
+        assertTrue(
+                dup.startsWith("MIZAN-001 io.mizan.model.ModelBuilderTest$Duplicates.")
+                        && dup.contains("'hello'")
+                        && dup.contains(". Fix: "),
+                dup);
 
         String affects = problems(UnknownAffects.class);
-        assertTrue(affects.contains("MIZAN-019 io.mizan.model.ModelBuilderTest$UnknownAffects.rename:")
-                && affects.contains("\"curentUser\"") && affects.contains("(the contexts are currentUser)"), affects);
+        assertTrue(
+                affects.contains("MIZAN-019 io.mizan.model.ModelBuilderTest$UnknownAffects.rename:")
+                        && affects.contains("\"curentUser\"")
+                        && affects.contains("(the contexts are currentUser)"),
+                affects);
 
         String contexts = problems(BadContexts.class);
-        assertTrue(contexts.contains("MIZAN-017 io.mizan.model.ModelBuilderTest$BadContexts.search:")
-                && contexts.contains("'filter'"), contexts);
+        assertTrue(
+                contexts.contains("MIZAN-017 io.mizan.model.ModelBuilderTest$BadContexts.search:")
+                        && contexts.contains("'filter'"),
+                contexts);
         assertTrue(contexts.contains("MIZAN-016 io.mizan.model.ModelBuilderTest$BadContexts.settings:"), contexts);
 
         String types = problems(BadTypes.class);
-        assertTrue(types.contains("MIZAN-008 io.mizan.model.ModelBuilderTest$BadTypes.anything:")
-                && types.contains("Object says nothing"), types);
-        assertTrue(types.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$BadTypes.draw: parameter 'shape'")
-                && types.contains("is an interface"), types);
-        assertTrue(types.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$BadTypes.raw: parameter 'items'")
-                && types.contains("raw type List"), types);
-        assertTrue(types.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$BadTypes.keyed: parameter 'map'")
-                && types.contains("a map key must be"), types);
+        assertTrue(
+                types.contains("MIZAN-008 io.mizan.model.ModelBuilderTest$BadTypes.anything:")
+                        && types.contains("Object says nothing"),
+                types);
+        assertTrue(
+                types.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$BadTypes.draw: parameter 'shape'")
+                        && types.contains("is an interface"),
+                types);
+        assertTrue(
+                types.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$BadTypes.raw: parameter 'items'")
+                        && types.contains("raw type List"),
+                types);
+        assertTrue(
+                types.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$BadTypes.keyed: parameter 'map'")
+                        && types.contains("a map key must be"),
+                types);
     }
 
-    public record Range<T>(T min, T max) {
-    }
+    public record Range<T>(T min, T max) {}
 
-    public record Page<T>(java.util.List<T> items, long total) {
-    }
+    public record Page<T>(java.util.List<T> items, long total) {}
 
     public static class Generics {
         @Client
-        public void narrow(Range<Integer> range) {
-        }
+        public void narrow(Range<Integer> range) {}
 
         @Client
-        public void save(Page<String> page) {
-        }
+        public void save(Page<String> page) {}
 
         @Client
         public Range<Integer> widest() {
@@ -174,14 +185,15 @@ class ModelBuilderTest {
     @Test
     void genericRecordArgumentsWithABareTypeVariableAreRefused() {
         String problems = problems(Generics.class);
-        assertTrue(problems.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$Generics.narrow: parameter 'range'")
-                && problems.contains("cannot read the component 'min' of the generic record Range"), problems);
+        assertTrue(
+                problems.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$Generics.narrow: parameter 'range'")
+                        && problems.contains("cannot read the component 'min' of the generic record Range"),
+                problems);
         assertTrue(!problems.contains("Generics.save") && !problems.contains("Generics.widest"), problems);
     }
 
     public static class Orders {
-        public record View(long id) {
-        }
+        public record View(long id) {}
 
         @Client
         public View order() {
@@ -190,8 +202,7 @@ class ModelBuilderTest {
     }
 
     public static class Users {
-        public record View(String name) {
-        }
+        public record View(String name) {}
 
         @Client
         public View user() {
@@ -204,7 +215,9 @@ class ModelBuilderTest {
         Model model = build(Orders.class, Users.class);
         assertEquals(java.util.Set.of("View", "UsersView"), model.types().keySet());
         assertEquals(Orders.View.class, model.types().get("View").javaType());
-        assertEquals(new TypeRef.ObjectRef("UsersView", List.of()), model.function("user").orElseThrow().result());
+        assertEquals(
+                new TypeRef.ObjectRef("UsersView", List.of()),
+                model.function("user").orElseThrow().result());
     }
 
     @Client(roles = "staff")
@@ -232,12 +245,20 @@ class ModelBuilderTest {
     @Test
     void accessRulesResolveMethodFirstThenClassThenDefault() {
         Model model = new ModelBuilder(Auth.AUTHENTICATED).build(List.of(StaffDesk.class, Profiles.class));
-        assertEquals(new AccessRule(AccessRule.Kind.ROLES, Set.of("staff"), null),
+        assertEquals(
+                new AccessRule(AccessRule.Kind.ROLES, Set.of("staff"), null),
                 model.function("payroll").orElseThrow().access());
-        assertEquals(AccessRule.Kind.PUBLIC, model.function("opening").orElseThrow().access().kind());
-        assertEquals(AccessRule.Kind.AUTHENTICATED, model.function("lunch").orElseThrow().access().kind());
-        assertEquals(Set.of("boss"), model.function("raise").orElseThrow().access().roles());
-        assertEquals(AccessRule.Kind.AUTHENTICATED, model.function("rename").orElseThrow().access().kind());
+        assertEquals(
+                AccessRule.Kind.PUBLIC,
+                model.function("opening").orElseThrow().access().kind());
+        assertEquals(
+                AccessRule.Kind.AUTHENTICATED,
+                model.function("lunch").orElseThrow().access().kind());
+        assertEquals(
+                Set.of("boss"), model.function("raise").orElseThrow().access().roles());
+        assertEquals(
+                AccessRule.Kind.AUTHENTICATED,
+                model.function("rename").orElseThrow().access().kind());
     }
 
     @Test
@@ -245,7 +266,9 @@ class ModelBuilderTest {
         assertEquals(Auth.PUBLIC, ModelBuilder.parseDefaultAuth(null));
         assertEquals(Auth.AUTHENTICATED, ModelBuilder.parseDefaultAuth(" Authenticated "));
         ModelException e = assertThrows(ModelException.class, () -> ModelBuilder.parseDefaultAuth("everyone"));
-        assertTrue(e.getMessage().startsWith("MIZAN-023 mizan.auth.default:") && e.getMessage().contains("'everyone'"),
+        assertTrue(
+                e.getMessage().startsWith("MIZAN-023 mizan.auth.default:")
+                        && e.getMessage().contains("'everyone'"),
                 e.getMessage());
     }
 
@@ -258,10 +281,13 @@ class ModelBuilderTest {
         }
     }
 
-    public static class Bossish extends Staffish {
-    }
+    public static class Bossish extends Staffish {}
 
-    @Client(context = Scope.LOCAL, auth = Auth.AUTHENTICATED, check = Staffish.class, affects = "board",
+    @Client(
+            context = Scope.LOCAL,
+            auth = Auth.AUTHENTICATED,
+            check = Staffish.class,
+            affects = "board",
             serverOnly = true)
     public static class Loaded {
         @Client
@@ -322,27 +348,42 @@ class ModelBuilderTest {
     @Test
     void aMethodsClientTakesTheClassesValueForEveryMemberItLeavesAtItsDefault() {
         Model model = build(Loaded.class, Guarded.class);
-        record Row(String function, Scope context, AccessRule access, List<String> affects, boolean serverOnly) {
-        }
+        record Row(String function, Scope context, AccessRule access, List<String> affects, boolean serverOnly) {}
         AccessRule authenticated = AccessRule.of(AccessRule.Kind.AUTHENTICATED);
         for (Row row : List.of(
                 // every member left at its default: all of the class's
                 new Row("inherits", Scope.LOCAL, authenticated.withCheck(Staffish.class), List.of("board"), true),
                 // auth, check and affects set: the method's; context and serverOnly: the class's
-                new Row("overrides", Scope.LOCAL, AccessRule.of(AccessRule.Kind.PUBLIC).withCheck(Bossish.class),
-                        List.of("notes"), true),
+                new Row(
+                        "overrides",
+                        Scope.LOCAL,
+                        AccessRule.of(AccessRule.Kind.PUBLIC).withCheck(Bossish.class),
+                        List.of("notes"),
+                        true),
                 // roles set: the method's rule replaces the class's auth
-                new Row("roles", Scope.LOCAL, new AccessRule(AccessRule.Kind.ROLES, Set.of("staff"), Staffish.class),
-                        List.of("board"), true),
+                new Row(
+                        "roles",
+                        Scope.LOCAL,
+                        new AccessRule(AccessRule.Kind.ROLES, Set.of("staff"), Staffish.class),
+                        List.of("board"),
+                        true),
                 new Row("global", Scope.GLOBAL, authenticated.withCheck(Staffish.class), List.of("board"), true),
                 // Jakarta on the class beats @Client on the class ...
-                new Row("byClass", Scope.NONE, new AccessRule(AccessRule.Kind.ROLES, Set.of("clerk"), null),
-                        List.of(), false),
+                new Row(
+                        "byClass",
+                        Scope.NONE,
+                        new AccessRule(AccessRule.Kind.ROLES, Set.of("clerk"), null),
+                        List.of(),
+                        false),
                 // ... but not @Client on the method, which comes before it
                 new Row("clientOnMethod", Scope.NONE, AccessRule.of(AccessRule.Kind.PUBLIC), List.of(), false),
                 // a method @Client without auth or roles leaves the class's rules in force, Jakarta first
-                new Row("defaultsOnMethod", Scope.NONE, new AccessRule(AccessRule.Kind.ROLES, Set.of("clerk"), null),
-                        List.of(), false),
+                new Row(
+                        "defaultsOnMethod",
+                        Scope.NONE,
+                        new AccessRule(AccessRule.Kind.ROLES, Set.of("clerk"), null),
+                        List.of(),
+                        false),
                 // Jakarta on the method beats everything
                 new Row("jakartaOnMethod", Scope.NONE, AccessRule.of(AccessRule.Kind.PUBLIC), List.of(), false))) {
             FunctionModel f = model.function(row.function()).orElseThrow(() -> new AssertionError(row.function()));
@@ -352,18 +393,17 @@ class ModelBuilderTest {
 
     @Client(affects = "x")
     public static class ClassLevelAffectsUnknown {
-        public void a() {
-        }
+        public void a() {}
     }
 
     @Test
     void whatAMethodInheritsIsCheckedLikeWhatItSays() {
         String problems = problems(ClassLevelAffectsUnknown.class);
-        assertTrue(problems.startsWith("MIZAN-019 io.mizan.model.ModelBuilderTest$ClassLevelAffectsUnknown.a:"), problems);
+        assertTrue(
+                problems.startsWith("MIZAN-019 io.mizan.model.ModelBuilderTest$ClassLevelAffectsUnknown.a:"), problems);
     }
 
-    public record Span(java.time.Duration length) {
-    }
+    public record Span(java.time.Duration length) {}
 
     public static class Scoped {
         @Client(context = Scope.LOCAL)
@@ -372,12 +412,12 @@ class ModelBuilderTest {
         }
 
         @Client(affects = "schedule")
-        public void shorten(java.util.Optional<java.time.Duration> length, String owner) {
-        }
+        public void shorten(java.util.Optional<java.time.Duration> length, String owner) {}
 
         @Client(affects = "schedule")
-        public Response move(@jakarta.ws.rs.QueryParam("length") java.util.Optional<Long> span,
-                             @PathParam("owner") java.util.List<String> owners) {
+        public Response move(
+                @jakarta.ws.rs.QueryParam("length") java.util.Optional<Long> span,
+                @PathParam("owner") java.util.List<String> owners) {
             return null;
         }
     }
@@ -385,8 +425,11 @@ class ModelBuilderTest {
     @Test
     void scopingParametersMustBeScalarsOptionalOrNot() {
         String problems = problems(Scoped.class);
-        assertTrue(!problems.contains("Scoped.shorten") && problems.contains("MIZAN-020 io.mizan.model.ModelBuilderTest$Scoped.move:")
-                && problems.contains("parameter 'owners'"), problems);
+        assertTrue(
+                !problems.contains("Scoped.shorten")
+                        && problems.contains("MIZAN-020 io.mizan.model.ModelBuilderTest$Scoped.move:")
+                        && problems.contains("parameter 'owners'"),
+                problems);
         assertEquals(1, problems.lines().count(), problems);
     }
 }

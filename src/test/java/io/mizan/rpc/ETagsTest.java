@@ -1,13 +1,13 @@
 package io.mizan.rpc;
 
-import org.junit.jupiter.api.Test;
-
-import java.security.Principal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.security.Principal;
 
 /** Tags are stable for one key, caller and body, and differ when any of them does. */
 class ETagsTest {

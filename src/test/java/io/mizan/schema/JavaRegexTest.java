@@ -1,5 +1,9 @@
 package io.mizan.schema;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,19 +16,21 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /** Java regular expressions to JavaScript literals that accept the same whole strings. */
 class JavaRegexTest {
 
     private static String js(String regexp, String... flags) {
-        return JavaRegex.toJavaScript(regexp, List.of(flags)).map(JavaRegex.Literal::toString).orElse("(skipped)");
+        return JavaRegex.toJavaScript(regexp, List.of(flags))
+                .map(JavaRegex.Literal::toString)
+                .orElse("(skipped)");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " :: ", quoteCharacter = '"', textBlock = """
+    @CsvSource(
+            delimiterString = " :: ",
+            quoteCharacter = '"',
+            textBlock =
+                    """
             [0-9]{5} :: /^(?:[0-9]{5})$/
             \\p{Alpha}+ :: /^(?:[a-zA-Z]+)$/
             [\\p{Alnum}_-]+ :: /^(?:[a-zA-Z0-9_-]+)$/
@@ -85,8 +91,7 @@ class JavaRegexTest {
     @Test
     void javaScriptAcceptsWhatJavaAccepts() throws Exception {
         assumeTrue(nodeAvailable(), "node is not installed");
-        record Case(String regexp, List<String> flags, List<String> inputs) {
-        }
+        record Case(String regexp, List<String> flags, List<String> inputs) {}
         List<Case> cases = List.of(
                 new Case("[0-9]{5}", List.of(), List.of("12345", "1234", "123456", "12a45", "12345\n")),
                 new Case("\\p{Alpha}+_\\p{Punct}", List.of(), List.of("ab_!", "ab_a", "é_!", "_!")),
@@ -103,7 +108,8 @@ class JavaRegexTest {
         StringBuilder script = new StringBuilder("const cases = [");
         List<List<Boolean>> expected = new ArrayList<>();
         for (Case c : cases) {
-            JavaRegex.Literal literal = JavaRegex.toJavaScript(c.regexp(), c.flags()).orElseThrow(() -> new AssertionError(c.regexp()));
+            JavaRegex.Literal literal =
+                    JavaRegex.toJavaScript(c.regexp(), c.flags()).orElseThrow(() -> new AssertionError(c.regexp()));
             int flags = 0;
             for (String f : c.flags()) {
                 flags |= switch (f) {
@@ -141,7 +147,9 @@ class JavaRegexTest {
 
     private static boolean nodeAvailable() {
         try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (Exception e) {

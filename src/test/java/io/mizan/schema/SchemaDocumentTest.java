@@ -1,5 +1,9 @@
 package io.mizan.schema;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.codegen.Golden;
 import io.mizan.codegen.fixture.FixtureApp;
 import io.mizan.model.Model;
@@ -18,10 +22,6 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SchemaDocumentTest {
 
@@ -93,24 +93,38 @@ class SchemaDocumentTest {
     void describesFunctionsWithParamsResultScopeAndAffects() {
         JsonObject updateName = function("updateName");
         assertEquals("none", updateName.getString("scope"));
-        assertEquals(List.of("currentUser"), updateName.getJsonArray("affects").getValuesAs(JsonValue::toString)
-                .stream().map(s -> s.replace("\"", "")).toList());
+        assertEquals(
+                List.of("currentUser"),
+                updateName.getJsonArray("affects").getValuesAs(JsonValue::toString).stream()
+                        .map(s -> s.replace("\"", ""))
+                        .toList());
         assertEquals(Json.createObjectBuilder().add("$ref", "#/types/UserView").build(), updateName.get("result"));
         JsonObject name = param("updateName", "name");
         assertFalse(name.getBoolean("nullable"));
         assertEquals("string", name.getJsonObject("type").getString("type"));
         assertEquals("\\S", name.getJsonObject("type").getString("pattern"));
         assertEquals(80, name.getJsonObject("type").getInt("maxLength"));
-        assertEquals(List.of("NotBlank", "Size"), name.getJsonArray("constraints").stream()
-                .map(c -> c.asJsonObject().getString("name")).toList());
-        assertEquals(0, name.getJsonArray("constraints").getJsonObject(1).getJsonObject("attributes").getInt("min"));
+        assertEquals(
+                List.of("NotBlank", "Size"),
+                name.getJsonArray("constraints").stream()
+                        .map(c -> c.asJsonObject().getString("name"))
+                        .toList());
+        assertEquals(
+                0,
+                name.getJsonArray("constraints")
+                        .getJsonObject(1)
+                        .getJsonObject("attributes")
+                        .getInt("min"));
 
         assertEquals("global", function("currentUser").getString("scope"));
         assertEquals(0, function("currentUser").getJsonArray("params").size(), "the Principal is not sent");
         assertEquals("local", function("userProfile").getString("scope"));
         assertTrue(param("userProfile", "lang").getBoolean("nullable"));
-        assertEquals(List.of("userId"), function("setRole").getJsonObject("scopedBy").getJsonArray("userProfile")
-                .stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+        assertEquals(
+                List.of("userId"),
+                function("setRole").getJsonObject("scopedBy").getJsonArray("userProfile").stream()
+                        .map(v -> ((jakarta.json.JsonString) v).getString())
+                        .toList());
         assertEquals(JsonValue.ValueType.OBJECT, function("ping").get("result").getValueType());
         assertEquals("null", function("ping").getJsonObject("result").getString("type"));
     }
@@ -121,27 +135,50 @@ class SchemaDocumentTest {
         assertEquals("object", user.getString("type"));
         assertTrue(user.getJsonObject("properties").containsKey("e-mail"), "the @JsonbProperty name");
         assertEquals(6, user.getJsonArray("required").size());
-        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "string"))
-                .add(Json.createObjectBuilder().add("type", "null")).build(),
+        assertEquals(
+                Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("type", "string"))
+                        .add(Json.createObjectBuilder().add("type", "null"))
+                        .build(),
                 user.getJsonObject("properties").getJsonObject("e-mail").getJsonArray("anyOf"));
         assertTrue(user.getJsonObject("properties").getJsonObject("tags").getBoolean("uniqueItems"));
-        assertEquals("date-time", user.getJsonObject("properties").getJsonObject("joined").getString("format"));
+        assertEquals(
+                "date-time",
+                user.getJsonObject("properties").getJsonObject("joined").getString("format"));
 
-        assertEquals(Json.createObjectBuilder().add("enum", Json.createArrayBuilder().add("ADMIN").add("MEMBER")
-                .add("GUEST")).add("type", "string").build(), type("Role"));
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add(
+                                "enum",
+                                Json.createArrayBuilder()
+                                        .add("ADMIN")
+                                        .add("MEMBER")
+                                        .add("GUEST"))
+                        .add("type", "string")
+                        .build(),
+                type("Role"));
 
         JsonObject page = type("Page");
         assertEquals("T", page.getJsonArray("typeParameters").getString(0));
-        assertEquals("T", page.getJsonObject("properties").getJsonObject("items").getJsonObject("items")
-                .getString("typeParameter"));
+        assertEquals(
+                "T",
+                page.getJsonObject("properties")
+                        .getJsonObject("items")
+                        .getJsonObject("items")
+                        .getString("typeParameter"));
         JsonObject search = function("searchUsers").getJsonObject("result");
         assertEquals("#/types/Page", search.getString("$ref"));
-        assertEquals("#/types/UserView", search.getJsonArray("typeArguments").getJsonObject(0).getString("$ref"));
+        assertEquals(
+                "#/types/UserView",
+                search.getJsonArray("typeArguments").getJsonObject(0).getString("$ref"));
 
         JsonObject permissions = type("Profile").getJsonObject("properties").getJsonObject("permissions");
         assertEquals("#/types/Role", permissions.getJsonObject("propertyNames").getString("$ref"));
-        assertEquals("integer", permissions.getJsonObject("additionalProperties").getString("type"));
-        assertEquals(JsonValue.EMPTY_JSON_OBJECT, type("Report").getJsonObject("properties").get("extra"));
+        assertEquals(
+                "integer", permissions.getJsonObject("additionalProperties").getString("type"));
+        assertEquals(
+                JsonValue.EMPTY_JSON_OBJECT,
+                type("Report").getJsonObject("properties").get("extra"));
     }
 
     @Test
@@ -152,11 +189,19 @@ class SchemaDocumentTest {
         assertEquals("email", signup.getJsonObject("email").getString("format"));
         assertEquals(1, signup.getJsonObject("interests").getInt("minItems"));
         assertEquals(5, signup.getJsonObject("interests").getInt("maxItems"));
-        assertEquals(0.01, signup.getJsonObject("budget").getJsonNumber("exclusiveMinimum").doubleValue());
+        assertEquals(
+                0.01,
+                signup.getJsonObject("budget").getJsonNumber("exclusiveMinimum").doubleValue());
         assertFalse(signup.getJsonObject("handle").containsKey("pattern"), "(?i) has no JSON Schema form");
-        assertEquals("^(?:[0-9]{5})$", type("Address").getJsonObject("properties").getJsonObject("postal_code")
-                .getString("pattern"));
-        assertEquals(2, signup.getJsonObject("age").getJsonArray("constraints").size(),
+        assertEquals(
+                "^(?:[0-9]{5})$",
+                type("Address")
+                        .getJsonObject("properties")
+                        .getJsonObject("postal_code")
+                        .getString("pattern"));
+        assertEquals(
+                2,
+                signup.getJsonObject("age").getJsonArray("constraints").size(),
                 "a record component's constraint is listed once");
     }
 

@@ -13,5 +13,4 @@ import java.lang.annotation.Target;
 @ApplicationScoped
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface Service {
-}
+public @interface Service {}

@@ -8,6 +8,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Broken {
 
     @Client(affects = "nothing")
-    public void touch() {
-    }
+    public void touch() {}
 }

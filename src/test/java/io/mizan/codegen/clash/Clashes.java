@@ -6,16 +6,13 @@ import io.mizan.Client;
 public class Clashes {
 
     @Client
-    public void delete(long id) {
-    }
+    public void delete(long id) {}
 
     @Client
-    public void update(long id) {
-    }
+    public void update(long id) {}
 
     @Client
-    public void updateArgs(long id) {
-    }
+    public void updateArgs(long id) {}
 
     @Client
     public UpdateArgs save(UpdateArgs args) {

@@ -1,4 +1,3 @@
 package io.mizan.codegen.clash;
 
-public record UpdateArgs(long id) {
-}
+public record UpdateArgs(long id) {}

@@ -7,5 +7,4 @@ import jakarta.validation.constraints.Size;
 public record Promise(
         @JsonbProperty("__proto__") String proto,
         @JsonbProperty("my key") @Size(max = 3) String myKey,
-        @JsonbProperty("class") int klass) {
-}
+        @JsonbProperty("class") int klass) {}

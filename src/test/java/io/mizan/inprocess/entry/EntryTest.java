@@ -1,5 +1,8 @@
 package io.mizan.inprocess.entry;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.mizan.MizanException;
 import io.mizan.inprocess.InProcess;
 import io.mizan.invoke.Entry;
@@ -9,17 +12,15 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 /** A server-only function refuses a client's call and runs server code's, keys and all. */
 class EntryTest {
 
     @Test
     void aClientIsRefusedAndNothingRuns() {
         try (InProcess.Deployment deployment = InProcess.start(Warehouse.class)) {
-            MizanException refused = assertThrows(MizanException.class, () -> deployment.call("restock",
-                    InProcess.user("sam", "staff"), Entry.CLIENT, "{\"amount\":5}"));
+            MizanException refused = assertThrows(
+                    MizanException.class,
+                    () -> deployment.call("restock", InProcess.user("sam", "staff"), Entry.CLIENT, "{\"amount\":5}"));
             assertEquals(403, refused.status());
             assertEquals(0, deployment.bean(Warehouse.class).stock());
             assertEquals(List.of(), deployment.invalidated());

@@ -1,5 +1,7 @@
 package io.mizan.inprocess.hydration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.mizan.hydration.Hydration;
 import io.mizan.inprocess.InProcess;
 import io.mizan.security.Caller;
@@ -9,8 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The hydration document holds every global context the caller may read; one that fails, whose check
@@ -48,8 +48,10 @@ class HydrationTest {
 
     @Test
     void aSignedInCallerGetsWhatTheyMayRead() {
-        assertEquals("{\"contexts\":{\"banner\":\"Welcome\",\"currentUser\":\"ann\"}}", contexts(InProcess.user("ann")));
-        assertEquals("{\"contexts\":{\"banner\":\"Welcome\",\"currentUser\":\"sam\",\"staffNotes\":[\"stocktake on Friday\"]}}",
+        assertEquals(
+                "{\"contexts\":{\"banner\":\"Welcome\",\"currentUser\":\"ann\"}}", contexts(InProcess.user("ann")));
+        assertEquals(
+                "{\"contexts\":{\"banner\":\"Welcome\",\"currentUser\":\"sam\",\"staffNotes\":[\"stocktake on Friday\"]}}",
                 contexts(InProcess.user("sam", "staff")));
     }
 }

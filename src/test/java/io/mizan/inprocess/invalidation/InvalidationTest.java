@@ -1,5 +1,8 @@
 package io.mizan.inprocess.invalidation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.mizan.Invalidator;
 import io.mizan.MizanException;
 import io.mizan.inprocess.InProcess;
@@ -13,9 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Keys through the real invoker and {@code @Client} interceptor: what a mutation changes comes back with
@@ -43,7 +43,9 @@ class InvalidationTest {
     void aMutationsKeysAreScopedBySharedParameterNames() throws Exception {
         Outcome outcome = call("rename", "{\"userId\":5,\"name\":\"Eve\"}");
         assertEquals("{\"name\":\"Eve\",\"userId\":5}", outcome.json());
-        assertEquals(List.of("auditLog", "currentUser", "userProfile;userId=5"), outcome.keys(),
+        assertEquals(
+                List.of("auditLog", "currentUser", "userProfile;userId=5"),
+                outcome.keys(),
                 "the nested call's key, then the mutation's: the whole currentUser, user 5's profile only");
     }
 
@@ -55,8 +57,8 @@ class InvalidationTest {
 
     @Test
     void aCallThatFailsOnPurposePublishesNothing() {
-        MizanException refused = assertThrows(MizanException.class,
-                () -> call("rename", "{\"userId\":5,\"name\":\"taken\"}"));
+        MizanException refused =
+                assertThrows(MizanException.class, () -> call("rename", "{\"userId\":5,\"name\":\"taken\"}"));
         assertEquals(422, refused.status());
         assertEquals(List.of(), deployment.invalidated(), "the audit entry's key is dropped with the call");
     }
@@ -75,8 +77,8 @@ class InvalidationTest {
 
     @Test
     void argumentsFailingBeanValidationRunNothingAndPublishNothing() {
-        MizanException invalid = assertThrows(MizanException.class,
-                () -> call("rename", "{\"userId\":5,\"name\":\" \"}"));
+        MizanException invalid =
+                assertThrows(MizanException.class, () -> call("rename", "{\"userId\":5,\"name\":\" \"}"));
         assertEquals(422, invalid.status());
         assertEquals("name", invalid.fieldErrors().get(0).path());
         assertEquals(0, deployment.bean(Profiles.class).renamed());

@@ -17,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Profiles {
 
     /** A user's profile. */
-    public record Profile(long userId, String name) {
-    }
+    public record Profile(long userId, String name) {}
 
     private final Map<Long, String> names = new ConcurrentHashMap<>();
 

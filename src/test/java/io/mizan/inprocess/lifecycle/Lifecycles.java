@@ -21,7 +21,8 @@ public class Lifecycles {
     }
 
     private void count(Object bean, String what) {
-        counts.computeIfAbsent(name(bean.getClass()) + " " + what, k -> new AtomicInteger()).incrementAndGet();
+        counts.computeIfAbsent(name(bean.getClass()) + " " + what, k -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     /** How many of this class were created, or destroyed ({@code what}). */

@@ -1,14 +1,14 @@
 package io.mizan.inprocess.servercode;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.mizan.MizanException;
 import io.mizan.inprocess.InProcess;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Server code calling a function bean directly, not through the invoker: the {@code @Client}
@@ -43,8 +43,8 @@ class ServerCodeTest {
 
     @Test
     void outsideARequestNobodyIsSignedIn() {
-        try (InProcess.Deployment deployment = InProcess.start(Map.of("mizan.auth.default", "authenticated"),
-                Shipping.class, PaymentWebhook.class)) {
+        try (InProcess.Deployment deployment =
+                InProcess.start(Map.of("mizan.auth.default", "authenticated"), Shipping.class, PaymentWebhook.class)) {
             deployment.security().offThread();
             deployment.bean(PaymentWebhook.class).received(9); // @PermitAll: a job may call it
             assertEquals(List.of(List.of("order;orderId=9", "orders")), deployment.invalidated());

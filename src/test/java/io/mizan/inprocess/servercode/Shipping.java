@@ -27,7 +27,9 @@ public class Shipping {
     }
 
     /** Called by the payment provider's webhook, which nobody signed in to. */
-    @Client(serverOnly = true, affects = {"order", "orders"})
+    @Client(
+            serverOnly = true,
+            affects = {"order", "orders"})
     @PermitAll
     public void paymentReceived(long orderId) {
         paid.add(orderId);

@@ -1,14 +1,16 @@
 package io.mizan.inprocess.settings;
 
 import io.mizan.inprocess.InProcess;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 /** MIZAN-023: mizan.auth.default that is neither public nor authenticated. */
 class DefaultAuthUnknownTest {
 
     @Test
     void anUnknownRuleIsRefused() {
-        InProcess.assertRefused("MIZAN-023", "mizan.auth.default", Map.of("mizan.auth.default", "everyone"), Ping.class);
+        InProcess.assertRefused(
+                "MIZAN-023", "mizan.auth.default", Map.of("mizan.auth.default", "everyone"), Ping.class);
     }
 }

@@ -1,8 +1,9 @@
 package io.mizan.inprocess.settings;
 
 import io.mizan.inprocess.InProcess;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 /** MIZAN-026: an ETag key too short to be a secret. */
 class EtagKeyTooShortTest {

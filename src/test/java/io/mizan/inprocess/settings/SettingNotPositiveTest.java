@@ -1,8 +1,9 @@
 package io.mizan.inprocess.settings;
 
 import io.mizan.inprocess.InProcess;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 /** MIZAN-022: a size that is not a positive number. */
 class SettingNotPositiveTest {

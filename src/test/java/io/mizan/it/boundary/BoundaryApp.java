@@ -23,7 +23,8 @@ public class BoundaryApp extends Application {
     public static class Logins implements IdentityStore {
         @Override
         public CredentialValidationResult validate(Credential credential) {
-            if (credential instanceof UsernamePasswordCredential c && c.getPasswordAsString().equals("secret")) {
+            if (credential instanceof UsernamePasswordCredential c
+                    && c.getPasswordAsString().equals("secret")) {
                 return switch (c.getCaller()) {
                     case "alice" -> new CredentialValidationResult("alice", Set.of("user"));
                     case "bob" -> new CredentialValidationResult("bob", Set.of("user", "staff"));

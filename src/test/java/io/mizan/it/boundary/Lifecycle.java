@@ -56,6 +56,5 @@ public class Lifecycle {
     }
 
     /** An event nobody fires. */
-    public record Started() {
-    }
+    public record Started() {}
 }

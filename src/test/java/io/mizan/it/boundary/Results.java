@@ -15,14 +15,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class Results {
 
-    public record Report(String title, Optional<String> note) {
-    }
+    public record Report(String title, Optional<String> note) {}
 
-    public record Page<T>(List<T> items) {
-    }
+    public record Page<T>(List<T> items) {}
 
-    public record Address(@JsonbProperty("postal_code") @NotBlank @Size(max = 8) String postalCode, String city) {
-    }
+    public record Address(@JsonbProperty("postal_code") @NotBlank @Size(max = 8) String postalCode, String city) {}
 
     @Client
     public Report report(String title) {

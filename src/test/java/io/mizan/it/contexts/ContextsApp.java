@@ -23,7 +23,8 @@ public class ContextsApp extends Application {
     public static class Logins implements IdentityStore {
         @Override
         public CredentialValidationResult validate(Credential credential) {
-            if (credential instanceof UsernamePasswordCredential c && c.getPasswordAsString().equals("secret")) {
+            if (credential instanceof UsernamePasswordCredential c
+                    && c.getPasswordAsString().equals("secret")) {
                 return switch (c.getCaller()) {
                     case "ann" -> new CredentialValidationResult("ann", Set.of("user"));
                     case "sam" -> new CredentialValidationResult("sam", Set.of("user", "staff"));

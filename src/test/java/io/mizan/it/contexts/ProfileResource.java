@@ -27,6 +27,8 @@ public class ProfileResource {
     @Client(affects = "userProfile")
     public Response updateProfile(@PathParam("userId") long userId, @FormParam("name") String name) {
         profiles.rename(userId, name);
-        return Response.seeOther(URI.create("/profiles/" + userId)).header("X-Handled-By", "profile-form").build();
+        return Response.seeOther(URI.create("/profiles/" + userId))
+                .header("X-Handled-By", "profile-form")
+                .build();
     }
 }

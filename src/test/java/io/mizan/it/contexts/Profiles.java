@@ -19,17 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Profiles {
 
-    public record UserView(String name, boolean staff) {
-    }
+    public record UserView(String name, boolean staff) {}
 
-    public record Settings(String motto) {
-    }
+    public record Settings(String motto) {}
 
-    public record Profile(long userId, String name) {
-    }
+    public record Profile(long userId, String name) {}
 
-    public record Todo(String owner, int listId, String text) {
-    }
+    public record Todo(String owner, int listId, String text) {}
 
     @Inject
     Invalidator invalidator;
@@ -39,7 +35,8 @@ public class Profiles {
 
     @Client(context = Scope.GLOBAL)
     public Optional<UserView> currentUser(Principal me) {
-        return Optional.ofNullable(me).map(p -> new UserView(p.getName(), p.getName().equals("sam")));
+        return Optional.ofNullable(me)
+                .map(p -> new UserView(p.getName(), p.getName().equals("sam")));
     }
 
     @Client(context = Scope.GLOBAL)

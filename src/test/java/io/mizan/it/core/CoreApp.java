@@ -11,5 +11,4 @@ import jakarta.ws.rs.core.Application;
 @ApplicationScoped
 @BasicAuthenticationMechanismDefinition(realmName = "core")
 @DeclareRoles({"user", "staff"})
-public class CoreApp extends Application {
-}
+public class CoreApp extends Application {}

@@ -140,8 +140,7 @@ public class Functions {
     }
 
     @Client
-    public void nothing() {
-    }
+    public void nothing() {}
 
     /** Not a server function: must answer 404 like an unknown name. */
     public String plainMethod() {

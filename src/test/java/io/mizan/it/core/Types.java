@@ -20,32 +20,42 @@ import java.util.UUID;
 /** The types the core tests send and receive. */
 public final class Types {
 
-    private Types() {
+    private Types() {}
+
+    public enum Color {
+        RED,
+        GREEN
     }
 
-    public enum Color { RED, GREEN }
+    public record Greeting(String text, int length) {}
 
-    public record Greeting(String text, int length) {
-    }
+    public record Page<T>(List<T> items, long total) {}
 
-    public record Page<T>(List<T> items, long total) {
-    }
+    public record Item(@JsonbProperty("item_name") String name, Color color) {}
 
-    public record Item(@JsonbProperty("item_name") String name, Color color) {
-    }
+    public record Everything(
+            String text,
+            long big,
+            double ratio,
+            boolean flag,
+            Color color,
+            LocalDate day,
+            Instant at,
+            Optional<String> note,
+            List<Integer> numbers,
+            Set<String> tags,
+            Map<String, Integer> counts,
+            Page<Item> page,
+            BigDecimal price,
+            UUID id) {}
 
-    public record Everything(String text, long big, double ratio, boolean flag, Color color, LocalDate day,
-                             Instant at, Optional<String> note, List<Integer> numbers, Set<String> tags,
-                             Map<String, Integer> counts, Page<Item> page, BigDecimal price, UUID id) {
-    }
+    public record Address(@NotBlank String city, @Size(max = 5) String zip) {}
 
-    public record Address(@NotBlank String city, @Size(max = 5) String zip) {
-    }
+    public record Signup(
+            @NotBlank @Email String email,
+            @Min(18) int age,
+            @Valid @NotNull Address address,
+            List<@NotBlank String> nicknames) {}
 
-    public record Signup(@NotBlank @Email String email, @Min(18) int age, @Valid @NotNull Address address,
-                         List<@NotBlank String> nicknames) {
-    }
-
-    public record Checked(@NotNull String value) {
-    }
+    public record Checked(@NotNull String value) {}
 }

@@ -19,7 +19,8 @@ public class Users implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (credential instanceof UsernamePasswordCredential c && GROUPS.containsKey(c.getCaller())
+        if (credential instanceof UsernamePasswordCredential c
+                && GROUPS.containsKey(c.getCaller())
                 && c.getPasswordAsString().equals("secret")) {
             return new CredentialValidationResult(c.getCaller(), GROUPS.get(c.getCaller()));
         }

@@ -11,8 +11,7 @@ import java.io.File;
 /** Builds test WARs the way a user would: their classes, plus the Mizan jar as built by Maven. */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** The Mizan jar that {@code mvn package} produced (failsafe passes its path). */
     public static JavaArchive mizanJar() {

@@ -17,8 +17,11 @@ import java.util.Base64;
 /** A real HTTP client for the container tests, speaking to a deployed WAR. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     private final URI base;
 
@@ -42,12 +45,14 @@ public final class Http {
 
     /** A JSON POST to {@code api/mizan/call/{name}}. */
     public HttpResponse<String> call(String name, String json) {
-        return send(request("api/mizan/call/" + name).header("Content-Type", "application/json")
+        return send(request("api/mizan/call/" + name)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> callAs(String user, String name, String json) {
-        return send(request("api/mizan/call/" + name).header("Content-Type", "application/json")
+        return send(request("api/mizan/call/" + name)
+                .header("Content-Type", "application/json")
                 .header("Authorization", basic(user))
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -1,9 +1,9 @@
 package io.mizan.inprocess.access.checknotbean;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.inprocess.InProcess;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MIZAN-015: check names a class that is not a CDI bean. */
 class CheckNotBeanTest {

@@ -1,6 +1,7 @@
 package io.mizan.inprocess.access.checknotbean;
 
 import io.mizan.AccessCheck;
+
 import java.security.Principal;
 
 /** A check that is not a bean: this deployment does not include it. */

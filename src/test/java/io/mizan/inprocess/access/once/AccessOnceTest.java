@@ -1,5 +1,10 @@
 package io.mizan.inprocess.access.once;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.mizan.MizanException;
 import io.mizan.inprocess.InProcess;
 import io.mizan.invalidation.InvalidationFrames;
@@ -12,11 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * An access rule runs once per call: the invoker decides, the {@code @Client} interceptor lets that
@@ -43,8 +43,9 @@ class AccessOnceTest {
 
     @Test
     void theInvokerAsksTheCheckAndTheInterceptorDoesNotAskAgain() throws Exception {
-        Invocation call = deployment.invoker().authorize(deployment.function("reserve"), InProcess.user("ann"),
-                Entry.CLIENT, null);
+        Invocation call = deployment
+                .invoker()
+                .authorize(deployment.function("reserve"), InProcess.user("ann"), Entry.CLIENT, null);
         assertEquals(List.of("reserve by ann"), asked(), "asked when the call is authorized");
         deployment.invoker().invoke(call, new Object[] {"tea"});
         assertEquals(List.of("reserve by ann"), asked(), "not asked again when the method runs");
@@ -52,15 +53,18 @@ class AccessOnceTest {
 
     @Test
     void aNestedCallIsCheckedAgainAgainstTheSameCaller() throws Exception {
-        String result = deployment.call("place", InProcess.user("ann"), Entry.CLIENT, "{\"item\":\"tea\"}").json();
+        String result = deployment
+                .call("place", InProcess.user("ann"), Entry.CLIENT, "{\"item\":\"tea\"}")
+                .json();
         assertEquals("\"reserved tea\"", result);
         assertEquals(List.of("place by ann", "reserve by ann"), asked());
     }
 
     @Test
     void anAnonymousCallerIsRefusedANestedStaffOnlyFunction() {
-        MizanException refused = assertThrows(MizanException.class, () -> deployment.call("placeWithReport",
-                Caller.ANONYMOUS, Entry.CLIENT, "{\"item\":\"tea\"}"));
+        MizanException refused = assertThrows(
+                MizanException.class,
+                () -> deployment.call("placeWithReport", Caller.ANONYMOUS, Entry.CLIENT, "{\"item\":\"tea\"}"));
         assertEquals(401, refused.status());
         assertNull(CurrentCall.caller(), "the next call on this thread starts afresh");
         assertFalse(InvalidationFrames.active());
@@ -69,10 +73,14 @@ class AccessOnceTest {
     @Test
     void theOuterCallerNotTheContainersIsTheOneChecked() throws Exception {
         deployment.security().signIn("sam", "staff"); // the container's caller would pass
-        MizanException refused = assertThrows(MizanException.class, () -> deployment.call("placeWithReport",
-                InProcess.user("ann"), Entry.CLIENT, "{\"item\":\"tea\"}"));
+        MizanException refused = assertThrows(
+                MizanException.class,
+                () -> deployment.call("placeWithReport", InProcess.user("ann"), Entry.CLIENT, "{\"item\":\"tea\"}"));
         assertEquals(403, refused.status());
-        assertEquals("\"tea with the weekly report\"", deployment.call("placeWithReport",
-                InProcess.user("sam", "staff"), Entry.CLIENT, "{\"item\":\"tea\"}").json());
+        assertEquals(
+                "\"tea with the weekly report\"",
+                deployment
+                        .call("placeWithReport", InProcess.user("sam", "staff"), Entry.CLIENT, "{\"item\":\"tea\"}")
+                        .json());
     }
 }

@@ -13,6 +13,5 @@ public class Settings {
     }
 
     @Client(affects = "setings")
-    public void save(String value) {
-    }
+    public void save(String value) {}
 }

@@ -1,9 +1,9 @@
 package io.mizan.inprocess.contexts.affects;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.inprocess.InProcess;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MIZAN-019: affects names no context. */
 class UnknownAffectsTest {

@@ -3,14 +3,14 @@ package io.mizan.inprocess.contexts.scoping;
 import io.mizan.Client;
 import io.mizan.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+
 import java.util.List;
 
 @ApplicationScoped
 public class Boards {
 
     /** A board: an object, so it cannot scope a key. */
-    public record Board(long id, String title) {
-    }
+    public record Board(long id, String title) {}
 
     @Client(context = Scope.LOCAL)
     public List<String> notes(long board) {
@@ -18,6 +18,5 @@ public class Boards {
     }
 
     @Client(affects = "notes")
-    public void rename(Board board) {
-    }
+    public void rename(Board board) {}
 }

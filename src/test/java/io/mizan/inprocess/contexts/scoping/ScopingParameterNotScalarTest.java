@@ -1,9 +1,9 @@
 package io.mizan.inprocess.contexts.scoping;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.inprocess.InProcess;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MIZAN-020: a parameter named like an affected context's parameter that is not a scalar. */
 class ScopingParameterNotScalarTest {

@@ -9,8 +9,7 @@ import jakarta.enterprise.inject.Produces;
 public class Disposer {
 
     /** A value the bean makes and disposes of. */
-    public static class Gadget {
-    }
+    public static class Gadget {}
 
     @Produces
     public Gadget gadget() {
@@ -18,6 +17,5 @@ public class Disposer {
     }
 
     @Client
-    public void dispose(@Disposes Gadget gadget) {
-    }
+    public void dispose(@Disposes Gadget gadget) {}
 }

@@ -10,6 +10,5 @@ public class Initializer {
 
     @Client
     @Inject
-    public void init(BeanManager beans) {
-    }
+    public void init(BeanManager beans) {}
 }

@@ -9,6 +9,5 @@ public class Lifecycle {
 
     @Client
     @PostConstruct
-    public void start() {
-    }
+    public void start() {}
 }

@@ -8,10 +8,8 @@ import jakarta.enterprise.event.Observes;
 public class Observer {
 
     /** An event of the application's. */
-    public record Started(String by) {
-    }
+    public record Started(String by) {}
 
     @Client
-    public void onStart(@Observes Started started) {
-    }
+    public void onStart(@Observes Started started) {}
 }

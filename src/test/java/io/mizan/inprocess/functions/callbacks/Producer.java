@@ -8,8 +8,7 @@ import jakarta.enterprise.inject.Produces;
 public class Producer {
 
     /** A value the producer makes. */
-    public static class Widget {
-    }
+    public static class Widget {}
 
     @Client
     @Produces

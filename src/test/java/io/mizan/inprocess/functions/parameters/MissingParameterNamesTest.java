@@ -1,5 +1,7 @@
 package io.mizan.inprocess.functions.parameters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.mizan.inprocess.InProcess;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +12,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** MIZAN-006: a bean compiled without -parameters (this test compiles it so, the build does not). */
 class MissingParameterNamesTest {
 
@@ -19,7 +19,9 @@ class MissingParameterNamesTest {
     void aBeanCompiledWithoutParameterNamesIsRefused() throws Exception {
         Path dir = Files.createTempDirectory("no-parameters");
         Path source = Files.createDirectories(dir.resolve("com/example")).resolve("Greeter.java");
-        Files.writeString(source, """
+        Files.writeString(
+                source,
+                """
                 package com.example;
 
                 @jakarta.enterprise.context.ApplicationScoped
@@ -29,9 +31,19 @@ class MissingParameterNamesTest {
                 }
                 """);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"),
-                "-d", dir.toString(), source.toString()));
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{dir.toUri().toURL()}, getClass().getClassLoader())) {
+        assertEquals(
+                0,
+                javac.run(
+                        null,
+                        null,
+                        null,
+                        "-classpath",
+                        System.getProperty("java.class.path"),
+                        "-d",
+                        dir.toString(),
+                        source.toString()));
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             InProcess.assertRefused("MIZAN-006", "com.example.Greeter.greet", loader.loadClass("com.example.Greeter"));
         }
     }

@@ -19,29 +19,23 @@ import jakarta.inject.Inject;
 public class Desk {
 
     /** An event of the application's. */
-    public record Opened(String by) {
-    }
+    public record Opened(String by) {}
 
     /** A value the bean produces. */
-    public record Stamp(String text) {
-    }
+    public record Stamp(String text) {}
 
     private String owner = "";
 
     @Inject
-    public void init(BeanManager beans) {
-    }
+    public void init(BeanManager beans) {}
 
     @PostConstruct
-    public void start() {
-    }
+    public void start() {}
 
     @PreDestroy
-    public void stop() {
-    }
+    public void stop() {}
 
-    public void onOpened(@Observes Opened opened) {
-    }
+    public void onOpened(@Observes Opened opened) {}
 
     @Produces
     public Stamp stamp() {
@@ -53,15 +47,13 @@ public class Desk {
     }
 
     @Client
-    public void setColor(String color) {
-    }
+    public void setColor(String color) {}
 
     public String open() {
         return owner;
     }
 
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String toString() {

@@ -1,5 +1,7 @@
 package io.mizan.inprocess.invalidation.observer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.mizan.inprocess.InProcess;
 import io.mizan.invoke.Entry;
 import io.mizan.invoke.Outcome;
@@ -7,8 +9,6 @@ import io.mizan.security.Caller;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An observer of Invalidated that fails (a purge that timed out) does not fail the call it follows. */
 class FailingObserverTest {
@@ -19,7 +19,11 @@ class FailingObserverTest {
             Outcome outcome = deployment.call("add", Caller.ANONYMOUS, Entry.CLIENT, "{\"text\":\"hi\"}");
             assertEquals("1", outcome.json());
             assertEquals(List.of("notes"), outcome.keys());
-            assertEquals("2", deployment.call("add", Caller.ANONYMOUS, Entry.CLIENT, "{\"text\":\"again\"}").json(),
+            assertEquals(
+                    "2",
+                    deployment
+                            .call("add", Caller.ANONYMOUS, Entry.CLIENT, "{\"text\":\"again\"}")
+                            .json(),
                     "the application keeps serving");
         }
     }

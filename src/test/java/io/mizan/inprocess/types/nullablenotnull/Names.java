@@ -9,6 +9,5 @@ import jakarta.validation.constraints.NotNull;
 public class Names {
 
     @Client
-    public void rename(@Nullable @NotNull String name) {
-    }
+    public void rename(@Nullable @NotNull String name) {}
 }

@@ -8,6 +8,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Counters {
 
     @Client
-    public void count(@Nullable int times) {
-    }
+    public void count(@Nullable int times) {}
 }

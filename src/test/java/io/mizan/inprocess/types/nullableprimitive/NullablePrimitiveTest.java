@@ -1,9 +1,9 @@
 package io.mizan.inprocess.types.nullableprimitive;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.inprocess.InProcess;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MIZAN-009: @Nullable on a primitive parameter or property. */
 class NullablePrimitiveTest {

@@ -8,10 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class People {
 
     /** A person whose age is a primitive that can never be null. */
-    public record Person(String name, @Nullable int age) {
-    }
+    public record Person(String name, @Nullable int age) {}
 
     @Client
-    public void add(Person person) {
-    }
+    public void add(Person person) {}
 }

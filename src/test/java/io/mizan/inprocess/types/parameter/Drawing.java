@@ -7,10 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Drawing {
 
     /** An interface JSON-B cannot create. */
-    public interface Shape {
-    }
+    public interface Shape {}
 
     @Client
-    public void draw(Shape shape) {
-    }
+    public void draw(Shape shape) {}
 }
