@@ -2,6 +2,7 @@ package io.mizan.cdi;
 
 import io.mizan.Invalidated;
 import io.mizan.Invalidator;
+import io.mizan.channels.ChannelHub;
 import io.mizan.invalidation.InvalidationFrames;
 import io.mizan.invalidation.InvalidationKeys;
 import io.mizan.invalidation.KeyPublisher;
@@ -11,6 +12,7 @@ import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
@@ -30,16 +32,18 @@ public class FrameInvalidator implements Invalidator, KeyPublisher {
 
     private final Model model;
     private final Event<Invalidated> invalidated;
+    private final Instance<ChannelHub> channels;
 
     @Inject
-    public FrameInvalidator(Model model, Event<Invalidated> invalidated) {
+    public FrameInvalidator(Model model, Event<Invalidated> invalidated, Instance<ChannelHub> channels) {
         this.model = model;
         this.invalidated = invalidated;
+        this.channels = channels;
     }
 
     /** For the container's proxy only. */
     protected FrameInvalidator() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Override
@@ -82,6 +86,8 @@ public class FrameInvalidator implements Invalidator, KeyPublisher {
         if (keys.isEmpty()) {
             return;
         }
+        // live invalidation first, so that no observer's failure keeps open pages from hearing of it
+        channels.get().invalidate(keys);
         try {
             invalidated.fire(new Invalidated(keys));
         } catch (RuntimeException e) {

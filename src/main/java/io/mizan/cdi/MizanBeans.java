@@ -1,5 +1,6 @@
 package io.mizan.cdi;
 
+import io.mizan.channels.ChannelHub;
 import io.mizan.config.MizanSettings;
 import io.mizan.hydration.Hydration;
 import io.mizan.invoke.Invoker;
@@ -71,5 +72,17 @@ public class MizanBeans {
     @Singleton
     Hydration hydration(Invoker invoker, ArgumentBinder binder) {
         return new Hydration(invoker, binder);
+    }
+
+    @Produces
+    @Singleton
+    ChannelHub channels(
+            Invoker invoker,
+            ArgumentBinder binder,
+            ResultEncoder encoder,
+            BeanReferences handlers,
+            AccessPolicy access,
+            MizanSettings settings) {
+        return new ChannelHub(invoker, binder, encoder, handlers, access, settings.channels());
     }
 }

@@ -49,7 +49,8 @@ public record MizanSettings(
         List<String> hydrationPaths,
         Optional<String> publicOrigin,
         boolean trustForwardedHeaders,
-        Optional<String> etagKey) {
+        Optional<String> etagKey,
+        ChannelSettings channels) {
 
     /** The default of {@code mizan.max-body-bytes}: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -100,10 +101,23 @@ public record MizanSettings(
         Optional<String> etagKey = r.value("mizan.etag.key");
         etagKey.filter(k -> k.length() < MIN_ETAG_KEY_LENGTH)
                 .ifPresent(k -> r.problems.add(Messages.etagKeyTooShort(k.length(), MIN_ETAG_KEY_LENGTH)));
+        ChannelSettings d = ChannelSettings.DEFAULTS;
+        String channelsPath = r.value("mizan.channels.path").map(String::trim).orElse(d.path());
+        if (!channelsPath.startsWith("/")) {
+            r.problems.add(Messages.channelsPathNotAbsolute(channelsPath));
+        }
+        ChannelSettings channels = new ChannelSettings(
+                r.bool("mizan.channels.enabled", d.enabled()),
+                channelsPath,
+                r.positiveInt("mizan.channels.max-frame-bytes", d.maxFrameBytes()),
+                r.positiveInt("mizan.channels.max-joins", d.maxJoins()),
+                r.positiveInt("mizan.channels.max-messages-per-second", d.maxMessagesPerSecond()),
+                r.positiveInt("mizan.channels.send-queue", d.sendQueue()));
         if (!r.problems.isEmpty()) {
             throw new ModelException(r.problems);
         }
-        return new MizanSettings(auth, maxBody, origins, schema, manifest, hydration, publicOrigin, forwarded, etagKey);
+        return new MizanSettings(
+                auth, maxBody, origins, schema, manifest, hydration, publicOrigin, forwarded, etagKey, channels);
     }
 
     /**
@@ -191,6 +205,15 @@ public record MizanSettings(
             }
             problems.add(Messages.settingNotBoolean(property, value.get()));
             return byDefault;
+        }
+
+        int positiveInt(String property, int byDefault) {
+            return value(property)
+                    .map(v -> {
+                        long n = positive(property, v);
+                        return n > Integer.MAX_VALUE ? byDefault : (int) n;
+                    })
+                    .orElse(byDefault);
         }
 
         long positive(String property, String value) {

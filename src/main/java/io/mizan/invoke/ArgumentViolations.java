@@ -39,8 +39,22 @@ final class ArgumentViolations {
      * {@code order.items[2].postal_code} when {@code postalCode} is written {@code postal_code}.
      */
     static String path(Model model, FunctionModel function, Path path) {
-        StringBuilder out = new StringBuilder();
-        TypeRef type = null;
+        return path(model, function, null, null, path);
+    }
+
+    /** Field errors of a whole value (a channel's parameters or message) validated on its own. */
+    static List<FieldError> ofValue(
+            Model model, String root, TypeRef rootType, Set<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .map(v -> new FieldError(path(model, null, root, rootType, v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::path).thenComparing(FieldError::message))
+                .toList();
+    }
+
+    /** A path from a function's parameter, or from a root value named {@code root} of type {@code rootType}. */
+    private static String path(Model model, FunctionModel function, String root, TypeRef rootType, Path path) {
+        StringBuilder out = new StringBuilder(root == null ? "" : root);
+        TypeRef type = rootType;
         Map<String, TypeRef> bindings = Map.of();
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();
@@ -50,7 +64,7 @@ final class ArgumentViolations {
                     || kind == ElementKind.RETURN_VALUE) {
                 continue;
             }
-            if (kind == ElementKind.PARAMETER) {
+            if (kind == ElementKind.PARAMETER && function != null) {
                 out.append(node.getName());
                 type = function.params().stream()
                         .filter(p -> p.name().equals(node.getName()))

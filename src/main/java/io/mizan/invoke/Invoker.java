@@ -7,6 +7,7 @@ import io.mizan.json.ResultEncoder;
 import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
+import io.mizan.model.TypeRef;
 import io.mizan.security.AccessPolicy;
 import io.mizan.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -105,6 +106,25 @@ public final class Invoker {
                     },
                     publisher);
             return new Outcome(framed.value(), framed.keys());
+        }
+    }
+
+    /**
+     * Validates a whole value with Bean Validation, as arguments are: a channel's join parameters or
+     * a message, for instance.
+     *
+     * @param root how the value is named in field paths ({@code params}, {@code data})
+     * @param type its model type, which gives the JSON names of its properties
+     * @param what what it is, for the message ({@code "channel's parameters"})
+     * @throws MizanException 422 with field errors when it fails
+     */
+    public void validateValue(String root, TypeRef type, String what, Object value) {
+        if (value == null) {
+            return;
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw Messages.channelValueNotValid(what, ArgumentViolations.ofValue(model, root, type, violations));
         }
     }
 

@@ -75,25 +75,39 @@ public final class ArgumentBinder {
     }
 
     private Object read(ParamModel p, JsonValue value) {
-        boolean optional = p.javaType() instanceof ParameterizedType pt && pt.getRawType() == Optional.class;
+        return read(p.name(), p.type(), p.javaType(), value);
+    }
+
+    /**
+     * Reads one JSON value as a Java value of the given type, checking its shape first, so that a
+     * wrong value is a 400 naming its path (from {@code name}) rather than a lenient conversion. Used
+     * for arguments, and for channel parameters and messages.
+     *
+     * @param name how the value is named in errors ({@code "name"}, {@code "params"})
+     * @param type its JSON type; {@link TypeRef.Nullable} when it may be null or absent
+     * @param javaType its Java type
+     * @param value the value, or {@code null} when absent
+     */
+    public Object read(String name, TypeRef type, Type javaType, JsonValue value) {
+        boolean optional = javaType instanceof ParameterizedType pt && pt.getRawType() == Optional.class;
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            if (!p.nullable()) {
-                throw Messages.argumentNull(p.name());
+            if (!(type instanceof TypeRef.Nullable)) {
+                throw Messages.argumentNull(name);
             }
-            return optional ? Optional.empty() : defaultOf(p.javaType());
+            return optional ? Optional.empty() : defaultOf(javaType);
         }
-        TypeRef type = p.type() instanceof TypeRef.Nullable n ? n.inner() : p.type();
-        MizanException error = shapeError(type, value, p.name(), Map.of());
+        TypeRef inner = type instanceof TypeRef.Nullable n ? n.inner() : type;
+        MizanException error = shapeError(inner, value, name, Map.of());
         if (error != null) {
             throw error;
         }
         try {
-            return jsonb.fromJson(value.toString(), p.javaType());
+            return jsonb.fromJson(value.toString(), javaType);
         } catch (RuntimeException e) {
-            boolean structured = type instanceof TypeRef.ObjectRef
-                    || type instanceof TypeRef.MapOf
-                    || type instanceof TypeRef.ListOf;
-            throw Messages.argumentWrongType(p.name(), describe(type) + (structured ? " of the expected shape" : ""));
+            boolean structured = inner instanceof TypeRef.ObjectRef
+                    || inner instanceof TypeRef.MapOf
+                    || inner instanceof TypeRef.ListOf;
+            throw Messages.argumentWrongType(name, describe(inner) + (structured ? " of the expected shape" : ""));
         }
     }
 

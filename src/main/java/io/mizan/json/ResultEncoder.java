@@ -8,6 +8,8 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.spi.JsonProvider;
 
+import java.lang.reflect.Type;
+
 /**
  * Writes results as JSON with JSON-B, and holds them to the model on the way: a {@code null} where
  * the model (and so the generated TypeScript) says there is never one is a server bug, refused with
@@ -42,24 +44,35 @@ public final class ResultEncoder implements AutoCloseable {
         if (type == null || type instanceof TypeRef.Void) {
             return "null";
         }
-        String path = function.name() + ".result";
-        if (result == null) {
+        return encode(
+                type, function.method().getGenericReturnType(), function.where(), function.name() + ".result", result);
+    }
+
+    /**
+     * Any value as JSON text, held to its model type: a channel's message, for instance.
+     *
+     * @param where what declares the type, for the log ({@code com.example.ChatChannel})
+     * @param path how the value is named in a violation ({@code chat.message})
+     * @throws ResultViolation when the value holds a null the type rules out
+     */
+    public String encode(TypeRef type, Type javaType, String where, String path, Object value) {
+        if (value == null) {
             if (type instanceof TypeRef.Nullable || type instanceof TypeRef.Json) {
                 return "null";
             }
-            throw new ResultViolation(function, path);
+            throw new ResultViolation(where, path);
         }
         NullCheck check = new NullCheck(model, type, path);
         String json;
         try (AutoCloseable scope = CheckingJsonProvider.checking(check)) {
-            json = jsonb.toJson(result, function.method().getGenericReturnType());
+            json = jsonb.toJson(value, javaType);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e); // closing the scope throws nothing
         }
         if (check.violation() != null) {
-            throw new ResultViolation(function, check.violation());
+            throw new ResultViolation(where, check.violation());
         }
         return json;
     }

@@ -1,7 +1,6 @@
 package io.mizan.json;
 
 import io.mizan.messages.Messages;
-import io.mizan.model.FunctionModel;
 
 /**
  * A result that breaks the model's promise: a {@code null} where its type says there is never one.
@@ -9,7 +8,7 @@ import io.mizan.model.FunctionModel;
  */
 public final class ResultViolation extends RuntimeException {
 
-    ResultViolation(FunctionModel function, String path) {
-        super(Messages.resultNull(function.where(), path), null, false, false);
+    ResultViolation(String where, String path) {
+        super(Messages.resultNull(where, path), null, false, false);
     }
 }

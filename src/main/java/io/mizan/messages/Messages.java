@@ -454,6 +454,15 @@ public final class Messages {
                 "use records, enums, strings, numbers, java.time types and collections of them");
     }
 
+    /** {@code MIZAN-042}: {@code mizan.channels.path} does not start with {@code /}. */
+    public static String channelsPathNotAbsolute(String path) {
+        return format(
+                "MIZAN-042",
+                "mizan.channels.path",
+                "'" + path + "' does not start with /",
+                "write a path under the context root, such as /mizan/ws");
+    }
+
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
     //
     // Errors reported while calls run. An error the caller gets is a MizanException whose code is
@@ -741,6 +750,64 @@ public final class Messages {
                 "invalidate",
                 "a " + type + " cannot scope an invalidation key",
                 "pass a string, number, boolean, enum, UUID or date");
+    }
+
+    // channels: frames on the page's WebSocket
+
+    /** {@code MIZAN-170}: 400, a frame lacks a field it needs or names an unknown op. */
+    public static MizanException badFrame(String what) {
+        return refusal("MIZAN-170", 400, what);
+    }
+
+    /** {@code MIZAN-171}: 404, a join names no channel. */
+    public static MizanException unknownChannel(String name) {
+        return refusal("MIZAN-171", 404, "There is no channel named '" + name + "'");
+    }
+
+    /** {@code MIZAN-172}: 404, a send or leave names a ref that is not joined. */
+    public static MizanException unknownRef(String ref) {
+        return refusal("MIZAN-172", 404, "Nothing is joined as '" + ref + "'");
+    }
+
+    /** {@code MIZAN-173}: 409, a join uses a ref that is joined already. */
+    public static MizanException refInUse(String ref) {
+        return refusal("MIZAN-173", 409, "'" + ref + "' is joined already; use another ref");
+    }
+
+    /** {@code MIZAN-174}: 401, a channel refuses an anonymous socket. */
+    public static MizanException channelNeedsSignIn(String channel) {
+        return refusal("MIZAN-174", 401, "Sign in to join " + channel);
+    }
+
+    /** {@code MIZAN-175}: 403, a channel's {@code authorize} refuses the join. */
+    public static MizanException channelRefused(String channel) {
+        return refusal("MIZAN-175", 403, "You may not join " + channel);
+    }
+
+    /** {@code MIZAN-176}: 429, a socket has as many joins as it may. */
+    public static MizanException tooManyJoins(int limit) {
+        return refusal("MIZAN-176", 429, "A socket may join " + limit + " channels at most");
+    }
+
+    /** {@code MIZAN-177}: 429, a socket sends more messages a second than it may. */
+    public static MizanException tooManyMessages(int limit) {
+        return refusal("MIZAN-177", 429, "A socket may send " + limit + " messages a second at most");
+    }
+
+    /** {@code MIZAN-178}: 405, the channel takes no messages from clients. */
+    public static MizanException channelTakesNoMessages(String channel) {
+        return refusal("MIZAN-178", 405, channel + " takes no messages from clients");
+    }
+
+    /** {@code MIZAN-179}: 422, a join's parameters or a message fail Bean Validation. */
+    public static MizanException channelValueNotValid(String what, List<FieldError> errors) {
+        return new MizanException(422, "MIZAN-179", "The " + what + " are not valid", errors);
+    }
+
+    /** {@code MIZAN-180}, logged: a frame could not be delivered to a socket whose queue is full; it is closed. */
+    public static String sendQueueFull(String socket, int capacity) {
+        return "MIZAN-180 the socket " + socket + " stopped reading: its " + capacity + " queued frames are not sent;"
+                + " it is closed (1013)";
     }
 
     private static String quoted(Collection<String> names) {

@@ -41,7 +41,8 @@ class MizanSettingsTest {
                         List.of("/index.html"),
                         Optional.empty(),
                         false,
-                        Optional.empty()),
+                        Optional.empty(),
+                        ChannelSettings.DEFAULTS),
                 read(Map.of()));
     }
 
@@ -57,8 +58,9 @@ class MizanSettingsTest {
                         List.of("/", "/app/*"),
                         Optional.of("https://shop.example:8443"),
                         true,
-                        Optional.of("0123456789abcdef")),
-                read(Map.of(
+                        Optional.of("0123456789abcdef"),
+                        new ChannelSettings(false, "/ws", 1024, 5, 2, 16)),
+                read(pairs(
                         "mizan.auth.default",
                         "Authenticated",
                         "mizan.max-body-bytes",
@@ -67,6 +69,18 @@ class MizanSettingsTest {
                         "http://LOCALHOST:5173/, https://a.example:443",
                         "mizan.schema.enabled",
                         "false",
+                        "mizan.channels.enabled",
+                        "false",
+                        "mizan.channels.path",
+                        "/ws",
+                        "mizan.channels.max-frame-bytes",
+                        "1024",
+                        "mizan.channels.max-joins",
+                        "5",
+                        "mizan.channels.max-messages-per-second",
+                        "2",
+                        "mizan.channels.send-queue",
+                        "16",
                         "mizan.manifest.enabled",
                         "False",
                         "mizan.hydration.paths",
@@ -111,5 +125,13 @@ class MizanSettingsTest {
                         "-5",
                         "mizan.public-origin",
                         "example.com")));
+    }
+
+    static Map<String, String> pairs(String... keysAndValues) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

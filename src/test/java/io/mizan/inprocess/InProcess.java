@@ -7,6 +7,7 @@ import io.mizan.cdi.BeanReferences;
 import io.mizan.cdi.CheckBeans;
 import io.mizan.cdi.ClientInterceptor;
 import io.mizan.cdi.FrameInvalidator;
+import io.mizan.cdi.HubBroadcaster;
 import io.mizan.cdi.MizanBeans;
 import io.mizan.cdi.MizanExtension;
 import io.mizan.invoke.Entry;
@@ -67,6 +68,7 @@ public final class InProcess {
             FrameInvalidator.class,
             BeanReferences.class,
             CheckBeans.class,
+            HubBroadcaster.class,
             BeanValidation.class,
             StandInSecurity.class,
             InvalidatedEvents.class);

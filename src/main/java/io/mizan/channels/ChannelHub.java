@@ -1,0 +1,335 @@
+package io.mizan.channels;
+
+import io.mizan.ChannelHandler;
+import io.mizan.ChannelSession;
+import io.mizan.MizanException;
+import io.mizan.config.ChannelSettings;
+import io.mizan.invoke.BeanTargets;
+import io.mizan.invoke.Failure;
+import io.mizan.invoke.Invoker;
+import io.mizan.json.ArgumentBinder;
+import io.mizan.json.ResultEncoder;
+import io.mizan.messages.Messages;
+import io.mizan.model.ChannelModel;
+import io.mizan.model.FunctionModel;
+import io.mizan.security.AccessPolicy;
+import io.mizan.security.Caller;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The channels of this node, independent of the WebSocket API: what a client frame does, what the
+ * broadcaster sends, and which open sockets hear of an invalidation. The endpoint hands it sockets
+ * and text; it answers with frames queued on each socket's {@link Outbox}.
+ *
+ * <p>Parameters and messages are read and validated the way call arguments are (the same binder and
+ * the invoker's validation), and failures become error frames the way calls' become problems.
+ */
+public final class ChannelHub {
+
+    private static final Logger LOG = Logger.getLogger(ChannelHub.class.getName());
+
+    /** WebSocket close code 1008, "policy violation": a client that keeps sending bad frames. */
+    static final int POLICY_VIOLATION = 1008;
+
+    /** Consecutive malformed or refused frames after which a socket is closed. */
+    static final int STRIKES = 10;
+
+    private final Invoker invoker;
+    private final ArgumentBinder binder;
+    private final ResultEncoder encoder;
+    private final BeanTargets handlers;
+    private final AccessPolicy access;
+    private final ChannelSettings settings;
+    private final GroupRegistry groups = new GroupRegistry();
+    private final Set<ChannelSocket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
+
+    public ChannelHub(
+            Invoker invoker,
+            ArgumentBinder binder,
+            ResultEncoder encoder,
+            BeanTargets handlers,
+            AccessPolicy access,
+            ChannelSettings settings) {
+        this.invoker = invoker;
+        this.binder = binder;
+        this.encoder = encoder;
+        this.handlers = handlers;
+        this.access = access;
+        this.settings = settings;
+    }
+
+    /** A connection opened by this caller; keep the handle for its frames and its close. */
+    public Connection open(SocketTransport transport, Caller caller) {
+        String id = Long.toString(ids.incrementAndGet(), 36);
+        ChannelSocket[] holder = new ChannelSocket[1];
+        ChannelSocket socket = new ChannelSocket(id, caller, transport, settings.sendQueue(), () -> {
+            LOG.warning(Messages.sendQueueFull(id, settings.sendQueue()));
+            transport.close(Outbox.FELL_BEHIND, "too slow");
+            closed(holder[0]);
+        });
+        holder[0] = socket;
+        open.add(socket);
+        return new Connection(socket);
+    }
+
+    /** An open socket, as the endpoint holds it. */
+    public final class Connection {
+        private final ChannelSocket socket;
+
+        private Connection(ChannelSocket socket) {
+            this.socket = socket;
+        }
+
+        /** A text frame from the client. */
+        public void receive(String text) {
+            ChannelHub.this.receive(socket, text);
+        }
+
+        /** The connection closed, for whatever reason: its joins end. */
+        public void closed() {
+            ChannelHub.this.closed(socket);
+        }
+
+        /** Frames waiting to be sent to this socket. */
+        public int queued() {
+            return socket.outbox.queued();
+        }
+    }
+
+    private void receive(ChannelSocket socket, String text) {
+        ChannelFrames.ClientFrame frame;
+        try {
+            frame = ChannelFrames.read(text);
+        } catch (ChannelFrames.Unreadable e) {
+            refuse(socket, e.ref, Failure.of(e.problem, "a frame"));
+            return;
+        }
+        try {
+            if (frame instanceof ChannelFrames.Join join) {
+                join(socket, join);
+            } else if (frame instanceof ChannelFrames.Send send) {
+                send(socket, send);
+            } else {
+                leave(socket, frame.ref());
+            }
+            socket.forgive();
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            refuse(socket, frame.ref(), Failure.of(t, "a frame of the socket " + socket.id));
+        }
+    }
+
+    private void refuse(ChannelSocket socket, String ref, Failure failure) {
+        socket.send(ChannelFrames.error(ref, failure));
+        if (socket.strike(STRIKES)) {
+            socket.transport.close(POLICY_VIOLATION, "too many bad frames");
+            closed(socket);
+        }
+    }
+
+    private void join(ChannelSocket socket, ChannelFrames.Join frame) throws Exception {
+        if (socket.joins.containsKey(frame.ref())) {
+            throw Messages.refInUse(frame.ref());
+        }
+        if (socket.joins.size() >= settings.maxJoins()) {
+            throw Messages.tooManyJoins(settings.maxJoins());
+        }
+        ChannelModel channel = invoker.model()
+                .channel(frame.channel())
+                .orElseThrow(() -> Messages.unknownChannel(io.mizan.json.StrictJson.shorten(frame.channel())));
+        Object params = binder.read("params", channel.params(), channel.paramsType(), frame.params());
+        invoker.validateValue("params", channel.params(), "channel's parameters", params);
+        String refJson = ChannelFrames.quote(frame.ref());
+        String group;
+        try (BeanTargets.Target target = handlers.open(channel.handlerClass())) {
+            ChannelHandler<Object, Object> handler = handler(target);
+            JoinSession session = new JoinSession(socket, refJson, channel);
+            if (!handler.authorize(params, session)) {
+                throw socket.user == null
+                        ? Messages.channelNeedsSignIn(channel.name())
+                        : Messages.channelRefused(channel.name());
+            }
+            group = handler.group(params);
+        }
+        if (group == null) {
+            throw new IllegalStateException(channel.where() + ".group returned null");
+        }
+        Membership membership = new Membership(frame.ref(), refJson, channel, params, group, socket);
+        if (socket.joins.putIfAbsent(frame.ref(), membership) != null) {
+            throw Messages.refInUse(frame.ref());
+        }
+        groups.add(membership);
+    }
+
+    private void send(ChannelSocket socket, ChannelFrames.Send frame) throws Exception {
+        Membership membership = socket.joins.get(frame.ref());
+        if (membership == null) {
+            throw Messages.unknownRef(frame.ref());
+        }
+        if (!socket.allowMessage(settings.maxMessagesPerSecond(), System.currentTimeMillis())) {
+            throw Messages.tooManyMessages(settings.maxMessagesPerSecond());
+        }
+        ChannelModel channel = membership.channel();
+        Object message = binder.read("data", channel.message(), channel.messageType(), frame.data());
+        invoker.validateValue("data", channel.message(), "message's fields", message);
+        try (BeanTargets.Target target = handlers.open(channel.handlerClass())) {
+            ChannelHandler<Object, Object> handler = handler(target);
+            try {
+                handler.receive(membership.params(), message, new JoinSession(socket, membership.refJson(), channel));
+            } catch (MizanException e) {
+                if (e.status() == 405 && e.code() == null) {
+                    throw Messages.channelTakesNoMessages(channel.name()); // the interface's default
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void leave(ChannelSocket socket, String ref) {
+        Membership membership = socket.joins.remove(ref);
+        if (membership == null) {
+            throw Messages.unknownRef(ref);
+        }
+        groups.remove(membership);
+        socket.send(ChannelFrames.left(membership.refJson()));
+    }
+
+    private void closed(ChannelSocket socket) {
+        if (socket == null || !open.remove(socket)) {
+            return;
+        }
+        socket.outbox.close();
+        for (Membership membership : socket.joins.values()) {
+            groups.remove(membership);
+        }
+        socket.joins.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ChannelHandler<Object, Object> handler(BeanTargets.Target target) {
+        return (ChannelHandler<Object, Object>) target.instance();
+    }
+
+    /**
+     * Sends a message to a group of a channel: encoded once, queued to every member.
+     *
+     * @return how many joins it was queued to
+     */
+    public int broadcast(Class<?> handlerClass, String group, Object message) {
+        ChannelModel channel = invoker.model()
+                .channel(handlerClass)
+                .orElseThrow(() -> new IllegalArgumentException(handlerClass.getName() + " is no @Channel handler"));
+        String data = encoder.encode(
+                channel.message(), channel.messageType(), channel.where(), channel.name() + ".message", message);
+        return groups.broadcast(channel.name(), group, data);
+    }
+
+    /**
+     * Tells every open socket of the keys whose contexts its user may read: live invalidation. A
+     * socket's answer for a context is decided once (its user does not change) and kept.
+     */
+    public void invalidate(List<String> keys) {
+        if (keys.isEmpty() || open.isEmpty()) {
+            return;
+        }
+        Map<String, FunctionModel> contexts = new ConcurrentHashMap<>();
+        for (String key : keys) {
+            String name = contextOf(key);
+            invoker.model().function(name).filter(FunctionModel::isContext).ifPresent(f -> contexts.put(name, f));
+        }
+        for (ChannelSocket socket : open) {
+            List<String> readable = new ArrayList<>(keys.size());
+            for (String key : keys) {
+                FunctionModel context = contexts.get(contextOf(key));
+                if (context != null && socket.readable.computeIfAbsent(context.name(), n -> mayRead(socket, context))) {
+                    readable.add(key);
+                }
+            }
+            if (!readable.isEmpty()) {
+                socket.send(ChannelFrames.invalidate(readable));
+            }
+        }
+    }
+
+    private boolean mayRead(ChannelSocket socket, FunctionModel context) {
+        if (context.serverOnly()) {
+            return false;
+        }
+        try {
+            access.enforce(context, socket.caller);
+            return true;
+        } catch (MizanException refused) {
+            return false;
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "MIZAN-150 " + context.where() + ": the access check failed while deciding"
+                            + " live invalidation; the socket is not told",
+                    e);
+            return false;
+        }
+    }
+
+    private static String contextOf(String key) {
+        int semicolon = key.indexOf(';');
+        return semicolon < 0 ? key : key.substring(0, semicolon);
+    }
+
+    /** Sockets open on this node. */
+    public int openSockets() {
+        return open.size();
+    }
+
+    /** A join as its handler sees it. */
+    private final class JoinSession implements ChannelSession<Object> {
+        private final ChannelSocket socket;
+        private final String refJson;
+        private final ChannelModel channel;
+
+        JoinSession(ChannelSocket socket, String refJson, ChannelModel channel) {
+            this.socket = socket;
+            this.refJson = refJson;
+            this.channel = channel;
+        }
+
+        @Override
+        public String id() {
+            return socket.id;
+        }
+
+        @Override
+        public Optional<Principal> user() {
+            return Optional.ofNullable(socket.caller.principal());
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return socket.caller.isInRole(role);
+        }
+
+        @Override
+        public void send(Object message) {
+            socket.send(ChannelFrames.message(
+                    refJson,
+                    encoder.encode(
+                            channel.message(),
+                            channel.messageType(),
+                            channel.where(),
+                            channel.name() + ".message",
+                            message)));
+        }
+    }
+}
