@@ -8,6 +8,7 @@ import io.mizan.json.ArgumentBinder;
 import io.mizan.json.ResultEncoder;
 import io.mizan.model.Model;
 import io.mizan.security.AccessPolicy;
+import io.mizan.security.KnownRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -84,5 +85,11 @@ public class MizanBeans {
             AccessPolicy access,
             MizanSettings settings) {
         return new ChannelHub(invoker, binder, encoder, handlers, access, settings.channels());
+    }
+
+    @Produces
+    @Singleton
+    KnownRoles roles(MizanExtension extension) {
+        return new KnownRoles(extension.roles());
     }
 }

@@ -8,18 +8,25 @@ import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import io.mizan.model.ModelException;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,8 +39,31 @@ public class MizanExtension implements Extension {
 
     private final Map<Class<?>, Bean<?>> beans = new HashMap<>();
     private final Map<Class<?>, Bean<?>> checks = new HashMap<>();
+    private final Set<String> roles = new java.util.TreeSet<>();
     private Model model;
     private MizanSettings settings;
+
+    /**
+     * Notes every role the application names ({@code @DeclareRoles}, {@code @RolesAllowed}), so that a
+     * WebSocket, whose roles can only be asked during its handshake, knows them all.
+     */
+    <T> void roles(@Observes @WithAnnotations({DeclareRoles.class, RolesAllowed.class}) ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        DeclareRoles declared = type.getAnnotation(DeclareRoles.class);
+        if (declared != null) {
+            roles.addAll(List.of(declared.value()));
+        }
+        RolesAllowed onClass = type.getAnnotation(RolesAllowed.class);
+        if (onClass != null) {
+            roles.addAll(List.of(onClass.value()));
+        }
+        for (AnnotatedMethod<? super T> method : type.getMethods()) {
+            RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+            if (allowed != null) {
+                roles.addAll(List.of(allowed.value()));
+            }
+        }
+    }
 
     <T> void collect(@Observes ProcessManagedBean<T> event) {
         Bean<?> bean = event.getBean();
@@ -87,6 +117,15 @@ public class MizanExtension implements Extension {
             throw new IllegalStateException("the Mizan model is not built yet");
         }
         return model;
+    }
+
+    /** Every role the application names, in annotations and in its functions' access rules. */
+    public Set<String> roles() {
+        Set<String> all = new java.util.TreeSet<>(roles);
+        if (model != null) {
+            model.functions().values().forEach(f -> all.addAll(f.access().roles()));
+        }
+        return all;
     }
 
     /** The settings read at deployment. */

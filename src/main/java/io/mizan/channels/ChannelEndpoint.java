@@ -1,0 +1,77 @@
+package io.mizan.channels;
+
+import io.mizan.security.Caller;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The page's WebSocket: hands each connection to the {@link ChannelHub} with the caller its handshake
+ * established, and enforces the frame size (a larger frame closes the socket with 1009: the
+ * container's own limit covers only fragmented messages).
+ */
+public final class ChannelEndpoint extends Endpoint {
+
+    private static final Logger LOG = Logger.getLogger(ChannelEndpoint.class.getName());
+
+    /** The user property under which the handshake leaves the caller. */
+    static final String CALLER = "io.mizan.caller";
+
+    private final Supplier<ChannelHub> hub;
+    private final int maxFrameBytes;
+
+    ChannelEndpoint(Supplier<ChannelHub> hub, int maxFrameBytes) {
+        this.hub = hub;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxTextMessageBufferSize(maxFrameBytes);
+        Object caller = session.getUserProperties().get(CALLER);
+        ChannelHub.Connection connection =
+                hub.get().open(new SessionTransport(session), caller instanceof Caller c ? c : Caller.ANONYMOUS);
+        session.getUserProperties().put(ChannelHub.Connection.class.getName(), connection);
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            if (tooLarge(text)) {
+                close(session, CloseReason.CloseCodes.TOO_BIG, "frame over " + maxFrameBytes + " bytes");
+                return;
+            }
+            connection.receive(text);
+        });
+    }
+
+    private boolean tooLarge(String text) {
+        // a char is at most 3 UTF-8 bytes: count bytes only when it could matter
+        return text.length() > maxFrameBytes
+                || (text.length() * 3L > maxFrameBytes && text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        if (session.getUserProperties().get(ChannelHub.Connection.class.getName()) instanceof ChannelHub.Connection c) {
+            c.closed();
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        // the container closes the session after this (a frame too big, a broken connection)
+        LOG.log(Level.FINE, "Mizan: WebSocket " + session.getId() + " failed", error);
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (java.io.IOException e) {
+            // already closed
+        }
+    }
+}
