@@ -332,14 +332,15 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
           title: 'Socket closed',
           detail: `Cannot join "${channel}": the socket was closed.`,
         });
-        callSafely(() => handlers.onError?.(error));
-        return { send: () => {}, leave: () => {} };
+        const report = () => callSafely(() => handlers.onError?.(error));
+        report();
+        return { send: report, leave: () => {} };
       }
       ensureOpen();
       const join: Join = {
         channel,
         params: params ?? {},
-        handlers: handlers as ChannelHandlers<unknown>,
+        handlers,
         ref: undefined,
         joined: false,
         failed: undefined,

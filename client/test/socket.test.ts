@@ -213,6 +213,24 @@ describe('joins', () => {
     expect(seen.errors).toEqual([]);
   });
 
+  it('a handler that throws does not keep the message from other joins', async () => {
+    vi.useFakeTimers();
+    const { server, socket } = setup();
+    const { seen, handlers } = recorder<Chat>();
+    socket.join<object, Chat>('chat', {}, {
+      onMessage: () => {
+        throw new Error('boom');
+      },
+    });
+    socket.join('chat', {}, handlers);
+    await flush();
+    server.broadcast('chat', {}, { text: 'hello' });
+    await flush();
+    expect(seen.messages).toEqual([{ text: 'hello' }]);
+    // The error is not swallowed: it is rethrown on its own, where the page reports it.
+    expect(() => vi.runOnlyPendingTimers()).toThrow('boom');
+  });
+
   it('leaves: sends leave once and calls no handler afterwards', async () => {
     const { server, socket } = setup();
     const { seen, handlers } = recorder<Chat>();
@@ -388,7 +406,7 @@ describe('reconnecting', () => {
 
     const late = recorder<Chat>();
     socket.join('chat', {}, late.handlers).send({ text: 'anyone?' });
-    expect(late.seen.errors.map((e) => e.status)).toEqual([0]);
+    expect(late.seen.errors.map((e) => e.status)).toEqual([0, 0]);
     expect(server.connections).toHaveLength(1);
     expect(seen.messages).toEqual([]);
   });
