@@ -57,8 +57,25 @@ function defaultTitle(status: number): string {
   return STATUS_TITLES[status] ?? (status === 0 ? 'Network error' : `HTTP ${status}`);
 }
 
+function readProblem(body: Readonly<Record<string, unknown>>, status: number, fallbackTitle: string): MizanError {
+  const title = body['title'];
+  const detail = body['detail'];
+  const id = body['id'];
+  const code = body['code'];
+  const type = body['type'];
+  return new MizanError({
+    status,
+    title: typeof title === 'string' && title !== '' ? title : fallbackTitle,
+    detail: typeof detail === 'string' ? detail : '',
+    fieldErrors: readFieldErrors(body['errors']),
+    id: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined,
+    code: typeof code === 'string' && code !== '' ? code : undefined,
+    type: typeof type === 'string' ? type : undefined,
+  });
+}
+
 /**
- * The error every Mizan call and context fetch rejects with.
+ * The error every Mizan call and context fetch rejects with, and that a channel reports.
  *
  * - `status`: the HTTP status; `0` when the server could not be reached.
  * - `title`, `detail`: from the problem document.
@@ -136,22 +153,7 @@ export class MizanError extends Error {
     const trimmed = text.trim();
     if (contentType.includes('json') || trimmed.startsWith('{')) {
       const body = parseJsonObject(trimmed);
-      if (body) {
-        const title = body['title'];
-        const detail = body['detail'];
-        const id = body['id'];
-        const code = body['code'];
-        const type = body['type'];
-        return new MizanError({
-          status,
-          title: typeof title === 'string' && title !== '' ? title : res.statusText || defaultTitle(status),
-          detail: typeof detail === 'string' ? detail : '',
-          fieldErrors: readFieldErrors(body['errors']),
-          id: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined,
-          code: typeof code === 'string' && code !== '' ? code : undefined,
-          type: typeof type === 'string' ? type : undefined,
-        });
-      }
+      if (body) return readProblem(body, status, res.statusText || defaultTitle(status));
     }
     const plain = !contentType.includes('html') && !trimmed.startsWith('<');
     return new MizanError({
@@ -159,6 +161,20 @@ export class MizanError extends Error {
       title: res.statusText || defaultTitle(status),
       detail: plain ? trimmed.slice(0, MAX_TEXT_DETAIL) : '',
     });
+  }
+
+  /**
+   * Builds an error from a problem object that is already parsed, such as a channel's
+   * `{"op":"error",...}` frame: `status`, `title`, `detail`, `errors`, `code`, `id` and `type` are
+   * read as in `application/problem+json`. A missing status is `0`.
+   *
+   * @example
+   * MizanError.fromProblem({ status: 403, title: 'Forbidden', code: 'MIZAN-150' }).status; // 403
+   */
+  static fromProblem(problem: Readonly<Record<string, unknown>>): MizanError {
+    const value = problem['status'];
+    const status = typeof value === 'number' && Number.isInteger(value) ? value : 0;
+    return readProblem(problem, status, defaultTitle(status));
   }
 
   /**

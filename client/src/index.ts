@@ -1,4 +1,5 @@
-// Mizan client runtime: calls, contexts, problem+json errors, cache invalidation, hydration, React.
+// Mizan client runtime: calls, contexts, problem+json errors, cache invalidation, hydration,
+// channels over one WebSocket, live invalidation, React.
 //
 // Each module carries doc comments with examples on every exported function.
 
@@ -36,6 +37,25 @@ export type { MizanQueryKey } from './cache';
 export { HYDRATION_ELEMENT_ID, hydrateQueryClient, readHydration } from './hydration';
 export type { HydratedContexts } from './hydration';
 
+export { DEFAULT_BACKOFF_INITIAL_MS, DEFAULT_BACKOFF_MAX_MS } from './backoff';
+export type { BackoffOptions } from './backoff';
+
+export { applyPresence } from './presence';
+export type { PresenceFrame, PresenceMember } from './presence';
+
+export { DEFAULT_SOCKET_PATH, createMizanSocket } from './socket';
+export type {
+  ChannelHandlers,
+  ChannelJoin,
+  MizanSocket,
+  MizanSocketOptions,
+  SocketStatus,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './socket';
+
+export { enableLiveInvalidation } from './live';
+
 export {
   MizanProvider,
   defineLocalContext,
@@ -43,6 +63,7 @@ export {
   useMizanClient,
   useMizanContext,
   useMizanMutation,
+  useMizanSocket,
 } from './react';
 export type {
   LocalContext,
@@ -53,3 +74,6 @@ export type {
   MizanMutationOptions,
   MizanProviderProps,
 } from './react';
+
+export { DEFAULT_CHANNEL_KEEP, useChannel } from './useChannel';
+export type { UseChannelOptions, UseChannelResult } from './useChannel';

@@ -1,7 +1,7 @@
 // React bindings: the provider, context hooks, mutations that refresh exactly what they changed,
-// and local (parameterised) contexts.
+// and local (parameterised) contexts. Channels are in useChannel.ts.
 
-import { createContext, useCallback, useContext, useMemo, useRef } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import type { FunctionComponent, ReactElement, ReactNode } from 'react';
 import {
   QueryClientContext,
@@ -20,9 +20,14 @@ import { MizanError, isMizanError } from './errors';
 import { hydrateQueryClient, readHydration } from './hydration';
 import type { HydratedContexts } from './hydration';
 import { isAbortError } from './isAbortError';
+import { enableLiveInvalidation } from './live';
+import type { MizanSocket } from './socket';
 
 const MizanClientContext = createContext<MizanClient | null>(null);
 MizanClientContext.displayName = 'MizanClientContext';
+
+const MizanSocketContext = createContext<MizanSocket | null>(null);
+MizanSocketContext.displayName = 'MizanSocketContext';
 
 // QueryClients already seeded from the page: hydration happens once per cache, not per render.
 const hydratedClients = new WeakSet<QueryClient>();
@@ -53,23 +58,36 @@ export interface MizanProviderProps {
    * `<script id="mizan-hydration">`. `false` skips hydration.
    */
   hydration?: HydratedContexts | false | undefined;
+  /**
+   * The page's socket, from `createMizanSocket()`, for `useChannel` (and generated channel hooks).
+   * Default: the socket of an enclosing `MizanProvider`, else none.
+   */
+  socket?: MizanSocket | undefined;
+  /**
+   * Apply the invalidation keys the server pushes over `socket` to the cache (and refetch every
+   * context after a reconnect). Default `true` when `socket` is given; subscribing opens the socket.
+   */
+  live?: boolean | undefined;
   children?: ReactNode | undefined;
 }
 
 /**
  * Provides the Mizan client and a TanStack QueryClient to the tree, and seeds the cache once from
- * the page's hydration script. Wrap your app in it once.
+ * the page's hydration script. Wrap your app in it once. Given a socket, it also provides it to
+ * channel hooks and applies live invalidation.
  *
  * @example
+ * const socket = createMizanSocket();
  * createRoot(document.getElementById('root')!).render(
- *   <MizanProvider baseUrl="/api/mizan">
+ *   <MizanProvider baseUrl="/api/mizan" socket={socket}>
  *     <App />
  *   </MizanProvider>,
  * );
  */
 export function MizanProvider(props: MizanProviderProps): ReactElement {
-  const { baseUrl, client, queryClient, hydration, children } = props;
+  const { baseUrl, client, queryClient, hydration, socket, live, children } = props;
   const outer = useContext(QueryClientContext);
+  const outerSocket = useContext(MizanSocketContext);
   const own = useRef<QueryClient | null>(null);
   let cache = queryClient ?? outer;
   if (!cache) {
@@ -81,11 +99,35 @@ export function MizanProvider(props: MizanProviderProps): ReactElement {
     hydrateQueryClient(cache, hydration ?? readHydration());
   }
   const mizan = useMemo(() => client ?? createMizanClient({ baseUrl }), [client, baseUrl]);
+  useEffect(() => {
+    if (!socket || live === false) return undefined;
+    return enableLiveInvalidation(socket, cache);
+  }, [socket, live, cache]);
   return (
     <QueryClientProvider client={cache}>
-      <MizanClientContext.Provider value={mizan}>{children}</MizanClientContext.Provider>
+      <MizanClientContext.Provider value={mizan}>
+        <MizanSocketContext.Provider value={socket ?? outerSocket}>{children}</MizanSocketContext.Provider>
+      </MizanClientContext.Provider>
     </QueryClientProvider>
   );
+}
+
+/**
+ * The socket of the nearest `MizanProvider` that was given one, for joins outside `useChannel`.
+ *
+ * @example
+ * const socket = useMizanSocket();
+ * const online = useSyncExternalStore(socket.onStatus, () => socket.status === 'open');
+ */
+export function useMizanSocket(): MizanSocket {
+  const socket = useContext(MizanSocketContext);
+  if (!socket) {
+    throw new Error(
+      'useMizanSocket() needs a socket: create one and give it to the provider, ' +
+        '<MizanProvider socket={createMizanSocket()}>.',
+    );
+  }
+  return socket;
 }
 
 /**

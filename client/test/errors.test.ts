@@ -141,6 +141,36 @@ describe('MizanError.fromResponse', () => {
   });
 });
 
+describe('MizanError.fromProblem', () => {
+  it('reads a channel error frame like a problem document', () => {
+    const error = MizanError.fromProblem({
+      op: 'error',
+      ref: '3',
+      status: 422,
+      title: 'Unprocessable Content',
+      detail: 'Some arguments are not valid',
+      code: 'MIZAN-137',
+      errors: [{ path: 'message.text', message: 'must not be blank' }],
+    });
+    expect(error).toBeInstanceOf(MizanError);
+    expect(error.status).toBe(422);
+    expect(error.title).toBe('Unprocessable Content');
+    expect(error.code).toBe('MIZAN-137');
+    expect(error.fieldError('message.text')).toBe('must not be blank');
+  });
+
+  it('keeps the id of a 500 and fills a missing title from the status', () => {
+    const error = MizanError.fromProblem({ status: 500, id: 'f3a9' });
+    expect(error.title).toBe('Internal Server Error');
+    expect(error.id).toBe('f3a9');
+  });
+
+  it('has status 0 when the problem carries none', () => {
+    expect(MizanError.fromProblem({ title: 'Oops' }).status).toBe(0);
+    expect(MizanError.fromProblem({ status: '403' }).status).toBe(0);
+  });
+});
+
 describe('network failure', () => {
   it('MizanError.network has status 0 and keeps the cause', () => {
     const cause = new TypeError('Failed to fetch');
