@@ -4,6 +4,8 @@
 import type { ReactElement } from 'react';
 import {
   GreetProvider,
+  chatChannel,
+  chatMessageSchema,
   MizanProvider,
   UserProfileProvider,
   createMizanClient,
@@ -12,6 +14,7 @@ import {
   signupArgs,
   updateName,
   updateNameArgs,
+  useChatChannel,
   useCurrentUser,
   useGreet,
   usePing,
@@ -19,7 +22,7 @@ import {
   useUpdateName,
   useUserProfile,
 } from './index';
-import type { CallResult, Page, Profile, Role, UpdateNameArgs, UserView } from './index';
+import type { CallResult, ChatMessage, Page, Profile, Role, UpdateNameArgs, UserView } from './index';
 
 export async function outsideReact(): Promise<string> {
   const mizan = createMizanClient({ baseUrl: '/api/mizan' });
@@ -55,6 +58,30 @@ function Greeting(): ReactElement {
   return <h1>{greeting.data?.text}</h1>;
 }
 
+function Chat(): ReactElement {
+  const chat = useChatChannel(
+    { room: 'lobby' },
+    { onMessage: (m: ChatMessage) => console.log(m.author), keep: 100 },
+  );
+  const onSend = (text: string): void => {
+    const parsed = chatMessageSchema.safeParse({ text, author: null, sent: null });
+    if (parsed.success) chat.send(parsed.data);
+    // @ts-expect-error messages are typed
+    chat.send({ body: text });
+  };
+  // @ts-expect-error the params are typed
+  useChatChannel({ lobby: 'x' });
+  const name: 'chat' = chatChannel.name;
+  const presence: true = chatChannel.presence;
+  return (
+    <section title={name} hidden={!presence || chat.error !== undefined}>
+      <p>{chat.status}: {chat.members.map((m) => m.user ?? 'guest').join(', ')}</p>
+      {chat.messages.map((m, i) => <p key={i}>{m.text}</p>)}
+      <button onClick={() => onSend('hi')}>send</button>
+    </section>
+  );
+}
+
 export function App(): ReactElement {
   const user = useCurrentUser();
   const rename = useUpdateName({ onSuccess: (result: UserView) => console.log(result.name) });
@@ -78,6 +105,7 @@ export function App(): ReactElement {
       <GreetProvider name="Al">
         <Greeting />
       </GreetProvider>
+      <Chat />
       {/* @ts-expect-error userId is required */}
       <UserProfileProvider lang="en" />
     </MizanProvider>

@@ -5,3 +5,4 @@ export * from './types';
 export * from './schemas';
 export * from './api';
 export * from './hooks';
+export * from './channels';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type {
   Address,
   Category,
+  ChatMessage,
   CountBetweenArgs,
   Document,
   EchoArgs,
@@ -12,6 +13,7 @@ import type {
   MoveFolderArgs,
   PlantArgs,
   Role,
+  Room,
   SaveCategoryArgs,
   SearchUsersArgs,
   SetRoleArgs,
@@ -86,6 +88,14 @@ export const categorySchema: z.ZodType<Category> = z.object({
   folder: folderSchema,
 });
 
+export const chatMessageSchema = z.object({
+  text: z.string()
+    .regex(/\S/, { message: 'must not be blank' })
+    .max(500, { message: 'size must be between 0 and 500' }),
+  author: z.string().nullable(),
+  sent: z.string().nullable(),
+}) satisfies z.ZodType<ChatMessage>;
+
 export function rangeSchema<T extends z.ZodTypeAny>(t: T) {
   return z.object({
     from: t,
@@ -94,6 +104,12 @@ export function rangeSchema<T extends z.ZodTypeAny>(t: T) {
 }
 
 export const roleSchema = z.enum(['ADMIN', 'MEMBER', 'GUEST']) satisfies z.ZodType<Role>;
+
+export const roomSchema = z.object({
+  room: z.string()
+    .regex(/\S/, { message: 'must not be blank' })
+    .regex(/^(?:[a-z0-9-]+)$/, { message: 'lower-case letters, digits and -' }),
+}) satisfies z.ZodType<Room>;
 
 export const signupSchema = z.object({
   name: z.string()

@@ -12,6 +12,12 @@ export interface Category {
   folder: Folder;
 }
 
+export interface ChatMessage {
+  text: string;
+  author: string | null;
+  sent: string | null;
+}
+
 export interface Document {
   title: string;
   parent: Folder | null;
@@ -59,6 +65,10 @@ export interface Report {
 }
 
 export type Role = 'ADMIN' | 'MEMBER' | 'GUEST';
+
+export interface Room {
+  room: string;
+}
 
 export interface Signup {
   name: string;

@@ -25,9 +25,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Which classes CDI makes beans of, so that the generator writes only the functions the server has:
- * the server collects {@code @Client} methods from the beans CDI discovers, and calls to a method of a
- * class that is no bean answer 404.
+ * Which classes CDI makes beans of, so that the generator writes only the functions and channels the
+ * server has: the server collects {@code @Client} methods and {@code @Channel} handlers from the beans
+ * CDI discovers, and calls to a method of a class that is no bean, or joins of a channel whose handler
+ * is none, answer 404.
  *
  * <p>In an archive whose {@code beans.xml} says {@code bean-discovery-mode="annotated"} (CDI 4's default
  * for an empty or absent {@code beans.xml}), a class is a bean only with a bean-defining annotation: a

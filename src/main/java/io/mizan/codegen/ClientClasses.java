@@ -4,6 +4,7 @@ import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ClassInfoList;
 import io.github.classgraph.ScanResult;
+import io.mizan.Channel;
 import io.mizan.Client;
 import io.mizan.messages.Messages;
 import io.mizan.model.ModelBuilder;
@@ -16,18 +17,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Finds the application's classes that declare {@code @Client} functions: ClassGraph reads the class
- * files of {@code --classes} (no class is initialized), and the candidates are then loaded for the model.
+ * Finds the application's classes that belong in the model: those that declare {@code @Client}
+ * functions and the {@code @Channel} handlers. ClassGraph reads the class files of {@code --classes}
+ * (no class is initialized), and the candidates are then loaded for the model.
  *
  * <pre>{@code
  * ClientClasses found = ClientClasses.find(commandLine, loader);
- * found.classes();    // [Found[type=class com.example.Users, archive=target/classes]]
+ * found.classes();    // [Found[type=class com.example.ChatChannel, ...], Found[type=class com.example.Users, ...]]
  * found.problems();   // a class that cannot be loaded, with the fix
  * }</pre>
  */
 final class ClientClasses {
 
-    /** A class that declares functions, and the class folder or jar it was found in (null if unknown). */
+    /** A class with functions or a channel, and the class folder or jar it was found in (null if unknown). */
     record Found(Class<?> type, Path archive) {}
 
     private final List<Found> classes;
@@ -38,7 +40,7 @@ final class ClientClasses {
         this.problems = List.copyOf(problems);
     }
 
-    /** The classes with functions, sorted by name. */
+    /** The classes with functions and the channel handlers, sorted by name. */
     List<Found> classes() {
         return classes;
     }
@@ -54,7 +56,7 @@ final class ClientClasses {
         scan(line).forEach((name, archive) -> {
             try {
                 Class<?> c = Class.forName(name, false, loader);
-                if (ModelBuilder.declaresFunctions(c)) {
+                if (ModelBuilder.belongsInModel(c)) {
                     classes.add(new Found(c, archive));
                 }
             } catch (ClassNotFoundException | LinkageError e) {
@@ -64,7 +66,10 @@ final class ClientClasses {
         return new ClientClasses(classes, problems);
     }
 
-    /** The classes that may declare functions, concrete, with @Client on them or a method, by name. */
+    /**
+     * The concrete classes that may belong in the model, by name: with @Client on them or a method (and
+     * their subclasses, which inherit the functions), or with @Channel (not inherited).
+     */
     private static Map<String, Path> scan(CommandLine line) {
         ClassGraph graph = new ClassGraph()
                 .overrideClasspath(line.classes().stream().map(Path::toString).toList())
@@ -85,6 +90,9 @@ final class ClientClasses {
                 for (ClassInfo sub : c.getSubclasses()) {
                     add(sub, names);
                 }
+            }
+            for (ClassInfo c : scan.getClassesWithAnnotation(Channel.class.getName())) {
+                add(c, names);
             }
         }
         return names;

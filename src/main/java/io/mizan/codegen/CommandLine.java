@@ -31,8 +31,8 @@ final class CommandLine {
             """
             Usage: java -jar mizan-jakarta.jar generate --out <dir> --classes <dir-or-jar> [options]
 
-            Writes the TypeScript client (types, Zod schemas, API functions, React hooks and the runtime)
-            for the @Client methods of compiled classes.
+            Writes the TypeScript client (types, Zod schemas, API functions, React hooks, channel hooks and
+            the runtime) for the @Client methods and @Channel handlers of compiled classes.
 
               --out <dir>              folder to write into (created when missing)
               --classes <dir-or-jar>   compiled application classes to scan; may be repeated

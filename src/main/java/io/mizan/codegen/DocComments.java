@@ -1,6 +1,7 @@
 package io.mizan.codegen;
 
 import io.mizan.Scope;
+import io.mizan.model.ChannelModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.schema.ClientApi;
 
@@ -35,8 +36,16 @@ final class DocComments {
 
     /** The first sentence of the method's Javadoc, ending in a full stop. */
     Optional<String> summary(FunctionModel f) {
-        return javadoc.of(f.method().getDeclaringClass(), f.method().getName())
-                .map(s -> s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".");
+        return javadoc.of(f.method().getDeclaringClass(), f.method().getName()).map(DocComments::sentence);
+    }
+
+    /** The first sentence of the channel handler class's Javadoc, ending in a full stop. */
+    Optional<String> summary(ChannelModel c) {
+        return javadoc.of(c.handlerClass()).map(DocComments::sentence);
+    }
+
+    private static String sentence(String s) {
+        return s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
     }
 
     /** {@code "global"} or {@code "local"}, for a context. */

@@ -13,6 +13,7 @@ import java.util.Set;
  * export * from './schemas';
  * export * from './api';
  * export * from './hooks';
+ * export * from './channels';
  * }</pre>
  *
  * <p>{@code export *} leaves out a name that two modules export, so a name both the runtime and the

@@ -24,7 +24,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>It scans the class folders and jars given with {@code --classes} for classes with {@code @Client} on
- * the class or on a method, loads them, checks that CDI makes beans of them as the server's would,
+ * the class or on a method and for {@code @Channel} handlers, loads them, checks that CDI makes beans of
+ * them as the server's would,
  * builds the same model the server builds at deployment, and writes the TypeScript into {@code --out}
  * (only files whose content changed; stale generated files are deleted). No server runs.
  *

@@ -110,4 +110,28 @@ final class TsSource {
     static String doc(String indent, String text) {
         return indent + "/** " + text.replace("*/", "*\\/") + " */";
     }
+
+    /** A doc comment on one line when it fits in {@link #WIDTH}, else its words wrapped over several. */
+    static String docWrapped(String indent, String text) {
+        String line = doc(indent, text);
+        if (line.length() <= WIDTH) {
+            return line;
+        }
+        String prefix = indent + " * ";
+        StringBuilder out = new StringBuilder(indent).append("/**\n");
+        StringBuilder current = new StringBuilder();
+        for (String word : text.replace("*/", "*\\/").split("\\s+")) {
+            if (!current.isEmpty() && prefix.length() + current.length() + 1 + word.length() > WIDTH) {
+                out.append(prefix).append(current).append('\n');
+                current.setLength(0);
+            }
+            current.append(current.isEmpty() ? "" : " ").append(word);
+        }
+        return out.append(prefix)
+                .append(current)
+                .append('\n')
+                .append(indent)
+                .append(" */")
+                .toString();
+    }
 }

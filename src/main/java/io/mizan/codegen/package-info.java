@@ -35,6 +35,11 @@
  *       and {@code useGreet()} for a local one (TanStack {@code useQuery} results), and
  *       {@code useUpdateName()} for every other function ({@code { mutate, mutateAsync, isPending, error,
  *       data, reset }}), which refreshes exactly the contexts the call invalidated.</li>
+ *   <li>{@code channels.ts}: a hook per {@code @Channel}, {@code useChatChannel(params, options)}, over the
+ *       runtime's {@code useChannel}: the messages of the join's group, {@code send}, the socket's status,
+ *       the members (with presence) and the last error; and a constant {@code chatChannel} with the
+ *       channel's name and presence flag. The params and message types are in {@code types.ts}, their
+ *       Zod schemas in {@code schemas.ts}.</li>
  *   <li>{@code index.ts}: a barrel of all of the above and of the runtime ({@code MizanProvider},
  *       {@code createMizanClient}...).</li>
  *   <li>{@code runtime/}: the client runtime's sources, copied from the jar.</li>
@@ -47,11 +52,11 @@
  *
  * <h2>How it is built</h2>
  * {@link io.mizan.codegen.TypeScriptGenerator} runs one writer per file ({@code TypesWriter},
- * {@code SchemasWriter}, {@code ApiWriter}, {@code HooksWriter}, {@code IndexWriter}), all reading one
+ * {@code SchemasWriter}, {@code ApiWriter}, {@code HooksWriter}, {@code ChannelsWriter}, {@code IndexWriter}), all reading one
  * {@code Generation}: the client API of the model, the names each file exports, the doc comments. A new
  * output is a new writer, registered there. {@link io.mizan.codegen.Main} only wires the command line
  * ({@code CommandLine}), the class loader of the application's classes ({@code ApplicationLoader}), the
- * scan ({@code ClientClasses}), the check that CDI makes beans of the classes with functions
+ * scan ({@code ClientClasses}), the check that CDI makes beans of the classes with functions or channels
  * ({@code BeanDiscovery}), and the output folder ({@code OutputFolder}).
  */
 package io.mizan.codegen;

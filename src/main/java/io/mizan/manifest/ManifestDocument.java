@@ -1,5 +1,6 @@
 package io.mizan.manifest;
 
+import io.mizan.model.ChannelModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
@@ -14,10 +15,12 @@ import java.util.Map;
 /**
  * The invalidation graph served at {@code GET <base>/manifest}, for edge caches and tools: every
  * context with its scope and parameters, every function with what it affects and how each key is
- * scoped. Keys are sorted, so the same application gives the same text.
+ * scoped, and every channel with whether it has presence. Keys are sorted, so the same application
+ * gives the same text.
  *
  * <pre>{@code
- * {"contexts": {"userProfile": {"params": ["userId"], "scope": "local"}},
+ * {"channels": {"chat": {"presence": true}},
+ *  "contexts": {"userProfile": {"params": ["userId"], "scope": "local"}},
  *  "functions": {"updateProfile": {"affects": ["userProfile"], "scope": "none", "scopedBy": {"userProfile": ["userId"]},
  *                                  "serverOnly": false, "viewPath": true}}}
  * }</pre>
@@ -29,6 +32,10 @@ public final class ManifestDocument {
     private ManifestDocument() {}
 
     public static String toJson(Model model) {
+        JsonObjectBuilder channels = JSON.createObjectBuilder();
+        for (ChannelModel c : model.channels().values()) {
+            channels.add(c.name(), JSON.createObjectBuilder().add("presence", c.presence()));
+        }
         JsonObjectBuilder contexts = JSON.createObjectBuilder();
         for (FunctionModel c : model.contexts()) {
             contexts.add(
@@ -58,6 +65,7 @@ public final class ManifestDocument {
                             .add("viewPath", f.viewPath()));
         }
         return JSON.createObjectBuilder()
+                .add("channels", channels)
                 .add("contexts", contexts)
                 .add("functions", functions)
                 .build()

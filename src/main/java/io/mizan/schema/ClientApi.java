@@ -1,5 +1,6 @@
 package io.mizan.schema;
 
+import io.mizan.model.ChannelModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
@@ -18,26 +19,33 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The part of a {@link Model} a browser sees: the functions it may call over HTTP and the types
- * they reach. View-path methods (their own JAX-RS responses) and {@code serverOnly} functions are
+ * The part of a {@link Model} a browser sees: the functions it may call over HTTP, the channels it
+ * may join, and the types they reach. View-path methods (their own JAX-RS responses) and {@code serverOnly} functions are
  * left out, and so are the types only they use, so the schema and the generated code never
  * describe what the server refuses to serve.
  *
  * <pre>{@code
  * ClientApi api = ClientApi.of(model);
  * api.functions();   // updateName, currentUser, greet, ... sorted by name
- * api.types();       // UserView, Greeting, ... sorted by name
- * api.inputTypes();  // the names reached from arguments, which get validation schemas
+ * api.channels();    // chat, ... sorted by name
+ * api.types();       // UserView, Greeting, Room, ChatMessage, ... sorted by name
+ * api.inputTypes();  // the names reached from arguments and channels, which get validation schemas
  * }</pre>
  */
 public final class ClientApi {
 
     private final List<FunctionModel> functions;
+    private final List<ChannelModel> channels;
     private final SortedMap<String, TypeDef> types;
     private final SortedSet<String> inputTypes;
 
-    private ClientApi(List<FunctionModel> functions, SortedMap<String, TypeDef> types, SortedSet<String> inputTypes) {
+    private ClientApi(
+            List<FunctionModel> functions,
+            List<ChannelModel> channels,
+            SortedMap<String, TypeDef> types,
+            SortedSet<String> inputTypes) {
         this.functions = functions;
+        this.channels = channels;
         this.types = types;
         this.inputTypes = inputTypes;
     }
@@ -56,13 +64,22 @@ public final class ClientApi {
                 reach(model, f.result(), all);
             }
         }
+        List<ChannelModel> channels = List.copyOf(model.channels().values());
+        for (ChannelModel c : channels) {
+            // a browser sends both: the params when it joins, messages (where the handler takes them)
+            reach(model, c.params(), inputs);
+            reach(model, c.message(), inputs);
+        }
         all.addAll(inputs);
         SortedMap<String, TypeDef> types = new TreeMap<>();
         for (String name : all) {
             types.put(name, model.types().get(name));
         }
         return new ClientApi(
-                functions, Collections.unmodifiableSortedMap(types), Collections.unmodifiableSortedSet(inputs));
+                functions,
+                channels,
+                Collections.unmodifiableSortedMap(types),
+                Collections.unmodifiableSortedSet(inputs));
     }
 
     /** The functions the browser may call, sorted by name. */
@@ -70,12 +87,17 @@ public final class ClientApi {
         return functions;
     }
 
-    /** The named types those functions reach, by name. */
+    /** The channels the browser may join, sorted by name. */
+    public List<ChannelModel> channels() {
+        return channels;
+    }
+
+    /** The named types those functions and channels reach, by name. */
     public SortedMap<String, TypeDef> types() {
         return types;
     }
 
-    /** The names of the types reached from arguments (what the browser sends). */
+    /** The names of the types reached from arguments, channel params and messages (what the browser sends). */
     public SortedSet<String> inputTypes() {
         return inputTypes;
     }

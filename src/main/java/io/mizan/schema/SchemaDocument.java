@@ -1,5 +1,6 @@
 package io.mizan.schema;
 
+import io.mizan.model.ChannelModel;
 import io.mizan.model.ConstraintModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
@@ -24,12 +25,14 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The functions a browser may call and the types they use, as JSON, served at {@code GET <base>/schema}
- * for tools that generate clients from a running server. Types are JSON Schema objects; keys are
+ * The functions a browser may call, the channels it may join and the types they use, as JSON, served
+ * at {@code GET <base>/schema} for tools that generate clients from a running server. Types are JSON Schema objects; keys are
  * sorted, so the same application always gives the same text.
  *
  * <pre>{@code
- * {"functions": {
+ * {"channels": {
+ *    "chat": {"message": {"$ref": "#/types/ChatMessage"}, "params": {"$ref": "#/types/Room"}, "presence": true}},
+ *  "functions": {
  *    "updateName": {"affects": ["currentUser"], "params": [
  *        {"constraints": [], "name": "userId", "nullable": false, "type": {"type": "integer"}},
  *        {"constraints": [{"attributes": {}, "name": "NotBlank"}], "name": "name", "nullable": false,
@@ -70,11 +73,16 @@ public final class SchemaDocument {
         for (FunctionModel f : api.functions()) {
             functions.add(f.name(), function(f));
         }
+        JsonObjectBuilder channels = JSON.createObjectBuilder();
+        for (ChannelModel c : api.channels()) {
+            channels.add(c.name(), channel(c));
+        }
         JsonObjectBuilder types = JSON.createObjectBuilder();
         for (TypeDef type : api.types().values()) {
             types.add(type.name(), type(type));
         }
         JsonObject document = JSON.createObjectBuilder()
+                .add("channels", channels)
                 .add("functions", functions)
                 .add("types", types)
                 .build();
@@ -98,6 +106,14 @@ public final class SchemaDocument {
                 .add("result", schema(f.result()))
                 .add("affects", strings(f.affects()))
                 .add("scopedBy", scopedBy);
+    }
+
+    /** A channel: what a join sends as params, the type of its messages, and whether it has presence. */
+    private static JsonObjectBuilder channel(ChannelModel c) {
+        return JSON.createObjectBuilder()
+                .add("params", schema(c.params()))
+                .add("message", schema(c.message()))
+                .add("presence", c.presence());
     }
 
     private static JsonObjectBuilder type(TypeDef type) {

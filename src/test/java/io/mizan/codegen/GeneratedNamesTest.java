@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.Auth;
+import io.mizan.codegen.clash.ChannelClashes;
 import io.mizan.codegen.clash.Clashes;
 import io.mizan.codegen.clash.ReservedTypes;
+import io.mizan.codegen.names.Lobby;
 import io.mizan.codegen.names.Names;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
@@ -118,5 +120,33 @@ class GeneratedNamesTest {
                 List.of("MIZAN-032 io.mizan.codegen.clash.never: the type name 'never' is a reserved word in"
                         + " TypeScript. Fix: rename the class."),
                 e.problems());
+    }
+
+    @Test
+    void aChannelTypeCalledLikeARuntimeNameIsImportedUnderAnotherName() {
+        String channels = generate(Lobby.class).get("channels.ts");
+        assertTrue(
+                channels.contains("import type { ChannelState as ChannelStateType, Door } from './types';"), channels);
+        assertTrue(channels.contains("options?: ChannelOptions<ChannelStateType>,"), channels);
+        assertTrue(channels.contains("): ChannelState<ChannelStateType> {"), channels);
+        assertTrue(channels.contains("return useChannel<Door, ChannelStateType>('lobby', params, options);"), channels);
+    }
+
+    @Test
+    void aChannelNameTakenByAFunctionIsRefusedWithTheFix() {
+        GenerationException e = assertThrows(
+                GenerationException.class, () -> generate(ChannelClashes.class, ChannelClashes.Chat.class));
+        // the function's hook, useChatChannel, is the channel's too
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertTrue(
+                e.problems()
+                        .get(0)
+                        .startsWith("MIZAN-030 index.ts: the generated name 'chatChannel' is taken twice: by the"
+                                + " function io.mizan.codegen.clash.ChannelClashes.chatChannel and by the constant"
+                                + " of the channel chat (io.mizan.codegen.clash.ChannelClashes$Chat)."),
+                e.problems().get(0));
+        assertTrue(
+                e.problems().get(1).contains("'useChatChannel' is taken twice"),
+                e.problems().get(1));
     }
 }

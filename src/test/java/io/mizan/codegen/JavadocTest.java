@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.Auth;
+import io.mizan.codegen.fixture.ChatChannel;
 import io.mizan.codegen.fixture.Greeting;
 import io.mizan.codegen.fixture.UserView;
 import io.mizan.codegen.fixture.Users;
@@ -49,5 +50,20 @@ class JavadocTest {
                 files.get("types.ts").contains("/** A user as the browser sees it. */\nexport interface UserView"),
                 files.get("types.ts"));
         assertTrue(files.get("api.ts").contains("/** Calls setRole."), "default comment without Javadoc");
+    }
+
+    @Test
+    void aChannelHookCarriesItsHandlerClassesSummary() {
+        Model model = new ModelBuilder(Auth.PUBLIC).build(List.of(ChatChannel.class));
+        String channels = new TypeScriptGenerator(DOCS).generate(model).get("channels.ts");
+        assertTrue(
+                channels.contains(
+                        """
+                        /**
+                         * A chat room: signed-in members talk to everyone in the room and see who is there. With presence:
+                         * members lists who is in the group.
+                         */
+                        export function useChatChannel("""),
+                channels);
     }
 }

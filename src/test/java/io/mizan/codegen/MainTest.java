@@ -126,6 +126,30 @@ class MainTest {
     }
 
     @Test
+    void refusesAChannelHandlerThatCdiMakesNoBeanOf(@TempDir Path out) throws IOException {
+        String[] args = {
+            "generate",
+            "--out",
+            out.toString(),
+            "--classes",
+            TEST_CLASSES.toString(),
+            "--package",
+            "io.mizan.codegen.unmanagedchannel"
+        };
+        Run run = main(args);
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().startsWith("MIZAN-027 io.mizan.codegen.unmanagedchannel.UnmanagedChat: "), run.err());
+        assertTrue(run.err().contains("Fix: annotate it @ApplicationScoped"), run.err());
+        assertFalse(Files.exists(out.resolve("channels.ts")));
+
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--bean-discovery", "all"));
+        Run again = main(all.toArray(String[]::new));
+        assertEquals(0, again.code(), again.err());
+        assertTrue(Files.readString(out.resolve("channels.ts")).contains("export function useChatChannel("));
+    }
+
+    @Test
     void generatesForAClassThatIsNoBeanWhenEveryClassIsOne(@TempDir Path out) throws Exception {
         Run run = main(
                 "generate",

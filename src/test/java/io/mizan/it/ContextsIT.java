@@ -328,7 +328,8 @@ class ContextsIT {
     void manifestDescribesTheWholeGraph() {
         String expected =
                 """
-                {"contexts":{\
+                {"channels":{},\
+                "contexts":{\
                 "currentUser":{"params":[],"scope":"global"},\
                 "openTickets":{"params":[],"scope":"global"},\
                 "settings":{"params":[],"scope":"global"},\

@@ -206,6 +206,30 @@ class SchemaDocumentTest {
     }
 
     @Test
+    void describesChannelsWithParamsMessageAndPresence() {
+        JsonObject chat = document.getJsonObject("channels").getJsonObject("chat");
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("message", Json.createObjectBuilder().add("$ref", "#/types/ChatMessage"))
+                        .add("params", Json.createObjectBuilder().add("$ref", "#/types/Room"))
+                        .add("presence", true)
+                        .build(),
+                chat);
+        assertEquals(
+                "^(?:[a-z0-9-]+)$",
+                type("Room").getJsonObject("properties").getJsonObject("room").getString("pattern"));
+        assertEquals(
+                500,
+                type("ChatMessage")
+                        .getJsonObject("properties")
+                        .getJsonObject("text")
+                        .getInt("maxLength"));
+        assertEquals(
+                List.of("author", "sent", "text"),
+                type("ChatMessage").getJsonArray("required").getValuesAs(jakarta.json.JsonString::getString));
+    }
+
+    @Test
     void leavesOutViewPathAndServerOnlyFunctionsAndTheirTypes() {
         assertTrue(model.function("updateProfile").isPresent());
         assertFalse(document.getJsonObject("functions").containsKey("updateProfile"));
