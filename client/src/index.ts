@@ -76,4 +76,4 @@ export type {
 } from './react';
 
 export { DEFAULT_CHANNEL_KEEP, useChannel } from './useChannel';
-export type { UseChannelOptions, UseChannelResult } from './useChannel';
+export type { ChannelOptions, ChannelState } from './useChannel';

@@ -8,7 +8,7 @@ import { useMizanSocket } from './react';
 import type { ChannelJoin, SocketStatus } from './socket';
 
 /** Options of `useChannel`. */
-export interface UseChannelOptions<M> {
+export interface ChannelOptions<M> {
   /** Called with each message as it arrives (after it is added to `messages`). */
   onMessage?(message: M): void;
   /** How many of the latest messages `messages` keeps. Default 100. */
@@ -18,7 +18,7 @@ export interface UseChannelOptions<M> {
 }
 
 /** What `useChannel` returns. */
-export interface UseChannelResult<M> {
+export interface ChannelState<M> {
   /** The latest messages, oldest first; emptied when the channel or params change. */
   messages: M[];
   /** Sends a message to the channel; queued until the join is confirmed. */
@@ -54,7 +54,7 @@ const NO_MEMBERS: PresenceMember[] = [];
  *   );
  * }
  */
-export function useChannel<P, M>(channel: string, params: P, options: UseChannelOptions<M> = {}): UseChannelResult<M> {
+export function useChannel<P, M>(channel: string, params: P, options: ChannelOptions<M> = {}): ChannelState<M> {
   const socket = useMizanSocket();
   const enabled = options.enabled ?? true;
   const [messages, setMessages] = useState<M[]>([]);

@@ -10,7 +10,7 @@ import { MizanProvider, useMizanContext, useMizanSocket } from '../src/react';
 import { createMizanSocket } from '../src/socket';
 import type { MizanSocket } from '../src/socket';
 import { useChannel } from '../src/useChannel';
-import type { UseChannelOptions } from '../src/useChannel';
+import type { ChannelOptions } from '../src/useChannel';
 import { FakeChannelServer, flush } from './fakeChannelServer';
 import type { FakeServerOptions } from './fakeChannelServer';
 
@@ -40,7 +40,7 @@ function setup(options: FakeServerOptions = {}) {
   return { server, socket, queryClient, wrap };
 }
 
-function Chat({ room, ...options }: { room: string } & UseChannelOptions<ChatMessage>) {
+function Chat({ room, ...options }: { room: string } & ChannelOptions<ChatMessage>) {
   const chat = useChannel<{ room: string }, ChatMessage>('chat', { room }, options);
   return (
     <div>

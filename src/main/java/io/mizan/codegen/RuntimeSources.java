@@ -36,16 +36,22 @@ final class RuntimeSources {
 
     /** The files the runtime had when this generator was written; used when the folder cannot be listed. */
     static final List<String> KNOWN = List.of(
+            "backoff.ts",
             "cache.ts",
             "client.ts",
             "errors.ts",
+            "frames.ts",
             "hydration.ts",
             "index.ts",
             "isAbortError.ts",
             "isRecord.ts",
             "keys.ts",
+            "live.ts",
             "parseJsonObject.ts",
-            "react.tsx");
+            "presence.ts",
+            "react.tsx",
+            "socket.ts",
+            "useChannel.ts");
 
     private static final Pattern EXPORT_LIST = Pattern.compile("export\\s+(?:type\\s+)?\\{([^}]*)}");
     private static final Pattern EXPORT_DECLARATION = Pattern.compile(
