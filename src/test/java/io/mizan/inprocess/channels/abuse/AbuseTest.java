@@ -152,9 +152,22 @@ class AbuseTest {
         hub.broadcast(PitChannel.class, "main", new Quote("ACME", 3)); // overflow
         assertEquals(1013, stuck.closeCode());
 
+        // whether ann hears of the third quote before or after slow's leave depends on the order of the
+        // group's members; ann gets both
         List<JsonObject> frames = ann.take();
-        assertEquals(List.of("message", "message", "presence_diff", "message"), ops(frames));
-        JsonObject diff = frames.get(2);
+        assertEquals(
+                List.of("message", "message", "message", "presence_diff"),
+                ops(frames).stream().sorted().toList());
+        assertEquals(
+                List.of(1, 2, 3),
+                frames.stream()
+                        .filter(f -> f.getString("op").equals("message"))
+                        .map(f -> f.getJsonObject("data").getInt("cents"))
+                        .toList());
+        JsonObject diff = frames.stream()
+                .filter(f -> f.getString("op").equals("presence_diff"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, diff.getJsonArray("joins"));
         JsonObject left = diff.getJsonArray("leaves").getJsonObject(0);
         assertEquals("slow", left.getString("user"));
@@ -203,6 +216,41 @@ class AbuseTest {
         bob.join("b", "pit", MAIN);
         List<JsonObject> frames = bob.take();
         assertEquals(2, frames.get(1).getJsonArray("members").size(), () -> "ann and bob only: " + frames);
+    }
+
+    @Test
+    @Disabled("Outbox.offer lets an exception of SocketTransport.send escape: one connection whose send throws"
+            + " (a session the container already closed) aborts the broadcast to the members after it and fails"
+            + " the broadcaster's caller")
+    void aTransportThatThrowsDoesNotStopABroadcast() {
+        List<ChannelClient> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ChannelClient member = ChannelClient.open(hub, InProcess.user("u" + i));
+            member.joinOk("1", "floor", MAIN);
+            members.add(member);
+        }
+        boolean[] broken = {false};
+        hub.open(
+                        new io.mizan.channels.SocketTransport() {
+                            @Override
+                            public void send(String text, java.util.function.Consumer<Throwable> done) {
+                                if (broken[0]) {
+                                    throw new IllegalStateException("the session is closed");
+                                }
+                                done.accept(null);
+                            }
+
+                            @Override
+                            public void close(int code, String reason) {}
+                        },
+                        InProcess.user("gone"))
+                .receive("{\"op\":\"join\",\"ref\":\"1\",\"channel\":\"floor\",\"params\":" + MAIN + "}");
+        broken[0] = true;
+
+        quote("main", 1); // must not throw
+        for (ChannelClient member : members) {
+            assertEquals(List.of("message"), member.ops());
+        }
     }
 
     private static List<String> ops(List<JsonObject> frames) {

@@ -162,6 +162,21 @@ class JoiningTest {
     }
 
     @Test
+    void aRefIsEchoedExactlyWhateverItHolds() {
+        ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
+        String ref = "<\"é\\\n\u2028>";
+        String refJson = "\"<\\\"é\\\\\\n\\u2028>\"";
+        ann.frame("{\"op\":\"join\",\"ref\":" + refJson + ",\"channel\":\"rooms\",\"params\":{\"room\":\"lobby\"}}");
+        assertEquals(ref, ann.one().getString("ref"));
+        ann.frame("{\"op\":\"send\",\"ref\":" + refJson + ",\"data\":{\"text\":\"hi\"}}");
+        assertError(ann.one(), ref, 405, "MIZAN-178");
+        ann.frame("{\"op\":\"leave\",\"ref\":" + refJson + "}");
+        JsonObject left = ann.one();
+        assertEquals("left", left.getString("op"));
+        assertEquals(ref, left.getString("ref"));
+    }
+
+    @Test
     void aLeaveIsAnsweredLeftAndFreesTheRef() {
         ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
         ann.joinOk("1", "rooms", "{\"room\":\"lobby\"}");
