@@ -1,0 +1,259 @@
+package io.mizan.inprocess.channels.abuse;
+
+import static io.mizan.inprocess.channels.ChannelClient.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.mizan.channels.ChannelHub;
+import io.mizan.inprocess.InProcess;
+import io.mizan.inprocess.channels.ChannelClient;
+import io.mizan.inprocess.channels.MemoryTransport;
+import io.mizan.security.Caller;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Clients that misbehave or fall behind: repeated bad frames close the socket with 1008; a socket that
+ * stops reading fills its bounded queue and is closed with 1013 while everyone else is served; a
+ * closed socket's joins leave their groups.
+ */
+class AbuseTest {
+
+    private static final String MAIN = "{\"floor\":\"main\"}";
+
+    private InProcess.Deployment deployment;
+    private ChannelHub hub;
+
+    @BeforeEach
+    void start() {
+        deployment = InProcess.start(Map.of("mizan.channels.send-queue", "4"), FloorChannel.class, PitChannel.class);
+        hub = deployment.bean(ChannelHub.class);
+    }
+
+    @AfterEach
+    void stop() {
+        deployment.close();
+    }
+
+    private int quote(String floor, long cents) {
+        return hub.broadcast(FloorChannel.class, floor, new Quote("ACME", cents));
+    }
+
+    @Test
+    void tenBadFramesInARowCloseTheSocketWith1008() {
+        ChannelClient mallory = ChannelClient.open(hub, InProcess.user("mallory"));
+        mallory.joinOk("1", "floor", MAIN);
+        ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
+        ann.joinOk("1", "floor", MAIN);
+        for (int i = 1; i <= 9; i++) {
+            mallory.frame("{not json");
+        }
+        assertEquals(9, mallory.take().size());
+        assertNull(mallory.transport().closeCode(), "nine: still open");
+        mallory.frame("{\"op\":\"join\",\"ref\":\"2\",\"channel\":\"nope\"}"); // refused counts as bad
+        assertError(mallory.one(), "2", 404, "MIZAN-171");
+        assertEquals(
+                List.of(new MemoryTransport.Close(1008, "too many bad frames")),
+                mallory.transport().closes());
+        assertEquals(1, hub.openSockets());
+        assertEquals(1, quote("main", 100), "its join left the group");
+        assertEquals(List.of(), mallory.take());
+        assertEquals("message", ann.one().getString("op"));
+    }
+
+    @Test
+    void aGoodFrameForgivesTheBadOnesBefore() {
+        ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
+        for (int round = 0; round < 3; round++) {
+            for (int i = 1; i <= 9; i++) {
+                ann.frame("{\"op\":\"dance\",\"ref\":\"1\"}");
+            }
+            assertEquals(9, ann.take().size());
+            ann.joinOk("r" + round, "floor", MAIN);
+        }
+        assertNull(ann.transport().closeCode());
+        assertEquals(1, hub.openSockets());
+    }
+
+    @Test
+    void aSocketThatStopsReadingIsClosedWith1013AndTheOthersGetEverything() {
+        MemoryTransport stuck = MemoryTransport.holding();
+        ChannelClient slow = ChannelClient.open(hub, InProcess.user("slow"), stuck);
+        slow.join("s", "floor", MAIN); // "joined" is on its way, never completed
+        List<ChannelClient> others = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ChannelClient other = ChannelClient.open(hub, InProcess.user("u" + i));
+            other.joinOk("1", "floor", MAIN);
+            others.add(other);
+        }
+
+        List<Integer> reached = new ArrayList<>();
+        for (int cents = 1; cents <= 10; cents++) {
+            reached.add(quote("main", cents));
+        }
+        // four fit in its queue, the fifth overflows it: it is closed and leaves the group
+        assertEquals(List.of(51, 51, 51, 51, 51, 50, 50, 50, 50, 50), reached);
+        assertEquals(List.of(new MemoryTransport.Close(1013, "too slow")), stuck.closes());
+        assertEquals(0, slow.queued(), "its queue was dropped");
+        assertEquals(50, hub.openSockets());
+        for (ChannelClient other : others) {
+            List<JsonObject> frames = other.take();
+            assertEquals(10, frames.size());
+            for (int i = 0; i < 10; i++) {
+                assertEquals("message", frames.get(i).getString("op"));
+                assertEquals(i + 1, frames.get(i).getJsonObject("data").getInt("cents"), "in order");
+            }
+            assertNull(other.transport().closeCode());
+        }
+
+        stuck.release(); // it reads again, too late: nothing more is sent to it
+        assertEquals(1, stuck.sent().size());
+        assertEquals("joined", slow.all().get(0).getString("op"));
+        assertEquals(1, stuck.closes().size());
+    }
+
+    @Test
+    void aSocketThatCatchesUpInTimeStaysOpenAndGetsEverythingInOrder() {
+        MemoryTransport lagging = MemoryTransport.holding();
+        ChannelClient slow = ChannelClient.open(hub, InProcess.user("slow"), lagging);
+        slow.join("s", "floor", MAIN);
+        for (int cents = 1; cents <= 4; cents++) {
+            quote("main", cents);
+        }
+        assertEquals(4, slow.queued());
+        assertEquals(1, lagging.pending());
+        lagging.release();
+        assertEquals(0, slow.queued());
+        assertNull(lagging.closeCode());
+        List<JsonObject> frames = slow.take();
+        assertEquals(List.of("joined", "message", "message", "message", "message"), ops(frames));
+        assertEquals(4, frames.get(4).getJsonObject("data").getInt("cents"));
+    }
+
+    @Test
+    void aSlowMemberDroppedFromAPresenceGroupLeavesItsPresence() {
+        MemoryTransport stuck = MemoryTransport.holding();
+        ChannelClient slow = ChannelClient.open(hub, InProcess.user("slow"), stuck);
+        slow.join("s", "pit", MAIN); // joined (held), presence (queued: 1)
+        ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
+        ann.join("a", "pit", MAIN); // a diff for slow (queued: 2)
+        assertEquals(List.of("joined", "presence"), ann.ops());
+        hub.broadcast(PitChannel.class, "main", new Quote("ACME", 1)); // queued: 3
+        hub.broadcast(PitChannel.class, "main", new Quote("ACME", 2)); // queued: 4
+        assertNull(stuck.closeCode());
+        hub.broadcast(PitChannel.class, "main", new Quote("ACME", 3)); // overflow
+        assertEquals(1013, stuck.closeCode());
+
+        // whether ann hears of the third quote before or after slow's leave depends on the order of the
+        // group's members; ann gets both
+        List<JsonObject> frames = ann.take();
+        assertEquals(
+                List.of("message", "message", "message", "presence_diff"),
+                ops(frames).stream().sorted().toList());
+        assertEquals(
+                List.of(1, 2, 3),
+                frames.stream()
+                        .filter(f -> f.getString("op").equals("message"))
+                        .map(f -> f.getJsonObject("data").getInt("cents"))
+                        .toList());
+        JsonObject diff = frames.stream()
+                .filter(f -> f.getString("op").equals("presence_diff"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, diff.getJsonArray("joins"));
+        JsonObject left = diff.getJsonArray("leaves").getJsonObject(0);
+        assertEquals("slow", left.getString("user"));
+        assertEquals(0, left.getInt("sockets"));
+    }
+
+    @Test
+    void aClosedSocketsJoinsLeaveTheirGroups() {
+        ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
+        ann.joinOk("1", "floor", MAIN);
+        ann.joinOk("2", "floor", "{\"floor\":\"annex\"}");
+        ChannelClient bob = ChannelClient.open(hub, Caller.ANONYMOUS);
+        bob.joinOk("1", "floor", MAIN);
+        assertEquals(2, hub.openSockets());
+
+        ann.closed();
+        assertEquals(1, hub.openSockets());
+        assertEquals(1, quote("main", 5), "only bob");
+        assertEquals(0, quote("annex", 5), "nobody is left in the annex");
+        assertEquals(List.of(), ann.take());
+        assertEquals(List.of("message"), bob.ops());
+
+        ann.closed(); // the endpoint may report a close twice
+        assertEquals(1, hub.openSockets());
+    }
+
+    @Test
+    @Disabled("ChannelHub.receive handles frames of a socket it has closed itself (1008 or 1013): a join then"
+            + " adds a membership nobody removes, a ghost in the group and its presence")
+    void framesOfASocketTheHubClosedAreIgnored() {
+        ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
+        ann.joinOk("a", "pit", MAIN);
+        ChannelClient mallory = ChannelClient.open(hub, InProcess.user("mallory"));
+        for (int i = 1; i <= 10; i++) {
+            mallory.frame("{not json");
+        }
+        assertEquals(1008, mallory.transport().closeCode());
+        ann.take();
+
+        // a frame the container had read before the close, delivered after it
+        mallory.join("m", "pit", MAIN);
+        assertEquals(List.of(), ann.take(), "no presence_diff for a closed socket");
+        assertEquals(1, hub.broadcast(PitChannel.class, "main", new Quote("ACME", 1)), "ann alone");
+        mallory.closed(); // the endpoint's close event: the hub forgot this socket already
+        ChannelClient bob = ChannelClient.open(hub, InProcess.user("bob"));
+        bob.join("b", "pit", MAIN);
+        List<JsonObject> frames = bob.take();
+        assertEquals(2, frames.get(1).getJsonArray("members").size(), () -> "ann and bob only: " + frames);
+    }
+
+    @Test
+    @Disabled("Outbox.offer lets an exception of SocketTransport.send escape: one connection whose send throws"
+            + " (a session the container already closed) aborts the broadcast to the members after it and fails"
+            + " the broadcaster's caller")
+    void aTransportThatThrowsDoesNotStopABroadcast() {
+        List<ChannelClient> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ChannelClient member = ChannelClient.open(hub, InProcess.user("u" + i));
+            member.joinOk("1", "floor", MAIN);
+            members.add(member);
+        }
+        boolean[] broken = {false};
+        hub.open(
+                        new io.mizan.channels.SocketTransport() {
+                            @Override
+                            public void send(String text, java.util.function.Consumer<Throwable> done) {
+                                if (broken[0]) {
+                                    throw new IllegalStateException("the session is closed");
+                                }
+                                done.accept(null);
+                            }
+
+                            @Override
+                            public void close(int code, String reason) {}
+                        },
+                        InProcess.user("gone"))
+                .receive("{\"op\":\"join\",\"ref\":\"1\",\"channel\":\"floor\",\"params\":" + MAIN + "}");
+        broken[0] = true;
+
+        quote("main", 1); // must not throw
+        for (ChannelClient member : members) {
+            assertEquals(List.of("message"), member.ops());
+        }
+    }
+
+    private static List<String> ops(List<JsonObject> frames) {
+        return frames.stream().map(f -> f.getString("op")).toList();
+    }
+}

@@ -1,0 +1,6 @@
+package io.mizan.inprocess.channels.abuse;
+
+import jakarta.validation.constraints.NotBlank;
+
+/** A trading floor. */
+public record Floor(@NotBlank String floor) {}

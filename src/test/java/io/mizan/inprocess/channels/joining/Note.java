@@ -1,0 +1,4 @@
+package io.mizan.inprocess.channels.joining;
+
+/** What a room carries. */
+public record Note(String text) {}

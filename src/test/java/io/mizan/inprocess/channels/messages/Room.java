@@ -1,0 +1,6 @@
+package io.mizan.inprocess.channels.messages;
+
+import jakarta.validation.constraints.NotBlank;
+
+/** A chat room. */
+public record Room(@NotBlank String room) {}

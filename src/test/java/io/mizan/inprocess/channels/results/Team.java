@@ -1,0 +1,4 @@
+package io.mizan.inprocess.channels.results;
+
+/** A team that receives alerts. */
+public record Team(String team) {}
