@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,12 @@ public final class ChannelEndpoint extends Endpoint {
                 return;
             }
             connection.receive(text);
+        });
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> {
+            java.nio.ByteBuffer data = pong.getApplicationData();
+            byte[] payload = new byte[data.remaining()];
+            data.get(payload);
+            connection.pong(payload);
         });
     }
 

@@ -41,6 +41,9 @@ public final class ChannelHub {
     /** WebSocket close code 1008, "policy violation": a client that keeps sending bad frames. */
     static final int POLICY_VIOLATION = 1008;
 
+    /** Bytes sent to a socket before it must answer a ping (see {@link Outbox}). */
+    static final long SEND_WINDOW_BYTES = 1024 * 1024;
+
     /** Consecutive malformed or refused frames after which a socket is closed. */
     static final int STRIKES = 10;
 
@@ -73,7 +76,7 @@ public final class ChannelHub {
     public Connection open(SocketTransport transport, Caller caller) {
         String id = Long.toString(ids.incrementAndGet(), 36);
         ChannelSocket[] holder = new ChannelSocket[1];
-        ChannelSocket socket = new ChannelSocket(id, caller, transport, settings.sendQueue(), () -> {
+        ChannelSocket socket = new ChannelSocket(id, caller, transport, settings.sendQueue(), SEND_WINDOW_BYTES, () -> {
             LOG.warning(Messages.sendQueueFull(id, settings.sendQueue()));
             transport.close(Outbox.FELL_BEHIND, "too slow");
             closed(holder[0]);
@@ -101,6 +104,11 @@ public final class ChannelHub {
             ChannelHub.this.closed(socket);
         }
 
+        /** The client answered a ping. */
+        public void pong(byte[] payload) {
+            socket.outbox.pong(payload);
+        }
+
         /** Frames waiting to be sent to this socket. */
         public int queued() {
             return socket.outbox.queued();
@@ -108,6 +116,9 @@ public final class ChannelHub {
     }
 
     private void receive(ChannelSocket socket, String text) {
+        if (!open.contains(socket)) {
+            return; // closed by the hub (abuse, too slow); the container may still deliver what it read
+        }
         ChannelFrames.ClientFrame frame;
         try {
             frame = ChannelFrames.read(text);
@@ -134,7 +145,7 @@ public final class ChannelHub {
 
     private void refuse(ChannelSocket socket, String ref, Failure failure) {
         socket.send(ChannelFrames.error(ref, failure));
-        if (socket.strike(STRIKES)) {
+        if (failure.status() < 500 && socket.strike(STRIKES)) { // the server's own failures are not the client's
             socket.transport.close(POLICY_VIOLATION, "too many bad frames");
             closed(socket);
         }
@@ -172,6 +183,10 @@ public final class ChannelHub {
             throw Messages.refInUse(frame.ref());
         }
         groups.add(membership);
+        if (!open.contains(socket)) { // closed meanwhile: its close already emptied its joins
+            socket.joins.remove(frame.ref());
+            groups.remove(membership);
+        }
     }
 
     private void send(ChannelSocket socket, ChannelFrames.Send frame) throws Exception {

@@ -22,13 +22,19 @@ final class ChannelSocket {
     private long windowStart;
     private int sentInWindow;
 
-    ChannelSocket(String id, Caller caller, SocketTransport transport, int queueCapacity, Runnable onOverflow) {
+    ChannelSocket(
+            String id,
+            Caller caller,
+            SocketTransport transport,
+            int queueCapacity,
+            long windowBytes,
+            Runnable onOverflow) {
         this.id = id;
         this.caller = caller;
         Principal principal = caller.principal();
         this.user = principal == null ? null : principal.getName();
         this.transport = transport;
-        this.outbox = new Outbox(transport, queueCapacity, onOverflow);
+        this.outbox = new Outbox(transport, queueCapacity, windowBytes, onOverflow);
     }
 
     void send(String frame) {

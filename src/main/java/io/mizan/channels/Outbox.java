@@ -1,5 +1,6 @@
 package io.mizan.channels;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -7,6 +8,12 @@ import java.util.Deque;
  * A socket's outgoing frames: sent one at a time, asynchronously, in order. Whoever offers a frame
  * never waits for the network; a socket that stops reading fills its bounded queue and is then
  * closed (1013), so a slow client costs the others nothing and memory stays bounded.
+ *
+ * <p>A container may report a send as done as soon as it has buffered it (Tyrus does, without
+ * limit), so a completed send proves nothing about the client. After {@code windowBytes} the outbox
+ * therefore asks the client for a pong and sends nothing more until it comes: a client that reads
+ * answers at once (browsers answer pings by themselves); one that stopped reading never does, and
+ * its queue fills.
  */
 final class Outbox {
 
@@ -15,39 +22,65 @@ final class Outbox {
 
     private final SocketTransport transport;
     private final int capacity;
+    private final long windowBytes;
     private final Runnable onOverflow;
     private final Deque<String> queue = new ArrayDeque<>();
     private boolean sending;
+    private boolean awaitingPong;
+    private long unconfirmed;
+    private long pings;
     private boolean closed;
 
-    Outbox(SocketTransport transport, int capacity, Runnable onOverflow) {
+    Outbox(SocketTransport transport, int capacity, long windowBytes, Runnable onOverflow) {
         this.transport = transport;
         this.capacity = capacity;
+        this.windowBytes = windowBytes;
         this.onOverflow = onOverflow;
     }
 
     /** Queues a frame; sends it now when nothing else is on its way. */
     void offer(String frame) {
+        boolean overflow = false;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (sending) {
+            if (sending || awaitingPong) {
                 if (queue.size() < capacity) {
                     queue.addLast(frame);
                     return;
                 }
                 closed = true;
                 queue.clear();
+                overflow = true;
             } else {
                 sending = true;
             }
         }
-        if (closed) {
+        if (overflow) {
             onOverflow.run();
             return;
         }
-        transport.send(frame, this::sent);
+        send(frame);
+    }
+
+    private void send(String frame) {
+        byte[] ping = null;
+        synchronized (this) {
+            unconfirmed += utf8Length(frame);
+            if (unconfirmed >= windowBytes) {
+                awaitingPong = true;
+                ping = Long.toString(++pings).getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+        try {
+            transport.send(frame, this::sent);
+            if (ping != null) {
+                transport.ping(ping);
+            }
+        } catch (RuntimeException e) {
+            sent(e); // the connection is gone
+        }
     }
 
     private void sent(Throwable failure) {
@@ -55,14 +88,48 @@ final class Outbox {
         synchronized (this) {
             if (failure != null) {
                 closed = true; // the connection is gone; its close event cleans up
+                queue.clear();
             }
-            next = closed ? null : queue.pollFirst();
+            next = closed || awaitingPong ? null : queue.pollFirst();
             if (next == null) {
                 sending = false;
                 return;
             }
         }
-        transport.send(next, this::sent);
+        send(next);
+    }
+
+    /** The client answered a ping: what was sent before it has been read; go on. */
+    void pong(byte[] payload) {
+        String next;
+        synchronized (this) {
+            if (!awaitingPong || !new String(payload, StandardCharsets.US_ASCII).equals(Long.toString(pings))) {
+                return; // an answer to an older ping, or an unasked pong
+            }
+            awaitingPong = false;
+            unconfirmed = 0;
+            if (sending || closed) {
+                return;
+            }
+            next = queue.pollFirst();
+            if (next == null) {
+                return;
+            }
+            sending = true;
+        }
+        send(next);
+    }
+
+    /** The frame's size on the wire, counted without encoding it. */
+    static long utf8Length(String text) {
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                bytes += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1; // surrogate pairs: 4 bytes for 2 chars
+            }
+        }
+        return bytes;
     }
 
     /** Drops what is queued and accepts nothing more. */

@@ -26,6 +26,15 @@ final class SessionTransport implements SocketTransport {
     }
 
     @Override
+    public void ping(byte[] payload) {
+        try {
+            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.wrap(payload));
+        } catch (IOException | RuntimeException e) {
+            // closed meanwhile: its close event cleans up
+        }
+    }
+
+    @Override
     public void close(int code, String reason) {
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));

@@ -8,6 +8,9 @@ public interface SocketTransport {
     /** Sends a text frame without waiting; {@code done} gets {@code null} or the failure. */
     void send(String text, Consumer<Throwable> done);
 
+    /** Sends a ping with this payload; the client's pong comes back through the connection. */
+    void ping(byte[] payload);
+
     /** Closes the connection with a WebSocket close code. */
     void close(int code, String reason);
 }

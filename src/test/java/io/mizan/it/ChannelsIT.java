@@ -39,10 +39,7 @@ class ChannelsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(
-                "channels",
-                "mizan.channels.send-queue=32\nmizan.channels.max-messages-per-second=50\n",
-                ChannelsApp.class);
+        return Deployments.war("channels", "mizan.channels.max-messages-per-second=50\n", ChannelsApp.class);
     }
 
     @ArquillianResource

@@ -47,6 +47,11 @@ public final class ChannelClient {
         return new ChannelClient(hub.open(transport, caller), transport);
     }
 
+    /** Answers a ping, as a client that reads does. */
+    public void pong(byte[] payload) {
+        connection.pong(payload);
+    }
+
     /** Sends a text frame as it is. */
     public void frame(String text) {
         connection.receive(text);

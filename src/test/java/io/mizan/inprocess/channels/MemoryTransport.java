@@ -47,6 +47,14 @@ public final class MemoryTransport implements SocketTransport {
         }
     }
 
+    /** Pings sent, in order (a prompt client's pongs are the test's to give). */
+    public final List<byte[]> pings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void ping(byte[] payload) {
+        pings.add(payload);
+    }
+
     @Override
     public void close(int code, String reason) {
         closes.add(new Close(code, reason));
