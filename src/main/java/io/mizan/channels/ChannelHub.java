@@ -41,9 +41,6 @@ public final class ChannelHub {
     /** WebSocket close code 1008, "policy violation": a client that keeps sending bad frames. */
     static final int POLICY_VIOLATION = 1008;
 
-    /** Bytes sent to a socket before it must answer a ping (see {@link Outbox}). */
-    static final long SEND_WINDOW_BYTES = 1024 * 1024;
-
     /** Consecutive malformed or refused frames after which a socket is closed. */
     static final int STRIKES = 10;
 
@@ -76,11 +73,12 @@ public final class ChannelHub {
     public Connection open(SocketTransport transport, Caller caller) {
         String id = Long.toString(ids.incrementAndGet(), 36);
         ChannelSocket[] holder = new ChannelSocket[1];
-        ChannelSocket socket = new ChannelSocket(id, caller, transport, settings.sendQueue(), SEND_WINDOW_BYTES, () -> {
-            LOG.warning(Messages.sendQueueFull(id, settings.sendQueue()));
-            transport.close(Outbox.FELL_BEHIND, "too slow");
-            closed(holder[0]);
-        });
+        ChannelSocket socket =
+                new ChannelSocket(id, caller, transport, settings.sendQueue(), settings.sendWindowBytes(), () -> {
+                    LOG.warning(Messages.sendQueueFull(id, settings.sendQueue()));
+                    transport.close(Outbox.FELL_BEHIND, "too slow");
+                    closed(holder[0]);
+                });
         holder[0] = socket;
         open.add(socket);
         return new Connection(socket);

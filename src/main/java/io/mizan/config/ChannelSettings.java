@@ -11,10 +11,19 @@ package io.mizan.config;
  * @param maxMessagesPerSecond {@code mizan.channels.max-messages-per-second}: sends one socket may make (20)
  * @param sendQueue {@code mizan.channels.send-queue}: frames queued for one socket before it is closed
  *     with 1013 as too slow (256)
+ * @param sendWindowBytes {@code mizan.channels.send-window-bytes}: bytes sent to a socket before it must
+ *     answer a ping to get more (1 MiB)
  */
 public record ChannelSettings(
-        boolean enabled, String path, int maxFrameBytes, int maxJoins, int maxMessagesPerSecond, int sendQueue) {
+        boolean enabled,
+        String path,
+        int maxFrameBytes,
+        int maxJoins,
+        int maxMessagesPerSecond,
+        int sendQueue,
+        int sendWindowBytes) {
 
     /** The defaults. */
-    public static final ChannelSettings DEFAULTS = new ChannelSettings(true, "/mizan/ws", 64 * 1024, 50, 20, 256);
+    public static final ChannelSettings DEFAULTS =
+            new ChannelSettings(true, "/mizan/ws", 64 * 1024, 50, 20, 256, 1024 * 1024);
 }

@@ -112,7 +112,8 @@ public record MizanSettings(
                 r.positiveInt("mizan.channels.max-frame-bytes", d.maxFrameBytes()),
                 r.positiveInt("mizan.channels.max-joins", d.maxJoins()),
                 r.positiveInt("mizan.channels.max-messages-per-second", d.maxMessagesPerSecond()),
-                r.positiveInt("mizan.channels.send-queue", d.sendQueue()));
+                r.positiveInt("mizan.channels.send-queue", d.sendQueue()),
+                r.positiveInt("mizan.channels.send-window-bytes", d.sendWindowBytes()));
         if (!r.problems.isEmpty()) {
             throw new ModelException(r.problems);
         }

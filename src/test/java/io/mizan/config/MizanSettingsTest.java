@@ -59,7 +59,7 @@ class MizanSettingsTest {
                         Optional.of("https://shop.example:8443"),
                         true,
                         Optional.of("0123456789abcdef"),
-                        new ChannelSettings(false, "/ws", 1024, 5, 2, 16)),
+                        new ChannelSettings(false, "/ws", 1024, 5, 2, 16, 2048)),
                 read(pairs(
                         "mizan.auth.default",
                         "Authenticated",
@@ -81,6 +81,8 @@ class MizanSettingsTest {
                         "2",
                         "mizan.channels.send-queue",
                         "16",
+                        "mizan.channels.send-window-bytes",
+                        "2048",
                         "mizan.manifest.enabled",
                         "False",
                         "mizan.hydration.paths",
