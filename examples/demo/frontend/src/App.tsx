@@ -109,8 +109,8 @@ function Boards() {
     <section>
       <h2>Boards</h2>
       <p className="muted">
-        A note added to one board invalidates <code>notes;board=that-board</code> only, here and, pushed over the
-        page's WebSocket, in every other open tab: another tab or user adding a note refreshes this board by itself.
+        A note added to one board invalidates <code>notes;board=that-board</code> only. The server pushes that key over
+        the page's WebSocket to every open tab, so a note that another tab or user adds shows up here by itself.
       </p>
       {['general', 'random'].map((board) => (
         <NotesProvider key={board} board={board}>
