@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
+  chatMessageSchema,
   GreetProvider,
   NotesProvider,
   useAddNote,
@@ -7,6 +8,7 @@ import {
   useCurrentUser,
   useGreet,
   useNotes,
+  useChatChannel,
   useUpdateName,
 } from './mizan';
 
@@ -18,6 +20,7 @@ export function App() {
       <Profile />
       <Greeting />
       <Boards />
+      <Chat />
     </main>
   );
 }
@@ -105,7 +108,10 @@ function Boards() {
   return (
     <section>
       <h2>Boards</h2>
-      <p className="muted">A note added to one board invalidates <code>notes;board=that-board</code> only.</p>
+      <p className="muted">
+        A note added to one board invalidates <code>notes;board=that-board</code> only. The server pushes that key over
+        the page's WebSocket to every open tab, so a note that another tab or user adds shows up here by itself.
+      </p>
       {['general', 'random'].map((board) => (
         <NotesProvider key={board} board={board}>
           <Board board={board} />
@@ -159,6 +165,84 @@ function Board({ board }: { board: string }) {
       ) : (
         <p className="muted">Sign in to add notes.</p>
       )}
+    </div>
+  );
+}
+
+const ROOMS = ['lobby', 'random'];
+
+/** The channel chat: signed-in users talk in rooms and see who is there (presence). */
+function Chat() {
+  const user = useCurrentUser();
+  const [room, setRoom] = useState(ROOMS[0]!);
+  return (
+    <section data-testid="chat">
+      <h2>Chat</h2>
+      {user.data ? (
+        <>
+          <p className="rooms">
+            {ROOMS.map((r) => (
+              <button key={r} type="button" aria-pressed={r === room} onClick={() => setRoom(r)}>
+                #{r}
+              </button>
+            ))}
+          </p>
+          <ChatRoom key={room} room={room} />
+        </>
+      ) : (
+        <p className="muted">Sign in to chat.</p>
+      )}
+    </section>
+  );
+}
+
+function ChatRoom({ room }: { room: string }) {
+  const chat = useChatChannel({ room }, { keep: 50 });
+  const [text, setText] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // Checked as the server checks it; the server sets author and sent, whatever is sent here.
+    const parsed = chatMessageSchema.safeParse({ text, author: null, sent: null });
+    if (!parsed.success) {
+      setInvalid(parsed.error.issues[0]?.message ?? 'invalid');
+      return;
+    }
+    setInvalid(null);
+    chat.send(parsed.data);
+    setText('');
+  };
+  return (
+    <div>
+      <p className="muted">
+        <span className={`status status-${chat.status}`} data-testid="chat-status">
+          {chat.status}
+        </span>{' '}
+        · here:{' '}
+        <span data-testid="chat-members">
+          {chat.members.length === 0
+            ? 'nobody yet'
+            : chat.members.map((m) => `${m.user ?? 'guest'}${m.sockets > 1 ? ` (${m.sockets} tabs)` : ''}`).join(', ')}
+        </span>
+      </p>
+      <ul className="chat" data-testid="chat-messages">
+        {chat.messages.map((m, i) => (
+          <li key={i}>
+            <b>{m.author}</b> {m.text}{' '}
+            <span className="muted">{m.sent ? new Date(m.sent).toLocaleTimeString() : ''}</span>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={submit} aria-label={`message to ${room}`}>
+        <input value={text} onChange={(e) => setText(e.target.value)} aria-label="message" maxLength={500} />
+        <button type="submit">Send</button>
+        {invalid ? <span className="error">{invalid}</span> : null}
+        {chat.error ? (
+          <span className="error" role="alert">
+            {chat.error.fieldError('data.text') ?? chat.error.detail ?? chat.error.title}
+          </span>
+        ) : null}
+      </form>
     </div>
   );
 }
