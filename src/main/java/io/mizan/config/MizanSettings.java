@@ -89,7 +89,9 @@ public record MizanSettings(
         }
         boolean schema = r.bool("mizan.schema.enabled", true);
         boolean manifest = r.bool("mizan.manifest.enabled", true);
-        List<String> hydration = list(r.value("mizan.hydration.paths").orElse("/index.html"));
+        // "none" switches it off: MicroProfile Config reads an empty value as no value at all
+        String hydrationValue = r.value("mizan.hydration.paths").orElse("/index.html");
+        List<String> hydration = hydrationValue.trim().equalsIgnoreCase("none") ? List.of() : list(hydrationValue);
         for (String path : hydration) {
             if (!path.startsWith("/")) {
                 r.problems.add(Messages.hydrationPathNotAbsolute(path));

@@ -1,5 +1,7 @@
 package io.mizan.invoke;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.mizan.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,8 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.lang.reflect.Proxy;
 import java.security.Principal;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A {@code SecurityContext} parameter sees the caller the access rule saw, whichever entry point the
@@ -41,8 +41,10 @@ class CallerSecurityContextTest {
             return null;
         }
         String[] parts = spec.split(" ");
-        return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
-                new Class<?>[]{HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "isSecure" -> parts[0].equals("https");
                     case "getAuthType" -> parts[1];
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -50,15 +52,19 @@ class CallerSecurityContextTest {
     }
 
     @ParameterizedTest(name = "{0} over {1}: principal {2}, staff {3}, secure {4}, scheme {5}")
-    @CsvSource(delimiter = '#', nullValues = "-", value = {
-            // caller#  request#     principal# staff#  secure# scheme
-            "anonymous# none#        -#         false#  false#  -",
-            "anonymous# https BASIC# -#         false#  true#   -",
-            "ada#       none#        ada#       true#   false#  -",
-            "ada#       https BASIC# ada#       true#   true#   BASIC",
-            "ada#       http FORM#   ada#       true#   false#  FORM"})
-    void answersForTheCallerAndItsRequest(String who, String request, String principal, boolean staff,
-                                          boolean secure, String scheme) {
+    @CsvSource(
+            delimiter = '#',
+            nullValues = "-",
+            value = {
+                // caller#  request#     principal# staff#  secure# scheme
+                "anonymous# none#        -#         false#  false#  -",
+                "anonymous# https BASIC# -#         false#  true#   -",
+                "ada#       none#        ada#       true#   false#  -",
+                "ada#       https BASIC# ada#       true#   true#   BASIC",
+                "ada#       http FORM#   ada#       true#   false#  FORM"
+            })
+    void answersForTheCallerAndItsRequest(
+            String who, String request, String principal, boolean staff, boolean secure, String scheme) {
         CallerSecurityContext context = new CallerSecurityContext(caller(who), request(request));
         Principal p = context.getUserPrincipal();
         assertEquals(principal, p == null ? null : p.getName());

@@ -1,5 +1,8 @@
 package io.mizan.json;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.model.Model;
@@ -18,9 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-
 /**
  * The check sees every way a JSON-B implementation may write a value: a named write inside an
  * object ({@code write("title", null)}) or a key then a value, for each value type. Yasson uses
@@ -28,9 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
  */
 class CheckingGeneratorTest {
 
-    public record Row(String text, BigDecimal price, BigInteger huge, JsonValue extra, int count, long big,
-                      double ratio, boolean flag, Optional<String> note, List<String> tags) {
-    }
+    public record Row(
+            String text,
+            BigDecimal price,
+            BigInteger huge,
+            JsonValue extra,
+            int count,
+            long big,
+            double ratio,
+            boolean flag,
+            Optional<String> note,
+            List<String> tags) {}
 
     public static class Rows {
         @Client
@@ -43,7 +51,8 @@ class CheckingGeneratorTest {
 
     /** Writes one object through a checking generator; returns the JSON, or the violation's path. */
     static String write(Consumer<JsonGenerator> members) {
-        NullCheck check = new NullCheck(MODEL, MODEL.function("row").orElseThrow().result(), "row.result");
+        NullCheck check =
+                new NullCheck(MODEL, MODEL.function("row").orElseThrow().result(), "row.result");
         StringWriter text = new StringWriter();
         JsonGenerator out = new CheckingGenerator(Json.createGenerator(text), check);
         assertSame(out, out.writeStartObject());
@@ -103,27 +112,36 @@ class CheckingGeneratorTest {
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")
-    @CsvSource(delimiter = '#', value = {
-            // style# the null written#       what the check says (JSON-B writes a null with writeNull; a
-            //                                 Java null handed to write(...) is refused by the generator)
-            "named#   extra (JSON null)#      {\"extra\":null}",
-            "named#   writeNull(text)#        row.result.text",
-            "named#   tags[0]#                row.result.tags[0]",
-            "keyed#   extra (JSON null)#      {\"extra\":null}",
-            "keyed#   writeNull(text)#        row.result.text",
-            "keyed#   tags[0]#                row.result.tags[0]"})
+    @CsvSource(
+            delimiter = '#',
+            value = {
+                // style# the null written#       what the check says (JSON-B writes a null with writeNull; a
+                //                                 Java null handed to write(...) is refused by the generator)
+                "named#   extra (JSON null)#      {\"extra\":null}",
+                "named#   writeNull(text)#        row.result.text",
+                "named#   tags[0]#                row.result.tags[0]",
+                "keyed#   extra (JSON null)#      {\"extra\":null}",
+                "keyed#   writeNull(text)#        row.result.text",
+                "keyed#   tags[0]#                row.result.tags[0]"
+            })
     void aNullIsSeenWhicheverWayItIsWritten(String style, String what, String expected) {
-        String property = what.startsWith("writeNull") ? "text" : what.startsWith("tags") ? "tags"
-                : what.split(" ")[0];
+        String property = what.startsWith("writeNull") ? "text" : what.startsWith("tags") ? "tags" : what.split(" ")[0];
         String result = write(g -> {
             if (style.equals("named")) named(g, property);
             else keyed(g, property);
             boolean named = style.equals("named");
             switch (what) {
-                case "extra (JSON null)" -> { if (named) g.write("extra", JsonValue.NULL); else g.writeKey("extra").write(JsonValue.NULL); }
-                case "writeNull(text)" -> { if (named) g.writeNull("text"); else g.writeKey("text").writeNull(); }
+                case "extra (JSON null)" -> {
+                    if (named) g.write("extra", JsonValue.NULL);
+                    else g.writeKey("extra").write(JsonValue.NULL);
+                }
+                case "writeNull(text)" -> {
+                    if (named) g.writeNull("text");
+                    else g.writeKey("text").writeNull();
+                }
                 case "tags[0]" -> {
-                    if (named) g.writeStartArray("tags"); else g.writeKey("tags").writeStartArray();
+                    if (named) g.writeStartArray("tags");
+                    else g.writeKey("tags").writeStartArray();
                     g.write(JsonValue.NULL);
                     g.writeEnd();
                 }
@@ -131,8 +149,11 @@ class CheckingGeneratorTest {
             }
         });
         // free-form JSON may be null: the object is written, the extra member last
-        assertEquals(expected.startsWith("{") ? SOUND.replace(",\"extra\":true", "").replace("}", "")
-                + ",\"extra\":null}" : expected, result);
+        assertEquals(
+                expected.startsWith("{")
+                        ? SOUND.replace(",\"extra\":true", "").replace("}", "") + ",\"extra\":null}"
+                        : expected,
+                result);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,7 +162,8 @@ class CheckingGeneratorTest {
         // a member the model does not know is not checked, nor is anything inside it
         String json = write(g -> {
             named(g, "");
-            if (style.equals("named")) g.writeStartObject("unknown"); else g.writeKey("unknown").writeStartObject();
+            if (style.equals("named")) g.writeStartObject("unknown");
+            else g.writeKey("unknown").writeStartObject();
             g.writeNull("anything");
             g.writeEnd();
         });

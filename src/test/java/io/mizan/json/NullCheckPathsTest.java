@@ -1,5 +1,9 @@
 package io.mizan.json;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.model.Model;
@@ -20,10 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Where a result's null breaks the model, the 500's log names the path as the TypeScript types spell
  * it: properties by their JSON names, list items by index, map values by key, through generic records,
@@ -31,53 +31,110 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NullCheckPathsTest {
 
-    public enum Color { RED, GREEN }
-
-    public record Line(String sku, @Nullable String note) {
+    public enum Color {
+        RED,
+        GREEN
     }
 
-    public record Box<T>(T value) {
-    }
+    public record Line(String sku, @Nullable String note) {}
 
-    public record MaybeBox<T>(@Nullable T value) {
-    }
+    public record Box<T>(T value) {}
 
-    public record Wrapper<T>(Box<T> box, List<T> all) {
-    }
+    public record MaybeBox<T>(@Nullable T value) {}
 
-    public record Pair<A, B>(A left, B right) {
-    }
+    public record Wrapper<T>(Box<T> box, List<T> all) {}
 
-    public record Node(String name, List<Node> children) {
-    }
+    public record Pair<A, B>(A left, B right) {}
 
-    public record Paint(Color color, Optional<Color> accent) {
-    }
+    public record Node(String name, List<Node> children) {}
 
-    public record Doc(String title, JsonValue extra, Map<String, List<String>> tags, String[] lines,
-                      Set<String> labels) {
-    }
+    public record Paint(Color color, Optional<Color> accent) {}
 
-    public record Labelled(@JsonbProperty("label") String name) {
-    }
+    public record Doc(
+            String title, JsonValue extra, Map<String, List<String>> tags, String[] lines, Set<String> labels) {}
+
+    public record Labelled(@JsonbProperty("label") String name) {}
 
     public static class Results {
-        @Client public List<Line> lines() { return null; }
-        @Client public List<List<String>> grid() { return null; }
-        @Client public Box<String> box() { return null; }
-        @Client public MaybeBox<String> maybeBox() { return null; }
-        @Client public Box<Optional<String>> optionalBox() { return null; }
-        @Client public Wrapper<Line> wrapper() { return null; }
-        @Client public Pair<Line, Box<Integer>> pair() { return null; }
-        @Client public Node tree() { return null; }
-        @Client public Paint paint() { return null; }
-        @Client public Doc doc() { return null; }
-        @Client public Map<String, Line> byId() { return null; }
-        @Client public Optional<List<Line>> maybeLines() { return null; }
-        @Client public List<Optional<String>> optionals() { return null; }
-        @Client public JsonValue json() { return null; }
-        @Client public Labelled labelled() { return null; }
-        @Client public Box<Labelled> boxedLabel() { return null; }
+        @Client
+        public List<Line> lines() {
+            return null;
+        }
+
+        @Client
+        public List<List<String>> grid() {
+            return null;
+        }
+
+        @Client
+        public Box<String> box() {
+            return null;
+        }
+
+        @Client
+        public MaybeBox<String> maybeBox() {
+            return null;
+        }
+
+        @Client
+        public Box<Optional<String>> optionalBox() {
+            return null;
+        }
+
+        @Client
+        public Wrapper<Line> wrapper() {
+            return null;
+        }
+
+        @Client
+        public Pair<Line, Box<Integer>> pair() {
+            return null;
+        }
+
+        @Client
+        public Node tree() {
+            return null;
+        }
+
+        @Client
+        public Paint paint() {
+            return null;
+        }
+
+        @Client
+        public Doc doc() {
+            return null;
+        }
+
+        @Client
+        public Map<String, Line> byId() {
+            return null;
+        }
+
+        @Client
+        public Optional<List<Line>> maybeLines() {
+            return null;
+        }
+
+        @Client
+        public List<Optional<String>> optionals() {
+            return null;
+        }
+
+        @Client
+        public JsonValue json() {
+            return null;
+        }
+
+        @Client
+        public Labelled labelled() {
+            return null;
+        }
+
+        @Client
+        public Box<Labelled> boxedLabel() {
+            return null;
+        }
     }
 
     static final Model MODEL = new ModelBuilder(Auth.PUBLIC).build(List.of(Results.class));
@@ -122,27 +179,39 @@ class NullCheckPathsTest {
             case "wrapper: sound" -> new Wrapper<>(new Box<>(GOOD), List.of(GOOD, GOOD));
             case "pair: right box empty" -> new Pair<>(GOOD, new Box<Integer>(null));
             case "pair: left without sku" -> new Pair<>(NO_SKU, new Box<>(1));
-            case "tree: deep name" -> new Node("root", List.of(new Node("a", List.of()),
-                    new Node("b", List.of(new Node(null, List.of())))));
+            case "tree: deep name" -> new Node(
+                    "root", List.of(new Node("a", List.of()), new Node("b", List.of(new Node(null, List.of())))));
             case "tree: null children" -> new Node("root", List.of(new Node("a", null)));
             case "paint: no color" -> new Paint(null, Optional.empty());
             case "paint: sound" -> new Paint(Color.RED, Optional.of(Color.GREEN));
             case "doc: null title" -> new Doc(null, JsonValue.NULL, Map.of(), new String[0], Set.of());
-            case "doc: free-form json holds nulls" -> new Doc("t", Json.createObjectBuilder()
-                    .addNull("anything").add("deep", Json.createArrayBuilder().addNull()).build(),
-                    Map.of(), new String[0], Set.of());
+            case "doc: free-form json holds nulls" -> new Doc(
+                    "t",
+                    Json.createObjectBuilder()
+                            .addNull("anything")
+                            .add("deep", Json.createArrayBuilder().addNull())
+                            .build(),
+                    Map.of(),
+                    new String[0],
+                    Set.of());
             case "doc: json is null" -> new Doc("t", null, Map.of(), new String[0], Set.of());
-            case "doc: null tag" -> new Doc("t", JsonValue.NULL, NullCheckPathsTest.<List<String>>map("x", List.of("1"), "y", list("2", null)),
-                    new String[0], Set.of());
-            case "doc: null line" -> new Doc("t", JsonValue.NULL, Map.of(), new String[]{"a", null}, Set.of());
-            case "doc: null label" -> new Doc("t", JsonValue.NULL, Map.of(), new String[0],
-                    new java.util.HashSet<>(list((String) null)));
+            case "doc: null tag" -> new Doc(
+                    "t",
+                    JsonValue.NULL,
+                    NullCheckPathsTest.<List<String>>map("x", List.of("1"), "y", list("2", null)),
+                    new String[0],
+                    Set.of());
+            case "doc: null line" -> new Doc("t", JsonValue.NULL, Map.of(), new String[] {"a", null}, Set.of());
+            case "doc: null label" -> new Doc(
+                    "t", JsonValue.NULL, Map.of(), new String[0], new java.util.HashSet<>(list((String) null)));
             case "byId: null value" -> map("a", GOOD, "b", null);
             case "byId: value without sku" -> map("a", NO_SKU);
             case "maybeLines: empty" -> Optional.empty();
             case "maybeLines: null inside" -> Optional.of(list(GOOD, null));
             case "optionals: empty items" -> list(Optional.empty(), Optional.of("x"));
-            case "json: an object of nulls" -> Json.createObjectBuilder().addNull("a").build();
+            case "json: an object of nulls" -> Json.createObjectBuilder()
+                    .addNull("a")
+                    .build();
             case "labelled: left out" -> new Labelled(null);
             case "boxedLabel: left out" -> new Box<>(new Labelled(null));
             default -> throw new IllegalArgumentException(name);
@@ -154,48 +223,54 @@ class NullCheckPathsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '#', value = {
-            "lines: third has no sku#          lines.result[2].sku",
-            "lines: a null line#               lines.result[1]",
-            "lines: two bad, first counts#     lines.result[1].sku",
-            "grid: null cell#                  grid.result[1][1]",
-            "grid: null row#                   grid.result[1]",
-            "box: null value#                  box.result.value",
-            "wrapper: null in box#             wrapper.result.box.value.sku",
-            "wrapper: null item#               wrapper.result.all[1]",
-            "wrapper: item without sku#        wrapper.result.all[1].sku",
-            "pair: right box empty#            pair.result.right.value",
-            "pair: left without sku#           pair.result.left.sku",
-            "tree: deep name#                  tree.result.children[1].children[0].name",
-            "tree: null children#              tree.result.children[0].children",
-            "paint: no color#                  paint.result.color",
-            "doc: null title#                  doc.result.title",
-            "doc: null tag#                    doc.result.tags[y][1]",
-            "doc: null line#                   doc.result.lines[1]",
-            "doc: null label#                  doc.result.labels[0]",
-            "byId: null value#                 byId.result[b]",
-            "byId: value without sku#          byId.result[a].sku",
-            "maybeLines: null inside#          maybeLines.result[1]",
-            "labelled: left out#               labelled.result.label",
-            "boxedLabel: left out#             boxedLabel.result.value.label"})
+    @CsvSource(
+            delimiter = '#',
+            value = {
+                "lines: third has no sku#          lines.result[2].sku",
+                "lines: a null line#               lines.result[1]",
+                "lines: two bad, first counts#     lines.result[1].sku",
+                "grid: null cell#                  grid.result[1][1]",
+                "grid: null row#                   grid.result[1]",
+                "box: null value#                  box.result.value",
+                "wrapper: null in box#             wrapper.result.box.value.sku",
+                "wrapper: null item#               wrapper.result.all[1]",
+                "wrapper: item without sku#        wrapper.result.all[1].sku",
+                "pair: right box empty#            pair.result.right.value",
+                "pair: left without sku#           pair.result.left.sku",
+                "tree: deep name#                  tree.result.children[1].children[0].name",
+                "tree: null children#              tree.result.children[0].children",
+                "paint: no color#                  paint.result.color",
+                "doc: null title#                  doc.result.title",
+                "doc: null tag#                    doc.result.tags[y][1]",
+                "doc: null line#                   doc.result.lines[1]",
+                "doc: null label#                  doc.result.labels[0]",
+                "byId: null value#                 byId.result[b]",
+                "byId: value without sku#          byId.result[a].sku",
+                "maybeLines: null inside#          maybeLines.result[1]",
+                "labelled: left out#               labelled.result.label",
+                "boxedLabel: left out#             boxedLabel.result.value.label"
+            })
     void aNullTheTypesRuleOutIsNamedByItsPath(String value, String path) {
-        ResultViolation v = assertThrows(ResultViolation.class,
-                () -> encode(value.substring(0, value.indexOf(':')), value(value)));
+        ResultViolation v =
+                assertThrows(ResultViolation.class, () -> encode(value.substring(0, value.indexOf(':')), value(value)));
         assertTrue(v.getMessage().contains(" " + path + " "), v.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '#', value = {
-            "lines: notes may be null#          [{\"note\":null,\"sku\":\"a-1\"},{\"note\":null,\"sku\":\"b\"}]",
-            "maybeBox: null value#              {\"value\":null}",
-            "optionalBox: empty#                {\"value\":null}",
-            "wrapper: sound#                    {\"all\":[{\"note\":null,\"sku\":\"a-1\"},{\"note\":null,\"sku\":\"a-1\"}],\"box\":{\"value\":{\"note\":null,\"sku\":\"a-1\"}}}",
-            "paint: sound#                      {\"accent\":\"GREEN\",\"color\":\"RED\"}",
-            "doc: free-form json holds nulls#   {\"extra\":{\"anything\":null,\"deep\":[null]},\"labels\":[],\"lines\":[],\"tags\":{},\"title\":\"t\"}",
-            "doc: json is null#                 {\"extra\":null,\"labels\":[],\"lines\":[],\"tags\":{},\"title\":\"t\"}",
-            "maybeLines: empty#                 null",
-            "optionals: empty items#            [null,\"x\"]",
-            "json: an object of nulls#          {\"a\":null}"})
+    @CsvSource(
+            delimiter = '#',
+            value = {
+                "lines: notes may be null#          [{\"note\":null,\"sku\":\"a-1\"},{\"note\":null,\"sku\":\"b\"}]",
+                "maybeBox: null value#              {\"value\":null}",
+                "optionalBox: empty#                {\"value\":null}",
+                "wrapper: sound#                    {\"all\":[{\"note\":null,\"sku\":\"a-1\"},{\"note\":null,\"sku\":\"a-1\"}],\"box\":{\"value\":{\"note\":null,\"sku\":\"a-1\"}}}",
+                "paint: sound#                      {\"accent\":\"GREEN\",\"color\":\"RED\"}",
+                "doc: free-form json holds nulls#   {\"extra\":{\"anything\":null,\"deep\":[null]},\"labels\":[],\"lines\":[],\"tags\":{},\"title\":\"t\"}",
+                "doc: json is null#                 {\"extra\":null,\"labels\":[],\"lines\":[],\"tags\":{},\"title\":\"t\"}",
+                "maybeLines: empty#                 null",
+                "optionals: empty items#            [null,\"x\"]",
+                "json: an object of nulls#          {\"a\":null}"
+            })
     void aNullTheTypesAllowIsWritten(String value, String json) {
         assertEquals(json, encode(value.substring(0, value.indexOf(':')), value(value)));
     }

@@ -1,5 +1,8 @@
 package io.mizan.rpc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.mizan.MizanException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -7,9 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * A call's body is read up to {@code mizan.max-body-bytes}: a larger one is a 413, refused from its
@@ -45,21 +45,24 @@ class BodyReaderTest {
     }
 
     @ParameterizedTest(name = "Content-Length {0}, {1} bytes, limit {2}: {3}")
-    @CsvSource(nullValues = "-", value = {
-            // Content-Length, bytes sent (-1: no body), limit, status
-            "-,        0,     10,    200",
-            "-,        -1,    10,    200",
-            "0,        0,     10,    200",
-            "10,       10,    10,    200",
-            "' 10 ',   10,    10,    200",
-            "-,        10,    10,    200",
-            "-,        11,    10,    413",
-            "3,        11,    10,    413",
-            "-,        20000, 16384, 413",
-            "-,        16384, 16384, 200",
-            "-,        8193,  8192,  413",
-            "abc,      0,     10,    400",
-            "'',       0,     10,    400"})
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                // Content-Length, bytes sent (-1: no body), limit, status
+                "-,        0,     10,    200",
+                "-,        -1,    10,    200",
+                "0,        0,     10,    200",
+                "10,       10,    10,    200",
+                "' 10 ',   10,    10,    200",
+                "-,        10,    10,    200",
+                "-,        11,    10,    413",
+                "3,        11,    10,    413",
+                "-,        20000, 16384, 413",
+                "-,        16384, 16384, 200",
+                "-,        8193,  8192,  413",
+                "abc,      0,     10,    400",
+                "'',       0,     10,    400"
+            })
     void readsUpToTheLimit(String contentLength, int size, long limit, int status) {
         assertEquals(status, status(contentLength, size, limit, false));
     }
@@ -78,6 +81,9 @@ class BodyReaderTest {
                 throw new IOException("connection reset");
             }
         };
-        assertEquals(400, assertThrows(MizanException.class, () -> BodyReader.read(broken, null, 10)).status());
+        assertEquals(
+                400,
+                assertThrows(MizanException.class, () -> BodyReader.read(broken, null, 10))
+                        .status());
     }
 }

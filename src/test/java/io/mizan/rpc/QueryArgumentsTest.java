@@ -1,5 +1,9 @@
 package io.mizan.rpc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.MizanException;
@@ -18,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * A context read's query ({@code GET <base>/ctx/posts?board=general&page=2}) becomes the JSON object a
  * call would have sent: numbers and booleans typed by the context's parameters, everything else a
@@ -29,19 +29,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class QueryArgumentsTest {
 
-    public enum Order { NEWEST, OLDEST }
+    public enum Order {
+        NEWEST,
+        OLDEST
+    }
 
     public static class Forum {
         @Client(context = Scope.LOCAL)
-        public List<String> posts(String board, int page, long after, double minScore, boolean archived,
-                                  Optional<Integer> limit, Optional<Boolean> pinned, LocalDate since, Order order,
-                                  Principal me) {
+        public List<String> posts(
+                String board,
+                int page,
+                long after,
+                double minScore,
+                boolean archived,
+                Optional<Integer> limit,
+                Optional<Boolean> pinned,
+                LocalDate since,
+                Order order,
+                Principal me) {
             return List.of();
         }
     }
 
-    static final FunctionModel POSTS = new ModelBuilder(Auth.PUBLIC).build(List.of(Forum.class))
-            .function("posts").orElseThrow();
+    static final FunctionModel POSTS = new ModelBuilder(Auth.PUBLIC)
+            .build(List.of(Forum.class))
+            .function("posts")
+            .orElseThrow();
 
     /** A query written {@code name=value&name=value}; {@code name} alone has no value. */
     static Map<String, List<String>> query(String spec) {
@@ -57,49 +70,55 @@ class QueryArgumentsTest {
     }
 
     @ParameterizedTest(name = "?{0} -> {1}")
-    @CsvSource(delimiter = '#', value = {
-            "board=general#               {\"board\":\"general\"}",
-            "board=007#                   {\"board\":\"007\"}",
-            "board=true#                  {\"board\":\"true\"}",
-            "board#                       {\"board\":\"\"}",
-            "page=2#                      {\"page\":2}",
-            "page=-3#                     {\"page\":-3}",
-            "page=1.5#                    {\"page\":1.5}",
-            "after=9007199254740993#      {\"after\":9007199254740993}",
-            "minScore=0.25#               {\"minScore\":0.25}",
-            "minScore=1e3#                {\"minScore\":1E+3}",
-            "archived=true#               {\"archived\":true}",
-            "archived=false#              {\"archived\":false}",
-            "limit=10#                    {\"limit\":10}",
-            "pinned=true#                 {\"pinned\":true}",
-            "since=2024-02-29#            {\"since\":\"2024-02-29\"}",
-            "order=NEWEST#                {\"order\":\"NEWEST\"}",
-            // not a parameter (or one the server supplies): a string, which binding then refuses as unknown
-            "me=ada#                      {\"me\":\"ada\"}",
-            "page2=3#                     {\"page2\":\"3\"}",
-            "board=a&page=1&archived=true#{\"board\":\"a\",\"page\":1,\"archived\":true}"})
+    @CsvSource(
+            delimiter = '#',
+            value = {
+                "board=general#               {\"board\":\"general\"}",
+                "board=007#                   {\"board\":\"007\"}",
+                "board=true#                  {\"board\":\"true\"}",
+                "board#                       {\"board\":\"\"}",
+                "page=2#                      {\"page\":2}",
+                "page=-3#                     {\"page\":-3}",
+                "page=1.5#                    {\"page\":1.5}",
+                "after=9007199254740993#      {\"after\":9007199254740993}",
+                "minScore=0.25#               {\"minScore\":0.25}",
+                "minScore=1e3#                {\"minScore\":1E+3}",
+                "archived=true#               {\"archived\":true}",
+                "archived=false#              {\"archived\":false}",
+                "limit=10#                    {\"limit\":10}",
+                "pinned=true#                 {\"pinned\":true}",
+                "since=2024-02-29#            {\"since\":\"2024-02-29\"}",
+                "order=NEWEST#                {\"order\":\"NEWEST\"}",
+                // not a parameter (or one the server supplies): a string, which binding then refuses as unknown
+                "me=ada#                      {\"me\":\"ada\"}",
+                "page2=3#                     {\"page2\":\"3\"}",
+                "board=a&page=1&archived=true#{\"board\":\"a\",\"page\":1,\"archived\":true}"
+            })
     void typesEachValueByItsParameter(String query, String json) {
         assertEquals(json, QueryArguments.of(POSTS, query(query)).toString());
     }
 
     @ParameterizedTest(name = "?{0} is a 400 naming {1}")
-    @CsvSource(delimiter = '#', value = {
-            "page=two#                page",
-            "page=#                   page",
-            "page#                    page",
-            "page= 2#                 page",
-            "page=0x10#               page",
-            "page=NaN#                page",
-            "page=1e999#              page",
-            "minScore=Infinity#       minScore",
-            "limit=ten#               limit",
-            "archived=TRUE#           archived",
-            "archived=1#              archived",
-            "archived=yes#            archived",
-            "archived=#               archived",
-            "pinned=no#               pinned",
-            "board=a&board=b#         board",
-            "board=a&page=1&page=2#   page"})
+    @CsvSource(
+            delimiter = '#',
+            value = {
+                "page=two#                page",
+                "page=#                   page",
+                "page#                    page",
+                "page= 2#                 page",
+                "page=0x10#               page",
+                "page=NaN#                page",
+                "page=1e999#              page",
+                "minScore=Infinity#       minScore",
+                "limit=ten#               limit",
+                "archived=TRUE#           archived",
+                "archived=1#              archived",
+                "archived=yes#            archived",
+                "archived=#               archived",
+                "pinned=no#               pinned",
+                "board=a&board=b#         board",
+                "board=a&page=1&page=2#   page"
+            })
     void textThatCannotBeTheParametersTypeIsRefused(String query, String parameter) {
         MizanException e = assertThrows(MizanException.class, () -> QueryArguments.of(POSTS, query(query)));
         assertEquals(400, e.status());
@@ -109,8 +128,8 @@ class QueryArgumentsTest {
     @Test
     void aLongRepeatedNameIsShortenedInTheMessage() {
         String name = "x".repeat(500);
-        MizanException e = assertThrows(MizanException.class,
-                () -> QueryArguments.of(POSTS, Map.of(name, List.of("1", "2"))));
+        MizanException e =
+                assertThrows(MizanException.class, () -> QueryArguments.of(POSTS, Map.of(name, List.of("1", "2"))));
         assertEquals(400, e.status());
         assertTrue(e.getMessage().length() < 200, e.getMessage());
     }
@@ -118,6 +137,8 @@ class QueryArgumentsTest {
     @Test
     void anEmptyQueryIsAnEmptyObject() {
         assertEquals("{}", QueryArguments.of(POSTS, Map.of()).toString());
-        assertEquals("{\"board\":\"\"}", QueryArguments.of(POSTS, Map.of("board", List.<String>of())).toString());
+        assertEquals(
+                "{\"board\":\"\"}",
+                QueryArguments.of(POSTS, Map.of("board", List.<String>of())).toString());
     }
 }

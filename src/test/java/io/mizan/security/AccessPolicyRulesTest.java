@@ -1,5 +1,11 @@
 package io.mizan.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.mizan.AccessCheck;
 import io.mizan.MizanException;
 import io.mizan.Scope;
@@ -16,12 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * Who may call: every kind of rule, for nobody, a signed-in user without roles and a member of staff,
  * without a custom check and with one that permits or refuses. 401 means "sign in", 403 "not you".
@@ -29,8 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AccessPolicyRulesTest {
 
     public static class Reports {
-        public void weekly() {
-        }
+        public void weekly() {}
     }
 
     /** A check class for the model; what it answers comes from the {@link AccessChecks} below. */
@@ -45,8 +44,18 @@ class AccessPolicyRulesTest {
     final List<String> asked = new ArrayList<>();
 
     static FunctionModel function(AccessRule rule) throws NoSuchMethodException {
-        return new FunctionModel("weekly", Reports.class, Reports.class.getMethod("weekly"), List.of(),
-                new TypeRef.Void(), Scope.NONE, rule, List.of(), Map.of(), false, false);
+        return new FunctionModel(
+                "weekly",
+                Reports.class,
+                Reports.class.getMethod("weekly"),
+                List.of(),
+                new TypeRef.Void(),
+                Scope.NONE,
+                rule,
+                List.of(),
+                Map.of(),
+                false,
+                false);
     }
 
     static AccessRule rule(String rule) {
@@ -102,40 +111,45 @@ class AccessPolicyRulesTest {
 
     @ParameterizedTest(name = "{0}, check {1}: anonymous {2}, ada {3}, bob(staff) {4}")
     @CsvSource({
-            // rule,               check,   anonymous, ada, bob(staff)
-            "public,               none,    200, 200, 200",
-            "public,               permits, 200, 200, 200",
-            "public,               refuses, 403, 403, 403",
-            "authenticated,        none,    401, 200, 200",
-            "authenticated,        permits, 401, 200, 200",
-            "authenticated,        refuses, 401, 403, 403",
-            "roles(staff|admin),   none,    401, 403, 200",
-            "roles(staff|admin),   permits, 401, 403, 200",
-            "roles(staff|admin),   refuses, 401, 403, 403",
-            "roles(),              none,    401, 403, 403",
-            "roles(),              permits, 401, 403, 403",
-            "denyAll,              none,    403, 403, 403",
-            "denyAll,              permits, 403, 403, 403"})
+        // rule,               check,   anonymous, ada, bob(staff)
+        "public,               none,    200, 200, 200",
+        "public,               permits, 200, 200, 200",
+        "public,               refuses, 403, 403, 403",
+        "authenticated,        none,    401, 200, 200",
+        "authenticated,        permits, 401, 200, 200",
+        "authenticated,        refuses, 401, 403, 403",
+        "roles(staff|admin),   none,    401, 403, 200",
+        "roles(staff|admin),   permits, 401, 403, 200",
+        "roles(staff|admin),   refuses, 401, 403, 403",
+        "roles(),              none,    401, 403, 403",
+        "roles(),              permits, 401, 403, 403",
+        "denyAll,              none,    403, 403, 403",
+        "denyAll,              permits, 403, 403, 403"
+    })
     void decidesEveryRuleForEveryCaller(String rule, String check, int anonymous, int ada, int staff)
             throws NoSuchMethodException {
-        assertEquals(List.of(anonymous, ada, staff), List.of(
-                status(rule(rule), check, caller("anonymous")),
-                status(rule(rule), check, caller("ada")),
-                status(rule(rule), check, caller("bob(staff)"))));
+        assertEquals(
+                List.of(anonymous, ada, staff),
+                List.of(
+                        status(rule(rule), check, caller("anonymous")),
+                        status(rule(rule), check, caller("ada")),
+                        status(rule(rule), check, caller("bob(staff)"))));
     }
 
     @ParameterizedTest(name = "{0}: {1} asks the check {2}")
-    @CsvSource(delimiter = '#', value = {
-            // the check is asked only once the rule passes, with the function's name and the caller
-            "public#             anonymous#  weekly:-",
-            "public#             ada#        weekly:ada",
-            "authenticated#      anonymous#  ''",
-            "authenticated#      ada#        weekly:ada",
-            "roles(staff|admin)# ada#        ''",
-            "roles(staff|admin)# bob(staff)# weekly:bob",
-            "denyAll#            bob(staff)# ''"})
-    void theCheckIsAskedOnlyAfterTheRulePasses(String rule, String who, String questions)
-            throws NoSuchMethodException {
+    @CsvSource(
+            delimiter = '#',
+            value = {
+                // the check is asked only once the rule passes, with the function's name and the caller
+                "public#             anonymous#  weekly:-",
+                "public#             ada#        weekly:ada",
+                "authenticated#      anonymous#  ''",
+                "authenticated#      ada#        weekly:ada",
+                "roles(staff|admin)# ada#        ''",
+                "roles(staff|admin)# bob(staff)# weekly:bob",
+                "denyAll#            bob(staff)# ''"
+            })
+    void theCheckIsAskedOnlyAfterTheRulePasses(String rule, String who, String questions) throws NoSuchMethodException {
         status(rule(rule), "permits", caller(who));
         assertEquals(questions.isEmpty() ? List.of() : List.of(questions), asked);
     }
