@@ -1,7 +1,6 @@
 package io.mizan.channels;
 
 import io.mizan.ChannelHandler;
-import io.mizan.ChannelSession;
 import io.mizan.MizanException;
 import io.mizan.config.ChannelSettings;
 import io.mizan.invoke.BeanTargets;
@@ -11,19 +10,13 @@ import io.mizan.json.ArgumentBinder;
 import io.mizan.json.ResultEncoder;
 import io.mizan.messages.Messages;
 import io.mizan.model.ChannelModel;
-import io.mizan.model.FunctionModel;
 import io.mizan.security.AccessPolicy;
 import io.mizan.security.Caller;
 
-import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -51,6 +44,7 @@ public final class ChannelHub {
     private final AccessPolicy access;
     private final ChannelSettings settings;
     private final GroupRegistry groups = new GroupRegistry();
+    private final LiveInvalidation live;
     private final Set<ChannelSocket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
 
@@ -67,6 +61,7 @@ public final class ChannelHub {
         this.handlers = handlers;
         this.access = access;
         this.settings = settings;
+        this.live = new LiveInvalidation(invoker.model(), access);
     }
 
     /** A connection opened by this caller; keep the handle for its frames and its close. */
@@ -165,7 +160,7 @@ public final class ChannelHub {
         String group;
         try (BeanTargets.Target target = handlers.open(channel.handlerClass())) {
             ChannelHandler<Object, Object> handler = handler(target);
-            JoinSession session = new JoinSession(socket, refJson, channel);
+            JoinSession session = new JoinSession(socket, refJson, channel, encoder);
             if (!handler.authorize(params, session)) {
                 throw socket.user == null
                         ? Messages.channelNeedsSignIn(channel.name())
@@ -201,7 +196,8 @@ public final class ChannelHub {
         try (BeanTargets.Target target = handlers.open(channel.handlerClass())) {
             ChannelHandler<Object, Object> handler = handler(target);
             try {
-                handler.receive(membership.params(), message, new JoinSession(socket, membership.refJson(), channel));
+                handler.receive(
+                        membership.params(), message, new JoinSession(socket, membership.refJson(), channel, encoder));
             } catch (MizanException e) {
                 if (e.status() == 405 && e.code() == null) {
                     throw Messages.channelTakesNoMessages(channel.name()); // the interface's default
@@ -251,98 +247,14 @@ public final class ChannelHub {
     }
 
     /**
-     * Tells every open socket of the keys whose contexts its user may read: live invalidation. A
-     * socket's answer for a context is decided once (its user does not change) and kept.
+     * Tells every open socket of the keys whose contexts its user may read: live invalidation.
      */
     public void invalidate(List<String> keys) {
-        if (keys.isEmpty() || open.isEmpty()) {
-            return;
-        }
-        Map<String, FunctionModel> contexts = new ConcurrentHashMap<>();
-        for (String key : keys) {
-            String name = contextOf(key);
-            invoker.model().function(name).filter(FunctionModel::isContext).ifPresent(f -> contexts.put(name, f));
-        }
-        for (ChannelSocket socket : open) {
-            List<String> readable = new ArrayList<>(keys.size());
-            for (String key : keys) {
-                FunctionModel context = contexts.get(contextOf(key));
-                if (context != null && socket.readable.computeIfAbsent(context.name(), n -> mayRead(socket, context))) {
-                    readable.add(key);
-                }
-            }
-            if (!readable.isEmpty()) {
-                socket.send(ChannelFrames.invalidate(readable));
-            }
-        }
-    }
-
-    private boolean mayRead(ChannelSocket socket, FunctionModel context) {
-        if (context.serverOnly()) {
-            return false;
-        }
-        try {
-            access.enforce(context, socket.caller);
-            return true;
-        } catch (MizanException refused) {
-            return false;
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "MIZAN-150 " + context.where() + ": the access check failed while deciding"
-                            + " live invalidation; the socket is not told",
-                    e);
-            return false;
-        }
-    }
-
-    private static String contextOf(String key) {
-        int semicolon = key.indexOf(';');
-        return semicolon < 0 ? key : key.substring(0, semicolon);
+        live.invalidate(keys, open);
     }
 
     /** Sockets open on this node. */
     public int openSockets() {
         return open.size();
-    }
-
-    /** A join as its handler sees it. */
-    private final class JoinSession implements ChannelSession<Object> {
-        private final ChannelSocket socket;
-        private final String refJson;
-        private final ChannelModel channel;
-
-        JoinSession(ChannelSocket socket, String refJson, ChannelModel channel) {
-            this.socket = socket;
-            this.refJson = refJson;
-            this.channel = channel;
-        }
-
-        @Override
-        public String id() {
-            return socket.id;
-        }
-
-        @Override
-        public Optional<Principal> user() {
-            return Optional.ofNullable(socket.caller.principal());
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            return socket.caller.isInRole(role);
-        }
-
-        @Override
-        public void send(Object message) {
-            socket.send(ChannelFrames.message(
-                    refJson,
-                    encoder.encode(
-                            channel.message(),
-                            channel.messageType(),
-                            channel.where(),
-                            channel.name() + ".message",
-                            message)));
-        }
     }
 }
