@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// The generated client against a real server: run by ContextsIT with MIZAN_BASE_URL set,
-// after it has generated ./it/generated from the test WAR's classes.
+// The generated client against a real server. ContextsIT runs it/contexts.test.tsx with
+// MIZAN_BASE_URL set, after generating ./it/generated; ChannelsIT runs it/channels.test.tsx with
+// MIZAN_BASE_URL and MIZAN_SOCKET_URL set, after generating ./it/generated-channels.
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
   test: {

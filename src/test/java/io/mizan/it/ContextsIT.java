@@ -285,7 +285,12 @@ class ContextsIT {
         assertEquals(0, generated, err.toString());
         String baseUrl = http.uri("api/mizan").toString();
         ProcessBuilder vitest = new ProcessBuilder(
-                        "node", "node_modules/vitest/vitest.mjs", "run", "--config", "vitest.it.config.ts")
+                        "node",
+                        "node_modules/vitest/vitest.mjs",
+                        "run",
+                        "--config",
+                        "vitest.it.config.ts",
+                        "it/contexts.test.tsx")
                 .directory(project.resolve("client").toFile())
                 .redirectErrorStream(true);
         vitest.environment().put("MIZAN_BASE_URL", baseUrl);
