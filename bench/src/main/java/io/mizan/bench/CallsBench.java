@@ -1,12 +1,7 @@
 package io.mizan.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Call overhead of Mizan functions against plain JAX-RS, in one Payara Micro that this class starts
@@ -50,8 +43,6 @@ public final class CallsBench {
 
     static final String DOCUMENTED_COMMAND = "mvn -B -q -f bench/calls-app/pom.xml package"
             + " && mvn -B -q -f bench/pom.xml package exec:exec@calls";
-
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     /** One endpoint: where to send, and how to check an answer for client {@code i}. */
     record Endpoint(String label, String path, Checker checker) {
@@ -107,7 +98,7 @@ public final class CallsBench {
         String serverJvmArgs = System.getProperty("bench.serverJvmArgs", "").trim();
         String loadBefore = Report.loadAverage();
 
-        Server server = new Server(bench, payara, war, serverHeap, serverJvmArgs);
+        PayaraMicro server = new PayaraMicro(bench, payara, war, serverHeap, serverJvmArgs);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-payara"));
         int exit = 1;
         try {
@@ -249,7 +240,7 @@ public final class CallsBench {
 
     /** One phase: {@code clients} threads, each one request at a time, until the time or the cap. */
     private static Phase run(HttpClient http, String base, Endpoint e, int clients, int seconds, long maxRequests,
-                             Server server) throws InterruptedException {
+                             PayaraMicro server) throws InterruptedException {
         AtomicLong issued = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
@@ -346,7 +337,7 @@ public final class CallsBench {
     private static String table(List<Phase> phases, int rounds, int clients, int warmupPasses, int warmup, int measure,
                                 long maxRequests,
                                 String serverHeap, long startMillis, String heapAfterStart, String heapAtEnd,
-                                String loadBefore, String loadAfter, Server server) {
+                                String loadBefore, String loadAfter, PayaraMicro server) {
         StringBuilder t = new StringBuilder();
         t.append(Report.header("Call overhead: Mizan against plain JAX-RS", Report.command(DOCUMENTED_COMMAND)));
         t.append("mizan:    ").append(Report.mizanJar(server.war)).append('\n');
@@ -443,133 +434,6 @@ public final class CallsBench {
             throw new IllegalArgumentException(property + " must be within " + min + ".." + max + ", not " + v);
         }
         return v;
-    }
-
-    /** The Payara Micro process: started on a free port of 127.0.0.1's machine, always stopped. */
-    static final class Server {
-        final Path bench;
-        final List<String> command = new ArrayList<>();
-        final Path log;
-        final Path war;
-        int port;
-        private volatile Process process;
-        private final CountDownLatch ready = new CountDownLatch(1);
-        private volatile String failure;
-
-        Server(Path bench, Path payara, Path war, String heap, String jvmArgs) throws IOException {
-            this.bench = bench;
-            this.war = war;
-            this.port = freePort();
-            Path root = bench.resolve("target/payara-root");
-            CodegenBench.deleteTree(root);
-            this.log = bench.resolve("target/payara.log");
-            // Hazelcast's usage report would try to reach the internet; nothing here leaves the machine
-            command.addAll(List.of(Report.javaExecutable(), "-Xms" + heap, "-Xmx" + heap,
-                    "-Dhazelcast.phone.home.enabled=false"));
-            if (!jvmArgs.isEmpty()) {
-                command.addAll(List.of(jvmArgs.split("\\s+")));
-            }
-            command.addAll(List.of("-jar", payara.toString(),
-                    "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/", "--rootdir", root.toString(),
-                    "--deploy", war.toString()));
-        }
-
-        /** Starts the server and waits for "ready"; returns the milliseconds it took. */
-        long start() throws IOException, InterruptedException {
-            long t0 = System.nanoTime();
-            Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        out.println(line);
-                        out.flush();
-                        if (line.contains("Deployment failed") || line.contains("Exception while loading the app")) {
-                            failure = line;
-                            ready.countDown();
-                        }
-                        if (line.contains(" ready in ")) {
-                            ready.countDown();
-                        }
-                    }
-                } catch (IOException e) {
-                    failure = e.toString();
-                } finally {
-                    ready.countDown();
-                }
-            }, "payara-log");
-            reader.setDaemon(true);
-            reader.start();
-            if (!ready.await(180, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("Payara Micro was not ready within 180 s; see " + log);
-            }
-            if (failure != null || !process.isAlive()) {
-                throw new IllegalStateException("Payara Micro failed to start or deploy ("
-                        + (failure != null ? failure : "it exited") + "); see " + log);
-            }
-            return (System.nanoTime() - t0) / 1_000_000;
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        /**
-         * Waits until the server has used less than 50 ms of CPU in a second (its JIT is done), at most
-         * {@code maxSeconds}; returns the seconds waited.
-         */
-        double awaitIdle(int maxSeconds) throws InterruptedException {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < maxSeconds; i++) {
-                double before = cpuSeconds();
-                Thread.sleep(1000);
-                if (cpuSeconds() - before < 0.05) {
-                    break;
-                }
-            }
-            return (System.nanoTime() - t0) / 1e9;
-        }
-
-        /** CPU seconds the server process has used so far. */
-        double cpuSeconds() {
-            return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
-        }
-
-        /** The server's used heap after a full GC, read with jcmd; "n/a" when jcmd cannot tell. */
-        String heapAfterGc() {
-            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-            String pid = String.valueOf(process.pid());
-            Report.run(jcmd, pid, "GC.run");
-            Matcher m = HEAP_USED.matcher(Report.run(jcmd, pid, "GC.heap_info"));
-            return m.find() ? String.format(Locale.ROOT, "%.1f MB", Long.parseLong(m.group(1)) / 1024.0) : "n/a";
-        }
-
-        /** Stops the server (SIGTERM, then a kill after 30 s). Safe to call more than once. */
-        synchronized void stop() {
-            Process p = process;
-            if (p == null || !p.isAlive()) {
-                return;
-            }
-            p.destroy();
-            try {
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    p.waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            System.out.println("Payara Micro stopped (exit " + (p.isAlive() ? "?" : String.valueOf(p.exitValue())) + ")");
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return s.getLocalPort();
-            }
-        }
     }
 
     private CallsBench() {

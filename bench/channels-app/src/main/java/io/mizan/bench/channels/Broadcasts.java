@@ -1,0 +1,33 @@
+package io.mizan.bench.channels;
+
+import io.mizan.Broadcaster;
+import io.mizan.Client;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The Mizan trigger: POST /api/mizan/call/broadcast and /api/mizan/call/flood. */
+@ApplicationScoped
+public class Broadcasts {
+
+    @Inject
+    Broadcaster broadcaster;
+
+    /** Sends {@code count} messages numbered from {@code from} to the room "bench", as fast as it can. */
+    @Client
+    public int broadcast(long from, int count) {
+        for (int i = 0; i < count; i++) {
+            broadcaster.send(RoomChannel.class, "room_bench", new Tick(from + i, System.nanoTime(), ""));
+        }
+        return count;
+    }
+
+    /** Sends {@code count} messages of {@code size} characters to the room "hole", which only the stalled socket joins. */
+    @Client
+    public int flood(int count, int size) {
+        String pad = "x".repeat(size);
+        for (int i = 0; i < count; i++) {
+            broadcaster.send(RoomChannel.class, "room_hole", new Tick(i, System.nanoTime(), pad));
+        }
+        return count;
+    }
+}

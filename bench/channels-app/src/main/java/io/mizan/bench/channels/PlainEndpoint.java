@@ -1,0 +1,42 @@
+package io.mizan.bench.channels;
+
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The baseline: a hand-written endpoint that keeps its open sessions in a set. A connection to
+ * {@code /plain?hole=1} is also put in the "hole" (the stalled socket, which the flood reaches alone).
+ */
+@ServerEndpoint("/plain")
+public class PlainEndpoint {
+
+    static final Set<Session> SESSIONS = ConcurrentHashMap.newKeySet();
+    static final Set<Session> HOLE = ConcurrentHashMap.newKeySet();
+
+    @OnOpen
+    public void open(Session session) {
+        SESSIONS.add(session);
+        if (session.getRequestParameterMap().getOrDefault("hole", List.of()).contains("1")) {
+            HOLE.add(session);
+        }
+    }
+
+    @OnClose
+    public void close(Session session) {
+        SESSIONS.remove(session);
+        HOLE.remove(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        SESSIONS.remove(session);
+        HOLE.remove(session);
+    }
+}

@@ -1,0 +1,148 @@
+package io.mizan.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The Payara Micro process a benchmark deploys its WAR to: started on a free port of 127.0.0.1's machine, always stopped. */
+final class PayaraMicro {
+
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    final Path bench;
+    final List<String> command = new ArrayList<>();
+    final Path log;
+    final Path war;
+    int port;
+    private volatile Process process;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile String failure;
+
+    PayaraMicro(Path bench, Path payara, Path war, String heap, String jvmArgs) throws IOException {
+        this.bench = bench;
+        this.war = war;
+        this.port = freePort();
+        Path root = bench.resolve("target/payara-root");
+        CodegenBench.deleteTree(root);
+        this.log = bench.resolve("target/payara.log");
+        // Hazelcast's usage report would try to reach the internet; nothing here leaves the machine
+        command.addAll(List.of(Report.javaExecutable(), "-Xms" + heap, "-Xmx" + heap,
+                "-Dhazelcast.phone.home.enabled=false"));
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", payara.toString(),
+                "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/", "--rootdir", root.toString(),
+                "--deploy", war.toString()));
+    }
+
+    /** Starts the server and waits for "ready"; returns the milliseconds it took. */
+    long start() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Files.createDirectories(log.getParent());
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    out.println(line);
+                    out.flush();
+                    if (line.contains("Deployment failed") || line.contains("Exception while loading the app")) {
+                        failure = line;
+                        ready.countDown();
+                    }
+                    if (line.contains(" ready in ")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                failure = e.toString();
+            } finally {
+                ready.countDown();
+            }
+        }, "payara-log");
+        reader.setDaemon(true);
+        reader.start();
+        if (!ready.await(180, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Payara Micro was not ready within 180 s; see " + log);
+        }
+        if (failure != null || !process.isAlive()) {
+            throw new IllegalStateException("Payara Micro failed to start or deploy ("
+                    + (failure != null ? failure : "it exited") + "); see " + log);
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Waits until the server has used less than 50 ms of CPU in a second (its JIT is done), at most
+     * {@code maxSeconds}; returns the seconds waited.
+     */
+    double awaitIdle(int maxSeconds) throws InterruptedException {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < maxSeconds; i++) {
+            double before = cpuSeconds();
+            Thread.sleep(1000);
+            if (cpuSeconds() - before < 0.05) {
+                break;
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** CPU seconds the server process has used so far. */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** The server's used heap after a full GC, read with jcmd; "n/a" when jcmd cannot tell. */
+    String heapAfterGc() {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = String.valueOf(process.pid());
+        Report.run(jcmd, pid, "GC.run");
+        Matcher m = HEAP_USED.matcher(Report.run(jcmd, pid, "GC.heap_info"));
+        return m.find() ? String.format(Locale.ROOT, "%.1f MB", Long.parseLong(m.group(1)) / 1024.0) : "n/a";
+    }
+
+    /** Stops the server (SIGTERM, then a kill after 30 s). Safe to call more than once. */
+    synchronized void stop() {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        System.out.println("Payara Micro stopped (exit " + (p.isAlive() ? "?" : String.valueOf(p.exitValue())) + ")");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
