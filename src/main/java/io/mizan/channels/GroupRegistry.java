@@ -90,15 +90,25 @@ final class GroupRegistry {
         return false;
     }
 
-    /** Queues a message, encoded once, to every member of a group; returns how many there were. */
+    /**
+     * Queues a message, encoded once, to every member of a group; returns how many there were. Each
+     * frame carries its join's ref, but most joins share one (every page's first join is "1"), so a
+     * frame is built once per distinct ref in a row, not once per member.
+     */
     int broadcast(String channel, String group, String dataJson) {
         Group g = groups.get(key(channel, group));
         if (g == null) {
             return 0;
         }
         int sent = 0;
+        String ref = null;
+        String frame = null;
         for (Membership member : g.members) {
-            member.socket().send(ChannelFrames.message(member.refJson(), dataJson));
+            if (!member.refJson().equals(ref)) {
+                ref = member.refJson();
+                frame = ChannelFrames.message(ref, dataJson);
+            }
+            member.socket().send(frame);
             sent++;
         }
         return sent;
