@@ -22,7 +22,7 @@ public class Results {
     public record Address(@JsonbProperty("postal_code") @NotBlank @Size(max = 8) String postalCode, String city) {}
 
     @Client
-    public Report report(String title) {
+    public Report titled(String title) {
         return new Report(title, Optional.empty());
     }
 
