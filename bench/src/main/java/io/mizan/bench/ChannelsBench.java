@@ -40,14 +40,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * can, and waits until every client has every message before the next. Each client checks that it
  * receives every sequence number exactly once and in order; the delivery latency is the client's
  * {@code System.nanoTime()} at receipt minus the server's at sending (the same monotonic clock on this
- * machine: checked at the start). Phases alternate, plain then Mizan, then Mizan then plain, and so on.
+ * machine: checked at the start).
+ *
+ * <p>On a machine with 2 CPUs the server and the clients would otherwise compete for both: after an
+ * unmeasured warm-up with nothing pinned (the JIT of both JVMs gets both cores), the server process is
+ * pinned to CPU 0 and this driver, its clients included, to CPU 1 ({@code taskset -a}, every thread), and
+ * the measured phases are short and interleaved A B B A: plain, Mizan, then Mizan, plain, and so on; each
+ * pair gives one ratio, and the report gives their median and spread.
  *
  * <p>Then the same again with one stalled socket on each side: a raw TCP connection that joins (or
  * connects), has its queues filled by a flood to a room only it is in, and never reads.
  *
  * <p>Settings (system properties): {@code bench.sockets} (1000), {@code bench.messages} (20 per
- * broadcast), {@code bench.broadcasts} (2 per phase), {@code bench.channelRounds} (3 pairs of phases per
- * scenario), {@code bench.warmupBroadcasts} (8 per side), {@code bench.serverHeap} (1g).
+ * broadcast), {@code bench.broadcasts} (1 per phase), {@code bench.channelRounds} (8 pairs of phases per
+ * scenario), {@code bench.warmupBroadcasts} (8 per side, unpinned), {@code bench.pinnedWarmupBroadcasts} (2
+ * per side, after pinning), {@code bench.pin} (true: needs {@code taskset}, package util-linux, and 2
+ * CPUs), {@code bench.serverHeap} (1g).
  */
 public final class ChannelsBench {
 
@@ -82,10 +90,15 @@ public final class ChannelsBench {
         Settings s = new Settings(
                 bounded("bench.sockets", 1000, 1, 10_000),
                 bounded("bench.messages", 20, 1, 10_000),
-                bounded("bench.broadcasts", 2, 1, 1000),
-                bounded("bench.channelRounds", 3, 1, 20),
+                bounded("bench.broadcasts", 1, 1, 1000),
+                bounded("bench.channelRounds", 8, 1, 50),
                 bounded("bench.warmupBroadcasts", 8, 0, 1000),
+                bounded("bench.pinnedWarmupBroadcasts", 2, 0, 1000),
+                Boolean.parseBoolean(System.getProperty("bench.pin", "true")),
                 System.getProperty("bench.serverHeap", "1g"));
+        if (s.pin()) {
+            Pinning.check();
+        }
         String loadBefore = Report.loadAverage();
         long t0 = System.nanoTime();
 
@@ -119,7 +132,8 @@ public final class ChannelsBench {
         System.exit(exit);
     }
 
-    record Settings(int sockets, int messages, int broadcasts, int rounds, int warmupBroadcasts, String serverHeap) {
+    record Settings(int sockets, int messages, int broadcasts, int rounds, int warmupBroadcasts,
+                    int pinnedWarmupBroadcasts, boolean pin, String serverHeap) {
     }
 
     /** What one phase measured. */
@@ -318,6 +332,9 @@ public final class ChannelsBench {
         }
 
         String run(long startMillis, String loadBefore, long t0) throws Exception {
+            // the machine as it is before anything is pinned (nproc would see only the driver's CPU afterwards)
+            String header = Report.header("Broadcast to " + s.sockets() + " sockets: Mizan against a plain loop",
+                    Report.command(DOCUMENTED_COMMAND));
             String clock = checkClock();
             System.out.println(clock);
             connect(plain, "ws://127.0.0.1:" + server.port + "/plain");
@@ -326,20 +343,26 @@ public final class ChannelsBench {
             System.out.println("open sockets (plain, Mizan): " + stats);
             String heapConnected = server.heapAfterGc();
 
-            // warm-up: unmeasured bursts to both sides, every one checked
-            for (int i = 0; i < s.warmupBroadcasts(); i++) {
-                for (Fleet f : List.of(plain, mizan)) {
-                    Phase w = phase("warm-up", f, 1);
-                    if (w.lost() > 0 || w.disorder() > 0) {
-                        throw new IllegalStateException("warm-up: " + f.side + " lost " + w.lost() + ", disorder "
-                                + w.disorder());
-                    }
-                    if (i == s.warmupBroadcasts() - 1 || i % 5 == 0) {
-                        print(w);
-                    }
-                }
-            }
+            // warm-up: unmeasured bursts to both sides, every one checked, nothing pinned (the JIT has both cores)
+            warmUp(s.warmupBroadcasts());
             System.out.printf(Locale.ROOT, "server idle after %.1f s%n", server.awaitIdle(20));
+
+            // then the server on one CPU, this driver and its clients on the other, for the rest of the run
+            long driverPid = ProcessHandle.current().pid();
+            String pinning;
+            if (s.pin()) {
+                String pinnedServer = Pinning.pin(server.pid(), 0);
+                String pinnedDriver = Pinning.pin(driverPid, 1);
+                System.out.println("pinned: server " + pinnedServer + "; driver " + pinnedDriver);
+                warmUp(s.pinnedWarmupBroadcasts());
+                System.out.printf(Locale.ROOT, "server idle after %.1f s%n", server.awaitIdle(20));
+                pinning = String.format(Locale.ROOT, "after the unpinned warm-up, the server (pid %d) to CPU 0 and"
+                        + " this driver with its clients (pid %d) to CPU 1, every thread (taskset -a -c -p); %d more"
+                        + " unmeasured bursts per side pinned; threads' CPUs at pinning: server %s, driver %s",
+                        server.pid(), driverPid, s.pinnedWarmupBroadcasts(), pinnedServer, pinnedDriver);
+            } else {
+                pinning = "none (-Dbench.pin=false): the server and the driver share all CPUs";
+            }
 
             List<Phase> phases = new ArrayList<>();
             rounds("no stalled socket", phases);
@@ -365,10 +388,13 @@ public final class ChannelsBench {
             boolean plainClosedIt = closedByServer(stalledPlain, 2_000);
             stalledPlain.close();
             stalledMizan.close();
+            if (s.pin()) {
+                pinning += "; at the end: server " + Pinning.affinity(server.pid()) + ", driver "
+                        + Pinning.affinity(driverPid);
+            }
 
             StringBuilder t = new StringBuilder();
-            t.append(Report.header("Broadcast to " + s.sockets() + " sockets: Mizan against a plain loop",
-                    Report.command(DOCUMENTED_COMMAND)));
+            t.append(header);
             t.append("mizan:    ").append(Report.mizanJar(server.war)).append('\n');
             t.append("load avg: before ").append(loadBefore).append(", after ").append(Report.loadAverage())
                     .append(" (1, 5, 15 min; other processes on the machine add noise)\n");
@@ -377,15 +403,17 @@ public final class ChannelsBench {
             t.append(String.format(Locale.ROOT, "          ready in %.1f s; heap after a forced GC: %s with all sockets"
                     + " connected%n", startMillis / 1e3, heapConnected));
             t.append("clock:    ").append(clock).append('\n');
+            t.append("pinning:  ").append(pinning).append('\n');
             t.append(String.format(Locale.ROOT, "clients:  %d JDK WebSockets per side (java.net.http, one HttpClient,"
                     + " 4 executor threads) to 127.0.0.1, both fleets open throughout; connected (and joined) in %.1f s"
                     + " (plain) and %.1f s (Mizan); open sockets (plain, Mizan) by the server's count: %s%n",
                     s.sockets(), plain.connectSeconds, mizan.connectSeconds, stats));
-            t.append(String.format(Locale.ROOT, "phase:    %d broadcasts of %d messages (each a burst: the trigger's"
+            t.append(String.format(Locale.ROOT, "phase:    %d broadcast(s) of %d messages (each a burst: the trigger's"
                     + " loop sends all %d, then waits until every client has them), so %d deliveries; %d unmeasured"
-                    + " bursts per side first; %d pairs of phases per scenario, alternating plain/Mizan, Mizan/plain%n",
+                    + " bursts per side first; %d pairs of phases per scenario, interleaved A B B A (plain, Mizan,"
+                    + " Mizan, plain, ...)%n",
                     s.broadcasts(), s.messages(), s.messages(), (long) s.broadcasts() * s.messages() * s.sockets(),
-                    s.warmupBroadcasts(), s.rounds()));
+                    s.warmupBroadcasts() + (s.pin() ? s.pinnedWarmupBroadcasts() : 0), s.rounds()));
             t.append("checked:  every client receives every sequence number exactly once, in order; latency = client"
                     + " nanoTime at receipt - server nanoTime when the message was handed to the Broadcaster/loop\n");
             t.append('\n');
@@ -436,6 +464,21 @@ public final class ChannelsBench {
                         scenario, r.median(), r.min(), r.max(), q.median(), q.min(), q.max()));
             }
             t.append('\n');
+            t.append("deliveries/s per phase, each side: median [min, max] (n phases)\n");
+            for (String scenario : List.of("no stalled socket", "one stalled socket")) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-19s", scenario));
+                for (Fleet f : List.of(plain, mizan)) {
+                    List<Double> rates = new ArrayList<>();
+                    for (Phase p : by.get(scenario + "|" + f.side)) {
+                        rates.add(p.perSecond());
+                    }
+                    Report.Summary r = Report.Summary.of(rates);
+                    line.append(String.format(Locale.ROOT, " %s %.0f [%.0f, %.0f] (%d)  ", f.side, r.median(), r.min(),
+                            r.max(), r.n()));
+                }
+                t.append(line.toString().stripTrailing()).append('\n');
+            }
+            t.append('\n');
             t.append("the stalled sockets (a raw TCP connection each, receive buffer 4 KB, that never reads; flooded"
                     + " with " + FLOOD_COUNT + " messages of " + FLOOD_SIZE + " characters in a room only it is in,"
                     + " then in the measured room with the others)\n");
@@ -454,6 +497,23 @@ public final class ChannelsBench {
             return t.toString();
         }
 
+        /** Unmeasured bursts to both sides, alternating, every one checked. */
+        private void warmUp(int bursts) throws Exception {
+            for (int i = 0; i < bursts; i++) {
+                for (Fleet f : List.of(plain, mizan)) {
+                    Phase w = phase("warm-up", f, 1);
+                    if (w.lost() > 0 || w.disorder() > 0) {
+                        throw new IllegalStateException("warm-up: " + f.side + " lost " + w.lost() + ", disorder "
+                                + w.disorder());
+                    }
+                    if (i == bursts - 1 || i % 5 == 0) {
+                        print(w);
+                    }
+                }
+            }
+        }
+
+        /** Pairs of phases, A B B A: plain then Mizan, then Mizan then plain, and so on. */
         private void rounds(String scenario, List<Phase> phases) throws Exception {
             for (int round = 0; round < s.rounds(); round++) {
                 List<Fleet> order = round % 2 == 0 ? List.of(plain, mizan) : List.of(mizan, plain);
