@@ -4,7 +4,6 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** A Jakarta WebSocket session as a {@link SocketTransport}: asynchronous sends, one at a time. */
@@ -35,18 +34,12 @@ final class SessionTransport implements SocketTransport {
         }
     }
 
-    /**
-     * Closes in the background: the container may wait to write the close frame behind everything
-     * queued for a client that stopped reading, and whoever closes it (often a broadcast) must not.
-     */
     @Override
     public void close(int code, String reason) {
-        CompletableFuture.runAsync(() -> {
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
-            } catch (IOException | RuntimeException e) {
-                // already closed
-            }
-        });
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException | RuntimeException e) {
+            // already closed
+        }
     }
 }
