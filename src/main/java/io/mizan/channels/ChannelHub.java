@@ -1,7 +1,6 @@
 package io.mizan.channels;
 
 import io.mizan.ChannelHandler;
-import io.mizan.MizanException;
 import io.mizan.config.ChannelSettings;
 import io.mizan.invoke.BeanTargets;
 import io.mizan.invoke.Failure;
@@ -120,13 +119,18 @@ public final class ChannelHub {
             return;
         }
         try {
-            if (frame instanceof ChannelFrames.Join join) {
-                join(socket, join);
-            } else if (frame instanceof ChannelFrames.Send send) {
-                send(socket, send);
-            } else {
-                leave(socket, frame.ref());
-            }
+            ChannelFrames.ClientFrame read = frame;
+            // handlers run as the socket's caller, so functions they call are checked against it
+            invoker.runAs(socket.caller, () -> {
+                if (read instanceof ChannelFrames.Join join) {
+                    join(socket, join);
+                } else if (read instanceof ChannelFrames.Send send) {
+                    send(socket, send);
+                } else {
+                    leave(socket, read.ref());
+                }
+                return null;
+            });
             socket.forgive();
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError fatal) {
@@ -195,15 +199,8 @@ public final class ChannelHub {
         invoker.validateValue("data", channel.message(), "message's fields", message);
         try (BeanTargets.Target target = handlers.open(channel.handlerClass())) {
             ChannelHandler<Object, Object> handler = handler(target);
-            try {
-                handler.receive(
-                        membership.params(), message, new JoinSession(socket, membership.refJson(), channel, encoder));
-            } catch (MizanException e) {
-                if (e.status() == 405 && e.code() == null) {
-                    throw Messages.channelTakesNoMessages(channel.name()); // the interface's default
-                }
-                throw e;
-            }
+            handler.receive(
+                    membership.params(), message, new JoinSession(socket, membership.refJson(), channel, encoder));
         }
     }
 

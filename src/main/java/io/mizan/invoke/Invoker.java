@@ -110,6 +110,17 @@ public final class Invoker {
     }
 
     /**
+     * Runs entry-point code that is not itself a function (a channel's {@code authorize} or
+     * {@code receive}) as this caller: the functions it calls in-process are checked against the
+     * caller the entry point established, not against whatever the container sees on this thread.
+     */
+    public <T> T runAs(Caller caller, InvalidationFrames.Work<T> work) throws Exception {
+        try (CurrentCall.Scope scope = CurrentCall.enter(caller, null)) {
+            return work.run();
+        }
+    }
+
+    /**
      * Validates a whole value with Bean Validation, as arguments are: a channel's join parameters or
      * a message, for instance.
      *
