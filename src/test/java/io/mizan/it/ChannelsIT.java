@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.it.channels.ChannelsApp;
 import io.mizan.it.support.Deployments;
+import io.mizan.it.support.GeneratedClient;
 import io.mizan.it.support.Http;
 import io.mizan.it.support.Ws;
 import jakarta.json.JsonObject;
@@ -244,51 +245,16 @@ class ChannelsIT {
      */
     @Test
     void generatedHookWorksFromNodeAgainstTheServer() throws Exception {
-        java.nio.file.Path project = java.nio.file.Path.of(System.getProperty("project.basedir"));
-        java.nio.file.Path client = project.resolve("client");
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int generated = io.mizan.codegen.Main.run(
-                new String[] {
-                    "generate",
-                    "--out",
-                    client.resolve("it/generated-channels").toString(),
-                    "--classes",
-                    project.resolve("target/test-classes").toString(),
-                    "--package",
-                    ChannelsApp.class.getPackageName(),
-                    "--classpath",
-                    System.getProperty("java.class.path")
-                },
-                System.out,
-                new java.io.PrintStream(err));
-        assertEquals(0, generated, err.toString());
-        node(client, Map.of(), "node_modules/typescript/bin/tsc", "--noEmit", "-p", "it/tsconfig.channels.json");
-        String output = node(
-                client,
+        GeneratedClient.generate("it/generated-channels", ChannelsApp.class.getPackageName());
+        GeneratedClient.node(
+                Map.of(), "node_modules/typescript/bin/tsc", "--noEmit", "-p", "it/tsconfig.channels.json");
+        String output = GeneratedClient.vitest(
                 Map.of(
                         "MIZAN_BASE_URL", http.uri("api/mizan").toString(),
                         "MIZAN_SOCKET_URL", http.uri("mizan/ws").toString().replaceFirst("^http", "ws"),
                         "CI", "true"),
-                "node_modules/vitest/vitest.mjs",
-                "run",
-                "--config",
-                "vitest.it.config.ts",
                 "it/channels.test.tsx");
         assertTrue(output.contains("3 passed"), output);
-    }
-
-    /** Runs a Node script in {@code dir}; fails unless it exits with 0 within two minutes. */
-    private static String node(java.nio.file.Path dir, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
-        assertEquals(0, process.exitValue(), output);
-        return output;
     }
 
     // --- the handshake and abuse ---

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.it.contexts.ContextsApp;
 import io.mizan.it.support.Deployments;
+import io.mizan.it.support.GeneratedClient;
 import io.mizan.it.support.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -265,40 +266,10 @@ class ContextsIT {
 
     @Test
     void generatedClientRefetchesExactlyTheScopedEntry() throws Exception {
-        java.nio.file.Path project = java.nio.file.Path.of(System.getProperty("project.basedir"));
-        java.nio.file.Path out = project.resolve("client/it/generated");
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int generated = io.mizan.codegen.Main.run(
-                new String[] {
-                    "generate",
-                    "--out",
-                    out.toString(),
-                    "--classes",
-                    project.resolve("target/test-classes").toString(),
-                    "--package",
-                    ContextsApp.class.getPackageName(),
-                    "--classpath",
-                    System.getProperty("java.class.path")
-                },
-                System.out,
-                new java.io.PrintStream(err));
-        assertEquals(0, generated, err.toString());
-        String baseUrl = http.uri("api/mizan").toString();
-        ProcessBuilder vitest = new ProcessBuilder(
-                        "node",
-                        "node_modules/vitest/vitest.mjs",
-                        "run",
-                        "--config",
-                        "vitest.it.config.ts",
-                        "it/contexts.test.tsx")
-                .directory(project.resolve("client").toFile())
-                .redirectErrorStream(true);
-        vitest.environment().put("MIZAN_BASE_URL", baseUrl);
-        vitest.environment().put("CI", "true");
-        Process node = vitest.start();
-        String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(node.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
-        assertEquals(0, node.exitValue(), output);
+        GeneratedClient.generate("it/generated", ContextsApp.class.getPackageName());
+        String output = GeneratedClient.vitest(
+                java.util.Map.of("MIZAN_BASE_URL", http.uri("api/mizan").toString(), "CI", "true"),
+                "it/contexts.test.tsx");
         assertTrue(output.contains("3 passed"), output);
     }
 
