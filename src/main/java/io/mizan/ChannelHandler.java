@@ -26,6 +26,6 @@ public interface ChannelHandler<P, M> {
      * thrown here answers an error frame with its status.
      */
     default void receive(P params, M message, ChannelSession<M> session) {
-        throw new MizanException(405, "This channel takes no messages from clients");
+        throw MizanException.withCode(405, "MIZAN-178", "This channel takes no messages from clients");
     }
 }

@@ -92,7 +92,7 @@ public class FrameInvalidator implements Invalidator, KeyPublisher {
             invalidated.fire(new Invalidated(keys));
         } catch (RuntimeException e) {
             // an observer's failure (a CDN purge that timed out) is not the call's: its change is made
-            LOG.log(Level.WARNING, "Mizan: an observer of Invalidated failed for the keys " + keys, e);
+            LOG.log(Level.WARNING, Messages.invalidatedObserverFailed(keys), e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.mizan.channels;
 
-import io.mizan.FieldError;
 import io.mizan.invoke.Failure;
-import io.mizan.invoke.StatusTitles;
 import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
 import jakarta.json.JsonArrayBuilder;
@@ -107,31 +105,13 @@ final class ChannelFrames {
         return "{\"op\":\"message\",\"ref\":" + refJson + ",\"data\":" + dataJson + "}";
     }
 
+    /** An error frame: the op and ref, then the same members as a problem answer. */
     static String error(String ref, Failure failure) {
         JsonObjectBuilder frame = StrictJson.PROVIDER.createObjectBuilder().add("op", "error");
         if (ref != null) {
             frame.add("ref", ref);
         }
-        frame.add("status", failure.status())
-                .add("title", StatusTitles.of(failure.status()))
-                .add("detail", failure.detail());
-        if (failure.code() != null) {
-            frame.add("code", failure.code());
-        }
-        if (!failure.errors().isEmpty()) {
-            JsonArrayBuilder errors = StrictJson.PROVIDER.createArrayBuilder();
-            for (FieldError e : failure.errors()) {
-                errors.add(StrictJson.PROVIDER
-                        .createObjectBuilder()
-                        .add("path", e.path())
-                        .add("message", e.message()));
-            }
-            frame.add("errors", errors);
-        }
-        if (failure.id() != null) {
-            frame.add("id", failure.id());
-        }
-        return frame.build().toString();
+        return failure.addTo(frame).build().toString();
     }
 
     static String presence(String refJson, List<Presence.Member> members) {

@@ -2,6 +2,7 @@ package io.mizan.channels;
 
 import io.mizan.config.ChannelSettings;
 import io.mizan.config.MizanSettings;
+import io.mizan.messages.Messages;
 import io.mizan.security.KnownRoles;
 import io.mizan.security.OriginPolicy;
 import jakarta.enterprise.inject.spi.CDI;
@@ -67,7 +68,7 @@ public class ChannelsInitializer implements ServletContainerInitializer {
         public void contextInitialized(ServletContextEvent event) {
             Object container = event.getServletContext().getAttribute(ServerContainer.class.getName());
             if (!(container instanceof ServerContainer server)) {
-                LOG.warning("Mizan: this server offers no WebSocket container; channels and live invalidation are off");
+                LOG.warning(Messages.noWebSocketContainer());
                 return;
             }
             Supplier<ChannelHub> hub =
@@ -79,7 +80,7 @@ public class ChannelsInitializer implements ServletContainerInitializer {
                         .configurator(new ChannelConfigurator(origins, hub, roles, channels.maxFrameBytes()))
                         .build());
             } catch (DeploymentException e) {
-                LOG.log(Level.SEVERE, "Mizan: the WebSocket endpoint could not be registered at " + channels.path(), e);
+                LOG.log(Level.SEVERE, Messages.endpointNotRegistered(channels.path()), e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.mizan.channels;
 
 import io.mizan.MizanException;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.security.AccessPolicy;
@@ -63,11 +64,7 @@ final class LiveInvalidation {
         } catch (MizanException refused) {
             return false;
         } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "MIZAN-150 " + context.where() + ": the access check failed while deciding"
-                            + " live invalidation; the socket is not told",
-                    e);
+            LOG.log(Level.WARNING, Messages.liveInvalidationCheckFailed(context.where()), e);
             return false;
         }
     }

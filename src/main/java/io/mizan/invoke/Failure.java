@@ -2,7 +2,10 @@ package io.mizan.invoke;
 
 import io.mizan.FieldError;
 import io.mizan.MizanException;
+import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
 
 import java.lang.reflect.InvocationTargetException;
@@ -107,5 +110,31 @@ public record Failure(int status, String detail, List<FieldError> errors, String
             }
         }
         return false;
+    }
+
+    /**
+     * Adds this failure's members, as a problem (RFC 9457) and an error frame both write them:
+     * {@code title}, {@code status}, {@code detail}, and when present {@code code}, {@code errors}
+     * (field paths and messages) and {@code id}.
+     */
+    public JsonObjectBuilder addTo(JsonObjectBuilder out) {
+        out.add("title", StatusTitles.of(status)).add("status", status).add("detail", detail);
+        if (code != null) {
+            out.add("code", code);
+        }
+        if (!errors.isEmpty()) {
+            JsonArrayBuilder list = StrictJson.PROVIDER.createArrayBuilder();
+            for (FieldError e : errors) {
+                list.add(StrictJson.PROVIDER
+                        .createObjectBuilder()
+                        .add("path", e.path())
+                        .add("message", e.message()));
+            }
+            out.add("errors", list);
+        }
+        if (id != null) {
+            out.add("id", id);
+        }
+        return out;
     }
 }

@@ -721,6 +721,20 @@ public final class Messages {
         return "MIZAN-151 " + where + ": the global context failed while hydrating; it is left out of the page";
     }
 
+    /**
+     * {@code MIZAN-152}, logged with the exception: a context's access check failed while deciding
+     * whether a socket hears of its invalidation; that socket is not told.
+     */
+    public static String liveInvalidationCheckFailed(String where) {
+        return "MIZAN-152 " + where + ": the access check failed while deciding live invalidation;"
+                + " the socket is not told of this context";
+    }
+
+    /** {@code MIZAN-153}, logged with the exception: an observer of {@code Invalidated} failed; the call stands. */
+    public static String invalidatedObserverFailed(java.util.List<String> keys) {
+        return "MIZAN-153 an observer of Invalidated failed for the keys " + keys + "; the call that made them stands";
+    }
+
     // Invalidator: mistakes in keys added by hand, thrown into the caller's code
 
     /** {@code MIZAN-160}: {@code Invalidator.invalidate} names no context. */
@@ -794,10 +808,8 @@ public final class Messages {
         return refusal("MIZAN-177", 429, "A socket may send " + limit + " messages a second at most");
     }
 
-    /** {@code MIZAN-178}: 405, the channel takes no messages from clients. */
-    public static MizanException channelTakesNoMessages(String channel) {
-        return refusal("MIZAN-178", 405, channel + " takes no messages from clients");
-    }
+    // MIZAN-178 (405, the channel takes no messages) is thrown by ChannelHandler.receive's default:
+    // the public API depends on no implementation package, so its text lives there.
 
     /** {@code MIZAN-179}: 422, a join's parameters or a message fail Bean Validation. */
     public static MizanException channelValueNotValid(String what, List<FieldError> errors) {
@@ -808,6 +820,17 @@ public final class Messages {
     public static String sendQueueFull(String socket, int capacity) {
         return "MIZAN-180 the socket " + socket + " stopped reading: its " + capacity + " queued frames are not sent;"
                 + " it is closed (1013)";
+    }
+
+    /** {@code MIZAN-181}, logged at start: the server has no WebSocket container; channels are off. */
+    public static String noWebSocketContainer() {
+        return "MIZAN-181 this server offers no WebSocket container; channels and live invalidation are off";
+    }
+
+    /** {@code MIZAN-182}, logged at start with the exception: the WebSocket endpoint could not be registered. */
+    public static String endpointNotRegistered(String path) {
+        return "MIZAN-182 the WebSocket endpoint could not be registered at " + path
+                + "; channels and live invalidation are off";
     }
 
     private static String quoted(Collection<String> names) {

@@ -1,15 +1,10 @@
 package io.mizan.rpc;
 
-import io.mizan.FieldError;
 import io.mizan.MizanException;
 import io.mizan.invoke.Failure;
 import io.mizan.invoke.StatusTitles;
 import io.mizan.json.StrictJson;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
-
-import java.util.List;
 
 /**
  * The one writer of error answers: {@code application/problem+json} (RFC 9457) with {@code status},
@@ -29,30 +24,9 @@ public final class Problem {
      * {@code {"type":"about:blank","title":"Not Found","status":404,"detail":"...","code":"MIZAN-100"}}.
      */
     public static String json(Failure failure) {
-        JsonObjectBuilder body = StrictJson.PROVIDER
-                .createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", StatusTitles.of(failure.status()))
-                .add("status", failure.status())
-                .add("detail", failure.detail());
-        if (failure.code() != null) {
-            body.add("code", failure.code());
-        }
-        List<FieldError> errors = failure.errors();
-        if (!errors.isEmpty()) {
-            JsonArrayBuilder list = StrictJson.PROVIDER.createArrayBuilder();
-            for (FieldError e : errors) {
-                list.add(StrictJson.PROVIDER
-                        .createObjectBuilder()
-                        .add("path", e.path())
-                        .add("message", e.message()));
-            }
-            body.add("errors", list);
-        }
-        if (failure.id() != null) {
-            body.add("id", failure.id());
-        }
-        return body.build().toString();
+        return failure.addTo(StrictJson.PROVIDER.createObjectBuilder().add("type", "about:blank"))
+                .build()
+                .toString();
     }
 
     /** The answer to a refusal, such as one of {@code io.mizan.messages.Messages}. */
