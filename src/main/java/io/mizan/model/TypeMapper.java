@@ -1,38 +1,16 @@
 package io.mizan.model;
 
 import jakarta.json.JsonValue;
-import jakarta.json.bind.annotation.JsonbCreator;
-import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbTransient;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.Period;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Date;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +18,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Maps Java types to {@link TypeRef}s the way JSON-B (Yasson) writes them, and collects the named
@@ -55,51 +32,12 @@ public final class TypeMapper {
         }
     }
 
-    private static final Map<Class<?>, ScalarKind> SCALARS = new LinkedHashMap<>();
-
-    static {
-        for (Class<?> c : List.of(String.class, char.class, Character.class)) {
-            SCALARS.put(c, ScalarKind.STRING);
-        }
-        for (Class<?> c : List.of(boolean.class, Boolean.class)) {
-            SCALARS.put(c, ScalarKind.BOOLEAN);
-        }
-        for (Class<?> c : List.of(
-                byte.class,
-                short.class,
-                int.class,
-                long.class,
-                Byte.class,
-                Short.class,
-                Integer.class,
-                Long.class,
-                BigInteger.class)) {
-            SCALARS.put(c, ScalarKind.INTEGER);
-        }
-        for (Class<?> c : List.of(float.class, double.class, Float.class, Double.class, BigDecimal.class)) {
-            SCALARS.put(c, ScalarKind.NUMBER);
-        }
-        SCALARS.put(LocalDate.class, ScalarKind.DATE);
-        for (Class<?> c :
-                List.of(Instant.class, LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class, Date.class)) {
-            SCALARS.put(c, ScalarKind.DATE_TIME);
-        }
-        SCALARS.put(LocalTime.class, ScalarKind.TIME);
-        SCALARS.put(OffsetTime.class, ScalarKind.TIME);
-        SCALARS.put(Duration.class, ScalarKind.DURATION);
-        SCALARS.put(Period.class, ScalarKind.DURATION);
-        SCALARS.put(UUID.class, ScalarKind.UUID);
-    }
-
-    private final Map<Class<?>, TypeDef> defs = new LinkedHashMap<>();
-    private final Map<String, Class<?>> names = new LinkedHashMap<>();
-    private final Map<Class<?>, String> assigned = new LinkedHashMap<>();
-    private final Set<Class<?>> inProgress = new HashSet<>();
+    private final NamedTypes named = new NamedTypes();
     private final List<String> contradictions = new ArrayList<>();
 
     /** The named types met so far, in the order met. */
     public Collection<TypeDef> definitions() {
-        return List.copyOf(defs.values());
+        return named.definitions();
     }
 
     /**
@@ -113,7 +51,7 @@ public final class TypeMapper {
 
     /** Whether the class is one of the scalar types. */
     public static boolean isScalar(Class<?> type) {
-        return SCALARS.containsKey(type);
+        return ScalarTypes.isScalar(type);
     }
 
     /**
@@ -161,7 +99,7 @@ public final class TypeMapper {
     }
 
     private TypeRef mapClass(Class<?> c, boolean input) throws UnsupportedTypeException {
-        ScalarKind kind = SCALARS.get(c);
+        ScalarKind kind = ScalarTypes.kindOf(c);
         if (kind != null) {
             return new TypeRef.Scalar(kind, c);
         }
@@ -189,15 +127,15 @@ public final class TypeMapper {
                     + " does not say its element type; write " + c.getSimpleName() + "<...>");
         }
         if (c.isEnum()) {
-            define(
+            named.define(
                     c,
                     () -> new TypeDef.EnumDef(
-                            nameOf(c),
+                            named.nameOf(c),
                             c,
                             Arrays.stream(c.getEnumConstants())
                                     .map(e -> ((Enum<?>) e).name())
                                     .toList()));
-            return new TypeRef.EnumRef(nameOf(c));
+            return new TypeRef.EnumRef(named.nameOf(c));
         }
         return objectRef(c, List.of(), input);
     }
@@ -254,229 +192,41 @@ public final class TypeMapper {
     }
 
     private TypeRef objectRef(Class<?> c, List<TypeRef> args, boolean input) throws UnsupportedTypeException {
-        if (c == Object.class) {
-            throw new UnsupportedTypeException("Object says nothing of the value's shape; use a concrete type"
-                    + " (or jakarta.json.JsonValue for free-form JSON)");
-        }
-        if (c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
-            throw new UnsupportedTypeException(c.getName() + " is " + (c.isInterface() ? "an interface" : "abstract")
-                    + ", so JSON-B cannot create it; use a record or a concrete class");
-        }
-        if (c.isPrimitive()
-                || c.getName().startsWith("java.")
-                || c.getName().startsWith("javax.")
-                || c.getName().startsWith("jakarta.")) {
-            throw new UnsupportedTypeException(c.getName() + " has no JSON form; use a record of your own");
-        }
-        if (c.getTypeParameters().length != args.size()) {
-            throw new UnsupportedTypeException("the generic type " + c.getSimpleName()
-                    + " is used without its type arguments; write " + c.getSimpleName() + "<...>");
-        }
-        if (input && c.isRecord() && !args.isEmpty()) {
-            for (RecordComponent rc : c.getRecordComponents()) {
-                // Yasson resolves List<T> in a record but not a bare T ("Error resolving runtime type")
-                if (rc.getGenericType() instanceof TypeVariable<?>) {
-                    throw new UnsupportedTypeException("JSON-B (Yasson) cannot read the component '" + rc.getName()
-                            + "' of the generic record " + c.getSimpleName() + ", whose type is the bare type variable "
-                            + rc.getGenericType().getTypeName() + "; use a generic class with a no-argument"
-                            + " constructor, or a concrete type");
-                }
-            }
-        }
-        if (input && !c.isRecord() && !hasCreator(c)) {
-            throw new UnsupportedTypeException(c.getName() + " has no public no-argument constructor or"
-                    + " @JsonbCreator, so JSON-B cannot create it; make it a record or add one");
-        }
-        if (!defs.containsKey(c) && inProgress.add(c)) {
-            try {
-                TypeDef def = new TypeDef.ObjectDef(
-                        nameOf(c),
+        JsonbObjectRules.check(c, args.size(), input);
+        named.define(
+                c,
+                () -> new TypeDef.ObjectDef(
+                        named.nameOf(c),
                         c,
                         Arrays.stream(c.getTypeParameters())
                                 .map(TypeVariable::getName)
                                 .toList(),
-                        properties(c, input));
-                define(c, () -> def);
-            } finally {
-                inProgress.remove(c);
-            }
-        }
-        return new TypeRef.ObjectRef(nameOf(c), args);
+                        properties(c, input)));
+        return new TypeRef.ObjectRef(named.nameOf(c), args);
     }
 
-    private static boolean hasCreator(Class<?> c) {
-        if (c.getEnclosingClass() != null && !Modifier.isStatic(c.getModifiers())) {
-            return false;
-        }
-        for (var ctor : c.getDeclaredConstructors()) {
-            if (ctor.isAnnotationPresent(JsonbCreator.class)) {
-                return true;
-            }
-            if (ctor.getParameterCount() == 0 && !Modifier.isPrivate(ctor.getModifiers())) {
-                return true;
-            }
-        }
-        for (Method m : c.getDeclaredMethods()) {
-            if (Modifier.isStatic(m.getModifiers()) && m.isAnnotationPresent(JsonbCreator.class)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The properties JSON-B sees: a record's components, else public fields and getters. */
     private List<PropertyModel> properties(Class<?> c, boolean input) throws UnsupportedTypeException {
         List<PropertyModel> props = new ArrayList<>();
-        if (c.isRecord()) {
-            for (RecordComponent rc : c.getRecordComponents()) {
-                Field field = declaredField(c, rc.getName());
-                if (transientProperty(field, rc.getAccessor())) {
-                    continue;
-                }
-                props.add(property(c, rc.getName(), rc.getGenericType(), field, rc.getAccessor(), input));
-            }
-            return props;
-        }
-        Map<String, Type> types = new LinkedHashMap<>();
-        Map<String, Field> fields = new LinkedHashMap<>();
-        Map<String, Method> getters = new LinkedHashMap<>();
-        for (Field f : c.getFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())) {
-                types.put(f.getName(), f.getGenericType());
-                fields.put(f.getName(), f);
-            }
-        }
-        for (Method m : c.getMethods()) {
-            String property = getterProperty(m);
-            if (property != null) {
-                types.putIfAbsent(property, m.getGenericReturnType());
-                getters.put(property, m);
-                fields.putIfAbsent(property, declaredField(c, property));
-            }
-        }
-        for (Map.Entry<String, Type> e : types.entrySet()) {
-            Field field = fields.get(e.getKey());
-            Method getter = getters.get(e.getKey());
-            if (!transientProperty(field, getter)) {
-                props.add(property(c, e.getKey(), e.getValue(), field, getter, input));
-            }
+        for (JsonbProperties.Property p : JsonbProperties.of(c)) {
+            props.add(property(c, p, input));
         }
         return props;
     }
 
-    private PropertyModel property(
-            Class<?> owner, String javaName, Type type, Field field, Method getter, boolean input)
+    private PropertyModel property(Class<?> owner, JsonbProperties.Property p, boolean input)
             throws UnsupportedTypeException {
-        String name = javaName;
-        for (AnnotatedElement el : new AnnotatedElement[] {field, getter}) {
-            if (el != null && el.isAnnotationPresent(JsonbProperty.class)) {
-                String value = el.getAnnotation(JsonbProperty.class).value();
-                if (!value.isEmpty()) {
-                    name = value;
-                }
-            }
-        }
-        List<Annotation> annotations = new ArrayList<>();
-        if (field != null) {
-            annotations.addAll(Arrays.asList(field.getAnnotations()));
-            annotations.addAll(Arrays.asList(field.getAnnotatedType().getAnnotations()));
-        }
-        if (getter != null) {
-            annotations.addAll(Arrays.asList(getter.getAnnotations()));
-        }
-        String contradiction =
-                Annotations.nullabilityContradiction(owner.getName(), "property '" + javaName + "'", type, annotations);
+        List<Annotation> annotations = p.annotations();
+        String contradiction = Annotations.nullabilityContradiction(
+                owner.getName(), "property '" + p.javaName() + "'", p.type(), annotations);
         if (contradiction != null) {
             contradictions.add(contradiction);
         }
         try {
-            TypeRef ref = map(type, Annotations.nullable(annotations), input);
-            return new PropertyModel(name, javaName, ref, Annotations.constraints(annotations));
+            TypeRef ref = map(p.type(), Annotations.nullable(annotations), input);
+            return new PropertyModel(p.name(), p.javaName(), ref, Annotations.constraints(annotations));
         } catch (UnsupportedTypeException e) {
             throw new UnsupportedTypeException(
-                    "property '" + javaName + "' of " + owner.getName() + ": " + e.getMessage());
+                    "property '" + p.javaName() + "' of " + owner.getName() + ": " + e.getMessage());
         }
-    }
-
-    private static boolean transientProperty(Field field, Method getter) {
-        return (field != null && field.isAnnotationPresent(JsonbTransient.class))
-                || (getter != null && getter.isAnnotationPresent(JsonbTransient.class));
-    }
-
-    private static String getterProperty(Method m) {
-        if (Modifier.isStatic(m.getModifiers())
-                || m.getParameterCount() != 0
-                || m.getDeclaringClass() == Object.class
-                || m.isBridge()
-                || m.isSynthetic()) {
-            return null;
-        }
-        String n = m.getName();
-        if (n.startsWith("get") && n.length() > 3 && m.getReturnType() != void.class) {
-            return decapitalize(n.substring(3));
-        }
-        if (n.startsWith("is")
-                && n.length() > 2
-                && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
-            return decapitalize(n.substring(2));
-        }
-        return null;
-    }
-
-    private static String decapitalize(String s) {
-        if (s.length() > 1 && Character.isUpperCase(s.charAt(1)) && Character.isUpperCase(s.charAt(0))) {
-            return s;
-        }
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static Field declaredField(Class<?> c, String name) {
-        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-            try {
-                return k.getDeclaredField(name);
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        return null;
-    }
-
-    private interface DefSupplier {
-        TypeDef get() throws UnsupportedTypeException;
-    }
-
-    private void define(Class<?> c, DefSupplier supplier) throws UnsupportedTypeException {
-        if (!defs.containsKey(c)) {
-            nameOf(c);
-            defs.put(c, supplier.get());
-        }
-    }
-
-    /**
-     * The name a type has in the schema and in TypeScript: its simple name, as a hand-written client
-     * would call it. A nested type whose simple name is taken by another type is named with its outer
-     * class ({@code OrdersView}); a clash that remains is refused.
-     */
-    private String nameOf(Class<?> c) throws UnsupportedTypeException {
-        String known = assigned.get(c);
-        if (known != null) {
-            return known;
-        }
-        String name = c.getSimpleName();
-        if (names.containsKey(name) && c.getEnclosingClass() != null) {
-            name = qualifiedName(c);
-        }
-        Class<?> other = names.get(name);
-        if (other != null) {
-            throw new UnsupportedTypeException("the types " + other.getName() + " and " + c.getName()
-                    + " would both be called " + name + " in TypeScript; rename one");
-        }
-        names.put(name, c);
-        assigned.put(c, name);
-        return name;
-    }
-
-    private static String qualifiedName(Class<?> c) {
-        return c.getEnclosingClass().getSimpleName() + c.getSimpleName();
     }
 }
