@@ -18,7 +18,8 @@ export type ServerFrame =
   | { readonly op: 'message'; readonly ref: string; readonly data: unknown }
   | { readonly op: 'error'; readonly ref: string | undefined; readonly error: MizanError }
   | (PresenceFrame & { readonly ref: string })
-  | { readonly op: 'invalidate'; readonly keys: string[] };
+  | { readonly op: 'invalidate'; readonly keys: string[] }
+  | { readonly op: 'resync' };
 
 /**
  * The text of a client frame.
@@ -53,6 +54,7 @@ export function parseServerFrame(text: unknown): ServerFrame | undefined {
       keys: Array.isArray(keys) ? (keys as unknown[]).filter((k): k is string => typeof k === 'string') : [],
     };
   }
+  if (op === 'resync') return { op };
   if (op === 'error') return { op, ref, error: MizanError.fromProblem(frame) };
   if (ref === undefined) return undefined;
   switch (op) {

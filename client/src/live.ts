@@ -7,8 +7,9 @@ import type { MizanSocket } from './socket';
 /**
  * Applies the socket's `invalidate` frames to the query cache, with the same matching rule as the
  * `X-Mizan-Invalidate` header, so a change made in another tab (or by a webhook) refetches what
- * this page shows. After a reconnect every Mizan context is invalidated: what the server pushed
- * while the socket was down is lost. Subscribing opens the socket. Returns the function that stops it.
+ * this page shows. After a reconnect, or when the server says it missed pushes (a `resync` frame:
+ * it could not hear the other nodes for a while), every Mizan context is invalidated: what was pushed
+ * meanwhile is lost. Subscribing opens the socket. Returns the function that stops it.
  * `MizanProvider` calls it when given a socket.
  *
  * @example
@@ -21,11 +22,11 @@ export function enableLiveInvalidation(socket: MizanSocket, queryClient: QueryCl
   const stopInvalidate = socket.onInvalidate((keys) => {
     void invalidateKeys(queryClient, keys);
   });
-  const stopReconnect = socket.onReconnect(() => {
+  const stopResync = socket.onResync(() => {
     void queryClient.invalidateQueries({ predicate: (query) => isMizanQueryKey(query.queryKey) });
   });
   return () => {
     stopInvalidate();
-    stopReconnect();
+    stopResync();
   };
 }

@@ -81,6 +81,11 @@ export interface MizanSocket {
   onInvalidate(listener: (keys: string[]) => void): () => void;
   /** Calls `listener` each time the socket opens again after a drop or a failed attempt. */
   onReconnect(listener: () => void): () => void;
+  /**
+   * Calls `listener` whenever pushes may have been missed, so what the page holds may be stale: each
+   * reconnect, and each `resync` frame (the server could not hear the other nodes for a while).
+   */
+  onResync(listener: () => void): () => void;
   /** Closes the socket for good: no reconnection, no more handlers called. */
   close(): void;
 }
@@ -161,6 +166,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   const statusListeners = new Set<(status: SocketStatus) => void>();
   const invalidateListeners = new Set<(keys: string[]) => void>();
   const reconnectListeners = new Set<() => void>();
+  const resyncListeners = new Set<() => void>();
 
   function setStatus(next: SocketStatus): void {
     if (status === next) return;
@@ -228,6 +234,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     setStatus('open');
     if (reconnected) {
       for (const listener of [...reconnectListeners]) callSafely(listener);
+      for (const listener of [...resyncListeners]) callSafely(listener);
     }
   }
 
@@ -270,6 +277,10 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     if (frame.op === 'invalidate') {
       if (frame.keys.length === 0) return;
       for (const listener of [...invalidateListeners]) callSafely(() => listener([...frame.keys]));
+      return;
+    }
+    if (frame.op === 'resync') {
+      for (const listener of [...resyncListeners]) callSafely(listener);
       return;
     }
     // An error without a ref answers a frame the server could not read; no join to tell.
@@ -379,6 +390,10 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
 
     onReconnect(listener) {
       return subscribe(reconnectListeners, listener);
+    },
+
+    onResync(listener) {
+      return subscribe(resyncListeners, listener);
     },
 
     close() {

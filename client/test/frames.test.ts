@@ -64,6 +64,10 @@ describe('parseServerFrame', () => {
     expect(parseServerFrame(text)).toBeUndefined();
   });
 
+  it('reads a resync frame, which has no ref', () => {
+    expect(parseServerFrame('{"op":"resync"}')).toEqual({ op: 'resync' });
+  });
+
   it('ignores binary data', () => {
     expect(parseServerFrame(new ArrayBuffer(2))).toBeUndefined();
   });

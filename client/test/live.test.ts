@@ -75,6 +75,18 @@ describe('enableLiveInvalidation', () => {
     expect(invalidated()).toEqual(['todos', 'todos', 'currentUser']);
   });
 
+  it('invalidates every Mizan context when the server says it missed pushes, and keeps the socket', async () => {
+    const { server, socket, queryClient, invalidated } = setup();
+    cleanups.push(enableLiveInvalidation(socket, queryClient));
+    await flush();
+    const connection = server.last;
+    connection.push({ op: 'resync' });
+    await flush();
+    expect(invalidated()).toEqual(['todos', 'todos', 'currentUser']);
+    expect(server.last).toBe(connection);
+    expect(socket.status).toBe('open');
+  });
+
   it('stops when its cleanup runs', async () => {
     const { server, socket, queryClient, invalidated } = setup();
     const stop = enableLiveInvalidation(socket, queryClient);

@@ -300,7 +300,9 @@ describe('reconnecting', () => {
     const lobby = recorder<Chat>();
     const kitchen = recorder<Chat>();
     let reconnects = 0;
+    let resyncs = 0;
     socket.onReconnect(() => reconnects++);
+    socket.onResync(() => resyncs++);
     const lobbyChat = socket.join('chat', { room: 'lobby' }, lobby.handlers);
     socket.join('chat', { room: 'kitchen' }, kitchen.handlers);
     await flush();
@@ -324,7 +326,13 @@ describe('reconnecting', () => {
     ]);
     expect(second.sent('send')).toEqual([{ op: 'send', ref: '3', data: { text: 'sent while offline' } }]);
     expect(reconnects).toBe(1);
+    expect(resyncs).toBe(1);
     expect([lobby.seen.joined, kitchen.seen.joined]).toEqual([2, 2]);
+
+    second.push({ op: 'resync' });
+    await flush();
+    expect([reconnects, resyncs]).toEqual([1, 2]);
+    expect(socket.status).toBe('open');
 
     server.broadcast('chat', { room: 'kitchen' }, { text: 'back' });
     await flush();

@@ -1,7 +1,10 @@
 package io.mizan.cdi;
 
 import io.mizan.channels.ChannelHub;
+import io.mizan.channels.NodeRelay;
+import io.mizan.cluster.RedisRelay;
 import io.mizan.config.MizanSettings;
+import io.mizan.config.RedisSettings;
 import io.mizan.hydration.Hydration;
 import io.mizan.invoke.Invoker;
 import io.mizan.json.ArgumentBinder;
@@ -10,9 +13,13 @@ import io.mizan.model.Model;
 import io.mizan.security.AccessPolicy;
 import io.mizan.security.KnownRoles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.servlet.ServletContext;
 import jakarta.validation.Validator;
 
 /**
@@ -83,8 +90,32 @@ public class MizanBeans {
             ResultEncoder encoder,
             BeanReferences handlers,
             AccessPolicy access,
-            MizanSettings settings) {
-        return new ChannelHub(invoker, binder, encoder, handlers, access, settings.channels());
+            MizanSettings settings,
+            Instance<ServletContext> servlet) {
+        RedisSettings redis = settings.channels().redis();
+        NodeRelay relay = NodeRelay.ALONE;
+        if (redis.enabled()) {
+            String contextPath = servlet.isResolvable() ? servlet.get().getContextPath() : "";
+            relay = new RedisRelay(redis, "mizan:" + contextPath);
+        }
+        return new ChannelHub(invoker, binder, encoder, handlers, access, settings.channels(), relay);
+    }
+
+    void close(@Disposes ChannelHub hub) {
+        hub.close();
+    }
+
+    /**
+     * With Redis, this node joins the others when the application starts, not at its first socket or
+     * call: what it publishes from then on reaches them, and it hears them.
+     */
+    void joinTheOtherNodes(
+            @Observes @Initialized(ApplicationScoped.class) Object started,
+            MizanSettings settings,
+            Instance<ChannelHub> hub) {
+        if (settings.channels().enabled() && settings.channels().redis().enabled()) {
+            hub.get().openSockets();
+        }
     }
 
     @Produces

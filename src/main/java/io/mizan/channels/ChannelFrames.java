@@ -123,6 +123,11 @@ final class ChannelFrames {
                 + members(leaves) + "}";
     }
 
+    /** The page may have missed invalidations (another node could not be heard for a while): refetch. */
+    static String resync() {
+        return "{\"op\":\"resync\"}";
+    }
+
     static String invalidate(List<String> keys) {
         JsonArrayBuilder list = StrictJson.PROVIDER.createArrayBuilder();
         keys.forEach(list::add);

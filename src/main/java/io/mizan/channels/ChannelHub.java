@@ -42,7 +42,8 @@ public final class ChannelHub {
     private final BeanTargets handlers;
     private final AccessPolicy access;
     private final ChannelSettings settings;
-    private final GroupRegistry groups = new GroupRegistry();
+    private final NodeRelay relay;
+    private final GroupRegistry groups;
     private final LiveInvalidation live;
     private final Set<ChannelSocket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
@@ -53,7 +54,8 @@ public final class ChannelHub {
             ResultEncoder encoder,
             BeanTargets handlers,
             AccessPolicy access,
-            ChannelSettings settings) {
+            ChannelSettings settings,
+            NodeRelay relay) {
         this.invoker = invoker;
         this.binder = binder;
         this.encoder = encoder;
@@ -61,6 +63,40 @@ public final class ChannelHub {
         this.access = access;
         this.settings = settings;
         this.live = new LiveInvalidation(invoker.model(), access);
+        this.relay = relay;
+        this.groups = new GroupRegistry(relay);
+        relay.start(new RelayedToHere());
+    }
+
+    /** What the other nodes tell this one. */
+    private final class RelayedToHere implements NodeRelay.Local {
+        @Override
+        public void message(String channel, String group, String dataJson) {
+            groups.broadcast(channel, group, dataJson);
+        }
+
+        @Override
+        public void invalidation(List<String> keys) {
+            live.invalidate(keys, open);
+        }
+
+        @Override
+        public void remotePresence(String channel, String group, String user, int sockets) {
+            groups.remotePresence(channel, group, user, sockets);
+        }
+
+        @Override
+        public void resync() {
+            String frame = ChannelFrames.resync();
+            for (ChannelSocket socket : open) {
+                socket.send(frame);
+            }
+        }
+
+        @Override
+        public void forEachPresence(NodeRelay.PresenceVisitor visitor) {
+            groups.forEachPresence(visitor);
+        }
     }
 
     /** A connection opened by this caller; keep the handle for its frames and its close. */
@@ -232,7 +268,7 @@ public final class ChannelHub {
     /**
      * Sends a message to a group of a channel: encoded once, queued to every member.
      *
-     * @return how many joins it was queued to
+     * @return how many joins of this node it was queued to (other nodes' are not counted)
      */
     public int broadcast(Class<?> handlerClass, String group, Object message) {
         ChannelModel channel = invoker.model()
@@ -240,14 +276,26 @@ public final class ChannelHub {
                 .orElseThrow(() -> new IllegalArgumentException(handlerClass.getName() + " is no @Channel handler"));
         String data = encoder.encode(
                 channel.message(), channel.messageType(), channel.where(), channel.name() + ".message", message);
-        return groups.broadcast(channel.name(), group, data);
+        int here = groups.broadcast(channel.name(), group, data);
+        relay.message(channel.name(), group, data);
+        return here;
     }
 
     /**
-     * Tells every open socket of the keys whose contexts its user may read: live invalidation.
+     * Tells every open socket of the keys whose contexts its user may read, on this node and through
+     * the relay on the others: live invalidation.
      */
     public void invalidate(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
         live.invalidate(keys, open);
+        relay.invalidation(keys);
+    }
+
+    /** Stops relaying to and from other nodes: this node's presence leaves them. */
+    public void close() {
+        relay.close();
     }
 
     /** Sockets open on this node. */

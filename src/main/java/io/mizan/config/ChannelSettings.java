@@ -13,6 +13,8 @@ package io.mizan.config;
  *     with 1013 as too slow (256)
  * @param sendWindowBytes {@code mizan.channels.send-window-bytes}: bytes sent to a socket before it must
  *     answer a ping to get more (1 MiB)
+ * @param redis {@code mizan.channels.redis.*}: the Redis through which nodes share groups, presence and
+ *     invalidations (none: this node alone)
  */
 public record ChannelSettings(
         boolean enabled,
@@ -21,9 +23,10 @@ public record ChannelSettings(
         int maxJoins,
         int maxMessagesPerSecond,
         int sendQueue,
-        int sendWindowBytes) {
+        int sendWindowBytes,
+        RedisSettings redis) {
 
     /** The defaults. */
     public static final ChannelSettings DEFAULTS =
-            new ChannelSettings(true, "/mizan/ws", 64 * 1024, 50, 20, 256, 1024 * 1024);
+            new ChannelSettings(true, "/mizan/ws", 64 * 1024, 50, 20, 256, 1024 * 1024, RedisSettings.NONE);
 }

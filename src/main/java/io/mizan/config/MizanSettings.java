@@ -115,13 +115,26 @@ public record MizanSettings(
                 r.positiveInt("mizan.channels.max-joins", d.maxJoins()),
                 r.positiveInt("mizan.channels.max-messages-per-second", d.maxMessagesPerSecond()),
                 r.positiveInt("mizan.channels.send-queue", d.sendQueue()),
-                r.positiveInt("mizan.channels.send-window-bytes", d.sendWindowBytes()));
+                r.positiveInt("mizan.channels.send-window-bytes", d.sendWindowBytes()),
+                redis(r));
         if (!r.problems.isEmpty()) {
             throw new ModelException(r.problems);
         }
         return new MizanSettings(
                 auth, maxBody, origins, schema, manifest, hydration, publicOrigin, forwarded, etagKey, channels);
     }
+
+    private static RedisSettings redis(Reader r) {
+        Optional<String> uri = r.value("mizan.channels.redis.uri").map(String::trim);
+        uri.filter(u -> !REDIS_SCHEMES.matcher(u).lookingAt())
+                .ifPresent(u -> r.problems.add(Messages.redisUriNotRedis(RedisSettings.redact(u))));
+        Optional<String> prefix = r.value("mizan.channels.redis.prefix").map(String::trim);
+        int ttl = r.positiveInt("mizan.channels.redis.node-ttl-seconds", RedisSettings.NONE.nodeTtlSeconds());
+        return new RedisSettings(uri, prefix, ttl);
+    }
+
+    private static final java.util.regex.Pattern REDIS_SCHEMES =
+            java.util.regex.Pattern.compile("(?i)(redis|rediss|redis-socket|redis-sentinel|rediss-sentinel)://.");
 
     /**
      * An origin as browsers send it in {@code Origin}: lower-case, without a default port or a

@@ -463,6 +463,15 @@ public final class Messages {
                 "write a path under the context root, such as /mizan/ws");
     }
 
+    /** {@code MIZAN-043}: {@code mizan.channels.redis.uri} is not a Redis URI. */
+    public static String redisUriNotRedis(String redactedUri) {
+        return format(
+                "MIZAN-043",
+                "mizan.channels.redis.uri",
+                "'" + redactedUri + "' is not a Redis URI",
+                "write redis://[:password@]host[:port][/database], or rediss://... for TLS");
+    }
+
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
     //
     // Errors reported while calls run. An error the caller gets is a MizanException whose code is
@@ -831,6 +840,44 @@ public final class Messages {
     public static String endpointNotRegistered(String path) {
         return "MIZAN-182 the WebSocket endpoint could not be registered at " + path
                 + "; channels and live invalidation are off";
+    }
+
+    // ---- many nodes: MIZAN-190 and up, logged --------------------------------------------------------
+
+    /** {@code MIZAN-190}, logged at start: this node relays channels through Redis. */
+    public static String relayStarted(String redactedUri, String prefix, String node) {
+        return "MIZAN-190 channels, presence and live invalidation are shared with the other nodes through "
+                + redactedUri + " (prefix '" + prefix + "', this node " + node + ")";
+    }
+
+    /** {@code MIZAN-191}, logged once per outage: Redis cannot be reached; this node serves alone meanwhile. */
+    public static String relayLost(String redactedUri, String reason) {
+        return "MIZAN-191 Redis at " + redactedUri + " cannot be reached (" + reason + "); this node serves its"
+                + " own sockets meanwhile and reconnects with backoff; what other nodes send until then is lost";
+    }
+
+    /** {@code MIZAN-192}, logged: Redis is reached again; the node resubscribed and its pages resync. */
+    public static String relayBack(String redactedUri, long gapMillis) {
+        return "MIZAN-192 Redis at " + redactedUri + " is reached again after " + gapMillis
+                + " ms; resubscribed, presence reloaded, open pages told to resync";
+    }
+
+    /** {@code MIZAN-193}, logged: a payload on the application's Redis channel could not be read; it is skipped. */
+    public static String relayPayloadUnreadable(String reason) {
+        return "MIZAN-193 a payload on the Redis channel could not be read and is skipped: " + reason
+                + "; do two applications share the prefix? Set mizan.channels.redis.prefix";
+    }
+
+    /** {@code MIZAN-194}, logged once: events from other nodes arrive faster than this node applies them. */
+    public static String relayBacklogFull(int capacity) {
+        return "MIZAN-194 " + capacity + " events from other nodes wait to be applied; newer ones are dropped"
+                + " and open pages told to resync";
+    }
+
+    /** {@code MIZAN-195}, logged: the presence of the other nodes could not be read from Redis. */
+    public static String relayPresenceNotLoaded(String reason) {
+        return "MIZAN-195 the presence of the other nodes could not be read from Redis (" + reason
+                + "); it is read again when Redis is reached";
     }
 
     private static String quoted(Collection<String> names) {

@@ -1,7 +1,9 @@
 package io.mizan.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.Auth;
 import io.mizan.messages.Messages;
@@ -59,7 +61,15 @@ class MizanSettingsTest {
                         Optional.of("https://shop.example:8443"),
                         true,
                         Optional.of("0123456789abcdef"),
-                        new ChannelSettings(false, "/ws", 1024, 5, 2, 16, 2048)),
+                        new ChannelSettings(
+                                false,
+                                "/ws",
+                                1024,
+                                5,
+                                2,
+                                16,
+                                2048,
+                                new RedisSettings(Optional.of("rediss://:pw@cache:6380/1"), Optional.of("shop"), 5))),
                 read(pairs(
                         "mizan.auth.default",
                         "Authenticated",
@@ -83,6 +93,12 @@ class MizanSettingsTest {
                         "16",
                         "mizan.channels.send-window-bytes",
                         "2048",
+                        "mizan.channels.redis.uri",
+                        " rediss://:pw@cache:6380/1 ",
+                        "mizan.channels.redis.prefix",
+                        "shop",
+                        "mizan.channels.redis.node-ttl-seconds",
+                        "5",
                         "mizan.manifest.enabled",
                         "False",
                         "mizan.hydration.paths",
@@ -114,6 +130,9 @@ class MizanSettingsTest {
             {"mizan.public-origin", "ws://example.com", "MIZAN-024"},
             {"mizan.hydration.paths", "index.html", "MIZAN-025"},
             {"mizan.etag.key", "short", "MIZAN-026"},
+            {"mizan.channels.redis.uri", "localhost:6379", "MIZAN-043"},
+            {"mizan.channels.redis.uri", "http://cache:6379", "MIZAN-043"},
+            {"mizan.channels.redis.node-ttl-seconds", "0", "MIZAN-022"},
         };
         for (String[] row : table) {
             assertEquals(List.of(row[2]), ids(Map.of(row[0], row[1])), row[0] + "=" + row[1]);
@@ -127,6 +146,23 @@ class MizanSettingsTest {
                         "-5",
                         "mizan.public-origin",
                         "example.com")));
+    }
+
+    @Test
+    void aRedisPasswordIsNeverShown() {
+        String problem = assertThrows(
+                        ModelException.class, () -> read(Map.of("mizan.channels.redis.uri", "http://:s3cret@cache:1")))
+                .getMessage();
+        assertTrue(problem.contains("MIZAN-043"), problem);
+        assertFalse(problem.contains("s3cret"), problem);
+        RedisSettings settings =
+                new RedisSettings(Optional.of("redis://user:s3cret@cache:6379/0"), Optional.empty(), 15);
+        assertFalse(settings.toString().contains("s3cret"), settings.toString());
+        assertEquals("redis://***@cache:6379/0", RedisSettings.redact("redis://user:s3cret@cache:6379/0"));
+        assertEquals("rediss://cache:6380", RedisSettings.redact("rediss://cache:6380"));
+        assertEquals("redis://cache?***", RedisSettings.redact("redis://cache?password=s3cret"));
+        assertTrue(settings.enabled());
+        assertFalse(RedisSettings.NONE.enabled());
     }
 
     static Map<String, String> pairs(String... keysAndValues) {

@@ -78,6 +78,35 @@ public final class ChannelClient {
         connection.closed();
     }
 
+    /**
+     * Waits up to 10 seconds for a frame of this op to arrive (frames from another node come on the
+     * relay's thread) and returns it; the frames before it are skipped, those after it kept for the
+     * next take.
+     */
+    public JsonObject await(String op) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<JsonObject> skipped = new java.util.ArrayList<>();
+        while (true) {
+            List<String> sent = transport.sent();
+            while (read < sent.size()) {
+                JsonObject frame = parse(sent.get(read++));
+                if (op.equals(frame.getString("op"))) {
+                    return frame;
+                }
+                skipped.add(frame);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + op + " frame within 10 s; got " + skipped);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** The frames that arrived since the last take. */
     public List<JsonObject> take() {
         List<String> sent = transport.sent();
