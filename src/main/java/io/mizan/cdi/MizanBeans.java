@@ -30,6 +30,9 @@ import jakarta.validation.Validator;
 @ApplicationScoped
 public class MizanBeans {
 
+    /** The application's context root, which keeps its Redis keys apart from other applications'. */
+    private volatile String contextPath = "";
+
     @Produces
     @Singleton
     Model model(MizanExtension extension) {
@@ -90,14 +93,9 @@ public class MizanBeans {
             ResultEncoder encoder,
             BeanReferences handlers,
             AccessPolicy access,
-            MizanSettings settings,
-            Instance<ServletContext> servlet) {
+            MizanSettings settings) {
         RedisSettings redis = settings.channels().redis();
-        NodeRelay relay = NodeRelay.ALONE;
-        if (redis.enabled()) {
-            String contextPath = servlet.isResolvable() ? servlet.get().getContextPath() : "";
-            relay = new RedisRelay(redis, "mizan:" + contextPath);
-        }
+        NodeRelay relay = redis.enabled() ? new RedisRelay(redis, "mizan:" + contextPath) : NodeRelay.ALONE;
         return new ChannelHub(invoker, binder, encoder, handlers, access, settings.channels(), relay);
     }
 
@@ -113,6 +111,9 @@ public class MizanBeans {
             @Observes @Initialized(ApplicationScoped.class) Object started,
             MizanSettings settings,
             Instance<ChannelHub> hub) {
+        if (started instanceof ServletContext servlet) { // a web application's start carries its context
+            contextPath = servlet.getContextPath();
+        }
         if (settings.channels().enabled() && settings.channels().redis().enabled()) {
             hub.get().openSockets();
         }

@@ -130,6 +130,9 @@ public record MizanSettings(
                 .ifPresent(u -> r.problems.add(Messages.redisUriNotRedis(RedisSettings.redact(u))));
         Optional<String> prefix = r.value("mizan.channels.redis.prefix").map(String::trim);
         int ttl = r.positiveInt("mizan.channels.redis.node-ttl-seconds", RedisSettings.NONE.nodeTtlSeconds());
+        if (uri.isPresent() && !RedisSettings.clientPresent(MizanSettings.class.getClassLoader())) {
+            r.problems.add(Messages.redisClientMissing());
+        }
         return new RedisSettings(uri, prefix, ttl);
     }
 

@@ -24,6 +24,16 @@ public record RedisSettings(Optional<String> uri, Optional<String> prefix, int n
         return uri.isPresent();
     }
 
+    /** Whether Lettuce, the Redis client, can be loaded (Maven puts it in the WAR, unless excluded). */
+    public static boolean clientPresent(ClassLoader loader) {
+        try {
+            Class.forName("io.lettuce.core.RedisClient", false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     @Override
     public String toString() { // never the password
         return "RedisSettings[uri=" + uri.map(RedisSettings::redact).orElse("none") + ", prefix=" + prefix

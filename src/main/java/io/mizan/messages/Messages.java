@@ -472,6 +472,15 @@ public final class Messages {
                 "write redis://[:password@]host[:port][/database], or rediss://... for TLS");
     }
 
+    /** {@code MIZAN-044}: {@code mizan.channels.redis.uri} is set but the Redis client is not in the application. */
+    public static String redisClientMissing() {
+        return format(
+                "MIZAN-044",
+                "mizan.channels.redis.uri",
+                "it is set, but Lettuce (io.lettuce:lettuce-core), the Redis client, is not in the application",
+                "keep the dependency Mizan brings (do not exclude it), or add io.lettuce:lettuce-core 6.5");
+    }
+
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
     //
     // Errors reported while calls run. An error the caller gets is a MizanException whose code is

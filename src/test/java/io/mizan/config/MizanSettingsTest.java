@@ -149,6 +149,14 @@ class MizanSettingsTest {
     }
 
     @Test
+    void theRedisClientIsLookedForWhereTheLibraryIsLoaded() throws Exception {
+        assertTrue(RedisSettings.clientPresent(MizanSettings.class.getClassLoader()));
+        try (var without = new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getPlatformClassLoader())) {
+            assertFalse(RedisSettings.clientPresent(without));
+        }
+    }
+
+    @Test
     void aRedisPasswordIsNeverShown() {
         String problem = assertThrows(
                         ModelException.class, () -> read(Map.of("mizan.channels.redis.uri", "http://:s3cret@cache:1")))

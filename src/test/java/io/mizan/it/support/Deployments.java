@@ -7,6 +7,8 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Builds test WARs the way a user would: their classes, plus the Mizan jar as built by Maven. */
 public final class Deployments {
@@ -20,6 +22,28 @@ public final class Deployments {
             throw new IllegalStateException("mizan.jar (" + path + ") is missing: run the ITs with mvn verify");
         }
         return ShrinkWrap.createFromZipFile(JavaArchive.class, new File(path));
+    }
+
+    /**
+     * The jars Mizan depends on at run time (Lettuce, and the Netty and Reactor it needs), as Maven puts
+     * them in a user's WAR; found on the test class path.
+     */
+    public static File[] runtimeDependencies() {
+        List<File> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = new File(entry).getName();
+            if (name.endsWith(".jar")
+                    && (name.startsWith("lettuce-core-")
+                            || name.startsWith("netty-")
+                            || name.startsWith("reactor-core-")
+                            || name.startsWith("reactive-streams-"))) {
+                jars.add(new File(entry));
+            }
+        }
+        if (jars.stream().noneMatch(f -> f.getName().startsWith("lettuce-core-"))) {
+            throw new IllegalStateException("lettuce-core is not on the test class path");
+        }
+        return jars.toArray(File[]::new);
     }
 
     /** A WAR with these classes' packages, the Mizan jar and the given MicroProfile Config properties. */
