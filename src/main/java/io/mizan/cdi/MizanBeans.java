@@ -114,7 +114,8 @@ public class MizanBeans {
         if (started instanceof ServletContext servlet) { // a web application's start carries its context
             contextPath = servlet.getContextPath();
         }
-        if (settings.channels().enabled() && settings.channels().redis().enabled()) {
+        // even with channels off here: what this node invalidates must reach the pages of the others
+        if (settings.channels().redis().enabled()) {
             hub.get().openSockets();
         }
     }

@@ -138,6 +138,15 @@ class ManyNodesTest {
         assertEquals(List.of("notes;board=general"), keys(nobody.await("invalidate")));
     }
 
+    @Test
+    void aNodeWithoutSocketsOfItsOwnStillTellsTheOthersOfItsInvalidations() throws Exception {
+        InProcess.Deployment worker = nodes.deploy(redis.uri(), java.util.Map.of("mizan.channels.enabled", "false"));
+        ChannelHub web = nodes.start(redis.uri());
+        ChannelClient page = ChannelClient.open(web, Caller.ANONYMOUS);
+        worker.call("addNote", InProcess.user("ann"), Entry.CLIENT, "{\"board\":\"general\",\"text\":\"batch\"}");
+        assertEquals(List.of("notes;board=general"), keys(page.await("invalidate")));
+    }
+
     private static List<String> keys(JsonObject frame) {
         return frame.getJsonArray("keys").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString)

@@ -31,15 +31,17 @@ final class Nodes implements AutoCloseable {
 
     /** A node, as its deployment (to call functions on it, or to stop it). */
     InProcess.Deployment deploy(String redisUri) {
-        InProcess.Deployment node = InProcess.start(
-                Map.of(
-                        "mizan.channels.redis.uri", redisUri,
-                        "mizan.channels.redis.prefix", prefix,
-                        "mizan.channels.redis.node-ttl-seconds", String.valueOf(TTL_SECONDS)),
-                ChatChannel.class,
-                LobbyChannel.class,
-                Boards.class,
-                BoardChannel.class);
+        return deploy(redisUri, Map.of());
+    }
+
+    /** A node with more settings. */
+    InProcess.Deployment deploy(String redisUri, Map<String, String> settings) {
+        Map<String, String> config = new java.util.HashMap<>(settings);
+        config.put("mizan.channels.redis.uri", redisUri);
+        config.put("mizan.channels.redis.prefix", prefix);
+        config.put("mizan.channels.redis.node-ttl-seconds", String.valueOf(TTL_SECONDS));
+        InProcess.Deployment node =
+                InProcess.start(config, ChatChannel.class, LobbyChannel.class, Boards.class, BoardChannel.class);
         started.add(node);
         return node;
     }
