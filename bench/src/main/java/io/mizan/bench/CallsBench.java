@@ -1,13 +1,11 @@
 package io.mizan.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,25 +73,18 @@ public final class CallsBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: CallsBench <bench dir> <payara-micro.jar> <calls-app.war>");
-            System.exit(2);
-        }
-        Path bench = Path.of(args[0]).toAbsolutePath().normalize();
-        Path payara = Path.of(args[1]).toAbsolutePath();
-        Path war = Path.of(args[2]).toAbsolutePath();
-        for (Path p : List.of(payara, war)) {
-            if (!Files.isRegularFile(p)) {
-                System.err.println(p + " is missing. Build it first: " + DOCUMENTED_COMMAND);
-                System.exit(2);
-            }
-        }
-        int clients = bounded("bench.clients", 8, 1, 64);
-        int warmup = bounded("bench.warmupSeconds", 8, 0, 120);
-        int warmupPasses = bounded("bench.warmupPasses", 2, 1, 10);
-        int measure = bounded("bench.measureSeconds", 5, 1, 120);
-        int rounds = bounded("bench.callRounds", 3, 1, 20);
-        long maxRequests = bounded("bench.maxRequests", 2_000_000, 1, 50_000_000);
+        PayaraMicro.Inputs in = PayaraMicro.Inputs.of(args,
+                "CallsBench <bench dir> <payara-micro.jar> <calls-app.war>",
+                DOCUMENTED_COMMAND);
+        Path bench = in.bench();
+        Path payara = in.payara();
+        Path war = in.war();
+        int clients = Report.bounded("bench.clients", 8, 1, 64);
+        int warmup = Report.bounded("bench.warmupSeconds", 8, 0, 120);
+        int warmupPasses = Report.bounded("bench.warmupPasses", 2, 1, 10);
+        int measure = Report.bounded("bench.measureSeconds", 5, 1, 120);
+        int rounds = Report.bounded("bench.callRounds", 3, 1, 20);
+        long maxRequests = Report.bounded("bench.maxRequests", 2_000_000, 1, 50_000_000);
         String serverHeap = System.getProperty("bench.serverHeap", "1g");
         String serverJvmArgs = System.getProperty("bench.serverJvmArgs", "").trim();
         String loadBefore = Report.loadAverage();
@@ -291,7 +282,7 @@ public final class CallsBench {
         }
         ready.await();
         double serverCpu0 = server.cpuSeconds();
-        double clientCpu0 = clientCpuSeconds();
+        double clientCpu0 = Report.processCpuSeconds();
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         deadline[0] = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -304,7 +295,7 @@ public final class CallsBench {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double serverCpu = server.cpuSeconds() - serverCpu0;
-        double clientCpu = clientCpuSeconds() - clientCpu0;
+        double clientCpu = Report.processCpuSeconds() - clientCpu0;
         int total = 0;
         for (int c : counts) {
             total += c;
@@ -318,14 +309,6 @@ public final class CallsBench {
         Arrays.sort(all);
         return new Phase(e.label(), total, errors.get(), elapsed, all, serverCpu, clientCpu, firstError.get(),
                 startMillis, System.currentTimeMillis());
-    }
-
-    private static double clientCpuSeconds() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime() / 1e9;
-        }
-        return Double.NaN;
     }
 
     private static void print(Phase p) {
@@ -426,14 +409,6 @@ public final class CallsBench {
         Arrays.sort(all);
         return new Phase(list.get(0).endpoint(), requests, errors, seconds, all, serverCpu, clientCpu, null,
                 list.get(0).startMillis(), list.get(list.size() - 1).endMillis());
-    }
-
-    private static int bounded(String property, int fallback, int min, int max) {
-        int v = Integer.getInteger(property, fallback);
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(property + " must be within " + min + ".." + max + ", not " + v);
-        }
-        return v;
     }
 
     private CallsBench() {

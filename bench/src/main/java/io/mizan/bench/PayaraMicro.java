@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,18 +27,50 @@ final class PayaraMicro {
     final List<String> command = new ArrayList<>();
     final Path log;
     final Path war;
+    final Map<String, String> environment;
     int port;
     private volatile Process process;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile String failure;
 
+    /** A benchmark's arguments: the bench folder, the Payara Micro jar and the WAR to deploy. */
+    record Inputs(Path bench, Path payara, Path war) {
+
+        /** Reads {@code <bench dir> <payara-micro.jar> <war>}; exits with a message when one is missing. */
+        static Inputs of(String[] args, String usage, String documentedCommand) {
+            if (args.length < 3) {
+                System.err.println("usage: " + usage);
+                System.exit(2);
+            }
+            Inputs in = new Inputs(Path.of(args[0]).toAbsolutePath().normalize(), Path.of(args[1]).toAbsolutePath(),
+                    Path.of(args[2]).toAbsolutePath());
+            for (Path p : List.of(in.payara(), in.war())) {
+                if (!Files.isRegularFile(p)) {
+                    System.err.println(p + " is missing. Build it first: " + documentedCommand);
+                    System.exit(2);
+                }
+            }
+            return in;
+        }
+    }
+
     PayaraMicro(Path bench, Path payara, Path war, String heap, String jvmArgs) throws IOException {
+        this(bench, payara, war, heap, jvmArgs, "payara", Map.of(), List.of());
+    }
+
+    /**
+     * A server whose root folder is {@code target/<name>-root} and whose log is {@code target/<name>.log}, with
+     * these environment variables and these more options of Payara Micro (so that two can run side by side).
+     */
+    PayaraMicro(Path bench, Path payara, Path war, String heap, String jvmArgs, String name,
+                Map<String, String> environment, List<String> options) throws IOException {
         this.bench = bench;
         this.war = war;
+        this.environment = environment;
         this.port = freePort();
-        Path root = bench.resolve("target/payara-root");
+        Path root = bench.resolve("target/" + name + "-root");
         CodegenBench.deleteTree(root);
-        this.log = bench.resolve("target/payara.log");
+        this.log = bench.resolve("target/" + name + ".log");
         // Hazelcast's usage report would try to reach the internet; nothing here leaves the machine
         command.addAll(List.of(Report.javaExecutable(), "-Xms" + heap, "-Xmx" + heap,
                 "-Dhazelcast.phone.home.enabled=false"));
@@ -47,13 +80,16 @@ final class PayaraMicro {
         command.addAll(List.of("-jar", payara.toString(),
                 "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/", "--rootdir", root.toString(),
                 "--deploy", war.toString()));
+        command.addAll(options);
     }
 
     /** Starts the server and waits for "ready"; returns the milliseconds it took. */
     long start() throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Files.createDirectories(log.getParent());
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        process = builder.start();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
@@ -109,7 +145,7 @@ final class PayaraMicro {
 
     /** CPU seconds the server process has used so far. */
     double cpuSeconds() {
-        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+        return Report.cpuSeconds(process);
     }
 
     /** The server's used heap after a full GC, read with jcmd; "n/a" when jcmd cannot tell. */
@@ -127,20 +163,11 @@ final class PayaraMicro {
         if (p == null || !p.isAlive()) {
             return;
         }
-        p.destroy();
-        try {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Report.terminate(p, 30);
         System.out.println("Payara Micro stopped (exit " + (p.isAlive() ? "?" : String.valueOf(p.exitValue())) + ")");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

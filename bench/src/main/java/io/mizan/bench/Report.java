@@ -95,6 +95,28 @@ final class Report {
         }
     }
 
+    /** CPU seconds a process has used so far (NaN when the system cannot tell). */
+    static double cpuSeconds(Process p) {
+        return p.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** Stops a process: SIGTERM, then a kill after {@code graceSeconds}. */
+    static void terminate(Process p, int graceSeconds) {
+        if (!p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Median, min and max of some samples. */
     record Summary(double median, double min, double max, int n) {
         static Summary of(List<Double> samples) {
@@ -150,6 +172,23 @@ final class Report {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** An integer system property within {@code min..max}, or {@code fallback} when it is not set. */
+    static int bounded(String property, int fallback, int min, int max) {
+        int v = Integer.getInteger(property, fallback);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(property + " must be within " + min + ".." + max + ", not " + v);
+        }
+        return v;
+    }
+
+    /** The CPU seconds this JVM has used so far (NaN when the JVM cannot tell). */
+    static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     /** Writes a results file, creating its folder. */

@@ -5,7 +5,7 @@ import io.mizan.Client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The Mizan trigger: POST /api/mizan/call/broadcast and /api/mizan/call/flood. */
+/** The Mizan triggers: POST /api/mizan/call/broadcast, /api/mizan/call/broadcastTo and /api/mizan/call/flood. */
 @ApplicationScoped
 public class Broadcasts {
 
@@ -15,8 +15,21 @@ public class Broadcasts {
     /** Sends {@code count} messages numbered from {@code from} to the room "bench", as fast as it can. */
     @Client
     public int broadcast(long from, int count) {
+        return send("room_bench", from, count);
+    }
+
+    /**
+     * The same to the room {@code room}: the benchmark of many nodes keeps two fleets in two rooms, and
+     * with Redis configured the messages reach the room's members on every node.
+     */
+    @Client
+    public int broadcastTo(String room, long from, int count) {
+        return send("room_" + room, from, count);
+    }
+
+    private int send(String group, long from, int count) {
         for (int i = 0; i < count; i++) {
-            broadcaster.send(RoomChannel.class, "room_bench", new Tick(from + i, System.nanoTime(), ""));
+            broadcaster.send(RoomChannel.class, group, new Tick(from + i, System.nanoTime(), ""));
         }
         return count;
     }
