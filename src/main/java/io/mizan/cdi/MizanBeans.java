@@ -5,8 +5,10 @@ import io.mizan.channels.NodeRelay;
 import io.mizan.cluster.RedisRelay;
 import io.mizan.config.MizanSettings;
 import io.mizan.config.RedisSettings;
+import io.mizan.forms.FormOperations;
 import io.mizan.hydration.Hydration;
 import io.mizan.invoke.Invoker;
+import io.mizan.invoke.LocalizedValidators;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.ResultEncoder;
 import io.mizan.model.Model;
@@ -21,6 +23,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.servlet.ServletContext;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 
 /**
  * Wires the core: the plain classes that do the work (built with {@code new} in unit tests) become
@@ -72,11 +75,21 @@ public class MizanBeans {
     Invoker invoker(
             Model model,
             AccessPolicy access,
+            Instance<ValidatorFactory> factories,
             Validator validator,
             BeanReferences targets,
             ResultEncoder encoder,
             FrameInvalidator invalidator) {
-        return new Invoker(model, access, validator, targets, encoder, invalidator);
+        LocalizedValidators validators = factories.isResolvable()
+                ? new LocalizedValidators(factories.get())
+                : new LocalizedValidators(validator);
+        return new Invoker(model, access, validators, targets, encoder, invalidator);
+    }
+
+    @Produces
+    @Singleton
+    FormOperations forms(Invoker invoker, ArgumentBinder binder) {
+        return new FormOperations(invoker, binder);
     }
 
     @Produces

@@ -31,6 +31,11 @@ public final class Invocation implements ArgumentBinder.Injections {
         return caller;
     }
 
+    /** The language the caller reads ({@code Accept-Language}), or {@code null} for a call without a request. */
+    public java.util.Locale locale() {
+        return request == null ? null : request.getLocale();
+    }
+
     @Override
     public Object value(ParamModel.Source source) {
         return switch (source) {

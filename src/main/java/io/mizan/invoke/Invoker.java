@@ -1,10 +1,12 @@
 package io.mizan.invoke;
 
+import io.mizan.FieldError;
 import io.mizan.MizanException;
 import io.mizan.invalidation.InvalidationFrames;
 import io.mizan.invalidation.KeyPublisher;
 import io.mizan.json.ResultEncoder;
 import io.mizan.messages.Messages;
+import io.mizan.model.FormModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.TypeRef;
@@ -15,6 +17,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,7 +44,7 @@ public final class Invoker {
 
     private final Model model;
     private final AccessPolicy access;
-    private final Validator validator;
+    private final LocalizedValidators validators;
     private final BeanTargets targets;
     private final ResultEncoder encoder;
     private final KeyPublisher publisher;
@@ -49,13 +52,13 @@ public final class Invoker {
     public Invoker(
             Model model,
             AccessPolicy access,
-            Validator validator,
+            LocalizedValidators validators,
             BeanTargets targets,
             ResultEncoder encoder,
             KeyPublisher publisher) {
         this.model = model;
         this.access = access;
-        this.validator = validator;
+        this.validators = validators;
         this.targets = targets;
         this.encoder = encoder;
         this.publisher = publisher;
@@ -91,7 +94,7 @@ public final class Invoker {
         FunctionModel function = call.function();
         try (BeanTargets.Target target = targets.open(function.beanClass())) {
             Object instance = target.instance();
-            validate(function, instance, args);
+            validate(call, instance, args);
             // the result is encoded inside the frame: a result the model refuses fails the call, and a
             // failed call publishes no keys, whatever its method did
             InvalidationFrames.Framed<String> framed = InvalidationFrames.run(
@@ -133,18 +136,55 @@ public final class Invoker {
         if (value == null) {
             return;
         }
-        Set<ConstraintViolation<Object>> violations = validator.validate(value);
+        Set<ConstraintViolation<Object>> violations = validators.of(null).validate(value);
         if (!violations.isEmpty()) {
             throw Messages.channelValueNotValid(what, ArgumentViolations.ofValue(model, root, type, violations));
         }
     }
 
-    private void validate(FunctionModel function, Object instance, Object[] args) {
+    /** The validator for a call: its messages in the caller's language. */
+    public Validator validator(Invocation call) {
+        return validators.of(call.locale());
+    }
+
+    /**
+     * Field errors of a form record, with paths from the form's fields ({@code email}, not
+     * {@code form.email}); a class-level constraint's error has the path {@code ""}, or the field its
+     * validator names.
+     */
+    public List<FieldError> formErrors(FormModel form, Object record, Validator validator) {
+        return formErrors(form, validator.validate(record));
+    }
+
+    /** Field errors of violations found on a form record or on one of its fields, with the form's paths. */
+    public List<FieldError> formErrors(FormModel form, Set<? extends ConstraintViolation<?>> violations) {
+        return ArgumentViolations.ofValue(model, "", form.type(), violations);
+    }
+
+    private void validate(Invocation call, Object instance, Object[] args) {
+        FunctionModel function = call.function();
+        Validator validator = validator(call);
         Set<ConstraintViolation<Object>> violations =
                 validator.forExecutables().validateParameters(instance, function.method(), args);
         if (!violations.isEmpty()) {
             throw Messages.argumentsNotValid(ArgumentViolations.toFieldErrors(model, function, violations));
         }
+        FormModel form = model.formSubmittedBy(function).orElse(null);
+        if (form != null) { // the record is the form: validated whole, as its own root
+            Object record = args[formIndex(function, form)];
+            List<FieldError> errors = record == null ? List.of() : formErrors(form, record, validator);
+            if (!errors.isEmpty()) {
+                throw Messages.formNotValid(errors);
+            }
+        }
+    }
+
+    private static int formIndex(FunctionModel function, FormModel form) {
+        return function.params().stream()
+                .filter(p -> p.name().equals(form.parameter()))
+                .findFirst()
+                .orElseThrow()
+                .index();
     }
 
     private static Exception rethrowable(Throwable t) {

@@ -481,6 +481,43 @@ public final class Messages {
                 "keep the dependency Mizan brings (do not exclude it), or add io.lettuce:lettuce-core 6.5");
     }
 
+    /** {@code MIZAN-045}: a form's name is not an identifier. */
+    public static String formNameNotIdentifier(String where, String name) {
+        return format(
+                "MIZAN-045",
+                where,
+                "the form name '" + name + "' is not an identifier",
+                "use letters, digits and _, not starting with a digit: @Form(name = \"contact\")");
+    }
+
+    /** {@code MIZAN-046}: a form handler does not take exactly one record (besides injected parameters). */
+    public static String formNotOneRecord(String where) {
+        return format(
+                "MIZAN-046",
+                where,
+                "a @Form method takes the form as one record parameter (and injected ones: Principal,"
+                        + " SecurityContext, HttpServletRequest)",
+                "declare the fields as a record and take it: public Sent contact(ContactForm form)");
+    }
+
+    /** {@code MIZAN-047}: a method carries both {@code @Form} and {@code @Client}. */
+    public static String formAndClient(String where) {
+        return format(
+                "MIZAN-047",
+                where,
+                "it is both a @Form and a @Client function",
+                "keep @Form: its submit is a function already (<name>.submit); put auth, roles, check and affects on @Form");
+    }
+
+    /** {@code MIZAN-048}: two forms share a name. */
+    public static String duplicateForm(String where, String name, String other) {
+        return format(
+                "MIZAN-048",
+                where,
+                "the form name '" + name + "' is taken by " + other,
+                "give one of them another name");
+    }
+
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
     //
     // Errors reported while calls run. An error the caller gets is a MizanException whose code is
@@ -828,6 +865,11 @@ public final class Messages {
 
     // MIZAN-178 (405, the channel takes no messages) is thrown by ChannelHandler.receive's default:
     // the public API depends on no implementation package, so its text lives there.
+
+    /** {@code MIZAN-183}: 422, a form fails Bean Validation; paths are the form's fields. */
+    public static MizanException formNotValid(List<FieldError> errors) {
+        return new MizanException(422, "MIZAN-183", "The form is not valid", errors);
+    }
 
     /** {@code MIZAN-179}: 422, a join's parameters or a message fail Bean Validation. */
     public static MizanException channelValueNotValid(String what, List<FieldError> errors) {

@@ -66,13 +66,34 @@ final class AccessRules {
         }
     }
 
+    /** Reports the contradictions of a form handler's own access annotations. */
+    void checkForm(String where, io.mizan.Form form, Method method) {
+        if (form.auth() == Auth.PUBLIC && form.roles().length > 0) {
+            problems.add(Messages.publicWithRoles(where));
+        }
+        List<String> jakarta = jakartaAnnotations(method);
+        if (jakarta.size() > 1) {
+            problems.add(Messages.conflictingSecurityAnnotations(where, jakarta));
+        }
+    }
+
     /** The rule of a function, with its merged {@code check}. */
     AccessRule of(String where, Class<?> beanClass, Method method, MergedSettings settings) {
         Client onMethod = method.getAnnotation(Client.class);
+        return of(where, beanClass, method, onMethod == null ? null : clientRule(onMethod), settings);
+    }
+
+    /** The rule of a form handler: its {@code @Form}'s {@code auth} and {@code roles} stand where a method's {@code @Client}'s would. */
+    AccessRule ofForm(String where, Class<?> beanClass, Method method, io.mizan.Form form, MergedSettings settings) {
+        return of(where, beanClass, method, rule(form.roles(), form.auth()), settings);
+    }
+
+    private AccessRule of(
+            String where, Class<?> beanClass, Method method, AccessRule onMethodRule, MergedSettings settings) {
         Client onClass = beanClass.getAnnotation(Client.class);
         AccessRule rule = jakartaRule(method);
-        if (rule == null && onMethod != null) {
-            rule = clientRule(onMethod);
+        if (rule == null) {
+            rule = onMethodRule;
         }
         if (rule == null) {
             rule = jakartaRule(beanClass);
@@ -122,10 +143,14 @@ final class AccessRules {
     }
 
     private static AccessRule clientRule(Client client) {
-        if (client.roles().length > 0) {
-            return new AccessRule(AccessRule.Kind.ROLES, Set.of(client.roles()), null);
+        return rule(client.roles(), client.auth());
+    }
+
+    private static AccessRule rule(String[] roles, Auth auth) {
+        if (roles.length > 0) {
+            return new AccessRule(AccessRule.Kind.ROLES, Set.of(roles), null);
         }
-        return switch (client.auth()) {
+        return switch (auth) {
             case PUBLIC -> AccessRule.of(AccessRule.Kind.PUBLIC);
             case AUTHENTICATED -> AccessRule.of(AccessRule.Kind.AUTHENTICATED);
             case DEFAULT -> null;

@@ -71,6 +71,9 @@ final class FunctionMethods {
                 if (m.isAnnotationPresent(Client.class)) {
                     return true;
                 }
+                if (m.isAnnotationPresent(io.mizan.Form.class)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -95,6 +98,7 @@ final class FunctionMethods {
                 }
                 boolean byClass = classLevel
                         && k == beanClass
+                        && !m.isAnnotationPresent(io.mizan.Form.class) // a form handler is read as a form
                         && Modifier.isPublic(m.getModifiers())
                         && !Modifier.isStatic(m.getModifiers())
                         && role == null

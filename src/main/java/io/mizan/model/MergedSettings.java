@@ -59,4 +59,17 @@ record MergedSettings(
         boolean serverOnly = (m != null && m.serverOnly()) || (c != null && c.serverOnly());
         return new MergedSettings(name, context, check, List.of(affects), serverOnly);
     }
+
+    /**
+     * A form handler's settings: its {@code @Form}'s {@code check} and {@code affects}, else its class's
+     * {@code @Client}'s, by the same rule. A form is never a context nor server-only.
+     */
+    static MergedSettings forForm(Client onClass, io.mizan.Form form, String name) {
+        Client c = onClass;
+        Class<? extends AccessCheck> check = form.check() != AccessCheck.class
+                ? form.check()
+                : c != null && c.check() != AccessCheck.class ? c.check() : null;
+        String[] affects = form.affects().length > 0 ? form.affects() : c != null ? c.affects() : new String[0];
+        return new MergedSettings(name, Scope.NONE, check, List.of(affects), false);
+    }
 }

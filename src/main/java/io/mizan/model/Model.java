@@ -21,12 +21,26 @@ public final class Model {
     private final Map<Method, FunctionModel> byMethod;
     private final SortedMap<String, ChannelModel> channels = new TreeMap<>();
     private final Map<Class<?>, ChannelModel> channelsByHandler = new HashMap<>();
+    private final SortedMap<String, FormModel> forms = new TreeMap<>();
+    private final Map<String, FormModel> formsBySubmit = new HashMap<>();
 
     public Model(Collection<FunctionModel> functions, Collection<TypeDef> types) {
         this(functions, List.of(), types);
     }
 
     public Model(Collection<FunctionModel> functions, Collection<ChannelModel> channels, Collection<TypeDef> types) {
+        this(functions, channels, List.of(), types);
+    }
+
+    public Model(
+            Collection<FunctionModel> functions,
+            Collection<ChannelModel> channels,
+            Collection<FormModel> forms,
+            Collection<TypeDef> types) {
+        for (FormModel form : forms) {
+            this.forms.put(form.name(), form);
+            this.formsBySubmit.put(form.submit().name(), form);
+        }
         for (ChannelModel channel : channels) {
             this.channels.put(channel.name(), channel);
             this.channelsByHandler.put(channel.handlerClass(), channel);
@@ -74,6 +88,21 @@ public final class Model {
     /** The channel a handler class implements, for the broadcaster. */
     public Optional<ChannelModel> channel(Class<?> handlerClass) {
         return Optional.ofNullable(channelsByHandler.get(handlerClass));
+    }
+
+    /** Every form by name, sorted. */
+    public SortedMap<String, FormModel> forms() {
+        return java.util.Collections.unmodifiableSortedMap(forms);
+    }
+
+    public Optional<FormModel> form(String name) {
+        return Optional.ofNullable(forms.get(name));
+    }
+
+    /** The form a function submits, when it is a form's {@code <name>.submit}. */
+    public Optional<FormModel> formSubmittedBy(FunctionModel function) {
+        FormModel form = formsBySubmit.get(function.name());
+        return form != null && form.submit().method().equals(function.method()) ? Optional.of(form) : Optional.empty();
     }
 
     /** The contexts, sorted by name. */

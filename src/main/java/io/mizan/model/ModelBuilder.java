@@ -41,6 +41,7 @@ public final class ModelBuilder {
     private final SignatureReader signatures = new SignatureReader(types, problems);
     private final AccessRules access;
     private final ChannelReader channelReader = new ChannelReader(types, problems);
+    private final FormReader formReader;
 
     /** @param defaultAuth what {@link Auth#DEFAULT} means: {@link Auth#PUBLIC} or {@link Auth#AUTHENTICATED} */
     public ModelBuilder(Auth defaultAuth) {
@@ -48,6 +49,7 @@ public final class ModelBuilder {
             throw new IllegalArgumentException("the default must be PUBLIC or AUTHENTICATED");
         }
         this.access = new AccessRules(defaultAuth, problems);
+        this.formReader = new FormReader(signatures, access, problems);
     }
 
     /**
@@ -75,7 +77,7 @@ public final class ModelBuilder {
         return ChannelReader.declared(c);
     }
 
-    /** Whether the class belongs in the model: it declares functions or is a channel. */
+    /** Whether the class belongs in the model: it declares functions or forms, or is a channel. */
     public static boolean belongsInModel(Class<?> c) {
         return declaresFunctions(c) || declaresChannel(c);
     }
@@ -92,7 +94,22 @@ public final class ModelBuilder {
         beanClasses.forEach(sorted::add);
         sorted.sort(Comparator.comparing(Class::getName));
         Map<String, ChannelModel> channels = new TreeMap<>();
+        Map<String, FormModel> forms = new TreeMap<>();
         for (Class<?> beanClass : sorted) {
+            for (Method method : FormReader.methods(beanClass)) {
+                formReader.read(beanClass, method, types).ifPresent(form -> {
+                    FormModel clash = forms.putIfAbsent(form.name(), form);
+                    if (clash != null) {
+                        problems.add(Messages.duplicateForm(
+                                form.submit().where(),
+                                form.name(),
+                                clash.submit().where()));
+                    } else {
+                        byName.put(form.submit().name(), form.submit());
+                        functions.add(form.submit());
+                    }
+                });
+            }
             if (declaresChannel(beanClass)) {
                 channelReader.read(beanClass).ifPresent(channel -> {
                     ChannelModel clash = channels.putIfAbsent(channel.name(), channel);
@@ -123,7 +140,22 @@ public final class ModelBuilder {
         if (!problems.isEmpty()) {
             throw new ModelException(problems);
         }
-        return new Model(linked, channels.values(), types.definitions());
+        List<FormModel> linkedForms = new ArrayList<>();
+        for (FormModel form : forms.values()) { // the submit as linked: its affects scoped
+            FunctionModel submit = linked.stream()
+                    .filter(f -> f.name().equals(form.submit().name()))
+                    .findFirst()
+                    .orElse(form.submit());
+            linkedForms.add(new FormModel(
+                    form.name(),
+                    form.title(),
+                    form.recordType(),
+                    form.type(),
+                    form.parameter(),
+                    form.fields(),
+                    submit));
+        }
+        return new Model(linked, channels.values(), linkedForms, types.definitions());
     }
 
     /** Problems of the class as a whole, reported once rather than for each of its methods. */

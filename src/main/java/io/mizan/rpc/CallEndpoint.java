@@ -1,5 +1,6 @@
 package io.mizan.rpc;
 
+import io.mizan.forms.FormOperations;
 import io.mizan.invalidation.InvalidationKeys;
 import io.mizan.invoke.Entry;
 import io.mizan.invoke.Failure;
@@ -9,14 +10,17 @@ import io.mizan.invoke.Outcome;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
+import io.mizan.model.FormModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
 import io.mizan.security.OriginPolicy;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * {@code POST <base>/call/{name}}. The order of checks decides which error a bad request gets:
@@ -27,13 +31,21 @@ final class CallEndpoint {
 
     private final Invoker invoker;
     private final ArgumentBinder binder;
+    private final FormOperations forms;
     private final OriginPolicy origins;
     private final Cors cors;
     private final long maxBodyBytes;
 
-    CallEndpoint(Invoker invoker, ArgumentBinder binder, OriginPolicy origins, Cors cors, long maxBodyBytes) {
+    CallEndpoint(
+            Invoker invoker,
+            ArgumentBinder binder,
+            FormOperations forms,
+            OriginPolicy origins,
+            Cors cors,
+            long maxBodyBytes) {
         this.invoker = invoker;
         this.binder = binder;
+        this.forms = forms;
         this.origins = origins;
         this.cors = cors;
         this.maxBodyBytes = maxBodyBytes;
@@ -55,14 +67,23 @@ final class CallEndpoint {
         if (foreign != null) {
             throw Messages.foreignOrigin(StrictJson.shorten(foreign));
         }
-        FunctionModel function = invoker.model()
-                .function(name)
-                .filter(f -> !f.viewPath())
-                .orElseThrow(() -> Messages.unknownFunction(StrictJson.shorten(name)));
+        FunctionModel function =
+                invoker.model().function(name).filter(f -> !f.viewPath()).orElse(null);
+        if (function == null) { // a form's schema or validate, run with the form's access rule
+            FormOperations.Operation operation =
+                    forms.find(name).orElseThrow(() -> Messages.unknownFunction(StrictJson.shorten(name)));
+            Invocation call = invoker.authorize(operation.form().submit(), caller, Entry.CLIENT, exchange.request());
+            String result = forms.run(operation, readBody(body, exchange), call);
+            return Response.ok(Envelope.call(result, List.of()), MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store");
+        }
         Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
-        checkMediaType(exchange);
-        byte[] bytes = BodyReader.read(body, exchange.header(HttpHeaders.CONTENT_LENGTH), maxBodyBytes);
-        Outcome outcome = invoker.invoke(call, binder.bind(function, StrictJson.parseObject(bytes), call));
+        JsonObject arguments = readBody(body, exchange);
+        FormModel form = invoker.model().formSubmittedBy(function).orElse(null);
+        if (form != null) {
+            forms.checkSubmit(form, arguments, call);
+        }
+        Outcome outcome = invoker.invoke(call, binder.bind(function, arguments, call));
         Response.ResponseBuilder ok = Response.ok(
                         Envelope.call(outcome.json(), outcome.keys()), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store");
@@ -70,6 +91,12 @@ final class CallEndpoint {
             ok.header(InvalidationKeys.HEADER, InvalidationKeys.header(outcome.keys()));
         }
         return ok;
+    }
+
+    private JsonObject readBody(InputStream body, HttpExchange exchange) throws java.io.IOException {
+        checkMediaType(exchange);
+        byte[] bytes = BodyReader.read(body, exchange.header(HttpHeaders.CONTENT_LENGTH), maxBodyBytes);
+        return StrictJson.parseObject(bytes);
     }
 
     private static void checkMediaType(HttpExchange exchange) {

@@ -1,6 +1,7 @@
 package io.mizan.rpc;
 
 import io.mizan.config.MizanSettings;
+import io.mizan.forms.FormOperations;
 import io.mizan.hydration.Hydration;
 import io.mizan.invoke.Invoker;
 import io.mizan.json.ArgumentBinder;
@@ -54,6 +55,9 @@ public class MizanResource {
     Hydration hydration;
 
     @Inject
+    FormOperations forms;
+
+    @Inject
     MizanSettings settings;
 
     @Inject
@@ -78,7 +82,7 @@ public class MizanResource {
     void start() {
         OriginPolicy origins = new OriginPolicy(settings);
         cors = new Cors(origins);
-        calls = new CallEndpoint(invoker, binder, origins, cors, settings.maxBodyBytes());
+        calls = new CallEndpoint(invoker, binder, forms, origins, cors, settings.maxBodyBytes());
         contexts = new ContextEndpoint(
                 invoker, binder, new ETags(settings.etagKey().orElse(null)), cors);
         documents = new Documents(invoker.model(), settings);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Bean Validation constraints listed by name with their attributes, {@code {"attributes": {"max": 40, "min": 0},
  * "name": "Size"}}, for tools that know the constraints themselves.
  */
-final class NamedConstraints {
+public final class NamedConstraints {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Pattern CLASS_NAME = Pattern.compile("(class|interface) [\\w.$]+");
@@ -29,16 +29,21 @@ final class NamedConstraints {
     static JsonArrayBuilder json(List<ConstraintModel> constraints) {
         JsonArrayBuilder out = JSON.createArrayBuilder();
         for (ConstraintModel c : constraints) {
-            JsonObjectBuilder attributes = JSON.createObjectBuilder();
-            new TreeMap<>(c.attributes()).forEach((name, value) -> {
-                JsonValue json = attribute(value);
-                if (json != null) {
-                    attributes.add(name, json);
-                }
-            });
-            out.add(JSON.createObjectBuilder().add("name", c.name()).add("attributes", attributes));
+            out.add(JSON.createObjectBuilder().add("name", c.name()).add("attributes", attributes(c)));
         }
         return out;
+    }
+
+    /** A constraint's attributes as a JSON object, sorted by name: {@code {"max": 40, "min": 0}}. */
+    public static JsonObjectBuilder attributes(ConstraintModel c) {
+        JsonObjectBuilder attributes = JSON.createObjectBuilder();
+        new TreeMap<>(c.attributes()).forEach((name, value) -> {
+            JsonValue json = attribute(value);
+            if (json != null) {
+                attributes.add(name, json);
+            }
+        });
+        return attributes;
     }
 
     /** An attribute as JSON; null for one that would name a class (a custom constraint's {@code Class} value). */

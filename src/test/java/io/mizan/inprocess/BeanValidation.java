@@ -20,4 +20,10 @@ public class BeanValidation {
     Validator validator() {
         return FACTORY.getValidator();
     }
+
+    @Produces
+    @Singleton
+    ValidatorFactory factory() {
+        return FACTORY;
+    }
 }

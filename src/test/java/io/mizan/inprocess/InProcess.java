@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mizan.cdi.BeanReferences;
 import io.mizan.cdi.CheckBeans;
 import io.mizan.cdi.ClientInterceptor;
+import io.mizan.cdi.FormInterceptor;
 import io.mizan.cdi.FrameInvalidator;
 import io.mizan.cdi.HubBroadcaster;
 import io.mizan.cdi.MizanBeans;
@@ -65,6 +66,7 @@ public final class InProcess {
     private static final List<Class<?>> RUNTIME = List.of(
             MizanBeans.class,
             ClientInterceptor.class,
+            FormInterceptor.class,
             FrameInvalidator.class,
             BeanReferences.class,
             CheckBeans.class,

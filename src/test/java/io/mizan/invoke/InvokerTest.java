@@ -127,7 +127,7 @@ class InvokerTest {
             @Override
             public void close() {}
         };
-        invoker = new Invoker(MODEL, access, VALIDATION.getValidator(), targets, encoder, published::add);
+        invoker = new Invoker(MODEL, access, new LocalizedValidators(VALIDATION), targets, encoder, published::add);
         binder = new ArgumentBinder(MODEL, encoder.jsonb());
     }
 

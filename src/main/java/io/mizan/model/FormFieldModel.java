@@ -1,0 +1,35 @@
+package io.mizan.model;
+
+import java.util.List;
+
+/**
+ * One field of a form: a component of its record, with what it takes to render it.
+ *
+ * @param name the JSON name ({@code @JsonbProperty} when present)
+ * @param javaName the component's name, which Bean Validation reports
+ * @param type its JSON type
+ * @param label the label: {@code @FormField(label)}, else the humanized component name
+ * @param help a line of help, or empty
+ * @param placeholder a placeholder, or empty
+ * @param widget the widget's name ({@code text}, {@code textarea}, {@code select}...)
+ * @param required whether it must be given (not {@code @Nullable} or {@code Optional})
+ * @param constraints its Bean Validation constraints
+ * @param choices an enum's constants, the values a select offers; empty for other types
+ */
+public record FormFieldModel(
+        String name,
+        String javaName,
+        TypeRef type,
+        String label,
+        String help,
+        String placeholder,
+        String widget,
+        boolean required,
+        List<ConstraintModel> constraints,
+        List<String> choices) {
+
+    public FormFieldModel {
+        constraints = List.copyOf(constraints);
+        choices = List.copyOf(choices);
+    }
+}
