@@ -1,6 +1,7 @@
 package io.mizan.schema;
 
 import io.mizan.model.ChannelModel;
+import io.mizan.model.FormModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
@@ -36,27 +37,34 @@ public final class ClientApi {
 
     private final List<FunctionModel> functions;
     private final List<ChannelModel> channels;
+    private final List<FormModel> forms;
     private final SortedMap<String, TypeDef> types;
     private final SortedSet<String> inputTypes;
 
     private ClientApi(
             List<FunctionModel> functions,
             List<ChannelModel> channels,
+            List<FormModel> forms,
             SortedMap<String, TypeDef> types,
             SortedSet<String> inputTypes) {
         this.functions = functions;
         this.channels = channels;
+        this.forms = forms;
         this.types = types;
         this.inputTypes = inputTypes;
     }
 
     public static ClientApi of(Model model) {
+        List<FormModel> forms = List.copyOf(model.forms().values());
         List<FunctionModel> functions = model.functions().values().stream()
                 .filter(f -> !f.viewPath() && !f.serverOnly())
+                .filter(f -> model.formSubmittedBy(f).isEmpty()) // a form's submit is called through its form
                 .toList();
         SortedSet<String> inputs = new TreeSet<>();
         SortedSet<String> all = new TreeSet<>();
-        for (FunctionModel f : functions) {
+        List<FunctionModel> reached = new java.util.ArrayList<>(functions);
+        forms.forEach(form -> reached.add(form.submit()));
+        for (FunctionModel f : reached) {
             for (ParamModel p : f.arguments()) {
                 reach(model, p.type(), inputs);
             }
@@ -78,6 +86,7 @@ public final class ClientApi {
         return new ClientApi(
                 functions,
                 channels,
+                forms,
                 Collections.unmodifiableSortedMap(types),
                 Collections.unmodifiableSortedSet(inputs));
     }
@@ -92,7 +101,12 @@ public final class ClientApi {
         return channels;
     }
 
-    /** The named types those functions and channels reach, by name. */
+    /** The forms, sorted by name; their submits are not among {@link #functions()}. */
+    public List<FormModel> forms() {
+        return forms;
+    }
+
+    /** The named types those functions, channels and forms reach, by name. */
     public SortedMap<String, TypeDef> types() {
         return types;
     }
