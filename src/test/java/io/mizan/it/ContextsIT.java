@@ -26,6 +26,7 @@ import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -307,17 +308,22 @@ class ContextsIT {
                 {"channels":{},\
                 "contexts":{\
                 "currentUser":{"params":[],"scope":"global"},\
+                "inquiries":{"params":[],"scope":"local"},\
                 "openTickets":{"params":[],"scope":"global"},\
                 "settings":{"params":[],"scope":"global"},\
                 "todos":{"params":["listId","owner"],"scope":"local"},\
                 "userProfile":{"params":["userId"],"scope":"local"}},\
                 "functions":{\
                 "addTodo":{"affects":["todos"],"scope":"none","scopedBy":{"todos":["listId","owner"]},"serverOnly":false,"viewPath":false},\
+                "booking.submit":{"affects":[],"scope":"none","scopedBy":{},"serverOnly":false,"viewPath":false},\
                 "clearTodos":{"affects":["todos"],"scope":"none","scopedBy":{"todos":["owner"]},"serverOnly":false,"viewPath":false},\
+                "contact.submit":{"affects":["inquiries"],"scope":"none","scopedBy":{"inquiries":[]},"serverOnly":false,"viewPath":false},\
                 "currentUser":{"affects":[],"scope":"global","scopedBy":{},"serverOnly":false,"viewPath":false},\
                 "failingUpdate":{"affects":["settings"],"scope":"none","scopedBy":{"settings":[]},"serverOnly":false,"viewPath":false},\
+                "inquiries":{"affects":[],"scope":"local","scopedBy":{},"serverOnly":false,"viewPath":false},\
                 "nightly":{"affects":["todos"],"scope":"none","scopedBy":{"todos":[]},"serverOnly":false,"viewPath":false},\
                 "openTickets":{"affects":[],"scope":"global","scopedBy":{},"serverOnly":false,"viewPath":false},\
+                "raise.submit":{"affects":[],"scope":"none","scopedBy":{},"serverOnly":false,"viewPath":false},\
                 "rename":{"affects":["currentUser","userProfile"],"scope":"none","scopedBy":{"currentUser":[],"userProfile":["userId"]},"serverOnly":false,"viewPath":false},\
                 "setMotto":{"affects":["settings"],"scope":"none","scopedBy":{"settings":[]},"serverOnly":false,"viewPath":false},\
                 "settings":{"affects":[],"scope":"global","scopedBy":{},"serverOnly":false,"viewPath":false},\
@@ -327,5 +333,131 @@ class ContextsIT {
                 "userProfile":{"affects":[],"scope":"local","scopedBy":{},"serverOnly":false,"viewPath":false},\
                 "webhook":{"affects":["settings"],"scope":"none","scopedBy":{"settings":[]},"serverOnly":true,"viewPath":false}}}""";
         assertEquals(expected, body(http.get("api/mizan/manifest")).toString());
+    }
+
+    // --- forms ---
+
+    static HttpResponse<String> callIn(Http http, String language, String name, String json) {
+        return http.send(http.request("api/mizan/call/" + name)
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", language)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static List<String> errors(JsonObject json) {
+        return json.getJsonArray("errors").stream()
+                .map(v -> v.asJsonObject().getString("path") + ": "
+                        + v.asJsonObject().getString("message"))
+                .toList();
+    }
+
+    @Test
+    void aFormsSchemaListsItsFieldsInOrderWithLabelsWidgetsChoicesAndConstraints() {
+        JsonObject schema = body(http.call("contact.schema", "")).getJsonObject("result");
+        assertEquals("Contact Us", schema.getString("title"));
+        List<JsonObject> fields = schema.getJsonArray("fields").getValuesAs(JsonObject.class);
+        assertEquals(
+                List.of("name", "email", "topic", "message", "copyToMe"),
+                fields.stream().map(f -> f.getString("name")).toList());
+        assertEquals(
+                List.of("Your name", "Email", "Topic", "Message", "Copy to me"),
+                fields.stream().map(f -> f.getString("label")).toList());
+        assertEquals(
+                List.of("text", "email", "select", "textarea", "checkbox"),
+                fields.stream().map(f -> f.getString("widget")).toList());
+        assertEquals(
+                "[\"SALES\",\"SUPPORT\",\"PRESS\"]",
+                fields.get(2).getJsonArray("choices").toString());
+        assertEquals(
+                List.of("Email", "NotBlank"),
+                List.copyOf(new java.util.TreeSet<>(
+                        fields.get(1).getJsonObject("constraints").keySet())));
+        assertEquals(
+                "{\"Size\":{\"max\":500,\"min\":0}}",
+                fields.get(3).getJsonObject("constraints").toString());
+        assertEquals("Plain text", fields.get(3).getString("help"));
+    }
+
+    @Test
+    void validateChecksWholePartialAndClassLevelWithoutRunningTheHandler() {
+        String before = body(http.call("inquiries", "")).get("result").toString();
+        String whole =
+                "{\"form\":{\"name\":\"Ada\",\"email\":\"nope\",\"topic\":\"SALES\",\"message\":\"\",\"copyToMe\":false}}";
+        JsonObject result = body(http.call("contact.validate", whole)).getJsonObject("result");
+        assertEquals(false, result.getBoolean("valid"));
+        assertEquals(List.of("email: must be a well-formed email address"), errors(result));
+        JsonObject partial = body(http.call("contact.validate", "{\"form\":{\"name\":\" \"}}"))
+                .getJsonObject("result");
+        assertEquals(List.of("name: must not be blank"), errors(partial), "only the given field");
+        JsonObject order = body(http.callAs(
+                        "ann", "booking.validate", "{\"form\":{\"from\":\"2999-05-02\",\"until\":\"2999-05-01\"}}"))
+                .getJsonObject("result");
+        assertEquals(List.of("until: must be after the arrival"), errors(order));
+        assertEquals(before, body(http.call("inquiries", "")).get("result").toString(), "no handler ran");
+    }
+
+    @Test
+    void submitAnswersItsResultAndKeysOr422OnTheFormsFieldsOrTheHandlersOwnFieldError() {
+        String form =
+                "{\"form\":{\"name\":\"Ada\",\"email\":\"%s\",\"topic\":\"PRESS\",\"message\":\"hi\",\"copyToMe\":true}}";
+        HttpResponse<String> sent = http.callAs("ann", "contact.submit", form.formatted("ada@example.com"));
+        assertEquals("ann", body(sent).getJsonObject("result").getString("by"));
+        assertEquals("[inquiries]", keys(sent));
+        assertEquals("inquiries", header(sent));
+
+        HttpResponse<String> invalid = http.call("contact.submit", form.formatted("nope"));
+        assertEquals(422, invalid.statusCode(), invalid.body());
+        assertEquals("MIZAN-183", Http.json(invalid).getString("code"));
+        assertEquals(List.of("email: must be a well-formed email address"), errors(Http.json(invalid)));
+
+        HttpResponse<String> unreadable =
+                http.call("contact.submit", "{\"form\":{\"name\":\"Ada\",\"topic\":\"NOPE\"}}");
+        assertEquals(422, unreadable.statusCode(), unreadable.body());
+        assertEquals(
+                List.of("copyToMe", "email", "message", "topic"),
+                Http.json(unreadable).getJsonArray("errors").stream()
+                        .map(v -> v.asJsonObject().getString("path"))
+                        .toList());
+
+        HttpResponse<String> taken = http.call("contact.submit", form.formatted("taken@example.com"));
+        assertEquals(409, taken.statusCode(), taken.body());
+        assertEquals(List.of("email: this email has an open inquiry"), errors(Http.json(taken)));
+        assertEquals(null, header(taken), "a failed submit invalidates nothing");
+    }
+
+    @Test
+    void aFormsAccessRuleAppliesToItsSchemaValidateAndSubmit() {
+        assertEquals(401, http.call("booking.schema", "").statusCode());
+        assertEquals(
+                401,
+                http.call("booking.submit", "{\"form\":{\"from\":\"2999-05-01\",\"until\":\"2999-05-02\"}}")
+                        .statusCode());
+        assertEquals(
+                403,
+                http.callAs("ann", "raise.validate", "{\"form\":{\"percent\":1}}")
+                        .statusCode());
+        assertEquals(
+                403,
+                http.callAs("ann", "raise.submit", "{\"form\":{\"percent\":1}}").statusCode());
+        assertEquals(
+                "3",
+                body(http.callAs("sam", "raise.submit", "{\"form\":{\"percent\":3}}"))
+                        .get("result")
+                        .toString());
+        assertEquals(404, http.call("nothing.schema", "").statusCode());
+    }
+
+    @Test
+    void messagesFollowTheRequestsLanguage() {
+        JsonObject german = body(callIn(http, "de-DE,de;q=0.9", "contact.validate", "{\"form\":{\"name\":\"\"}}"))
+                .getJsonObject("result");
+        assertEquals(List.of("name: darf nicht leer sein"), errors(german));
+        HttpResponse<String> french = callIn(
+                http,
+                "fr",
+                "contact.submit",
+                "{\"form\":{\"name\":\"\",\"email\":\"a@b.c\",\"topic\":\"SALES\",\"message\":\"\",\"copyToMe\":false}}");
+        assertEquals(422, french.statusCode());
+        assertEquals(List.of("name: ne doit pas être vide"), errors(Http.json(french)));
     }
 }
