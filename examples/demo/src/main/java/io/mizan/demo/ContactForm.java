@@ -1,0 +1,25 @@
+package io.mizan.demo;
+
+import io.mizan.FormField;
+import io.mizan.Widget;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The demo's contact form: its constraints are checked in the browser and on the server. */
+public record ContactForm(
+        @NotBlank @Size(max = 60) @FormField(label = "Your name", placeholder = "Ada Lovelace") String name,
+        @NotBlank @Email @FormField(placeholder = "ada@example.com") String email,
+        Topic topic,
+        @NotBlank @Size(min = 10, max = 1000)
+                @FormField(widget = Widget.TEXTAREA, help = "At least 10 characters.")
+                String message,
+        @FormField(label = "Send me a copy") boolean copy) {
+
+    /** What the message is about: a select. */
+    public enum Topic {
+        QUESTION,
+        BUG,
+        IDEA
+    }
+}
