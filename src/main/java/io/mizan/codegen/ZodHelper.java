@@ -32,18 +32,44 @@ enum ZodHelper {
             List.of("fitsDigits"),
             """
             /**
-             * Whether a number has at most `integer` digits before the point and `fraction` after it, counted
-             * as @Digits counts them.
+             * Whether a decimal number has at most `integer` digits before the point and `fraction` after it,
+             * counted as @Digits counts them on a BigDecimal of the text: trailing zeros count, spaces refuse.
+             * A JavaScript number's own text (String(v)) has no trailing zeros, as @Digits reads a double.
              */
             function fitsDigits(value: string, integer: number, fraction: number): boolean {
-              const match = /^[+-]?(\\d*)(?:\\.(\\d*))?(?:[eE]([+-]?\\d+))?$/.exec(value.trim());
+              const match = /^[+-]?(\\d*)(?:\\.(\\d*))?(?:[eE]([+-]?\\d+))?$/.exec(value);
               const whole = match?.[1] ?? '';
               const decimals = match?.[2] ?? '';
               if (!match || whole + decimals === '') return false;
-              const digits = (whole + decimals).replace(/^0+/, '');
-              const point = whole.length + Number(match[3] ?? 0) - (whole.length + decimals.length - digits.length);
-              const significant = digits.replace(/0+$/, '');
-              return Math.max(point, 0) <= integer && Math.max(significant.length - point, 0) <= fraction;
+              const scale = decimals.length - Number(match[3] ?? 0);
+              const precision = Math.max((whole + decimals).replace(/^0+/, '').length, 1);
+              return precision - scale <= integer && Math.max(scale, 0) <= fraction;
+            }"""),
+
+    /** Whether a string is an email address as {@code @Email} reads it. */
+    EMAIL(
+            List.of("isEmail"),
+            """
+            /**
+             * Whether a string is an email address as Hibernate Validator's @Email reads it: empty, or a local
+             * part of at most 64 characters (atoms or quoted strings between dots) before the last @, and after
+             * it a domain name (labels of at most 63 characters, 255 in all) or an IP address in brackets. The
+             * server also converts an internationalized domain to ASCII, which can refuse it still.
+             */
+            function isEmail(value: string): boolean {
+              if (value === '') return true;
+              const at = value.lastIndexOf('@');
+              const local = value.slice(0, at);
+              const domain = value.slice(at + 1);
+              return (
+                at >= 0 &&
+                local.length <= 64 &&
+                /^(?:[a-z0-9!#$%&'*+\\/=?^_`{|}~\\u0080-\\uFFFF-]+|"(?:[a-z0-9!#$%&'*.(),<>\\[\\]:;  @+\\/=?^_`{|}~\\u0080-\\uFFFF-]|\\\\\\\\|\\\\")+")(?:\\.(?:[a-z0-9!#$%&'*+\\/=?^_`{|}~\\u0080-\\uFFFF-]+|"(?:[a-z0-9!#$%&'*.(),<>\\[\\]:;  @+\\/=?^_`{|}~\\u0080-\\uFFFF-]|\\\\\\\\|\\\\")+"))*$/iu.test(local) &&
+                !domain.endsWith('.') &&
+                domain.length <= 255 &&
+                domain.split(/[.\\u3002\\uFF0E\\uFF61]/).every((label) => label.length > 0 && label.length <= 63) &&
+                /^(?:(?:[a-z\\u0080-\\uFFFF0-9!#$%&'*+\\/=?^_`{|}~]-*)*[a-z\\u0080-\\uFFFF0-9!#$%&'*+\\/=?^_`{|}~]+(?:\\.(?:[a-z\\u0080-\\uFFFF0-9!#$%&'*+\\/=?^_`{|}~]-*)*[a-z\\u0080-\\uFFFF0-9!#$%&'*+\\/=?^_`{|}~]+)*|\\[[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\]|\\[IPv6:(?:(?:[0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|(?:[0-9a-fA-F]{1,4}:){1,7}:|(?:[0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|(?:[0-9a-fA-F]{1,4}:){1,5}(?::[0-9a-fA-F]{1,4}){1,2}|(?:[0-9a-fA-F]{1,4}:){1,4}(?::[0-9a-fA-F]{1,4}){1,3}|(?:[0-9a-fA-F]{1,4}:){1,3}(?::[0-9a-fA-F]{1,4}){1,4}|(?:[0-9a-fA-F]{1,4}:){1,2}(?::[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:(?:(?::[0-9a-fA-F]{1,4}){1,6})|:(?:(?::[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(?::[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(?:ffff(:0{1,4}){0,1}:){0,1}(?:(?:25[0-5]|(?:2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(?:25[0-5]|(?:2[0-4]|1{0,1}[0-9]){0,1}[0-9])|(?:[0-9a-fA-F]{1,4}:){1,4}:(?:(?:25[0-5]|(?:2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(?:25[0-5]|(?:2[0-4]|1{0,1}[0-9]){0,1}[0-9]))\\])$/iu.test(domain)
+              );
             }"""),
 
     /** Whether a date lies in the past or the future, for {@code @Past}, {@code @Future} and the like. */

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * @NotBlank @Size(max = 80) String name
- *   -> z.string().regex(/\S/, { message: 'must not be blank' }).max(80, { message: 'size must be between 0 and 80' })
+ *   -> z.string().regex(/[^\x00-\x20]/, { message: 'must not be blank' }).max(80, { message: 'size must be between 0 and 80' })
  * @Min(1) int page            -> z.number().int().min(1, { message: 'must be greater than or equal to 1' })
  * @Nullable String lang       -> z.string().nullish()   (an argument the caller may leave out)
  * }</pre>
@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * <p>Only the constraints of {@code jakarta.validation.constraints} are translated, and only onto the
  * types they apply to; others are skipped, since the server checks every constraint anyway.
  * {@code @NotNull} adds nothing: a value that is not {@code Optional} or {@code @Nullable} is already
- * non-null in the generated types.
+ * non-null in the generated types. protocol/constraints.json lists, case by case, where the schemas and
+ * Hibernate Validator agree and where they cannot.
  */
 final class ZodSchemas {
 
@@ -70,11 +71,12 @@ final class ZodSchemas {
         TypeRef inner = type instanceof TypeRef.Nullable n ? n.inner() : type;
         ZodExpr expr = base(inner);
         List<String> refinements = new ArrayList<>();
+        List<String> nullRefusals = new ArrayList<>();
         Kind kind = kind(inner);
         // a record component's constraint reaches the model from its field, accessor and type use alike
         for (ConstraintModel c : constraints.stream().distinct().toList()) {
             if (c.annotationType().equals(CONSTRAINTS + c.name())) {
-                expr = constrain(expr, refinements, c, kind);
+                expr = constrain(expr, refinements, nullRefusals, c, kind);
             }
         }
         for (String refinement : refinements) {
@@ -82,6 +84,10 @@ final class ZodSchemas {
         }
         if (type instanceof TypeRef.Nullable) {
             expr = expr.call(mayBeLeftOut ? ".nullish()" : ".nullable()");
+            // @Nullable lets null through binding, but @NotBlank and @NotEmpty still refuse it
+            for (String refusal : nullRefusals) {
+                expr = expr.call(refusal);
+            }
         }
         return expr;
     }
@@ -159,21 +165,34 @@ final class ZodSchemas {
     /** The constraint's own message while it is being written, when it has a plain one. */
     private String customMessage;
 
-    private ZodExpr constrain(ZodExpr expr, List<String> refinements, ConstraintModel c, Kind kind) {
+    private ZodExpr constrain(
+            ZodExpr expr, List<String> refinements, List<String> nullRefusals, ConstraintModel c, Kind kind) {
         customMessage = c.attributes().get("message") instanceof String s ? s : null;
         try {
-            return constrainWithMessages(expr, refinements, c, kind);
+            return constrainWithMessages(expr, refinements, nullRefusals, c, kind);
         } finally {
             customMessage = null;
         }
     }
 
-    private ZodExpr constrainWithMessages(ZodExpr expr, List<String> refinements, ConstraintModel c, Kind kind) {
+    private ZodExpr constrainWithMessages(
+            ZodExpr expr, List<String> refinements, List<String> nullRefusals, ConstraintModel c, Kind kind) {
         boolean sized = kind == Kind.TEXT || kind == Kind.ARRAY;
         switch (c.name()) {
+            case "Null":
+                refinements.add(".refine(() => false, " + message("must be null") + ")");
+                return expr;
             case "NotBlank":
-                return kind == Kind.TEXT ? expr.call(".regex(/\\S/, " + message("must not be blank") + ")") : expr;
+                if (kind != Kind.TEXT) {
+                    return expr;
+                }
+                nullRefusals.add(refine("v != null", "must not be blank"));
+                // blank as String.trim() sees it: nothing but U+0000 to U+0020
+                return expr.call(".regex(/[^\\x00-\\x20]/, " + message("must not be blank") + ")");
             case "NotEmpty":
+                if (sized || kind == Kind.MAP) {
+                    nullRefusals.add(refine("v != null", "must not be empty"));
+                }
                 if (sized) {
                     return expr.call(".min(1, " + message("must not be empty") + ")");
                 }
@@ -241,15 +260,17 @@ final class ZodSchemas {
                 if (kind != Kind.TEXT) {
                     return expr;
                 }
-                String text = "must be a well-formed email address";
-                expr = expr.call(".email(" + message(text) + ")");
+                // Hibernate Validator's own reading, not Zod's email(): it takes "" and a@localhost, for one
+                helpers.add(ZodHelper.EMAIL);
+                String test = "isEmail(v)";
                 Object regexp = c.attributes().get("regexp");
                 if (regexp instanceof String r && !r.equals(".*")) {
                     Optional<JavaRegex.Literal> literal = JavaRegex.toJavaScript(r, flags(c));
                     if (literal.isPresent()) {
-                        expr = expr.call(".regex(" + literal.get() + ", " + message(text) + ")");
+                        test += " && " + literal.get() + ".test(v)";
                     }
                 }
+                refinements.add(refine(test, "must be a well-formed email address"));
                 return expr;
             }
             case "Pattern": {

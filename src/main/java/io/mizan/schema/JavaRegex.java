@@ -22,6 +22,11 @@ import java.util.regex.PatternSyntaxException;
  * JavaRegex.toJavaScript("a++", List.of())                 // empty: JavaScript has no possessive quantifiers
  * }</pre>
  *
+ * <p>Where the two read the same syntax differently, the literal spells out Java's meaning: {@code \s} is
+ * ASCII white space only, {@code .} stops at Java's line terminators (U+0085 too), and {@code .}, negated
+ * classes and {@code \S \D \W \H \V} take a character outside the Basic Multilingual Plane whole, as
+ * one code point, where a JavaScript literal without the u flag would take half of it.
+ *
  * <p>Constructs that JavaScript lacks or reads differently (possessive quantifiers, atomic groups,
  * class unions and intersections, inline flags inside the pattern, {@code \G}, Unicode blocks,
  * {@code java*} properties) give an empty result: the client then skips the check and the server,
@@ -84,11 +89,20 @@ public final class JavaRegex {
     private static final String VERTICAL = "\\n\\x0B\\f\\r\\x85\\u2028\\u2029";
     private static final String INPUT_START = "(?<![\\s\\S])";
     private static final String INPUT_END = "(?![\\s\\S])";
+    /** Java's {@code \s}: ASCII only, unlike JavaScript's, which takes U+00A0, U+3000, U+FEFF... */
+    private static final String SPACE = " \\t\\n\\x0B\\f\\r";
+    /** What Java's {@code .} does not take without DOTALL. */
+    private static final String LINE_TERMINATORS = "\\n\\r\\x85\\u2028\\u2029";
+    /** A character outside the Basic Multilingual Plane, as two UTF-16 units. */
+    private static final String SURROGATE_PAIR = "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]";
+    /** Every surrogate, for a class that must not take half of a pair. */
+    private static final String SURROGATES = "\\uD800-\\uDFFF";
 
     private final String pattern;
     private final StringBuilder out = new StringBuilder();
     private int pos;
     private boolean unicode;
+    private boolean dotAll;
 
     private JavaRegex(String pattern) {
         this.pattern = pattern;
@@ -127,7 +141,11 @@ public final class JavaRegex {
             return Optional.empty();
         }
         JavaRegex translator = new JavaRegex(regexp);
-        if (!translator.leadingFlags(flags) || !translator.translate()) {
+        if (!translator.leadingFlags(flags)) {
+            return Optional.empty();
+        }
+        translator.dotAll = flags.contains('s');
+        if (!translator.translate()) {
             return Optional.empty();
         }
         if (translator.unicode) {
@@ -185,7 +203,11 @@ public final class JavaRegex {
                             pos = close + 1;
                             yield quantifierSuffix();
                         }
-                        case ')', '|', '.', '^', '$' -> {
+                        case '.' -> {
+                            out.append(anyBut(dotAll ? "" : LINE_TERMINATORS));
+                            yield true;
+                        }
+                        case ')', '|', '^', '$' -> {
                             out.appendCodePoint(c);
                             yield true;
                         }
@@ -241,8 +263,10 @@ public final class JavaRegex {
         int c = pattern.codePointAt(pos);
         pos += Character.charCount(c);
         switch (c) {
-            case 'd', 'D', 'w', 'W', 's', 'S', 'b', 'B', 't', 'n', 'r', 'f' -> out.append('\\')
-                    .appendCodePoint(c);
+            case 'd', 'w', 'b', 'B', 't', 'n', 'r', 'f' -> out.append('\\').appendCodePoint(c);
+            case 'D', 'W' -> out.append(anyBut("\\" + Character.toLowerCase((char) c)));
+            case 's' -> out.append('[').append(SPACE).append(']');
+            case 'S' -> out.append(anyBut(SPACE));
             case 'A' -> out.append(INPUT_START);
             case 'z' -> out.append(INPUT_END);
             case 'Z' -> out.append("(?=")
@@ -252,9 +276,9 @@ public final class JavaRegex {
                     .append(')');
             case 'R' -> out.append(LINE_BREAK);
             case 'h' -> out.append('[').append(HORIZONTAL).append(']');
-            case 'H' -> out.append("[^").append(HORIZONTAL).append(']');
+            case 'H' -> out.append(anyBut(HORIZONTAL));
             case 'v' -> out.append('[').append(VERTICAL).append(']');
-            case 'V' -> out.append("[^").append(VERTICAL).append(']');
+            case 'V' -> out.append(anyBut(VERTICAL));
             case 'k' -> {
                 int close = pattern.indexOf('>', pos);
                 out.append("\\k").append(pattern, pos, close + 1);
@@ -266,7 +290,7 @@ public final class JavaRegex {
                 if (set == null) {
                     return false;
                 }
-                out.append(set);
+                out.append(set.startsWith("[^") ? anyBut(set.substring(2, set.length() - 1)) : set);
             }
             default -> {
                 if (c >= '1' && c <= '9') {
@@ -426,8 +450,10 @@ public final class JavaRegex {
     }
 
     private boolean charClass() {
+        int start = out.length();
         out.append('[');
-        if (pattern.startsWith("^", pos)) {
+        boolean negated = pattern.startsWith("^", pos);
+        if (negated) {
             out.append('^');
             pos++;
         }
@@ -437,6 +463,11 @@ public final class JavaRegex {
             pos += Character.charCount(c);
             if (c == ']' && !first) {
                 out.append(']');
+                if (negated) {
+                    String excluded = out.substring(start + 2, out.length() - 1);
+                    out.setLength(start);
+                    out.append(anyBut(excluded));
+                }
                 return true;
             }
             first = false;
@@ -460,8 +491,11 @@ public final class JavaRegex {
         int c = pattern.codePointAt(pos);
         pos += Character.charCount(c);
         switch (c) {
-            case 'd', 'D', 'w', 'W', 's', 'S', 't', 'n', 'r', 'f' -> out.append('\\')
-                    .appendCodePoint(c);
+            case 'd', 'D', 'w', 'W', 't', 'n', 'r', 'f' -> out.append('\\').appendCodePoint(c);
+            case 's' -> out.append(SPACE);
+            case 'S' -> {
+                return false; // the complement of Java's ASCII white space has no form inside a JavaScript class
+            }
             case 'h' -> out.append(HORIZONTAL);
             case 'v' -> out.append(VERTICAL);
             case 'Q' -> quoted(true);
@@ -481,6 +515,19 @@ public final class JavaRegex {
             }
         }
         return true;
+    }
+
+    /**
+     * Any one character but those of a class body, taken as Java takes it: a whole code point, so a
+     * character outside the Basic Multilingual Plane counts once and is never split in two. Before
+     * {@code *} or {@code +} the halves of a pair are taken one by one anyway, so the plain class does.
+     * A lone surrogate, which no well-formed text holds, is refused.
+     */
+    private String anyBut(String excluded) {
+        if (pos < pattern.length() && (pattern.charAt(pos) == '*' || pattern.charAt(pos) == '+')) {
+            return excluded.isEmpty() ? "[\\s\\S]" : "[^" + excluded + "]";
+        }
+        return "(?:" + SURROGATE_PAIR + "|[^" + excluded + SURROGATES + "])";
     }
 
     /** One character as itself, escaped where JavaScript (with or without the u flag) needs it. */

@@ -25,6 +25,7 @@ import jakarta.validation.constraints.NegativeOrZero;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
@@ -102,6 +103,9 @@ class ZodConstraintsTest {
                 @AssertTrue boolean assertTrue,
                 @AssertFalse Boolean assertFalse,
                 @Nullable @Size(max = 3) String nullableSize,
+                @Nullable @Null String nullOnly,
+                @Nullable @NotBlank String nullableNotBlank,
+                @Nullable @NotEmpty Map<String, Integer> nullableNotEmptyMap,
                 @Min(1) String minOnText,
                 @Even int unknown,
                 UUID uuid,
@@ -134,7 +138,7 @@ class ZodConstraintsTest {
             textBlock =
                     """
             notNull :: z.string()
-            notBlank :: z.string().regex(/\\S/, { message: 'must not be blank' })
+            notBlank :: z.string().regex(/[^\\x00-\\x20]/, { message: 'must not be blank' })
             notEmptyText :: z.string().min(1, { message: 'must not be empty' })
             notEmptyList :: z.array(z.string()).min(1, { message: 'must not be empty' })
             notEmptyMap :: z.record(z.string(), z.number().int()).refine((v) => Object.keys(v).length > 0, { message: 'must not be empty' })
@@ -150,8 +154,8 @@ class ZodConstraintsTest {
             positiveOrZero :: z.number().int().nonnegative({ message: 'must be greater than or equal to 0' })
             negative :: z.number().negative({ message: 'must be less than 0' })
             negativeOrZero :: z.number().int().nonpositive({ message: 'must be less than or equal to 0' })
-            email :: z.string().email({ message: 'must be a well-formed email address' })
-            emailAtExample :: z.string().email({ message: 'must be a well-formed email address' }).regex(/^(?:.+@example\\.com)$/, { message: 'must be a well-formed email address' })
+            email :: z.string().refine((v) => isEmail(v), { message: 'must be a well-formed email address' })
+            emailAtExample :: z.string().refine((v) => isEmail(v) && /^(?:[^\\n\\r\\x85\\u2028\\u2029]+@example\\.com)$/.test(v), { message: 'must be a well-formed email address' })
             pattern :: z.string().regex(/^(?:[A-Z]{2}\\d+)$/, { message: 'must match "[A-Z]{2}\\\\d+"' })
             patternWithFlags :: z.string().regex(/(?<![\\s\\S])(?:a\\/b|c)(?![\\s\\S])/im, { message: 'must match "a/b|c"' })
             patternUnicode :: z.string().regex(/^(?:\\p{L}+)$/u, { message: 'must match "\\\\p{L}+"' })
@@ -166,10 +170,13 @@ class ZodConstraintsTest {
             assertTrue :: z.boolean().refine((v) => v, { message: 'must be true' })
             assertFalse :: z.boolean().refine((v) => !v, { message: 'must be false' })
             nullableSize :: z.string().max(3, { message: 'size must be between 0 and 3' }).nullish()
+            nullOnly :: z.string().refine(() => false, { message: 'must be null' }).nullish()
+            nullableNotBlank :: z.string().regex(/[^\\x00-\\x20]/, { message: 'must not be blank' }).nullish().refine((v) => v != null, { message: 'must not be blank' })
+            nullableNotEmptyMap :: z.record(z.string(), z.number().int()).refine((v) => Object.keys(v).length > 0, { message: 'must not be empty' }).nullish().refine((v) => v != null, { message: 'must not be empty' })
             minOnText :: z.string()
             unknown :: z.number().int()
             uuid :: z.string().uuid()
-            several :: z.string().regex(/\\S/, { message: 'must not be blank' }).min(3, { message: 'size must be between 3 and 80' }).max(80, { message: 'size must be between 3 and 80' }).regex(/^(?:\\w+)$/, { message: 'must match "\\\\w+"' })
+            several :: z.string().regex(/[^\\x00-\\x20]/, { message: 'must not be blank' }).min(3, { message: 'size must be between 3 and 80' }).max(80, { message: 'size must be between 3 and 80' }).regex(/^(?:\\w+)$/, { message: 'must match "\\\\w+"' })
             """)
     void constraintToZod(String param, String expected) {
         assertEquals(expected, zod(param));
@@ -177,7 +184,7 @@ class ZodConstraintsTest {
 
     @Test
     void everyParameterIsInTheTable() {
-        assertEquals(37, params.size());
+        assertEquals(40, params.size());
     }
 
     @Test
@@ -185,7 +192,8 @@ class ZodConstraintsTest {
         ZodSchemas zod = new ZodSchemas(n -> n, n -> false);
         zod.expression(params.get("digits").type(), params.get("digits").constraints(), false);
         zod.expression(params.get("past").type(), params.get("past").constraints(), false);
-        assertEquals(java.util.EnumSet.of(ZodHelper.DIGITS, ZodHelper.TEMPORAL), zod.helpers());
+        zod.expression(params.get("email").type(), params.get("email").constraints(), false);
+        assertEquals(java.util.EnumSet.of(ZodHelper.DIGITS, ZodHelper.EMAIL, ZodHelper.TEMPORAL), zod.helpers());
     }
 
     @Test

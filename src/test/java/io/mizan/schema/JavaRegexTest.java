@@ -34,12 +34,13 @@ class JavaRegexTest {
             [0-9]{5} :: /^(?:[0-9]{5})$/
             \\p{Alpha}+ :: /^(?:[a-zA-Z]+)$/
             [\\p{Alnum}_-]+ :: /^(?:[a-zA-Z0-9_-]+)$/
-            \\P{Digit} :: /^(?:[^0-9])$/
+            \\P{Digit} :: /^(?:(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^0-9\\uD800-\\uDFFF]))$/
             (?i)abc :: /^(?:abc)$/i
             \\Aabc\\z :: /^(?:(?<![\\s\\S])abc(?![\\s\\S]))$/
             a/b :: /^(?:a\\/b)$/
             []a] :: /^(?:[\\]a])$/
-            [^]a] :: /^(?:[^\\]a])$/
+            [^]a] :: /^(?:(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^\\]a\\uD800-\\uDFFF]))$/
+            [^a]+ :: /^(?:[^a]+)$/
             a]b} :: /^(?:a\\]b\\})$/
             \\Qa.b*\\E+ :: /^(?:a\\.b\\*+)$/
             \\x{1F600} :: /^(?:\\u{1F600})$/u
@@ -51,7 +52,11 @@ class JavaRegexTest {
             x{2,}?y*?z?? :: /^(?:x{2,}?y*?z??)$/
             \\@\\-\\# :: /^(?:@-#)$/
             [\\-a.] :: /^(?:[\\-a.])$/
-            (?:a|b)(?=c)(?!d)(?<=c)(?<!x). :: /^(?:(?:a|b)(?=c)(?!d)(?<=c)(?<!x).)$/
+            (?:a|b)(?=c)(?!d)(?<=c)(?<!x). :: /^(?:(?:a|b)(?=c)(?!d)(?<=c)(?<!x)(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^\\n\\r\\x85\\u2028\\u2029\\uD800-\\uDFFF]))$/
+            .* :: /^(?:[^\\n\\r\\x85\\u2028\\u2029]*)$/
+            \\s\\S+ :: /^(?:[ \\t\\n\\x0B\\f\\r][^ \\t\\n\\x0B\\f\\r]+)$/
+            [^\\s@]\\D :: /^(?:(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^ \\t\\n\\x0B\\f\\r@\\uD800-\\uDFFF])(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^\\d\\uD800-\\uDFFF]))$/
+            [\\S] :: (skipped)
             a++ :: (skipped)
             (?>a) :: (skipped)
             [a-z&&[^x]] :: (skipped)
@@ -72,7 +77,7 @@ class JavaRegexTest {
     @Test
     void flags() {
         assertEquals("/(?<![\\s\\S])(?:a|b)(?![\\s\\S])/im", js("a|b", "CASE_INSENSITIVE", "MULTILINE"));
-        assertEquals("/^(?:a.b)$/s", js("a.b", "DOTALL"));
+        assertEquals("/^(?:a(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^\\uD800-\\uDFFF])b)$/s", js("a.b", "DOTALL"));
         assertEquals("/^(?:a)$/i", js("a", "CASE_INSENSITIVE", "UNICODE_CASE"));
         assertEquals("(skipped)", js("a b", "COMMENTS"));
         assertEquals("(skipped)", js("a", "UNIX_LINES"));
@@ -102,7 +107,16 @@ class JavaRegexTest {
                 new Case("\\p{L}+\\s\\d", List.of(), List.of("Ünïcode 1", "abc 12", "abc1")),
                 new Case("\\x{1F600}{2}", List.of(), List.of("\uD83D\uDE00\uD83D\uDE00", "\uD83D\uDE00")),
                 new Case("(\\w)\\1\\z", List.of(), List.of("aa", "ab", "a")),
-                new Case("a.c", List.of("DOTALL"), List.of("a\nc", "abc", "ac")),
+                new Case("a.c", List.of("DOTALL"), List.of("a\nc", "abc", "ac", "a\uD83D\uDE00c")),
+                new Case("a.c", List.of(), List.of("abc", "a\nc", "a\u0085c", "a\u2028c", "a\uD83D\uDE00c")),
+                new Case(".{2}", List.of(), List.of("ab", "\uD83D\uDE00\uD83D\uDE00", "\uD83D\uDE00", "a\uD83D\uDE00")),
+                new Case(
+                        "[^x]{1,2}\\S?",
+                        List.of(),
+                        List.of("\uD83D\uDE00", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", "ab\u00A0", "abcd")),
+                new Case("\\S+\\s", List.of(), List.of("a\u00A0b ", "a\u3000 ", "ab\u000B", "ab\u00A0")),
+                new Case("[^a]\\D\\W", List.of(), List.of("\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", "bc!", "ab!")),
+                new Case("[^\\s]+", List.of(), List.of("\uFEFF\u00A0", "a b")),
                 new Case("[\\h]x\\v", List.of(), List.of(" x\n", "\tx\r", "xx\n")),
                 new Case(".+@example\\.com", List.of("CASE_INSENSITIVE"), List.of("Al@EXAMPLE.com", "al@example.org")));
         StringBuilder script = new StringBuilder("const cases = [");

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import table from '../../protocol/constraints.json';
+// Written by the Maven build (process-test-classes) from io.mizan.codegen.constraints.ConstraintFixture:
+// run `mvn -o process-test-classes` once before vitest on its own.
+import { constraintFixtureSchema } from './generated/constraints/schemas';
+
+interface Case {
+  value?: unknown;
+  today?: number;
+  valid: boolean;
+  zod?: false;
+  reason?: string;
+}
+
+interface Group {
+  property: string;
+  constraint: string;
+  type: string;
+  zod?: false;
+  reason?: string;
+  cases: Case[];
+}
+
+// Read as plain data: the file is edited by both sides, its literal types are not the contract.
+const groups = (table as unknown as { constraints: Group[] }).constraints;
+const shape: Record<string, z.ZodTypeAny> = constraintFixtureSchema.shape;
+
+/** The local date `days` from today, as compareToNow reads today. */
+function today(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join('-');
+}
+
+function valueOf(c: Case): unknown {
+  return c.today === undefined ? c.value : today(c.today);
+}
+
+/** A value as JSON with every character outside printable ASCII escaped, for a readable test name. */
+function show(value: unknown): string {
+  return (JSON.stringify(value) ?? 'undefined').replace(
+    /[^\x20-\x7e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function rows(group: Group): [string, Case][] {
+  return group.cases.map((c) => [show(valueOf(c)), c]);
+}
+
+describe('protocol/constraints.json (shared with the server)', () => {
+  it('has a generated schema for every property, and no other', () => {
+    expect(groups.map((g) => g.property).sort()).toEqual(Object.keys(shape).sort());
+  });
+
+  describe.each(groups.filter((g) => g.zod !== false).map((g) => [`${g.property}: ${g.constraint}`, g] as const))(
+    '%s',
+    (_name, group) => {
+      const schema = shape[group.property]!;
+
+      it.each(rows(group).filter(([, c]) => c.zod !== false))('%s', (_value, c) => {
+        expect(schema.safeParse(valueOf(c)).success).toBe(c.valid);
+      });
+
+      // a known difference stays known: once the schema agrees with the server, the mark must go
+      it.each(rows(group).filter(([, c]) => c.zod === false))('%s differs from the server', (_value, c) => {
+        expect(schema.safeParse(valueOf(c)).success).toBe(!c.valid);
+      });
+    },
+  );
+
+  describe.each(groups.filter((g) => g.zod === false).map((g) => [`${g.property}: ${g.constraint}`, g] as const))(
+    '%s (no Zod form: the server alone checks it)',
+    (_name, group) => {
+      it.each(rows(group))('%s passes the client', (_value, c) => {
+        expect(shape[group.property]!.safeParse(valueOf(c)).success).toBe(true);
+      });
+    },
+  );
+});
