@@ -28,6 +28,7 @@ public class MizanException extends RuntimeException {
     private final int status;
     private final String code;
     private final List<FieldError> fieldErrors;
+    private long retryAfterSeconds;
 
     /** A refusal with a status and a message: {@code new MizanException(409, "Already shipped")}. */
     public MizanException(int status, String message) {
@@ -89,5 +90,23 @@ public class MizanException extends RuntimeException {
     /** The field errors sent as {@code errors}; empty when there are none. */
     public List<FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /**
+     * Asks the caller to wait before trying again: the answer carries {@code Retry-After} (a 429 or a
+     * 503, typically).
+     *
+     * <pre>{@code throw MizanException.withCode(429, "TOO_FAST", "Slow down").retryAfter(Duration.ofSeconds(30));}</pre>
+     *
+     * @return this exception
+     */
+    public MizanException retryAfter(java.time.Duration wait) {
+        this.retryAfterSeconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return this;
+    }
+
+    /** The seconds the caller should wait before trying again; 0 when it need not. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

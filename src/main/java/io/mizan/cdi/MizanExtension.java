@@ -2,6 +2,7 @@ package io.mizan.cdi;
 
 import io.mizan.AccessCheck;
 import io.mizan.Auth;
+import io.mizan.auth.SignInFunctions;
 import io.mizan.config.MizanSettings;
 import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
@@ -88,9 +89,13 @@ public class MizanExtension implements Extension {
             // the annotations are still checked, so that one failed deployment reports every problem
             defaultAuth = Auth.PUBLIC;
         }
+        Set<Class<?>> classes = new LinkedHashSet<>(beans.keySet());
+        if (settings == null || !settings.signIn().functions()) {
+            classes.remove(SignInFunctions.class); // Mizan's own, and off unless mizan.auth.functions is true
+        }
         Model built;
         try {
-            built = new ModelBuilder(defaultAuth).build(new LinkedHashSet<>(beans.keySet()));
+            built = new ModelBuilder(defaultAuth).build(classes);
         } catch (ModelException e) {
             e.problems().forEach(p -> event.addDeploymentProblem(new DefinitionException(p)));
             return;

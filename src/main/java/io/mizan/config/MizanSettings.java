@@ -37,6 +37,7 @@ import java.util.Optional;
  *                     it sits behind a proxy, lower-case and without a default port (none: the request's own)
  * @param trustForwardedHeaders {@code mizan.trust-forwarded-headers}: whether {@code Forwarded} and
  *                              {@code X-Forwarded-*} headers from a proxy are believed ({@code false})
+ * @param signIn {@code mizan.auth.functions} and the throttling of sign-ins
  * @param etagKey {@code mizan.etag.key}: a secret that keys ETags the same way on every node, at least
  *                {@value #MIN_ETAG_KEY_LENGTH} characters (none: a random key per deployment)
  */
@@ -50,7 +51,8 @@ public record MizanSettings(
         Optional<String> publicOrigin,
         boolean trustForwardedHeaders,
         Optional<String> etagKey,
-        ChannelSettings channels) {
+        ChannelSettings channels,
+        SignInSettings signIn) {
 
     /** The default of {@code mizan.max-body-bytes}: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -117,11 +119,25 @@ public record MizanSettings(
                 r.positiveInt("mizan.channels.send-queue", d.sendQueue()),
                 r.positiveInt("mizan.channels.send-window-bytes", d.sendWindowBytes()),
                 redis(r));
+        SignInSettings signIn = new SignInSettings(
+                r.bool("mizan.auth.functions", SignInSettings.DEFAULTS.functions()),
+                r.positiveInt("mizan.auth.max-failures", SignInSettings.DEFAULTS.maxFailures()),
+                r.positiveInt("mizan.auth.failure-window-seconds", SignInSettings.DEFAULTS.windowSeconds()));
         if (!r.problems.isEmpty()) {
             throw new ModelException(r.problems);
         }
         return new MizanSettings(
-                auth, maxBody, origins, schema, manifest, hydration, publicOrigin, forwarded, etagKey, channels);
+                auth,
+                maxBody,
+                origins,
+                schema,
+                manifest,
+                hydration,
+                publicOrigin,
+                forwarded,
+                etagKey,
+                channels,
+                signIn);
     }
 
     private static RedisSettings redis(Reader r) {

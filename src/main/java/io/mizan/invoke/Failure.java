@@ -27,8 +27,10 @@ import java.util.logging.Logger;
  * @param id the error id of a logged server failure, or {@code null}
  * @param code the problem's code for programs ({@code MIZAN-100}, or the application's own such as
  *             {@code ORDER_SHIPPED}), or {@code null}
+ * @param retryAfterSeconds how long the caller should wait before trying again ({@code Retry-After}); 0: no header
  */
-public record Failure(int status, String detail, List<FieldError> errors, String id, String code) {
+public record Failure(
+        int status, String detail, List<FieldError> errors, String id, String code, long retryAfterSeconds) {
 
     private static final Logger LOG = Logger.getLogger(Failure.class.getName());
 
@@ -41,7 +43,12 @@ public record Failure(int status, String detail, List<FieldError> errors, String
 
     /** A failure without a code. */
     public Failure(int status, String detail, List<FieldError> errors, String id) {
-        this(status, detail, errors, id, null);
+        this(status, detail, errors, id, null, 0);
+    }
+
+    /** A failure the caller may retry at once. */
+    public Failure(int status, String detail, List<FieldError> errors, String id, String code) {
+        this(status, detail, errors, id, code, 0);
     }
 
     /** The answer to a refusal: its status, message (else the status's title), field errors and code. */
@@ -51,7 +58,8 @@ public record Failure(int status, String detail, List<FieldError> errors, String
                 e.getMessage() == null ? StatusTitles.of(e.status()) : e.getMessage(),
                 e.fieldErrors(),
                 null,
-                e.code());
+                e.code(),
+                e.retryAfterSeconds());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.mizan.model.FunctionModel;
 import io.mizan.model.ParamModel;
 import io.mizan.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A call the {@link Invoker} has authorized: only {@link Invoker#authorize} makes one, so holding one
@@ -16,11 +17,13 @@ public final class Invocation implements ArgumentBinder.Injections {
     private final FunctionModel function;
     private final Caller caller;
     private final HttpServletRequest request;
+    private final HttpServletResponse response;
 
-    Invocation(FunctionModel function, Caller caller, HttpServletRequest request) {
+    Invocation(FunctionModel function, Caller caller, HttpServletRequest request, HttpServletResponse response) {
         this.function = function;
         this.caller = caller;
         this.request = request;
+        this.response = response;
     }
 
     public FunctionModel function() {
@@ -42,6 +45,7 @@ public final class Invocation implements ArgumentBinder.Injections {
             case PRINCIPAL -> caller.principal();
             case SECURITY_CONTEXT -> new CallerSecurityContext(caller, request);
             case REQUEST -> request;
+            case RESPONSE -> response;
             default -> null;
         };
     }

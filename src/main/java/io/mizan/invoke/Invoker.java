@@ -76,11 +76,21 @@ public final class Invoker {
      * @throws MizanException 403 for a server-only function called by a client, 401/403 from the access rule
      */
     public Invocation authorize(FunctionModel function, Caller caller, Entry entry, HttpServletRequest request) {
+        return authorize(function, caller, entry, request, null);
+    }
+
+    /** {@link #authorize(FunctionModel, Caller, Entry, HttpServletRequest)} with the response, for functions that take it. */
+    public Invocation authorize(
+            FunctionModel function,
+            Caller caller,
+            Entry entry,
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
         if (entry == Entry.CLIENT && function.serverOnly()) {
             throw Messages.serverOnly(function.name());
         }
         access.enforce(function, caller);
-        return new Invocation(function, caller, request);
+        return new Invocation(function, caller, request, response);
     }
 
     /**

@@ -753,6 +753,24 @@ public final class Messages {
         return refusal("MIZAN-140", 401, "Sign in to call " + function);
     }
 
+    /**
+     * {@code MIZAN-143}: 401, a sign-in with a wrong user name or password; which of the two is never
+     * said. The error is on the password field, where a form shows it.
+     */
+    public static MizanException signInRefused() {
+        return new MizanException(
+                401,
+                "MIZAN-143",
+                "The user name or password is wrong",
+                List.of(new FieldError("password", "The user name or password is wrong")));
+    }
+
+    /** {@code MIZAN-144}: 429, too many failed sign-ins for this user name or from this client; with Retry-After. */
+    public static MizanException signInThrottled(java.time.Duration wait) {
+        return refusal("MIZAN-144", 429, "Too many failed sign-ins; try again later")
+                .retryAfter(wait);
+    }
+
     /** {@code MIZAN-141}: 403, the caller lacks the role, the function denies all, or its check refuses. */
     public static MizanException notAllowed(String function) {
         return refusal("MIZAN-141", 403, "You may not call " + function);

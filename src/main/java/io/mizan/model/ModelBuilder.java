@@ -35,6 +35,12 @@ public final class ModelBuilder {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** Mizan's own functions are named {@code auth.login}: a dot no application's name has. */
+    private static final Pattern BUILT_IN_NAME = Pattern.compile("auth\\.[a-z]+");
+
+    /** The package of Mizan's own functions. */
+    private static final String BUILT_IN_PACKAGE = "io.mizan.auth";
+
     private final List<String> problems = new ArrayList<>();
     private final TypeMapper types = new TypeMapper();
     private final FunctionMethods functionMethods = new FunctionMethods(problems);
@@ -173,7 +179,8 @@ public final class ModelBuilder {
                 MergedSettings.merge(beanClass.getAnnotation(Client.class), method.getAnnotation(Client.class));
         String name = settings.name().isEmpty() ? method.getName() : settings.name();
         String where = beanClass.getName() + "." + method.getName();
-        if (!NAME.matcher(name).matches()) {
+        boolean builtIn = beanClass.getPackageName().equals(BUILT_IN_PACKAGE);
+        if (!(builtIn ? BUILT_IN_NAME : NAME).matcher(name).matches()) {
             problems.add(Messages.nameNotIdentifier(where, name));
             return null;
         }

@@ -38,6 +38,8 @@ public record ParamModel(
         SECURITY_CONTEXT,
         /** The servlet request. */
         REQUEST,
+        /** The servlet response (for a function that sets cookies or signs the caller in). */
+        RESPONSE,
         /** A view-path method's parameter, bound by JAX-RS itself. */
         JAX_RS
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Reads a function's parameters and result into the model's types. A {@code Principal},
- * {@code SecurityContext} or {@code HttpServletRequest} parameter is supplied by the server; on the
+ * {@code SecurityContext}, {@code HttpServletRequest} or {@code HttpServletResponse} parameter is supplied by the server; on the
  * view path (a method returning a JAX-RS {@code Response}) the parameters are JAX-RS's own and the
  * result is not read; every other parameter is a JSON argument.
  *
@@ -107,6 +107,16 @@ final class SignatureReader {
                     p.getName(),
                     index,
                     ParamModel.Source.REQUEST,
+                    p.getParameterizedType(),
+                    null,
+                    constraints);
+        }
+        if (type == jakarta.servlet.http.HttpServletResponse.class) {
+            return new ParamModel(
+                    p.getName(),
+                    p.getName(),
+                    index,
+                    ParamModel.Source.RESPONSE,
                     p.getParameterizedType(),
                     null,
                     constraints);

@@ -77,7 +77,7 @@ final class CallEndpoint {
             return Response.ok(Envelope.call(result, List.of()), MediaType.APPLICATION_JSON_TYPE)
                     .header("Cache-Control", "no-store");
         }
-        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
+        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request(), exchange.response());
         JsonObject arguments = readBody(body, exchange);
         FormModel form = invoker.model().formSubmittedBy(function).orElse(null);
         if (form != null) {

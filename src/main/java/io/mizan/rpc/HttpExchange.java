@@ -10,8 +10,13 @@ import jakarta.ws.rs.core.UriInfo;
  * @param headers its headers
  * @param uri its address and query
  * @param request the servlet request, handed to functions that take one
+ * @param response the servlet response, handed to functions that take one
  */
-public record HttpExchange(HttpHeaders headers, UriInfo uri, HttpServletRequest request) {
+public record HttpExchange(
+        HttpHeaders headers,
+        UriInfo uri,
+        HttpServletRequest request,
+        jakarta.servlet.http.HttpServletResponse response) {
 
     /** A header's value, or {@code null}. */
     public String header(String name) {

@@ -73,6 +73,9 @@ public class MizanResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    jakarta.servlet.http.HttpServletResponse response;
+
     private CallEndpoint calls;
     private ContextEndpoint contexts;
     private Documents documents;
@@ -125,7 +128,7 @@ public class MizanResource {
     }
 
     private Response route(String method, String path, InputStream body) {
-        HttpExchange exchange = new HttpExchange(headers, uri, request);
+        HttpExchange exchange = new HttpExchange(headers, uri, request, response);
         int slash = path.indexOf('/');
         String endpoint = slash < 0 ? path : path.substring(0, slash);
         String name = slash < 0 ? null : path.substring(slash + 1);

@@ -40,6 +40,9 @@ public final class Problem {
                 .type(MEDIA_TYPE)
                 .header("Cache-Control", "no-store")
                 .entity(json(failure));
+        if (failure.retryAfterSeconds() > 0) {
+            answer.header("Retry-After", failure.retryAfterSeconds());
+        }
         // the rest of an oversize body is not read: the connection cannot carry another request
         return failure.status() == 413 ? answer.header("Connection", "close") : answer;
     }

@@ -44,7 +44,8 @@ class MizanSettingsTest {
                         Optional.empty(),
                         false,
                         Optional.empty(),
-                        ChannelSettings.DEFAULTS),
+                        ChannelSettings.DEFAULTS,
+                        SignInSettings.DEFAULTS),
                 read(Map.of()));
     }
 
@@ -69,7 +70,8 @@ class MizanSettingsTest {
                                 2,
                                 16,
                                 2048,
-                                new RedisSettings(Optional.of("rediss://:pw@cache:6380/1"), Optional.of("shop"), 5))),
+                                new RedisSettings(Optional.of("rediss://:pw@cache:6380/1"), Optional.of("shop"), 5)),
+                        new SignInSettings(true, 3, 60)),
                 read(pairs(
                         "mizan.auth.default",
                         "Authenticated",
@@ -99,6 +101,12 @@ class MizanSettingsTest {
                         "shop",
                         "mizan.channels.redis.node-ttl-seconds",
                         "5",
+                        "mizan.auth.functions",
+                        "true",
+                        "mizan.auth.max-failures",
+                        "3",
+                        "mizan.auth.failure-window-seconds",
+                        "60",
                         "mizan.manifest.enabled",
                         "False",
                         "mizan.hydration.paths",

@@ -102,6 +102,9 @@ class MessageIdsTest {
         if (raw == Class.class) {
             return Object.class;
         }
+        if (raw == java.time.Duration.class) {
+            return java.time.Duration.ofSeconds(2);
+        }
         throw new AssertionError(
                 "teach " + MessageIdsTest.class.getSimpleName() + " a sample " + type + " for Messages." + method);
     }

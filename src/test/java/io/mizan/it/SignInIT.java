@@ -1,0 +1,199 @@
+package io.mizan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mizan.it.signin.SignInApp;
+import io.mizan.it.support.Deployments;
+import io.mizan.it.support.Http;
+import io.mizan.it.support.PayaraNode;
+import jakarta.json.JsonObject;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signing in through {@code auth.login} over the application's own Jakarta Security setup (a custom
+ * form mechanism and an identity store), on Payara Micro: wrong and right passwords, a new session id,
+ * roles right after, the session context hydrated, signing out, throttling, and no password anywhere.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SignInIT {
+
+    private static final String CONTEXT = "signin";
+    private static PayaraNode node;
+    private static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Path.of("target", "signin").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path war = dir.resolve(CONTEXT + ".war");
+        Deployments.war(CONTEXT, "mizan.auth.functions=true\nmizan.auth.max-failures=6\n", SignInApp.class)
+                .as(ZipExporter.class)
+                .exportTo(war.toFile(), true);
+        node = PayaraNode.start("server", war, Map.of()).awaitReady();
+        http = new Http(node.base(CONTEXT));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    /** A browser's cookie jar of one: the session cookie. */
+    static final class Browser {
+        String session;
+
+        HttpResponse<String> call(String name, String json) {
+            HttpRequest.Builder request = http.request("api/mizan/call/" + name)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+            if (session != null) {
+                request.header("Cookie", "JSESSIONID=" + session);
+            }
+            HttpResponse<String> response = http.send(request);
+            sessionCookie(response)
+                    .ifPresent(c -> session =
+                            c.substring("JSESSIONID=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
+            return response;
+        }
+
+        HttpResponse<String> hydrate() {
+            HttpRequest.Builder request = http.request("api/mizan/hydrate").GET();
+            if (session != null) {
+                request.header("Cookie", "JSESSIONID=" + session);
+            }
+            return http.send(request);
+        }
+
+        HttpResponse<String> login(String user, String password) {
+            return call("auth.login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        }
+    }
+
+    static Optional<String> sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .reduce((first, last) -> last); // a browser keeps the last cookie of a name
+    }
+
+    static String pw(String user) {
+        return SignInApp.PASSWORDS.get(user);
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsA401ThatNeverSaysWhichWasWrong() {
+        Browser browser = new Browser();
+        HttpResponse<String> wrong = browser.login("ann", "not-it-91b2");
+        HttpResponse<String> nobody = browser.login("nobody", "not-it-91b2");
+        for (HttpResponse<String> r : List.of(wrong, nobody)) {
+            assertEquals(401, r.statusCode(), r.body());
+            JsonObject problem = Http.json(r);
+            assertEquals("MIZAN-143", problem.getString("code"));
+            assertEquals(
+                    "password", problem.getJsonArray("errors").getJsonObject(0).getString("path"));
+            assertFalse(r.body().contains("not-it-91b2"));
+        }
+        assertEquals(Http.json(wrong).toString(), Http.json(nobody).toString(), "the same answer for both");
+        assertEquals(401, browser.call("inbox", "").statusCode(), "still nobody");
+    }
+
+    @Test
+    @Order(2)
+    void theRightPasswordSignsInWithANewSessionAndTheRolesApplyAtOnce() {
+        Browser browser = new Browser();
+        assertEquals(200, browser.call("visit", "").statusCode());
+        String before = browser.session;
+        assertTrue(before != null, "visit opened a session");
+
+        HttpResponse<String> in = browser.login("sam", pw("sam"));
+        assertEquals(200, in.statusCode(), in.body());
+        JsonObject session = Http.json(in).getJsonObject("result");
+        assertEquals("sam", session.getString("user"));
+        assertEquals("[\"staff\",\"user\"]", session.getJsonArray("roles").toString());
+        String cookie = sessionCookie(in).orElseThrow(() -> new AssertionError("no new session cookie"));
+        assertNotEquals(before, browser.session, "the session id changed on sign-in");
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+
+        assertEquals("42", Http.json(browser.call("payroll", "")).get("result").toString());
+        JsonObject hydrated = Http.json(browser.hydrate()).getJsonObject("contexts");
+        assertEquals("sam", hydrated.getJsonObject("auth.session").getString("user"));
+
+        Browser ann = new Browser();
+        assertEquals(200, ann.login("ann", pw("ann")).statusCode());
+        assertEquals(403, ann.call("payroll", "").statusCode());
+        assertEquals(200, ann.call("inbox", "").statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void signingOutEndsTheSession() {
+        Browser browser = new Browser();
+        browser.login("ann", pw("ann"));
+        assertEquals(200, browser.call("inbox", "").statusCode());
+        assertEquals(200, browser.call("auth.logout", "").statusCode());
+        assertEquals(401, browser.call("inbox", "").statusCode());
+        assertTrue(Http.json(browser.hydrate()).getJsonObject("contexts").isNull("auth.session"));
+        assertTrue(Http.json(new Browser().hydrate()).getJsonObject("contexts").isNull("auth.session"));
+    }
+
+    @Test
+    @Order(4)
+    void aSignInFromAnotherSiteIsRefused() {
+        HttpResponse<String> r = http.send(http.request("api/mizan/call/auth.login")
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"ann\",\"password\":\"" + pw("ann") + "\"}")));
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(sessionCookie(r).isEmpty(), "no session for a foreign page");
+    }
+
+    @Test
+    @Order(5)
+    void repeatedFailuresAreSlowedThenRefusedWithRetryAfter() {
+        Browser browser = new Browser();
+        long slowest = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 8 && (last == null || last.statusCode() != 429); i++) {
+            long t0 = System.nanoTime();
+            last = browser.login("ann", "guess-" + i);
+            slowest = Math.max(slowest, (System.nanoTime() - t0) / 1_000_000);
+        }
+        assertEquals(429, last.statusCode(), last.body());
+        assertEquals("MIZAN-144", Http.json(last).getString("code"));
+        long retryAfter =
+                Long.parseLong(last.headers().firstValue("Retry-After").orElse("0"));
+        assertTrue(retryAfter > 0 && retryAfter <= 300, "Retry-After: " + retryAfter);
+        assertTrue(slowest >= 250, "failures past half the limit are slowed: " + slowest + " ms");
+        assertEquals(429, browser.login("ann", pw("ann")).statusCode(), "even the right password waits");
+    }
+
+    @Test
+    @Order(6)
+    void noPasswordReachesTheLog() {
+        String log = node.log();
+        for (String secret : List.of(pw("ann"), pw("sam"), "not-it-91b2", "guess-1")) {
+            assertFalse(log.contains(secret), "the log holds " + secret);
+        }
+    }
+}
