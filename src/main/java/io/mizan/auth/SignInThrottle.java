@@ -75,24 +75,23 @@ final class SignInThrottle {
     }
 
     private long waitFor(String key, long now) {
-        Deque<Long> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            expire(times, now);
-            return times.size() < maxFailures ? 0 : times.peekFirst() + windowMillis - now;
-        }
+        long[] window = window(key, now);
+        return window[0] < maxFailures ? 0 : window[1] + windowMillis - now;
     }
 
     private int count(String key, long now) {
+        return (int) window(key, now)[0];
+    }
+
+    /** The failures of a key still in the window: how many, and when the oldest was. */
+    private long[] window(String key, long now) {
         Deque<Long> times = failures.get(key);
         if (times == null) {
-            return 0;
+            return new long[] {0, now};
         }
         synchronized (times) {
             expire(times, now);
-            return times.size();
+            return new long[] {times.size(), times.isEmpty() ? now : times.peekFirst()};
         }
     }
 

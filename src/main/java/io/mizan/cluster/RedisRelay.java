@@ -1,14 +1,10 @@
 package io.mizan.cluster;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -21,19 +17,15 @@ import io.mizan.config.RedisSettings;
 import io.mizan.messages.Messages;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -58,13 +50,9 @@ public final class RedisRelay implements NodeRelay {
     /** Events from other nodes that may wait to be applied before newer ones are dropped. */
     static final int BACKLOG = 65_536;
 
-    /** How long connecting may take, the handshake included. */
-    static final int CONNECT_SECONDS = 4;
-
     private final String redacted;
     private final String bus;
-    private final String presenceKey;
-    private final String nodePrefix;
+    private final PresenceHash presence;
     private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final int ttlSeconds;
     private final RedisURI redisUri;
@@ -93,32 +81,17 @@ public final class RedisRelay implements NodeRelay {
      */
     public RedisRelay(RedisSettings settings, String defaultPrefix) {
         String uri = settings.uri().orElseThrow();
+        this.redisUri = LettuceClients.uri(uri);
         this.redacted = RedisSettings.redact(uri);
         String prefix = settings.prefix().orElse(defaultPrefix);
         this.bus = prefix + ":bus";
-        this.presenceKey = prefix + ":presence";
-        this.nodePrefix = prefix + ":node:";
+        this.presence = new PresenceHash(prefix, node);
         this.ttlSeconds = settings.nodeTtlSeconds();
-        this.redisUri = RedisURI.create(uri);
-        if (!uri.contains("timeout=")) {
-            redisUri.setTimeout(Duration.ofSeconds(3));
-        }
         this.resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
                 .build();
-        this.client = RedisClient.create(resources, redisUri);
-        client.setOptions(ClientOptions.builder()
-                // one way back, this relay's: it logs once and reads presence again (Lettuce's own
-                // reconnection would log every attempt)
-                .autoReconnect(false)
-                // published while Redis is away: refused at once, not queued without bound and sent late
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder()
-                        .connectTimeout(Duration.ofSeconds(3))
-                        .keepAlive(true)
-                        .build())
-                .build());
+        this.client = LettuceClients.create(resources, redisUri);
         client.addListener(new ConnectionWatch());
         this.applier = new ThreadPoolExecutor(
                 1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BACKLOG), daemon("mizan-relay"));
@@ -188,9 +161,9 @@ public final class RedisRelay implements NodeRelay {
         StatefulRedisConnection<String, String> c = null;
         try {
             // bounded: a route that drops packets would leave a plain connect() waiting for ever
-            c = within(client.connectAsync(StringCodec.UTF8, redisUri));
+            c = LettuceClients.within(client.connectAsync(StringCodec.UTF8, redisUri));
             StatefulRedisPubSubConnection<String, String> s =
-                    within(client.connectPubSubAsync(StringCodec.UTF8, redisUri));
+                    LettuceClients.within(client.connectPubSubAsync(StringCodec.UTF8, redisUri));
             s.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String payload) {
@@ -217,26 +190,6 @@ public final class RedisRelay implements NodeRelay {
         }
     }
 
-    private static <T> T within(ConnectionFuture<T> future) {
-        try {
-            return future.get(CONNECT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw new RedisException("interrupted while connecting");
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            future.thenAccept(connection -> {
-                if (connection instanceof io.lettuce.core.api.StatefulConnection<?, ?> late) {
-                    late.closeAsync();
-                }
-            });
-            throw new RedisException("no answer within " + CONNECT_SECONDS + " s");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new RedisException(e.getCause());
-        }
-    }
-
     /** Hears a connection drop at once, rather than at the next heartbeat. */
     private final class ConnectionWatch implements RedisConnectionStateListener {
         @Override
@@ -254,18 +207,9 @@ public final class RedisRelay implements NodeRelay {
     private void lost(Exception reason) {
         if (reachable || !everReached && lostAt == 0) {
             lostAt = System.currentTimeMillis();
-            LOG.warning(Messages.relayLost(redacted, describe(reason)));
+            LOG.warning(Messages.relayLost(redacted, LettuceClients.describe(reason)));
         }
         reachable = false;
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.replaceAll("://[^@\\s]*@", "://***@"); // never a password, whatever the driver says
     }
 
     /** Connected, first or again: tell the others who is here, learn who is there, resync after a gap. */
@@ -312,12 +256,7 @@ public final class RedisRelay implements NodeRelay {
             return; // told when connected
         }
         long seq = changes.incrementAndGet();
-        String field = field(node, channel, group, user);
-        if (sockets > 0) {
-            c.async().hset(presenceKey, field, seq + " " + sockets);
-        } else {
-            c.async().hdel(presenceKey, field);
-        }
+        presence.write(c.async(), channel, group, user, sockets, seq);
         publish(new RelayPayload.PresenceCount(node, channel, group, user, sockets, seq));
     }
 
@@ -388,14 +327,15 @@ public final class RedisRelay implements NodeRelay {
         }
         try {
             RedisCommands<String, String> redis = c.sync();
-            redis.set(nodePrefix + node, "1", SetArgs.Builder.px(ttlSeconds * 1000L));
+            presence.refresh(redis, ttlSeconds);
             s.sync().ping();
             if (!reachable) { // a command had timed out while the connection stayed up
                 reached();
             }
             for (String other : remote.nodes()) {
-                if (redis.exists(nodePrefix + other) == 0) {
-                    forget(redis, other);
+                if (!presence.alive(redis, other)) {
+                    tell(remote.dropNode(other));
+                    presence.remove(redis, other);
                 }
             }
         } catch (RuntimeException e) {
@@ -418,19 +358,6 @@ public final class RedisRelay implements NodeRelay {
         connect();
     }
 
-    private void forget(RedisCommands<String, String> redis, String gone) {
-        tell(remote.dropNode(gone));
-        List<String> fields = new ArrayList<>();
-        for (String field : redis.hkeys(presenceKey)) {
-            if (Field.ownedBy(field, gone)) {
-                fields.add(field);
-            }
-        }
-        if (!fields.isEmpty()) {
-            redis.hdel(presenceKey, fields.toArray(String[]::new));
-        }
-    }
-
     /**
      * Reads every living node's presence (after a gap, changes heard meanwhile are lost) and tells
      * this node's own again.
@@ -441,81 +368,11 @@ public final class RedisRelay implements NodeRelay {
             return;
         }
         try {
-            RedisCommands<String, String> redis = c.sync();
-            Map<String, String> all = redis.hgetall(presenceKey);
-            List<RemotePresence.Count> counts = new ArrayList<>();
-            Map<String, Boolean> alive = new HashMap<>();
-            List<String> stale = new ArrayList<>();
-            for (Map.Entry<String, String> entry : all.entrySet()) {
-                Field f = Field.read(entry.getKey());
-                long[] value = Field.value(entry.getValue());
-                if (f == null || value == null) {
-                    stale.add(entry.getKey());
-                } else if (f.node().equals(node)) {
-                    stale.add(entry.getKey()); // told again below, from what is here now
-                } else if (alive.computeIfAbsent(f.node(), n -> redis.exists(nodePrefix + n) > 0)) {
-                    counts.add(new RemotePresence.Count(
-                            f.node(), f.channel(), f.group(), f.user(), (int) value[1], value[0]));
-                } else {
-                    stale.add(entry.getKey());
-                }
-            }
-            if (!stale.isEmpty()) {
-                redis.hdel(presenceKey, stale.toArray(String[]::new));
-            }
+            List<RemotePresence.Count> counts = presence.read(c.sync());
             tell(remote.replace(counts));
             local.forEachPresence(this::tellPresence);
         } catch (RuntimeException e) {
-            LOG.warning(Messages.relayPresenceNotLoaded(describe(e)));
-        }
-    }
-
-    private static String field(String node, String channel, String group, String user) {
-        StringBuilder s = new StringBuilder("[");
-        RelayPayload.quote(s, node);
-        s.append(',');
-        RelayPayload.quote(s, channel);
-        s.append(',');
-        RelayPayload.quote(s, group);
-        s.append(',');
-        if (user == null) {
-            s.append("null");
-        } else {
-            RelayPayload.quote(s, user);
-        }
-        return s.append(']').toString();
-    }
-
-    /** A field of the presence hash: a JSON array of the node, the channel, the group and the user. */
-    record Field(String node, String channel, String group, String user) {
-        static Field read(String text) {
-            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
-                jakarta.json.JsonArray a = reader.readArray();
-                jakarta.json.JsonValue user = a.get(3);
-                return new Field(
-                        a.getString(0),
-                        a.getString(1),
-                        a.getString(2),
-                        user instanceof jakarta.json.JsonString s ? s.getString() : null);
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-
-        /** Whether a field is one of this node's. */
-        static boolean ownedBy(String text, String node) {
-            Field f = read(text);
-            return f != null && f.node().equals(node);
-        }
-
-        /** The change number and the count of a field's value {@code "17 2"}, or {@code null}. */
-        static long[] value(String text) {
-            String[] parts = text.split(" ");
-            try {
-                return parts.length == 2 ? new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])} : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            LOG.warning(Messages.relayPresenceNotLoaded(LettuceClients.describe(e)));
         }
     }
 
@@ -530,29 +387,11 @@ public final class RedisRelay implements NodeRelay {
         if (c != null) {
             try { // leave at once rather than after the time to live
                 c.async().publish(bus, RelayPayload.write(new RelayPayload.Gone(node)));
-                List<String> mine = new ArrayList<>();
-                for (String field : c.sync().hkeys(presenceKey)) {
-                    if (Field.ownedBy(field, node)) {
-                        mine.add(field);
-                    }
-                }
-                if (!mine.isEmpty()) {
-                    c.sync().hdel(presenceKey, mine.toArray(String[]::new));
-                }
-                c.sync().del(nodePrefix + node);
+                presence.leave(c.sync());
             } catch (RuntimeException e) {
                 // Redis away: the others forget this node when its key expires
             }
         }
-        closed = true;
-        timer.shutdownNow();
-        applier.shutdownNow();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
-    }
-
-    /** Closes this node's connections as a crash would, without telling the others (for tests of node death). */
-    void crash() {
         closed = true;
         timer.shutdownNow();
         applier.shutdownNow();
