@@ -56,6 +56,10 @@ export type {
 
 export { enableLiveInvalidation } from './live';
 
+export { SESSION_CONTEXT, watchSessionEnd } from './session';
+export type { Credentials, Session } from './session';
+export { useLogin, useLogout, useSession } from './auth';
+
 export {
   MizanProvider,
   defineLocalContext,

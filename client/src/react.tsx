@@ -21,6 +21,7 @@ import { hydrateQueryClient, readHydration } from './hydration';
 import type { HydratedContexts } from './hydration';
 import { isAbortError } from './isAbortError';
 import { enableLiveInvalidation } from './live';
+import { watchSessionEnd } from './session';
 import type { MizanSocket } from './socket';
 
 const MizanClientContext = createContext<MizanClient | null>(null);
@@ -103,6 +104,7 @@ export function MizanProvider(props: MizanProviderProps): ReactElement {
     if (!socket || live === false) return undefined;
     return enableLiveInvalidation(socket, cache);
   }, [socket, live, cache]);
+  useEffect(() => watchSessionEnd(cache), [cache]);
   return (
     <QueryClientProvider client={cache}>
       <MizanClientContext.Provider value={mizan}>
@@ -110,6 +112,11 @@ export function MizanProvider(props: MizanProviderProps): ReactElement {
       </MizanClientContext.Provider>
     </QueryClientProvider>
   );
+}
+
+/** The socket of the nearest `MizanProvider` that was given one, or `null` when none was. */
+export function useOptionalMizanSocket(): MizanSocket | null {
+  return useContext(MizanSocketContext);
 }
 
 /**

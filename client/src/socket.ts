@@ -86,6 +86,12 @@ export interface MizanSocket {
    * reconnect, and each `resync` frame (the server could not hear the other nodes for a while).
    */
   onResync(listener: () => void): () => void;
+  /**
+   * Opens the socket again at once, as the caller the page now is (after signing in or out: the
+   * server takes the user from the handshake only). Joins are rejoined and `onResync` listeners called.
+   * Does nothing before the socket was first opened, or after `close()`.
+   */
+  reconnect(): void;
   /** Closes the socket for good: no reconnection, no more handlers called. */
   close(): void;
 }
@@ -394,6 +400,24 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
 
     onResync(listener) {
       return subscribe(resyncListeners, listener);
+    },
+
+    reconnect() {
+      if (closed || status === 'idle') return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      const old = ws;
+      ws = null; // its close event no longer counts
+      open = false;
+      byRef.clear();
+      for (const join of joins) {
+        join.ref = undefined;
+        join.joined = false;
+      }
+      old?.close(1000, 'the caller changed');
+      retrying = true;
+      attempt = 0;
+      connect();
     },
 
     close() {

@@ -36,6 +36,7 @@ final class RuntimeSources {
 
     /** The files the runtime had when this generator was written; used when the folder cannot be listed. */
     static final List<String> KNOWN = List.of(
+            "auth.ts",
             "backoff.ts",
             "cache.ts",
             "client.ts",
@@ -50,6 +51,7 @@ final class RuntimeSources {
             "parseJsonObject.ts",
             "presence.ts",
             "react.tsx",
+            "session.ts",
             "socket.ts",
             "useChannel.ts");
 

@@ -1,0 +1,52 @@
+// The session context and what ends it, framework-agnostic: React's hooks for it are in auth.ts.
+
+import type { QueryClient } from '@tanstack/react-query';
+import { contextQueryKey, isMizanQueryKey } from './cache';
+import { MizanError } from './errors';
+
+/** Who is signed in: the user's name and which of the application's roles it holds. */
+export interface Session {
+  user: string;
+  roles: string[];
+}
+
+/** The arguments of `auth.login`. */
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** The name of the context that says who is signed in. */
+export const SESSION_CONTEXT = 'auth.session';
+
+/**
+ * Refetches `auth.session` whenever a call or a context read fails with 401: the session ended (it
+ * timed out, or the user signed out in another tab), so the page stops claiming a user. Returns the
+ * function that stops watching. `MizanProvider` does this for its QueryClient.
+ *
+ * @example
+ * const stop = watchSessionEnd(queryClient);
+ */
+export function watchSessionEnd(queryClient: QueryClient): () => void {
+  const refetch = (error: unknown) => {
+    if (error instanceof MizanError && error.status === 401) {
+      void queryClient.invalidateQueries({ queryKey: contextQueryKey(SESSION_CONTEXT) });
+    }
+  };
+  const stopQueries = queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'error' && !isSessionQuery(event.query.queryKey)) {
+      refetch(event.action.error);
+    }
+  });
+  const stopMutations = queryClient.getMutationCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'error') refetch(event.action.error);
+  });
+  return () => {
+    stopQueries();
+    stopMutations();
+  };
+}
+
+function isSessionQuery(key: readonly unknown[]): boolean {
+  return isMizanQueryKey(key) && key[1] === SESSION_CONTEXT;
+}
