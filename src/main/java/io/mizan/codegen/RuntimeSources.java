@@ -36,10 +36,12 @@ final class RuntimeSources {
 
     /** The files the runtime had when this generator was written; used when the folder cannot be listed. */
     static final List<String> KNOWN = List.of(
+            "MizanForm.tsx",
             "backoff.ts",
             "cache.ts",
             "client.ts",
             "errors.ts",
+            "forms.ts",
             "frames.ts",
             "hydration.ts",
             "index.ts",
@@ -51,7 +53,8 @@ final class RuntimeSources {
             "presence.ts",
             "react.tsx",
             "socket.ts",
-            "useChannel.ts");
+            "useChannel.ts",
+            "useMizanForm.ts");
 
     private static final Pattern EXPORT_LIST = Pattern.compile("export\\s+(?:type\\s+)?\\{([^}]*)}");
     private static final Pattern EXPORT_DECLARATION = Pattern.compile(
