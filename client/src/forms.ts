@@ -297,9 +297,12 @@ export type MizanResolverResult<T, E> =
   | { values: T; errors: Record<string, never> }
   | { values: Record<string, never>; errors: E };
 
-/** The resolver function; react-hook-form's `Resolver` type accepts it. */
+/**
+ * The resolver function; react-hook-form's `Resolver` type accepts it. Its values are typed as the
+ * form's, so `useForm` infers them (and its errors) from it.
+ */
 export type MizanResolver<T, E> = (
-  values: unknown,
+  values: FormValues<T>,
   context: unknown,
   options: ResolverOptionsLike,
 ) => Promise<MizanResolverResult<T, E>>;

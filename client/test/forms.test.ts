@@ -16,8 +16,9 @@ import {
   setServerErrors,
   toInputText,
 } from '../src/forms';
-import type { FormDefinition, FormFieldDefinition } from '../src/forms';
+import type { FormDefinition, FormFieldDefinition, FormValues } from '../src/forms';
 import { VALID, contactForm } from './contactForm';
+import type { ContactForm } from './contactForm';
 
 const field = (over: Partial<FormFieldDefinition>): FormFieldDefinition => ({
   name: 'x',
@@ -152,16 +153,18 @@ describe('serverFormErrors', () => {
 
 describe('mizanResolver', () => {
   const options = { fields: {}, shouldUseNativeValidation: false };
+  // what react-hook-form holds for inputs registered without valueAsNumber: their text
+  const inputs = (values: Record<string, unknown>) => values as FormValues<ContactForm>;
 
   it('answers the typed record, reading text inputs as the field types', async () => {
     const resolve = mizanResolver(contactForm);
-    const out = await resolve({ ...VALID, age_in_years: '42' }, undefined, options);
+    const out = await resolve(inputs({ ...VALID, age_in_years: '42' }), undefined, options);
     expect(out).toEqual({ values: { ...VALID, age_in_years: 42 }, errors: {} });
   });
 
   it('answers nested errors with the type and the same messages, and no values', async () => {
     const resolve = mizanResolver(contactForm);
-    const out = await resolve({ ...VALID, email: 'nope', topic: '', age_in_years: '12' }, undefined, options);
+    const out = await resolve(inputs({ ...VALID, email: 'nope', topic: '', age_in_years: '12' }), undefined, options);
     expect(out).toEqual({
       values: {},
       errors: {
