@@ -177,7 +177,13 @@ export function MizanForm<T, R>(props: MizanFormProps<T, R>): ReactElement {
   const { definition, submitLabel, showTitle, className, choiceLabel, children, ...options } = props;
   const form = useMizanForm(definition, options);
   const prefix = useId();
-  const formError = form.errors[FORM_ERROR];
+  // a hidden field has nowhere to show its error: it joins the form's own
+  const hidden = definition.fields
+    .filter((f) => f.widget === 'hidden')
+    .map((f) => fieldError(form.errors, f.name))
+    .filter((message) => message !== undefined);
+  const own = form.errors[FORM_ERROR];
+  const formError = own === undefined && hidden.length === 0 ? undefined : [own, ...hidden].filter(Boolean).join(' ');
   const titleId = `${prefix}-title`;
   return (
     <form

@@ -154,6 +154,7 @@ describe('MizanForm', () => {
     expect(screen.getByLabelText('Red').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('group', { name: 'Room' }).textContent).toContain('must not be null');
     expect(screen.getByLabelText('Terms').closest('.mizan-field')?.textContent).toContain('must be true');
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(server.calls).toEqual([]);
 
     const set = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -226,6 +227,12 @@ describe('MizanForm', () => {
     await waitFor(() => expect(screen.getByTestId('result').textContent).toBe('T-1'));
     expect(button.disabled).toBe(false);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a hidden field’s error as the form’s own', async () => {
+    render(wrap(bookingServer().fetch, <MizanForm definition={booking} initialValues={{ token: null }} />));
+    fireEvent.click(screen.getByRole('button', { name: 'Submit' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('must not be null');
   });
 
   it('MizanField lays out one field of a hook’s form', () => {
