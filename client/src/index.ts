@@ -1,5 +1,5 @@
 // Mizan client runtime: calls, contexts, problem+json errors, cache invalidation, hydration,
-// channels over one WebSocket, live invalidation, React.
+// channels over one WebSocket, live invalidation, forms, React.
 //
 // Each module carries doc comments with examples on every exported function.
 
@@ -81,3 +81,42 @@ export type {
 
 export { DEFAULT_CHANNEL_KEEP, useChannel } from './useChannel';
 export type { ChannelOptions, ChannelState } from './useChannel';
+
+export {
+  FORM_ERROR,
+  REQUIRED_MESSAGE,
+  checkForm,
+  fieldError,
+  fieldOfPath,
+  formPath,
+  fromInput,
+  initialFormValues,
+  mizanResolver,
+  readInputs,
+  serverFormErrors,
+  setServerErrors,
+  toInputText,
+} from './forms';
+export type {
+  FormCheck,
+  FormDefinition,
+  FormErrors,
+  FormFieldDefinition,
+  FormFieldType,
+  FormIssue,
+  FormParseResult,
+  FormSchema,
+  FormValues,
+  FormWidget,
+  MizanResolver,
+  MizanResolverResult,
+  ResolverErrors,
+  ResolverFieldError,
+  ResolverOptionsLike,
+} from './forms';
+
+export { useMizanForm } from './useMizanForm';
+export type { FormFieldProps, MizanFormOptions, MizanFormState } from './useMizanForm';
+
+export { MizanField, MizanForm, humanizeChoice } from './MizanForm';
+export type { MizanFieldProps, MizanFormProps } from './MizanForm';

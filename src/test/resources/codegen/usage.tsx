@@ -2,13 +2,23 @@
 // say what they should. Lines under @ts-expect-error must fail to compile.
 
 import type { ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
 import {
   GreetProvider,
+  MizanField,
+  MizanForm,
+  bookingForm,
   chatChannel,
+  contactForm,
   chatMessageSchema,
   MizanProvider,
   UserProfileProvider,
   createMizanClient,
+  isMizanError,
+  mizanResolver,
+  setServerErrors,
+  useBookingForm,
+  useContactForm,
   currentUser,
   searchUsers,
   signupArgs,
@@ -22,7 +32,18 @@ import {
   useUpdateName,
   useUserProfile,
 } from './index';
-import type { CallResult, ChatMessage, Page, Profile, Role, UpdateNameArgs, UserView } from './index';
+import type {
+  CallResult,
+  ChatMessage,
+  ContactForm,
+  Page,
+  Profile,
+  Role,
+  Sent,
+  Topic,
+  UpdateNameArgs,
+  UserView,
+} from './index';
 
 export async function outsideReact(): Promise<string> {
   const mizan = createMizanClient({ baseUrl: '/api/mizan' });
@@ -82,6 +103,71 @@ function Chat(): ReactElement {
   );
 }
 
+function Contact(): ReactElement {
+  const form = useContactForm({
+    initialValues: { topic: 'SALES' },
+    onSuccess: (sent: Sent, values: ContactForm) => console.log(sent.ticket, values.email),
+  });
+  const topic: Topic | null | undefined = form.values.topic;
+  const age: number | null | undefined = form.values.age_in_years;
+  form.setValue('age_in_years', 42);
+  // @ts-expect-error values are typed
+  form.setValue('age_in_years', 'old');
+  // @ts-expect-error fields are named
+  form.field('nmae');
+  const title: string = contactForm.title;
+  const ticket: string | undefined = form.result?.ticket;
+  return (
+    <form onSubmit={form.submit} noValidate title={title}>
+      <input type="email" {...form.field('email')} />
+      <select {...form.field('topic')}>
+        <option value="SALES">{topic}</option>
+      </select>
+      <textarea {...form.field('message')} />
+      <input type="radio" {...form.field('topic', 'SUPPORT')} />
+      <MizanField form={form} name="newsletter" />
+      <p>{form.errors['email'] ?? form.errors[''] ?? ticket ?? String(age)}</p>
+      <button disabled={form.isSubmitting} onClick={() => form.reset()}>Send</button>
+    </form>
+  );
+}
+
+function ContactWithHookForm(): ReactElement {
+  const contact = useContactForm();
+  const { register, handleSubmit, setError, formState } = useForm({ resolver: mizanResolver(contactForm) });
+  const onSubmit = handleSubmit(async (values) => {
+    const record: ContactForm = values;
+    try {
+      const sent: Sent = await contact.submitValues(record);
+      console.log(sent.ticket);
+    } catch (e) {
+      if (isMizanError(e)) setServerErrors(contactForm, e, setError);
+    }
+  });
+  return (
+    <form onSubmit={(event) => void onSubmit(event)}>
+      <input {...register('email')} aria-invalid={formState.errors.email !== undefined} />
+      <input type="number" {...register('age_in_years')} />
+      <p>{formState.errors.email?.message}</p>
+    </form>
+  );
+}
+
+function Booking(): ReactElement {
+  const booking = useBookingForm();
+  const booked: null | undefined = booking.result;
+  return (
+    <MizanForm
+      definition={bookingForm}
+      submitLabel="Book"
+      initialValues={{ token: 't-1', guests: 2 }}
+      onSuccess={() => console.log(booked)}
+    >
+      {(form) => form.submitError && <p>{form.submitError.title}</p>}
+    </MizanForm>
+  );
+}
+
 export function App(): ReactElement {
   const user = useCurrentUser();
   const rename = useUpdateName({ onSuccess: (result: UserView) => console.log(result.name) });
@@ -106,6 +192,12 @@ export function App(): ReactElement {
         <Greeting />
       </GreetProvider>
       <Chat />
+      <Contact />
+      <ContactWithHookForm />
+      <Booking />
+      <MizanForm definition={contactForm} onSuccess={(sent) => console.log(sent.ticket)} />
+      {/* @ts-expect-error the initial values are typed */}
+      <MizanForm definition={contactForm} initialValues={{ topic: 'OTHER' }} />
       {/* @ts-expect-error userId is required */}
       <UserProfileProvider lang="en" />
     </MizanProvider>

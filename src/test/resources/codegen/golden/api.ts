@@ -62,6 +62,11 @@ export function greet(
   return client.context<Greeting>('greet', params, options);
 }
 
+/** Reads the global context inbox. */
+export function inbox(client: MizanClient, options?: RequestOptions): Promise<number> {
+  return client.context<number>('inbox', {}, options);
+}
+
 /** Calls lastGreeting. */
 export function lastGreeting(
   client: MizanClient,

@@ -69,6 +69,13 @@ export function useGreet(
   return greetContext.use(options);
 }
 
+/** Reads the global context inbox. Refreshed by: contact.submit. */
+export function useInbox(
+  options?: MizanContextOptions<number>,
+): UseQueryResult<number, MizanError> {
+  return useMizanContext<number>('inbox', {}, options);
+}
+
 /** Calls lastGreeting. */
 export function useLastGreeting(
   options?: MizanMutationOptions<void, Greeting | null>,

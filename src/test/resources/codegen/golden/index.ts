@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './api';
 export * from './hooks';
 export * from './channels';
+export * from './forms';

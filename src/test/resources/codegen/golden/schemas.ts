@@ -3,8 +3,10 @@
 import { z } from 'zod';
 import type {
   Address,
+  BookingForm,
   Category,
   ChatMessage,
+  ContactForm,
   CountBetweenArgs,
   Document,
   EchoArgs,
@@ -14,11 +16,13 @@ import type {
   PlantArgs,
   Role,
   Room,
+  RoomSize,
   SaveCategoryArgs,
   SearchUsersArgs,
   SetRoleArgs,
   Signup,
   SignupArgs,
+  Topic,
   Tree,
   UpdateNameArgs,
   UserProfileParams,
@@ -94,6 +98,24 @@ export const addressSchema = z.object({
     .max(2, { message: 'size must be between 2 and 2' }),
 }) satisfies z.ZodType<Address>;
 
+export const roomSizeSchema = z.enum(['SMALL', 'LARGE']) satisfies z.ZodType<RoomSize>;
+
+export const bookingFormSchema = z.object({
+  token: z.string(),
+  day: z.string()
+    .refine((v) => compareToNow(v, true) >= 0, { message: 'must be a date in the present or in the future' }),
+  at: z.string(),
+  until: z.string().nullable(),
+  size: roomSizeSchema,
+  guests: z.number()
+    .int()
+    .positive({ message: 'must be greater than 0' })
+    .max(20, { message: 'must be less than or equal to 20' }),
+  website: z.string().nullable(),
+  phone: z.string(),
+  code: z.string().min(8, { message: 'size must be between 8 and 2147483647' }),
+}) satisfies z.ZodType<BookingForm>;
+
 export const documentSchema: z.ZodType<Document> = z.object({
   title: z.string(),
   parent: z.lazy(() => folderSchema).nullable(),
@@ -117,6 +139,24 @@ export const chatMessageSchema = z.object({
   author: z.string().nullable(),
   sent: z.string().nullable(),
 }) satisfies z.ZodType<ChatMessage>;
+
+export const topicSchema = z.enum(['SALES', 'SUPPORT']) satisfies z.ZodType<Topic>;
+
+export const contactFormSchema = z.object({
+  name: z.string()
+    .regex(/\S/, { message: 'must not be blank' })
+    .max(80, { message: 'size must be between 0 and 80' }),
+  email: z.string()
+    .regex(/\S/, { message: 'must not be blank' })
+    .email({ message: 'must be a well-formed email address' }),
+  topic: topicSchema,
+  message: z.string().max(2000, { message: 'size must be between 0 and 2000' }),
+  newsletter: z.boolean(),
+  age_in_years: z.number()
+    .int()
+    .min(18, { message: 'must be greater than or equal to 18' })
+    .nullable(),
+}) satisfies z.ZodType<ContactForm>;
 
 export function rangeSchema<T extends z.ZodTypeAny>(t: T) {
   return z.object({

@@ -6,6 +6,18 @@ export interface Address {
   country: string;
 }
 
+export interface BookingForm {
+  token: string;
+  day: string;
+  at: string;
+  until: string | null;
+  size: RoomSize;
+  guests: number;
+  website: string | null;
+  phone: string;
+  code: string;
+}
+
 export interface Category {
   name: string;
   children: Category[];
@@ -16,6 +28,15 @@ export interface ChatMessage {
   text: string;
   author: string | null;
   sent: string | null;
+}
+
+export interface ContactForm {
+  name: string;
+  email: string;
+  topic: Topic;
+  message: string;
+  newsletter: boolean;
+  age_in_years: number | null;
 }
 
 export interface Document {
@@ -70,6 +91,13 @@ export interface Room {
   room: string;
 }
 
+export type RoomSize = 'SMALL' | 'LARGE';
+
+export interface Sent {
+  ticket: string;
+  by: string | null;
+}
+
 export interface Signup {
   name: string;
   email: string;
@@ -85,6 +113,8 @@ export interface Signup {
   handle: string;
   role: Role;
 }
+
+export type Topic = 'SALES' | 'SUPPORT';
 
 export interface Tree<T> {
   children: Tree<T>[];

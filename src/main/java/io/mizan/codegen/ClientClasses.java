@@ -6,6 +6,7 @@ import io.github.classgraph.ClassInfoList;
 import io.github.classgraph.ScanResult;
 import io.mizan.Channel;
 import io.mizan.Client;
+import io.mizan.Form;
 import io.mizan.messages.Messages;
 import io.mizan.model.ModelBuilder;
 
@@ -18,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Finds the application's classes that belong in the model: those that declare {@code @Client}
- * functions and the {@code @Channel} handlers. ClassGraph reads the class files of {@code --classes}
- * (no class is initialized), and the candidates are then loaded for the model.
+ * functions or {@code @Form}s, and the {@code @Channel} handlers. ClassGraph reads the class files of
+ * {@code --classes} (no class is initialized), and the candidates are then loaded for the model.
  *
  * <pre>{@code
  * ClientClasses found = ClientClasses.find(commandLine, loader);
@@ -29,7 +30,7 @@ import java.util.TreeMap;
  */
 final class ClientClasses {
 
-    /** A class with functions or a channel, and the class folder or jar it was found in (null if unknown). */
+    /** A class with functions, forms or a channel, and the class folder or jar it was found in (null if unknown). */
     record Found(Class<?> type, Path archive) {}
 
     private final List<Found> classes;
@@ -67,8 +68,9 @@ final class ClientClasses {
     }
 
     /**
-     * The concrete classes that may belong in the model, by name: with @Client on them or a method (and
-     * their subclasses, which inherit the functions), or with @Channel (not inherited).
+     * The concrete classes that may belong in the model, by name: with @Client on them or a method, or
+     * @Form on a method (and their subclasses, which inherit the functions and forms), or with @Channel
+     * (not inherited).
      */
     private static Map<String, Path> scan(CommandLine line) {
         ClassGraph graph = new ClassGraph()
@@ -84,7 +86,8 @@ final class ClientClasses {
         Map<String, Path> names = new TreeMap<>();
         try (ScanResult scan = graph.scan()) {
             ClassInfoList found = scan.getClassesWithAnnotation(Client.class.getName())
-                    .union(scan.getClassesWithMethodAnnotation(Client.class.getName()));
+                    .union(scan.getClassesWithMethodAnnotation(Client.class.getName()))
+                    .union(scan.getClassesWithMethodAnnotation(Form.class.getName()));
             for (ClassInfo c : found) {
                 add(c, names);
                 for (ClassInfo sub : c.getSubclasses()) {

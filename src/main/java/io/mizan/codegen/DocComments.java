@@ -2,6 +2,7 @@ package io.mizan.codegen;
 
 import io.mizan.Scope;
 import io.mizan.model.ChannelModel;
+import io.mizan.model.FormModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.schema.ClientApi;
 
@@ -66,12 +67,18 @@ final class DocComments {
         return " Refreshes: " + String.join(", ", parts) + ".";
     }
 
-    /** {@code " Refreshed by: signup, updateName."}, or empty. */
+    /** {@code " Refreshed by: signup, updateName, contact.submit."}, or empty: functions, then form submits. */
     String refreshedBy(FunctionModel context) {
-        List<String> by = api.functions().stream()
+        List<String> by = new ArrayList<>();
+        api.functions().stream()
                 .filter(f -> f.affects().contains(context.name()))
                 .map(FunctionModel::name)
-                .toList();
+                .forEach(by::add);
+        api.forms().stream()
+                .map(FormModel::submit)
+                .filter(f -> f.affects().contains(context.name()))
+                .map(FunctionModel::name)
+                .forEach(by::add);
         return by.isEmpty() ? "" : " Refreshed by: " + String.join(", ", by) + ".";
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
  * export * from './api';
  * export * from './hooks';
  * export * from './channels';
+ * export * from './forms';
  * }</pre>
  *
  * <p>{@code export *} leaves out a name that two modules export, so a name both the runtime and the

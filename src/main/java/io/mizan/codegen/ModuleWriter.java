@@ -1,7 +1,7 @@
 package io.mizan.codegen;
 
 /**
- * Writes one generated TypeScript file. To add an output ({@code forms.ts}, say), write a class that
+ * Writes one generated TypeScript file. To add an output ({@code routes.ts}, say), write a class that
  * implements this and register it in {@link TypeScriptGenerator}: the index re-exports it and its
  * names are checked against every other file's.
  *

@@ -36,11 +36,13 @@ final class RuntimeSources {
 
     /** The files the runtime had when this generator was written; used when the folder cannot be listed. */
     static final List<String> KNOWN = List.of(
+            "MizanForm.tsx",
             "auth.ts",
             "backoff.ts",
             "cache.ts",
             "client.ts",
             "errors.ts",
+            "forms.ts",
             "frames.ts",
             "hydration.ts",
             "index.ts",
@@ -53,7 +55,8 @@ final class RuntimeSources {
             "react.tsx",
             "session.ts",
             "socket.ts",
-            "useChannel.ts");
+            "useChannel.ts",
+            "useMizanForm.ts");
 
     private static final Pattern EXPORT_LIST = Pattern.compile("export\\s+(?:type\\s+)?\\{([^}]*)}");
     private static final Pattern EXPORT_DECLARATION = Pattern.compile(

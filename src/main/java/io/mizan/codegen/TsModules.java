@@ -10,6 +10,7 @@ import java.util.List;
  * import { z } from 'zod';
  * import type { UseQueryResult } from '@tanstack/react-query';
  * import { useMizanContext } from './runtime';
+ * import { contactFormSchema } from './schemas';
  * import type { UserView } from './types';
  * }</pre>
  */
@@ -20,10 +21,11 @@ final class TsModules {
     /** The copy of the client runtime next to the generated files. */
     static final String RUNTIME = "./runtime";
 
+    static final String SCHEMAS = "./schemas";
     static final String TYPES = "./types";
 
     /** The order of the import lines in every generated file. */
-    static final List<String> ORDER = List.of(ZOD, QUERY, RUNTIME, TYPES);
+    static final List<String> ORDER = List.of(ZOD, QUERY, RUNTIME, SCHEMAS, TYPES);
 
     private TsModules() {}
 

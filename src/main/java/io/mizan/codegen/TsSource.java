@@ -32,8 +32,13 @@ final class TsSource {
 
     /** Imports a value and returns its local name. */
     String value(String module, String name) {
-        values.computeIfAbsent(module, m -> new TreeMap<>(NAME_ORDER)).put(name, name);
-        return name;
+        return value(module, name, name);
+    }
+
+    /** Imports a value under a local name of its own ({@code import { useMizanForm as runtimeUseMizanForm }}). */
+    String value(String module, String name, String local) {
+        values.computeIfAbsent(module, m -> new TreeMap<>(NAME_ORDER)).put(name, local);
+        return local;
     }
 
     /** Imports a type and returns its local name. */

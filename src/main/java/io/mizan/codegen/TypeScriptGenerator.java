@@ -8,14 +8,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Writes the TypeScript a React application uses to call the server's {@code @Client} functions and
- * join its {@code @Channel}s: types, Zod schemas, plain async functions, React hooks, channel hooks, a
- * barrel, and a copy of the client runtime.
+ * Writes the TypeScript a React application uses to call the server's {@code @Client} functions, join
+ * its {@code @Channel}s and fill in its {@code @Form}s: types, Zod schemas, plain async functions, React
+ * hooks, channel hooks, form definitions and hooks, a barrel, and a copy of the client runtime.
  *
  * <pre>{@code
  * Model model = new ModelBuilder(Auth.PUBLIC).build(List.of(Users.class));
  * Map<String, String> files = new TypeScriptGenerator().generate(model);
- * files.keySet();  // [api.ts, channels.ts, hooks.ts, index.ts, runtime/cache.ts, ..., schemas.ts, types.ts]
+ * files.keySet();  // [api.ts, channels.ts, forms.ts, hooks.ts, index.ts, runtime/cache.ts, ..., schemas.ts, types.ts]
  * }</pre>
  *
  * <p>For {@code @Client(affects = "currentUser") UserView updateName(long userId, @NotBlank String name)}:
@@ -53,6 +53,7 @@ public final class TypeScriptGenerator {
             new ApiWriter(),
             new HooksWriter(),
             new ChannelsWriter(),
+            new FormsWriter(),
             new IndexWriter());
 
     private final Javadoc javadoc;

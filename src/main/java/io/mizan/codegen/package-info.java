@@ -40,6 +40,12 @@
  *       the members (with presence) and the last error; and a constant {@code chatChannel} with the
  *       channel's name and presence flag. The params and message types are in {@code types.ts}, their
  *       Zod schemas in {@code schemas.ts}.</li>
+ *   <li>{@code forms.ts}: per {@code @Form}, a constant {@code contactForm} (its name, title, parameter,
+ *       fields with labels, widgets, choices, help and placeholders, and its record's schema from
+ *       {@code schemas.ts}), enough for the runtime's {@code <MizanForm>} to render it, and a hook
+ *       {@code useContactForm()} over the runtime's {@code useMizanForm}: typed values, errors from the
+ *       schema and from the server on the same fields, {@code submit}, {@code isSubmitting}, the result
+ *       and a reset. The submit is no function of its own in {@code api.ts} or {@code hooks.ts}.</li>
  *   <li>{@code index.ts}: a barrel of all of the above and of the runtime ({@code MizanProvider},
  *       {@code createMizanClient}...).</li>
  *   <li>{@code runtime/}: the client runtime's sources, copied from the jar.</li>
@@ -52,11 +58,12 @@
  *
  * <h2>How it is built</h2>
  * {@link io.mizan.codegen.TypeScriptGenerator} runs one writer per file ({@code TypesWriter},
- * {@code SchemasWriter}, {@code ApiWriter}, {@code HooksWriter}, {@code ChannelsWriter}, {@code IndexWriter}), all reading one
+ * {@code SchemasWriter}, {@code ApiWriter}, {@code HooksWriter}, {@code ChannelsWriter}, {@code FormsWriter},
+ * {@code IndexWriter}), all reading one
  * {@code Generation}: the client API of the model, the names each file exports, the doc comments. A new
  * output is a new writer, registered there. {@link io.mizan.codegen.Main} only wires the command line
  * ({@code CommandLine}), the class loader of the application's classes ({@code ApplicationLoader}), the
- * scan ({@code ClientClasses}), the check that CDI makes beans of the classes with functions or channels
+ * scan ({@code ClientClasses}), the check that CDI makes beans of the classes with functions, forms or channels
  * ({@code BeanDiscovery}), and the output folder ({@code OutputFolder}).
  */
 package io.mizan.codegen;

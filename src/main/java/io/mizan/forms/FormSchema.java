@@ -3,7 +3,6 @@ package io.mizan.forms;
 import io.mizan.model.ConstraintModel;
 import io.mizan.model.FormFieldModel;
 import io.mizan.model.FormModel;
-import io.mizan.model.TypeRef;
 import io.mizan.schema.NamedConstraints;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -41,7 +40,7 @@ final class FormSchema {
     private static JsonObjectBuilder field(FormFieldModel field) {
         JsonObjectBuilder out = JSON.createObjectBuilder()
                 .add("name", field.name())
-                .add("type", typeName(field.type()))
+                .add("type", field.typeName())
                 .add("label", field.label())
                 .add("required", field.required())
                 .add("widget", field.widget());
@@ -62,23 +61,5 @@ final class FormSchema {
             out.add("choices", choices);
         }
         return out;
-    }
-
-    /** The JSON type a field's value has: {@code string}, {@code integer}, {@code date}, {@code array}... */
-    static String typeName(TypeRef type) {
-        TypeRef bare = type instanceof TypeRef.Nullable n ? n.inner() : type;
-        if (bare instanceof TypeRef.Scalar s) {
-            return switch (s.kind()) {
-                case DATE_TIME -> "datetime";
-                default -> s.kind().name().toLowerCase(java.util.Locale.ROOT);
-            };
-        }
-        if (bare instanceof TypeRef.EnumRef) {
-            return "string";
-        }
-        if (bare instanceof TypeRef.ListOf) {
-            return "array";
-        }
-        return "object";
     }
 }

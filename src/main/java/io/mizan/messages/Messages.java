@@ -349,7 +349,7 @@ public final class Messages {
                 "MIZAN-030",
                 "index.ts",
                 "the generated name '" + name + "' is taken twice: by " + first + " and by " + second,
-                "rename one of them (a function with @Client(name = \"...\"))");
+                "rename one of them (a function with @Client(name = \"...\"), a form with @Form(name = \"...\"))");
     }
 
     /** {@code MIZAN-031}: a function's name is a reserved word in TypeScript. */

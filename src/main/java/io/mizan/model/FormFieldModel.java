@@ -1,6 +1,7 @@
 package io.mizan.model;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One field of a form: a component of its record, with what it takes to render it.
@@ -31,5 +32,26 @@ public record FormFieldModel(
     public FormFieldModel {
         constraints = List.copyOf(constraints);
         choices = List.copyOf(choices);
+    }
+
+    /**
+     * The JSON type of its value, as the form's schema names it: {@code string}, {@code integer},
+     * {@code date}, {@code datetime}, {@code array}, {@code object}... An enum's is {@code string}.
+     */
+    public String typeName() {
+        TypeRef bare = type instanceof TypeRef.Nullable n ? n.inner() : type;
+        if (bare instanceof TypeRef.Scalar s) {
+            return switch (s.kind()) {
+                case DATE_TIME -> "datetime";
+                default -> s.kind().name().toLowerCase(Locale.ROOT);
+            };
+        }
+        if (bare instanceof TypeRef.EnumRef) {
+            return "string";
+        }
+        if (bare instanceof TypeRef.ListOf) {
+            return "array";
+        }
+        return "object";
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Runs the real TypeScript compiler, with {@code --strict}, the client's own strict options and
  * {@code exactOptionalPropertyTypes}, over the generated code, the runtime copy and an example of use
- * ({@code codegen/usage.tsx}), with the packages installed in {@code client/node_modules}. Lines of the example marked
+ * ({@code codegen/usage.tsx}, which fills in a form with react-hook-form too, a dev dependency of the
+ * client), with the packages installed in {@code client/node_modules}. Lines of the example marked
  * {@code @ts-expect-error} must fail to compile, so the types are checked to refuse wrong calls too.
  */
 class TypeScriptCompileTest {
@@ -26,7 +27,7 @@ class TypeScriptCompileTest {
     @Test
     void generatedCodeCompilesUnderStrict(@TempDir Path dir) throws Exception {
         NodeTools.requireInstalled();
-        for (String module : List.of("zod", "react", "@types/react", "@tanstack/react-query")) {
+        for (String module : List.of("zod", "react", "@types/react", "@tanstack/react-query", "react-hook-form")) {
             assertTrue(
                     Files.isDirectory(NodeTools.MODULES.resolve(module)),
                     module + " is missing from " + NodeTools.MODULES);

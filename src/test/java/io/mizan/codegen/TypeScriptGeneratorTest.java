@@ -31,7 +31,7 @@ class TypeScriptGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"types.ts", "schemas.ts", "api.ts", "hooks.ts", "channels.ts", "index.ts"})
+    @ValueSource(strings = {"types.ts", "schemas.ts", "api.ts", "hooks.ts", "channels.ts", "forms.ts", "index.ts"})
     void generatedFileMatchesItsGoldenFile(String name) {
         Golden.check(name, files.get(name));
     }
@@ -92,7 +92,7 @@ class TypeScriptGeneratorTest {
     @Test
     void anEmptyApplicationGivesEmptyModules() {
         Map<String, String> empty = new TypeScriptGenerator().generate(new Model(List.of(), List.of()));
-        for (String name : List.of("types.ts", "schemas.ts", "api.ts", "hooks.ts", "channels.ts")) {
+        for (String name : List.of("types.ts", "schemas.ts", "api.ts", "hooks.ts", "channels.ts", "forms.ts")) {
             assertEquals(TsSource.HEADER + "\n\nexport {};\n", empty.get(name), name);
         }
         assertTrue(empty.get("index.ts").contains("export * from './runtime';"));
