@@ -144,11 +144,11 @@ export const topicSchema = z.enum(['SALES', 'SUPPORT']) satisfies z.ZodType<Topi
 
 export const contactFormSchema = z.object({
   name: z.string()
-    .regex(/\S/, { message: 'must not be blank' })
+    .regex(/[^\x00-\x20]/, { message: 'must not be blank' })
     .max(80, { message: 'size must be between 0 and 80' }),
   email: z.string()
-    .regex(/\S/, { message: 'must not be blank' })
-    .email({ message: 'must be a well-formed email address' }),
+    .regex(/[^\x00-\x20]/, { message: 'must not be blank' })
+    .refine((v) => isEmail(v), { message: 'must be a well-formed email address' }),
   topic: topicSchema,
   message: z.string().max(2000, { message: 'size must be between 0 and 2000' }),
   newsletter: z.boolean(),
