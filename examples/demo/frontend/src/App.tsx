@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import {
+  MizanForm,
+  contactForm,
+  useInbox,
+  useLogin,
+  useLogout,
+  useSession,
   chatMessageSchema,
   GreetProvider,
   NotesProvider,
@@ -21,31 +27,64 @@ export function App() {
       <Greeting />
       <Boards />
       <Chat />
+      <Contact />
+      <Inbox />
     </main>
   );
 }
 
-/** The global context currentUser: embedded in the page, refetched after updateName. */
+/**
+ * Signing in and out through Mizan's auth.* functions: the session is a global context embedded in
+ * the page; signing in or out refetches every context and reopens the socket as the new user.
+ */
 function Header() {
   const user = useCurrentUser();
   const me = user.data ?? null;
+  const logout = useLogout();
   return (
     <header>
       <h1>Mizan demo</h1>
       {me ? (
-        <form method="post" action="api/session/logout">
+        <p>
           <span data-testid="signed-in">
             Signed in as <b>{me.displayName}</b>
             {me.staff ? ' (staff)' : ''}
           </span>{' '}
-          <button type="submit">Sign out</button>
-        </form>
+          <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+            Sign out
+          </button>
+        </p>
       ) : (
-        <a href="signin/" data-testid="sign-in">
-          Sign in
-        </a>
+        <SignIn />
       )}
     </header>
+  );
+}
+
+function SignIn() {
+  const session = useSession();
+  const login = useLogin();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  if (session.data) return null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate({ username, password }, { onSuccess: () => setPassword('') });
+  };
+  const problem = login.error ? login.error.fieldError('password') ?? login.error.detail ?? login.error.title : null;
+  return (
+    <form onSubmit={submit} aria-label="sign in" className="sign-in">
+      <input value={username} onChange={(e) => setUsername(e.target.value)} aria-label="user name" placeholder="ada or bob" autoComplete="username" />
+      <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} aria-label="password" placeholder="password" autoComplete="current-password" />
+      <button type="submit" disabled={login.isPending} data-testid="sign-in">
+        Sign in
+      </button>
+      {problem ? (
+        <span role="alert" className="error">
+          {problem}
+        </span>
+      ) : null}
+    </form>
   );
 }
 
@@ -244,5 +283,41 @@ function ChatRoom({ room }: { room: string }) {
         ) : null}
       </form>
     </div>
+  );
+}
+
+/** A form from one set of constraints: checked here by the generated Zod schema, then by the server. */
+function Contact() {
+  return (
+    <section>
+      <MizanForm definition={contactForm} submitLabel="Send" showTitle>
+        {(form) =>
+          form.result ? (
+            <p role="status" data-testid="contact-sent">
+              Thanks! Message #{form.result.number} received.
+            </p>
+          ) : null
+        }
+      </MizanForm>
+    </section>
+  );
+}
+
+/** The messages received, for staff: it refreshes by itself when anyone sends one (live invalidation). */
+function Inbox() {
+  const user = useCurrentUser();
+  const inbox = useInbox({ enabled: user.data?.staff === true });
+  if (!user.data?.staff) return null;
+  return (
+    <section>
+      <h2>Inbox</h2>
+      <ul data-testid="inbox">
+        {(inbox.data ?? []).map((m) => (
+          <li key={m.email}>
+            <b>{m.from}</b> ({m.topic.toLowerCase()}): {m.text}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -3,7 +3,7 @@ package io.mizan.cluster;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
-import jakarta.json.Json;
+import io.mizan.json.StrictJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -134,7 +134,7 @@ final class PresenceHash {
     record Field(String node, String channel, String group, String user) {
         /** The field, or {@code null} when it is not one. */
         static Field read(String text) {
-            try (var reader = Json.createReader(new StringReader(text))) {
+            try (var reader = StrictJson.PROVIDER.createReader(new StringReader(text))) {
                 JsonArray a = reader.readArray();
                 JsonValue user = a.get(3);
                 return new Field(

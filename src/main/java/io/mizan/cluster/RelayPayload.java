@@ -1,6 +1,6 @@
 package io.mizan.cluster;
 
-import jakarta.json.Json;
+import io.mizan.json.StrictJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonString;
@@ -85,7 +85,7 @@ sealed interface RelayPayload {
         String header = newline < 0 ? text : text.substring(0, newline);
         String body = newline < 0 ? null : text.substring(newline + 1);
         JsonArray fields;
-        try (var reader = Json.createReader(new StringReader(header))) {
+        try (var reader = StrictJson.PROVIDER.createReader(new StringReader(header))) {
             fields = reader.readArray();
         } catch (JsonException | IllegalStateException e) {
             throw new Unreadable("its header is not a JSON array");
@@ -117,7 +117,7 @@ sealed interface RelayPayload {
 
     private static List<String> keys(String body) throws Unreadable {
         List<String> keys = new ArrayList<>();
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = StrictJson.PROVIDER.createReader(new StringReader(body))) {
             for (JsonValue key : reader.readArray()) {
                 if (!(key instanceof JsonString s)) {
                     throw new Unreadable("an invalidation key is not a string");
