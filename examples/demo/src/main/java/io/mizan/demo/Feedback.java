@@ -5,6 +5,7 @@ import io.mizan.FieldError;
 import io.mizan.Form;
 import io.mizan.MizanException;
 import io.mizan.Scope;
+import jakarta.annotation.Nullable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.Principal;
@@ -19,8 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class Feedback {
 
-    /** A message as staff see it. */
-    public record Message(String from, String email, ContactForm.Topic topic, String text, String by, Instant at) {}
+    /** A message as staff see it; {@code by} is the signed-in sender, if any. */
+    public record Message(
+            String from, String email, ContactForm.Topic topic, String text, @Nullable String by, Instant at) {}
 
     /** What the sender is told. */
     public record Received(int number) {}
