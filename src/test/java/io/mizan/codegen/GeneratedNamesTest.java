@@ -75,24 +75,7 @@ class GeneratedNamesTest {
                 }
                 """,
                 StandardCharsets.UTF_8);
-        Files.writeString(
-                dir.resolve("tsconfig.json"),
-                """
-                {
-                  "compilerOptions": {
-                    "target": "ES2020", "lib": ["ES2020", "DOM"], "module": "ESNext", "moduleResolution": "bundler",
-                    "jsx": "react-jsx", "strict": true, "noEmit": true, "skipLibCheck": true,
-                    "noUnusedLocals": true, "noUnusedParameters": true, "verbatimModuleSyntax": true,
-                    "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true,
-                    "paths": { "react": ["%1$s/@types/react"], "react/*": ["%1$s/@types/react/*"], "*": ["%1$s/*"] },
-                    "types": []
-                  },
-                  "include": ["**/*.ts", "**/*.tsx"]
-                }
-                """
-                        .formatted(NodeTools.modules()),
-                StandardCharsets.UTF_8);
-        NodeTools.Result tsc = NodeTools.tsc(dir, "--pretty", "false");
+        NodeTools.Result tsc = NodeTools.typecheck(dir);
         assertEquals(0, tsc.code(), tsc.output());
     }
 
