@@ -1,6 +1,7 @@
 package io.mizan.manifest;
 
 import io.mizan.model.ChannelModel;
+import io.mizan.model.FormModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
@@ -15,11 +16,14 @@ import java.util.Map;
 /**
  * The invalidation graph served at {@code GET <base>/manifest}, for edge caches and tools: every
  * context with its scope and parameters, every function with what it affects and how each key is
- * scoped, and every channel with whether it has presence. Keys are sorted, so the same application
+ * scoped, every channel with whether it has presence, and every form with the functions it adds (its
+ * submit is among the functions, with what it affects). Keys are sorted, so the same application
  * gives the same text.
  *
  * <pre>{@code
  * {"channels": {"chat": {"presence": true}},
+ *  "forms": {"contact": {"schema": "contact.schema", "submit": "contact.submit", "title": "Contact Us",
+ *                        "validate": "contact.validate"}},
  *  "contexts": {"userProfile": {"params": ["userId"], "scope": "local"}},
  *  "functions": {"updateProfile": {"affects": ["userProfile"], "scope": "none", "scopedBy": {"userProfile": ["userId"]},
  *                                  "serverOnly": false, "viewPath": true}}}
@@ -64,9 +68,20 @@ public final class ManifestDocument {
                             .add("serverOnly", f.serverOnly())
                             .add("viewPath", f.viewPath()));
         }
+        JsonObjectBuilder forms = JSON.createObjectBuilder();
+        for (FormModel form : model.forms().values()) {
+            forms.add(
+                    form.name(),
+                    JSON.createObjectBuilder()
+                            .add("schema", form.name() + FormModel.SCHEMA)
+                            .add("submit", form.submit().name())
+                            .add("title", form.title())
+                            .add("validate", form.name() + FormModel.VALIDATE));
+        }
         return JSON.createObjectBuilder()
                 .add("channels", channels)
                 .add("contexts", contexts)
+                .add("forms", forms)
                 .add("functions", functions)
                 .build()
                 .toString();

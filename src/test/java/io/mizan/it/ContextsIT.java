@@ -313,6 +313,10 @@ class ContextsIT {
                 "settings":{"params":[],"scope":"global"},\
                 "todos":{"params":["listId","owner"],"scope":"local"},\
                 "userProfile":{"params":["userId"],"scope":"local"}},\
+                "forms":{\
+                "booking":{"schema":"booking.schema","submit":"booking.submit","title":"Booking","validate":"booking.validate"},\
+                "contact":{"schema":"contact.schema","submit":"contact.submit","title":"Contact Us","validate":"contact.validate"},\
+                "raise":{"schema":"raise.schema","submit":"raise.submit","title":"Raise","validate":"raise.validate"}},\
                 "functions":{\
                 "addTodo":{"affects":["todos"],"scope":"none","scopedBy":{"todos":["listId","owner"]},"serverOnly":false,"viewPath":false},\
                 "booking.submit":{"affects":[],"scope":"none","scopedBy":{},"serverOnly":false,"viewPath":false},\

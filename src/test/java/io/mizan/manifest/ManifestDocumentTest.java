@@ -29,6 +29,25 @@ class ManifestDocumentTest {
     }
 
     @Test
+    void listsFormsWithTheirFunctionsAndTheSubmitAmongTheFunctions() {
+        JsonObject manifest = manifest();
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("schema", "contact.schema")
+                        .add("submit", "contact.submit")
+                        .add("title", "Contact Us")
+                        .add("validate", "contact.validate")
+                        .build(),
+                manifest.getJsonObject("forms").getJsonObject("contact"));
+        assertEquals(
+                "[\"inbox\"]",
+                manifest.getJsonObject("functions")
+                        .getJsonObject("contact.submit")
+                        .getJsonArray("affects")
+                        .toString());
+    }
+
+    @Test
     void listsContextsAndFunctions() {
         JsonObject manifest = manifest();
         assertEquals(
@@ -38,7 +57,7 @@ class ManifestDocumentTest {
                 .getJsonObject("updateProfile")
                 .getBoolean("viewPath"));
         assertEquals(
-                "[\"channels\",\"contexts\",\"functions\"]",
+                "[\"channels\",\"contexts\",\"forms\",\"functions\"]",
                 Json.createArrayBuilder(manifest.keySet()).build().toString(),
                 "keys sorted");
     }
