@@ -49,6 +49,9 @@ import java.util.List;
 @ApplicationScoped
 public class SignInFunctions {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(SignInFunctions.class.getName());
+
     /** Who is signed in: the user's name and which of the application's roles it holds. */
     public record Session(String user, List<String> roles) {}
 
@@ -108,7 +111,9 @@ public class SignInFunctions {
                 response,
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
-            throw failed(username, client);
+            // the stores said yes: the mechanism is what refused, and the caller cannot fix that
+            LOG.warning(Messages.mechanismRefusedCredential(String.valueOf(status)));
+            throw Messages.signInRefused();
         }
         HttpSession session = request.getSession(true);
         reissueSessionCookie(request, response, session);

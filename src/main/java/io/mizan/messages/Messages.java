@@ -771,6 +771,17 @@ public final class Messages {
                 .retryAfter(wait);
     }
 
+    /**
+     * {@code MIZAN-145}, logged: a valid credential was not signed in by the application's mechanism;
+     * it takes no credential from {@code SecurityContext.authenticate} (BASIC reads only its header).
+     */
+    public static String mechanismRefusedCredential(String status) {
+        return "MIZAN-145 auth.login: the identity stores accept the credential, but the application's"
+                + " authentication mechanism did not sign the caller in (" + status + "). Fix: use a form or"
+                + " custom-form mechanism (@CustomFormAuthenticationMechanismDefinition), or one of your own that"
+                + " takes the credential of SecurityContext.authenticate";
+    }
+
     /** {@code MIZAN-141}: 403, the caller lacks the role, the function denies all, or its check refuses. */
     public static MizanException notAllowed(String function) {
         return refusal("MIZAN-141", 403, "You may not call " + function);

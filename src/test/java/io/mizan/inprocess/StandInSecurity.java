@@ -80,10 +80,20 @@ public class StandInSecurity implements SecurityContext {
         throw new UnsupportedOperationException("no web resources in process");
     }
 
+    private volatile AuthenticationStatus mechanismAnswer;
+
+    /** What the stand-in mechanism answers {@link #authenticate} with ({@code null}: it has none). */
+    public void mechanismAnswers(AuthenticationStatus status) {
+        this.mechanismAnswer = status;
+    }
+
     @Override
     public AuthenticationStatus authenticate(
             HttpServletRequest request, HttpServletResponse response, AuthenticationParameters parameters) {
-        throw new UnsupportedOperationException("no authentication mechanism in process");
+        if (mechanismAnswer == null) {
+            throw new UnsupportedOperationException("no authentication mechanism in process");
+        }
+        return mechanismAnswer;
     }
 
     private void requireContext() {

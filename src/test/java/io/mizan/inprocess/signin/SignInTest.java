@@ -1,0 +1,121 @@
+package io.mizan.inprocess.signin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mizan.MizanException;
+import io.mizan.auth.SignInFunctions;
+import io.mizan.inprocess.InProcess;
+import io.mizan.invoke.Entry;
+import io.mizan.invoke.Invocation;
+import io.mizan.json.ArgumentBinder;
+import io.mizan.model.FunctionModel;
+import io.mizan.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The sign-in functions in process: off unless switched on, and what happens when the identity
+ * stores accept a credential the application's mechanism will not sign in (the IT covers the rest,
+ * with a real mechanism).
+ */
+class SignInTest {
+
+    /** An identity store handler that knows ann/right. */
+    @ApplicationScoped
+    public static class Stores implements IdentityStoreHandler {
+        @Override
+        public CredentialValidationResult validate(Credential credential) {
+            return credential instanceof UsernamePasswordCredential c && c.compareTo("ann", "right")
+                    ? new CredentialValidationResult("ann", Set.of("user"))
+                    : CredentialValidationResult.INVALID_RESULT;
+        }
+    }
+
+    private static final Map<String, String> ON = Map.of("mizan.auth.functions", "true");
+
+    @Test
+    void theFunctionsExistOnlyWhenSwitchedOn() {
+        try (InProcess.Deployment off = InProcess.start(SignInFunctions.class, Stores.class)) {
+            assertTrue(off.extension().model().function("auth.login").isEmpty());
+            assertTrue(off.extension().model().function("auth.session").isEmpty());
+        }
+        try (InProcess.Deployment on = InProcess.start(ON, SignInFunctions.class, Stores.class)) {
+            assertEquals(
+                    List.of("auth.login", "auth.logout", "auth.session"),
+                    on.extension().model().functions().keySet().stream()
+                            .filter(n -> n.startsWith("auth."))
+                            .toList());
+            assertTrue(on.function("auth.session").isContext());
+        }
+    }
+
+    @Test
+    void aValidCredentialTheMechanismWillNotSignInIsRefusedAndLoggedWithTheFix() throws Exception {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger("io.mizan");
+        logger.addHandler(capture);
+        try (InProcess.Deployment d = InProcess.start(ON, SignInFunctions.class, Stores.class)) {
+            d.security().mechanismAnswers(AuthenticationStatus.SEND_FAILURE); // as BASIC does
+            MizanException refused = assertThrows(MizanException.class, () -> login(d, "right"));
+            assertEquals("MIZAN-143", refused.code());
+            assertTrue(logged.stream().anyMatch(m -> m.startsWith("MIZAN-145")), logged::toString);
+            assertTrue(logged.stream().noneMatch(m -> m.contains("right")), "never the password");
+
+            MizanException wrong = assertThrows(MizanException.class, () -> login(d, "wrong"));
+            assertEquals(401, wrong.status());
+            assertEquals("password", wrong.fieldErrors().get(0).path());
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    private static Object login(InProcess.Deployment d, String password) throws Exception {
+        FunctionModel login = d.function("auth.login");
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
+                SignInTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> method.getName().equals("getRemoteAddr") ? "10.0.0.7" : null);
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
+                SignInTest.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> null);
+        Invocation call = d.invoker().authorize(login, Caller.ANONYMOUS, Entry.CLIENT, request, response);
+        Object[] args = d.bean(ArgumentBinder.class)
+                .bind(
+                        login,
+                        Json.createReader(new StringReader("{\"username\":\"ann\",\"password\":\"" + password + "\"}"))
+                                .readObject(),
+                        call);
+        return d.invoker().invoke(call, args);
+    }
+}
