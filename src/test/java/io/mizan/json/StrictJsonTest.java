@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 class StrictJsonTest {
@@ -71,5 +72,41 @@ class StrictJsonTest {
         MizanException e = assertThrows(MizanException.class, () -> StrictJson.parseObject(body));
         assertEquals("MIZAN-112", e.code());
         assertTrue(e.getMessage().contains("UTF-8"));
+    }
+
+    @Test
+    void nestingCountsObjectsAndArraysAlike() {
+        // the body is level 1: 62 arrays and an object inside reach level 64, the limit
+        parse("{\"a\":" + "[".repeat(62) + "{}" + "]".repeat(62) + "}");
+        for (String tooDeep : new String[] {
+            "{\"a\":" + "[".repeat(63) + "{}" + "]".repeat(63) + "}",
+            "{\"a\":" + "[".repeat(64) + "]".repeat(64) + "}",
+            "{\"a\":".repeat(65) + "1" + "}".repeat(65)
+        }) {
+            assertEquals(
+                    "MIZAN-116",
+                    assertThrows(MizanException.class, () -> parse(tooDeep)).code());
+        }
+    }
+
+    @Test
+    void numbersAtTheLimitsAreRead() {
+        assertEquals(400, StrictJson.number("9".repeat(400)).precision());
+        assertEquals(
+                "MIZAN-117",
+                assertThrows(MizanException.class, () -> StrictJson.number("9".repeat(401)))
+                        .code());
+        assertEquals(new BigDecimal("1e400"), StrictJson.number("1e+400"));
+        assertEquals(new BigDecimal("1e-400"), StrictJson.number("1E-400"));
+        assertEquals(
+                "MIZAN-118",
+                assertThrows(MizanException.class, () -> StrictJson.number("1e-401"))
+                        .code());
+    }
+
+    @Test
+    void namesAreShortenedBeyondSixtyCharacters() {
+        assertEquals("k".repeat(60), StrictJson.shorten("k".repeat(60)));
+        assertEquals("k".repeat(60) + "…", StrictJson.shorten("k".repeat(61)));
     }
 }

@@ -1,13 +1,16 @@
 package io.mizan.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.mizan.FieldError;
 import io.mizan.MizanException;
 import io.mizan.invoke.Failure;
 import io.mizan.messages.Messages;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The one writer of problem bodies: RFC 9457 members, then the extension members code, errors and id. */
@@ -49,5 +52,47 @@ class ProblemTest {
                 "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Already shipped\","
                         + "\"code\":\"ORDER_SHIPPED\"}",
                 Problem.json(Failure.of(MizanException.withCode(409, "ORDER_SHIPPED", "Already shipped"))));
+    }
+
+    @Test
+    void theAnswerCarriesTheStatusItsReasonPhraseAndTheProblemBody() {
+        Response answer = Problem.response(Messages.argumentsNotValid(List.of(new FieldError("name", "blank"))))
+                .build();
+        assertEquals(422, answer.getStatus());
+        assertEquals("Unprocessable Content", answer.getStatusInfo().getReasonPhrase());
+        assertEquals(Response.Status.Family.CLIENT_ERROR, answer.getStatusInfo().getFamily());
+        assertEquals("application/problem+json", answer.getHeaderString("Content-Type"));
+        assertEquals("no-store", answer.getHeaderString("Cache-Control"));
+        assertEquals(
+                Problem.json(Failure.of(Messages.argumentsNotValid(List.of(new FieldError("name", "blank"))))),
+                answer.getEntity());
+        assertNull(answer.getHeaderString("Retry-After"));
+        assertNull(answer.getHeaderString("Connection"));
+    }
+
+    @Test
+    void aRefusalThatAsksToWaitSaysHowLong() {
+        Response answer = Problem.response(
+                        MizanException.withCode(429, "TOO_FAST", "Slow down").retryAfter(Duration.ofMillis(1500)))
+                .build();
+        assertEquals(429, answer.getStatus());
+        assertEquals("2", answer.getHeaderString("Retry-After"));
+    }
+
+    @Test
+    void anOversizeBodyClosesTheConnection() {
+        Response answer = Problem.response(Messages.bodyTooLarge(10)).build();
+        assertEquals(413, answer.getStatus());
+        assertEquals("close", answer.getHeaderString("Connection"));
+        assertEquals(Response.Status.Family.CLIENT_ERROR, answer.getStatusInfo().getFamily());
+    }
+
+    @Test
+    void aServerFailureIsOfTheServerErrorFamily() {
+        Response answer =
+                Problem.response(new Failure(500, "failed", List.of(), "e1")).build();
+        assertEquals(500, answer.getStatus());
+        assertEquals("Internal Server Error", answer.getStatusInfo().getReasonPhrase());
+        assertEquals(Response.Status.Family.SERVER_ERROR, answer.getStatusInfo().getFamily());
     }
 }

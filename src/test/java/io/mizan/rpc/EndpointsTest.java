@@ -1,0 +1,291 @@
+package io.mizan.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mizan.Auth;
+import io.mizan.Client;
+import io.mizan.Scope;
+import io.mizan.forms.FormOperations;
+import io.mizan.invalidation.InvalidationFrames;
+import io.mizan.invoke.BeanTargets;
+import io.mizan.invoke.Invoker;
+import io.mizan.invoke.LocalizedValidators;
+import io.mizan.json.ArgumentBinder;
+import io.mizan.json.ResultEncoder;
+import io.mizan.model.Model;
+import io.mizan.model.ModelBuilder;
+import io.mizan.security.AccessPolicy;
+import io.mizan.security.Caller;
+import io.mizan.security.OriginPolicy;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+
+/**
+ * {@code POST <base>/call/{name}} and {@code GET <base>/ctx/{name}} without a server: the order of the
+ * checks (origin, name, access, media type, size, JSON), the envelope and headers of an answer, the ETag
+ * and 304 of a context read, and the CORS headers on every answer, errors too.
+ */
+class EndpointsTest {
+
+    public static class Shop {
+        @Client(affects = "stock")
+        public int restock(int count) {
+            InvalidationFrames.add(List.of("stock"));
+            return count + 1;
+        }
+
+        @Client
+        public String ping() {
+            return "pong";
+        }
+
+        @Client(serverOnly = true)
+        public String internal() {
+            return "internal";
+        }
+
+        @Client(context = Scope.LOCAL)
+        public String stock(String board, int page) {
+            return board + ":" + page;
+        }
+    }
+
+    static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
+    static final Model MODEL = new ModelBuilder(Auth.PUBLIC).build(List.of(Shop.class));
+    static final String APP = "https://app.example";
+
+    final Shop shop = new Shop();
+    final ResultEncoder encoder = new ResultEncoder(MODEL);
+    final ArgumentBinder binder = new ArgumentBinder(MODEL, encoder.jsonb());
+    final Invoker invoker = new Invoker(
+            MODEL,
+            new AccessPolicy((type, function, caller) -> true),
+            new LocalizedValidators(VALIDATION),
+            beanClass -> new BeanTargets.Target() {
+                @Override
+                public Object instance() {
+                    return shop;
+                }
+
+                @Override
+                public void close() {}
+            },
+            encoder,
+            keys -> {});
+    final Cors cors = new Cors(new OriginPolicy(List.of(APP), null, false));
+    final CallEndpoint calls = new CallEndpoint(
+            invoker,
+            binder,
+            new FormOperations(invoker, binder),
+            new OriginPolicy(List.of(APP), null, false),
+            cors,
+            64);
+    final ContextEndpoint contexts = new ContextEndpoint(invoker, binder, new ETags("test-key"), cors);
+
+    @AfterAll
+    static void close() {
+        VALIDATION.close();
+    }
+
+    static InputStream body(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static FakeExchange json() {
+        return new FakeExchange().header("Content-Type", "application/json");
+    }
+
+    static JsonObject problem(Response answer) {
+        assertEquals("application/problem+json", answer.getHeaderString("Content-Type"));
+        return Json.createReader(new StringReader((String) answer.getEntity())).readObject();
+    }
+
+    /** The status and code of a refused call: {@code 415 MIZAN-106}. */
+    static String refusal(Response answer) {
+        return answer.getStatus() + " " + problem(answer).getString("code");
+    }
+
+    static Caller user(String name) {
+        return new Caller() {
+            @Override
+            public Principal principal() {
+                return () -> name;
+            }
+
+            @Override
+            public boolean isInRole(String role) {
+                return false;
+            }
+        };
+    }
+
+    Response call(String name, String json, FakeExchange request) {
+        return calls.call(name, body(json), request.build(), Caller.ANONYMOUS);
+    }
+
+    @Test
+    void aCallAnswersTheEnvelopeWithItsKeysInBodyAndHeader() {
+        Response answer = call("restock", "{\"count\":2}", json());
+        assertEquals(200, answer.getStatus());
+        assertEquals("{\"result\":3,\"invalidate\":[\"stock\"]}", answer.getEntity());
+        assertEquals("application/json", answer.getHeaderString("Content-Type"));
+        assertEquals("no-store", answer.getHeaderString("Cache-Control"));
+        assertEquals("stock", answer.getHeaderString("X-Mizan-Invalidate"));
+    }
+
+    @Test
+    void aCallWithoutKeysHasNoInvalidationHeader() {
+        Response answer = call("ping", "{}", json());
+        assertEquals("{\"result\":\"pong\",\"invalidate\":[]}", answer.getEntity());
+        assertNull(answer.getHeaderString("X-Mizan-Invalidate"));
+    }
+
+    @Test
+    void aCallWithoutABodyNeedsNoMediaType() {
+        assertEquals(
+                200,
+                calls.call("ping", null, new FakeExchange().build(), Caller.ANONYMOUS)
+                        .getStatus());
+        assertEquals(
+                200,
+                call("ping", "", new FakeExchange().header("Content-Length", " 0"))
+                        .getStatus());
+    }
+
+    @Test
+    void aBodyMustBeUtf8Json() {
+        assertEquals("415 MIZAN-106", refusal(call("ping", "{}", new FakeExchange().header("Content-Length", "2"))));
+        assertEquals(
+                "415 MIZAN-106", refusal(call("ping", "{}", new FakeExchange().header("Content-Type", "text/plain"))));
+        assertEquals(
+                "415 MIZAN-106", refusal(call("ping", "{}", new FakeExchange().header("Content-Type", "text/json"))));
+        assertEquals(
+                "415 MIZAN-106",
+                refusal(call("ping", "{}", new FakeExchange().header("Content-Type", "application/xml"))));
+        assertEquals("415 MIZAN-106", refusal(call("ping", "{}", new FakeExchange().header("Content-Type", "/;;"))));
+        assertEquals(
+                "415 MIZAN-107",
+                refusal(call(
+                        "ping",
+                        "{}",
+                        new FakeExchange().header("Content-Type", "application/json; charset=ISO-8859-1"))));
+        assertEquals(
+                200,
+                call("ping", "{}", new FakeExchange().header("Content-Type", "Application/JSON; charset=UTF-8"))
+                        .getStatus());
+    }
+
+    @Test
+    void theMediaTypeIsNamedInTheDetail() {
+        assertTrue(problem(call("ping", "{}", new FakeExchange().header("Content-Type", "text/plain")))
+                .getString("detail")
+                .endsWith(", not text/plain"));
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedAndClosesTheConnection() {
+        String big = "{\"count\":" + "1".repeat(80) + "}";
+        Response declared = call("restock", big, json().header("Content-Length", String.valueOf(big.length())));
+        assertEquals("413 MIZAN-108", refusal(declared));
+        assertEquals("close", declared.getHeaderString("Connection"));
+        assertEquals("413 MIZAN-108", refusal(call("restock", big, json())));
+        assertEquals("400 MIZAN-109", refusal(call("restock", "{}", json().header("Content-Length", "two"))));
+    }
+
+    @Test
+    void theChecksComeInOrder() {
+        // origin before name, name before access, access before the body is looked at
+        assertEquals(
+                "403 MIZAN-105",
+                refusal(call("nothing", "{", new FakeExchange().header("Origin", "https://evil.example"))));
+        assertEquals("404 MIZAN-100", refusal(call("nothing", "{", new FakeExchange().header("Content-Type", "x"))));
+        assertEquals("403 MIZAN-142", refusal(call("internal", "{", new FakeExchange().header("Content-Type", "x"))));
+    }
+
+    @Test
+    void aCallFromTheServersOwnOrThirdListedOriginGoesAhead() {
+        assertEquals(
+                200,
+                call(
+                                "ping",
+                                "{}",
+                                json().header("Origin", "https://shop.example").header("Host", "shop.example"))
+                        .getStatus());
+        Response listed = call("ping", "{}", json().header("Origin", APP));
+        assertEquals(200, listed.getStatus());
+        assertEquals(APP, listed.getHeaderString("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void errorsCarryCorsHeadersForAListedOrigin() {
+        Response answer = call("nothing", "{}", json().header("Origin", APP));
+        assertEquals(404, answer.getStatus());
+        assertEquals(APP, answer.getHeaderString("Access-Control-Allow-Origin"));
+        assertEquals("no-store", answer.getHeaderString("Cache-Control"));
+    }
+
+    @Test
+    void aContextReadAnswersItsResultWithAnETag() {
+        Response answer = contexts.read(
+                "stock",
+                new FakeExchange().query("board", "general").query("page", "2").build(),
+                user("ann"));
+        assertEquals(200, answer.getStatus());
+        assertEquals("{\"result\":\"general:2\"}", answer.getEntity());
+        assertEquals("application/json", answer.getHeaderString("Content-Type"));
+        assertEquals("private, no-cache", answer.getHeaderString("Cache-Control"));
+        assertEquals("Cookie, Authorization", answer.getHeaderString("Vary"));
+        String tag = answer.getEntityTag().getValue();
+        assertEquals(new ETags("test-key").of(() -> "ann", "{\"result\":\"general:2\"}"), tag);
+    }
+
+    @Test
+    void aMatchingIfNoneMatchIsANotModifiedWithoutABody() {
+        FakeExchange request = new FakeExchange().query("board", "general").query("page", "2");
+        String tag = contexts.read("stock", request.build(), user("ann"))
+                .getEntityTag()
+                .getValue();
+        Response again = contexts.read(
+                "stock", request.header("If-None-Match", "W/\"" + tag + "\"").build(), user("ann"));
+        assertEquals(304, again.getStatus());
+        assertNull(again.getEntity());
+        assertEquals(tag, again.getEntityTag().getValue());
+        assertEquals("private, no-cache", again.getHeaderString("Cache-Control"));
+        // another caller's tag for the same data differs, so it does not match
+        Response other = contexts.read("stock", request.build(), user("bob"));
+        assertEquals(200, other.getStatus());
+        assertNotEquals(tag, other.getEntityTag().getValue());
+    }
+
+    @Test
+    void aContextReadRefusesWhatIsNoContextAndBadQueries() {
+        assertEquals("404 MIZAN-101", refusal(contexts.read("ping", new FakeExchange().build(), Caller.ANONYMOUS)));
+        assertEquals(
+                "400 MIZAN-136",
+                refusal(contexts.read(
+                        "stock",
+                        new FakeExchange()
+                                .query("board", "x")
+                                .query("page", "two")
+                                .build(),
+                        Caller.ANONYMOUS)));
+        Response refused = contexts.read(
+                "nothing", new FakeExchange().header("Origin", APP).build(), Caller.ANONYMOUS);
+        assertEquals(APP, refused.getHeaderString("Access-Control-Allow-Origin"));
+    }
+}

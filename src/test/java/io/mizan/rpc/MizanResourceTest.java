@@ -1,0 +1,122 @@
+package io.mizan.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mizan.config.MizanSettings;
+import io.mizan.forms.FormOperations;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.json.Json;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every method on every path under the base is routed in one place: each endpoint answers its own
+ * methods and a preflight, any other method is a 405 that names the allowed ones, and any other path
+ * is a 404, all as problem JSON.
+ */
+class MizanResourceTest {
+
+    static final String APP = "https://app.example";
+
+    /** The resource as JAX-RS and CDI would set it up, seeing one request. */
+    static MizanResource resource(FakeExchange request) {
+        EndpointsTest endpoints = new EndpointsTest(); // its shop, invoker and binder
+        MizanResource resource = new MizanResource();
+        resource.invoker = endpoints.invoker;
+        resource.binder = endpoints.binder;
+        resource.forms = new FormOperations(endpoints.invoker, endpoints.binder);
+        resource.settings = MizanSettings.from(new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(Map.of("mizan.allowed-origins", APP), "test", 500))
+                .build());
+        resource.security = (SecurityContext) Proxy.newProxyInstance(
+                SecurityContext.class.getClassLoader(),
+                new Class<?>[] {SecurityContext.class},
+                (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
+        HttpExchange exchange = request.build();
+        resource.headers = exchange.headers();
+        resource.uri = exchange.uri();
+        resource.start();
+        return resource;
+    }
+
+    static Response send(String method, String path) {
+        return send(method, path, new FakeExchange());
+    }
+
+    static Response send(String method, String path, FakeExchange request) {
+        MizanResource r = resource(request);
+        Function<String, Response> route =
+                switch (method) {
+                    case "GET" -> r::get;
+                    case "POST" -> p -> r.post(p, new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)));
+                    case "PUT" -> r::put;
+                    case "DELETE" -> r::delete;
+                    case "PATCH" -> r::patch;
+                    default -> r::options;
+                };
+        return route.apply(path);
+    }
+
+    static String code(Response answer) {
+        return answer.getStatus() + " "
+                + Json.createReader(new StringReader((String) answer.getEntity()))
+                        .readObject()
+                        .getString("code");
+    }
+
+    @Test
+    void eachEndpointAnswersItsMethods() {
+        Response call = send("POST", "call/ping", new FakeExchange().header("Content-Type", "application/json"));
+        assertEquals(200, call.getStatus());
+        assertEquals("{\"result\":\"pong\",\"invalidate\":[]}", call.getEntity());
+        Response read =
+                send("GET", "ctx/stock", new FakeExchange().query("board", "b").query("page", "1"));
+        assertEquals(200, read.getStatus());
+        assertEquals("{\"result\":\"b:1\"}", read.getEntity());
+        assertEquals(200, send("GET", "manifest").getStatus());
+        assertEquals(200, send("GET", "schema").getStatus());
+    }
+
+    @Test
+    void aPreflightNamesTheEndpointsMethods() {
+        assertEquals("POST, OPTIONS", send("OPTIONS", "call/ping").getHeaderString("Allow"));
+        assertEquals("GET, HEAD, OPTIONS", send("OPTIONS", "ctx/stock").getHeaderString("Allow"));
+        for (String document : new String[] {"hydrate", "manifest", "schema"}) {
+            Response answer = send("OPTIONS", document);
+            assertEquals(204, answer.getStatus());
+            assertEquals("GET, HEAD, OPTIONS", answer.getHeaderString("Allow"));
+        }
+    }
+
+    @Test
+    void anotherMethodIsA405ThatNamesTheAllowedOnes() {
+        Response get = send("GET", "call/ping", new FakeExchange().header("Origin", APP));
+        assertEquals("405 MIZAN-103", code(get));
+        assertEquals("POST, OPTIONS", get.getHeaderString("Allow"));
+        assertEquals(APP, get.getHeaderString("Access-Control-Allow-Origin"));
+        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
+            Response answer = send(method, "ctx/stock");
+            assertEquals("405 MIZAN-103", code(answer));
+            assertEquals("GET, HEAD, OPTIONS", answer.getHeaderString("Allow"));
+        }
+        Response post = send("POST", "schema");
+        assertEquals("405 MIZAN-103", code(post));
+        assertEquals("GET, HEAD, OPTIONS", post.getHeaderString("Allow"));
+    }
+
+    @Test
+    void anyOtherPathIsA404() {
+        for (String path : new String[] {"", "call", "call/", "call/a/b", "ctx/", "nothing", "manifest/x", "x/y"}) {
+            assertEquals("404 MIZAN-102", code(send("GET", path)), path);
+        }
+    }
+}
