@@ -103,7 +103,10 @@ final class CallEndpoint {
         String type = exchange.header(HttpHeaders.CONTENT_TYPE);
         if (type == null) {
             String length = exchange.header(HttpHeaders.CONTENT_LENGTH);
-            if (length == null || length.trim().equals("0")) {
+            boolean noBody = length == null
+                    ? exchange.header("Transfer-Encoding") == null // chunked: a body of unknown length
+                    : length.trim().equals("0");
+            if (noBody) {
                 return; // no body at all: a call without arguments
             }
             throw Messages.notJsonMediaType(null);

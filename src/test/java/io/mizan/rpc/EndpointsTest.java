@@ -171,6 +171,10 @@ class EndpointsTest {
     void aBodyMustBeUtf8Json() {
         assertEquals("415 MIZAN-106", refusal(call("ping", "{}", new FakeExchange().header("Content-Length", "2"))));
         assertEquals(
+                "415 MIZAN-106",
+                refusal(call("ping", "{}", new FakeExchange().header("Transfer-Encoding", "chunked"))),
+                "a chunked body says no length, yet it is a body");
+        assertEquals(
                 "415 MIZAN-106", refusal(call("ping", "{}", new FakeExchange().header("Content-Type", "text/plain"))));
         assertEquals(
                 "415 MIZAN-106", refusal(call("ping", "{}", new FakeExchange().header("Content-Type", "text/json"))));
