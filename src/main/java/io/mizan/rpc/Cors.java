@@ -34,9 +34,41 @@ final class Cors {
         Response.ResponseBuilder answer = Response.noContent().header("Allow", allow + ", OPTIONS");
         if (origins.isAllowed(exchange.header("Origin"))) {
             answer.header("Access-Control-Allow-Methods", allow)
-                    .header("Access-Control-Allow-Headers", "Content-Type, If-None-Match")
-                    .header("Access-Control-Max-Age", "600");
+                    .header(
+                            "Access-Control-Allow-Headers",
+                            allowedHeaders(exchange.header("Access-Control-Request-Headers")))
+                    .header("Access-Control-Max-Age", "600")
+                    .header("Vary", "Access-Control-Request-Headers");
         }
         return headers(answer, exchange).build();
+    }
+
+    /** The headers a call needs, and at most {@value #MAX_REQUESTED} more a listed origin's page asks for. */
+    static final int MAX_REQUESTED = 20;
+
+    private static final java.util.regex.Pattern TOKEN =
+            java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
+
+    /**
+     * {@code Content-Type} and {@code If-None-Match}, which calls and context reads use, and the headers the
+     * preflight asks for (an application's own, such as a CSRF token): the origin is one the
+     * application listed, so its page may send what it needs. Anything that is not a header name is left out.
+     */
+    static String allowedHeaders(String requested) {
+        java.util.LinkedHashSet<String> names =
+                new java.util.LinkedHashSet<>(java.util.List.of("Content-Type", "If-None-Match"));
+        if (requested != null) {
+            int added = 0;
+            for (String name : requested.split(",")) {
+                String trimmed = name.trim();
+                if (added < MAX_REQUESTED
+                        && TOKEN.matcher(trimmed).matches()
+                        && names.stream().noneMatch(n -> n.equalsIgnoreCase(trimmed))) {
+                    names.add(trimmed);
+                    added++;
+                }
+            }
+        }
+        return String.join(", ", names);
     }
 }

@@ -2,6 +2,7 @@ package io.mizan.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.security.OriginPolicy;
 import jakarta.ws.rs.core.Response;
@@ -53,6 +54,31 @@ class CorsTest {
         assertEquals("Content-Type, If-None-Match", answer.getHeaderString("Access-Control-Allow-Headers"));
         assertEquals("600", answer.getHeaderString("Access-Control-Max-Age"));
         assertEquals("https://app.example", answer.getHeaderString("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void aPreflightOfAListedOriginAllowsTheHeadersItsPageAsksFor() {
+        Response answer = cors.preflight(
+                "POST",
+                new FakeExchange()
+                        .header("Origin", "https://app.example")
+                        .header("Access-Control-Request-Headers", "content-type, X-CSRF-Token,bad header, x:y, ")
+                        .build());
+        assertEquals(
+                "Content-Type, If-None-Match, X-CSRF-Token",
+                answer.getHeaderString("Access-Control-Allow-Headers"),
+                "the defaults once, the page's own, nothing that is not a header name");
+        assertTrue(
+                answer.getHeaderString("Vary").contains("Access-Control-Request-Headers"),
+                answer.getHeaderString("Vary"));
+        String many = String.join(",", java.util.Collections.nCopies(30, "x")).replace("x", "X-A");
+        StringBuilder distinct = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            distinct.append(i == 0 ? "" : ",").append("X-H").append(i);
+        }
+        String allowed = Cors.allowedHeaders(distinct.toString());
+        assertEquals(2 + Cors.MAX_REQUESTED, allowed.split(", ").length, allowed);
+        assertEquals("Content-Type, If-None-Match, X-A", Cors.allowedHeaders(many));
     }
 
     @Test
