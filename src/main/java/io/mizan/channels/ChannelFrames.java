@@ -89,7 +89,7 @@ final class ChannelFrames {
 
     /** A ref as JSON, quoted and escaped once per join so that fan-out only concatenates. */
     static String quote(String text) {
-        return StrictJson.PROVIDER.createValue(text).toString();
+        return StrictJson.quote(text);
     }
 
     static String joined(String refJson) {

@@ -101,8 +101,4 @@ final class Presence {
         members.sort(ORDER);
         return members;
     }
-
-    boolean isEmpty() {
-        return sockets.isEmpty() && remote.isEmpty();
-    }
 }

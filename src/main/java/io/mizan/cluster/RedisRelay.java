@@ -107,11 +107,6 @@ public final class RedisRelay implements NodeRelay {
         };
     }
 
-    /** This node's id among the others. */
-    public String node() {
-        return node;
-    }
-
     @Override
     public void start(Local local) {
         this.local = local;

@@ -174,21 +174,6 @@ sealed interface RelayPayload {
 
     /** JSON string syntax (the body of a message is never re-encoded, only headers are written). */
     static void quote(StringBuilder s, String text) {
-        s.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        s.append('"');
+        s.append(StrictJson.quote(text));
     }
 }

@@ -15,8 +15,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.validation.Validator;
 
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -159,7 +157,7 @@ public final class FormOperations {
             }
             Object value;
             try {
-                value = binder.read(field.name(), field.type(), componentType(form, field), fields.get(field.name()));
+                value = binder.read(field.name(), field.type(), field.javaType(), fields.get(field.name()));
             } catch (MizanException e) {
                 errors.add(new FieldError(field.name(), e.getMessage()));
                 unreadable = true;
@@ -181,14 +179,5 @@ public final class FormOperations {
     @SuppressWarnings("unchecked")
     private static Class<Object> recordType(FormModel form) {
         return (Class<Object>) form.recordType();
-    }
-
-    private static Type componentType(FormModel form, FormFieldModel field) {
-        for (RecordComponent c : form.recordType().getRecordComponents()) {
-            if (c.getName().equals(field.javaName())) {
-                return c.getGenericType();
-            }
-        }
-        throw new IllegalStateException(field.javaName() + " is no component of " + form.recordType());
     }
 }

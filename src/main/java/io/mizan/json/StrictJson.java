@@ -155,6 +155,11 @@ public final class StrictJson {
         }
     }
 
+    /** Text as a JSON string, quoted and escaped: {@code "a\"b"}. */
+    public static String quote(String text) {
+        return PROVIDER.createValue(text).toString();
+    }
+
     public static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }

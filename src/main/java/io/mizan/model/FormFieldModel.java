@@ -9,6 +9,7 @@ import java.util.Locale;
  * @param name the JSON name ({@code @JsonbProperty} when present)
  * @param javaName the component's name, which Bean Validation reports
  * @param type its JSON type
+ * @param javaType the component's generic Java type, which the binder reads a value as
  * @param label the label: {@code @FormField(label)}, else the humanized component name
  * @param help a line of help, or empty
  * @param placeholder a placeholder, or empty
@@ -21,6 +22,7 @@ public record FormFieldModel(
         String name,
         String javaName,
         TypeRef type,
+        java.lang.reflect.Type javaType,
         String label,
         String help,
         String placeholder,

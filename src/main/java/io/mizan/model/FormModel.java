@@ -38,9 +38,4 @@ public record FormModel(
 
     /** The suffix of the function that submits a form. */
     public static final String SUBMIT = ".submit";
-
-    /** The field of this JSON name. */
-    public java.util.Optional<FormFieldModel> field(String jsonName) {
-        return fields.stream().filter(f -> f.name().equals(jsonName)).findFirst();
-    }
 }

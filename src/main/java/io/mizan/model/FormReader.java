@@ -151,6 +151,7 @@ final class FormReader {
                 property.name(),
                 property.javaName(),
                 type,
+                component.getGenericType(),
                 shown != null && !shown.label().isEmpty() ? shown.label() : humanize(component.getName()),
                 shown != null ? shown.help() : "",
                 shown != null ? shown.placeholder() : "",
