@@ -3,6 +3,7 @@
 // Run by run.mjs (DEMO_BASE is the server); each scenario uses fresh visitors (browser contexts).
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { eventually, launchBrowser, scenario, textOf } from './browser.mjs';
 
@@ -284,4 +285,37 @@ test('reloading keeps what was written (it is in the database)', () =>
     const other = await visitor();
     await other.page.goto('/');
     await textOf(board(other.page, 'general').locator('ul.notes'), text);
+  }));
+
+test('a CDN is told which tags to purge: the keys of the change, which tag the context reads', { skip: !process.env.DEMO_PURGES && 'needs the server run.mjs starts' }, () =>
+  scenario(browser, 'cdn purge', async (visitor) => {
+    const { page } = await visitor();
+    await signIn(page, BOB);
+    const boardName = `cdn-${Date.now().toString(36)}`; // a board of its own: its purge is this test's alone
+    const read = await page.request.get(`api/mizan/ctx/notes?board=${boardName}`);
+    const tags = read.headers()['surrogate-key']?.split(' ') ?? [];
+    assert.deepEqual(tags, ['notes', `notes;board=${boardName}`]);
+    assert.equal(read.headers()['cache-tag'], `notes,notes;board=${boardName}`);
+    const added = await page.evaluate(async (board) => {
+      const response = await fetch('api/mizan/call/addNote', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ board, text: 'for the CDN' }),
+      });
+      return response.json();
+    }, boardName);
+    assert.deepEqual(added.invalidate, [`notes;board=${boardName}`]);
+    // the stand-in refuses the first delivery: the observer retries a second later, off the call
+    const delivered = await eventually(() => {
+      const lines = readFileSync(process.env.DEMO_PURGES, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const mine = lines.filter((l) => l.body.includes(`notes;board=${boardName}`));
+      return mine.some((l) => l.status === 204) ? mine : null;
+    }, 'the purge delivered after a retry');
+    assert.deepEqual(
+      delivered.map((l) => [l.status, JSON.parse(l.body)]),
+      [
+        [503, { tags: added.invalidate }],
+        [204, { tags: added.invalidate }],
+      ],
+    );
   }));

@@ -7,7 +7,8 @@
 // browser fails the run. Screenshots and traces of failed tests land in --out.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,7 @@ mkdirSync(out, { recursive: true });
 
 let server = null;
 let base = args.base;
+let purges = null; // the file the CDN stand-in writes what it receives to, when this run starts the server
 const stop = () => {
   if (server && server.exitCode === null) server.kill('SIGTERM');
 };
@@ -51,11 +53,14 @@ if (!base) {
   }
   const port = await freePort();
   base = `http://localhost:${port}`;
+  purges = resolve(out, 'purges.jsonl');
+  const purgeUrl = await startCdnStandIn(purges);
   const log = openSync(resolve(out, 'payara.log'), 'w');
   server = spawn(
     'java',
     [
       '-Dhazelcast.phone.home.enabled=false',
+      `-Ddemo.cdn.purge-url=${purgeUrl}`,
       '-jar',
       resolve(args.payara),
       '--nocluster',
@@ -75,11 +80,34 @@ if (!base) {
 
 const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'demo.test.mjs'], {
   stdio: 'inherit',
-  env: { ...process.env, DEMO_BASE: base, E2E_OUT: out },
+  env: { ...process.env, DEMO_BASE: base, E2E_OUT: out, ...(purges ? { DEMO_PURGES: purges } : {}) },
 });
 const code = await new Promise((done) => tests.on('exit', (c) => done(c ?? 1)));
 stop();
 process.exit(code);
+
+/**
+ * A stand-in for a CDN's purge endpoint, for the demo's CdnPurge: it writes each request it gets as a
+ * line of JSON to the file, and refuses the first delivery of each body (503), so that the observer's
+ * retry is exercised too.
+ */
+async function startCdnStandIn(file) {
+  writeFileSync(file, '');
+  const seen = new Set();
+  const stand = createHttpServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const first = !seen.has(body);
+      seen.add(body);
+      appendFileSync(file, JSON.stringify({ at: Date.now(), status: first ? 503 : 204, body }) + '\n');
+      response.writeHead(first ? 503 : 204).end();
+    });
+  });
+  await new Promise((ready) => stand.listen(0, '127.0.0.1', ready));
+  stand.unref();
+  return `http://127.0.0.1:${stand.address().port}/purge`;
+}
 
 function freePort() {
   return new Promise((done, fail) => {

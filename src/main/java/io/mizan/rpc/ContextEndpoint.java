@@ -1,5 +1,6 @@
 package io.mizan.rpc;
 
+import io.mizan.invalidation.CacheTags;
 import io.mizan.invoke.Entry;
 import io.mizan.invoke.Failure;
 import io.mizan.invoke.Invocation;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.util.List;
 
 /** {@code GET <base>/ctx/{name}?param=value}: a context read, with an ETag and 304 when it matches. */
 final class ContextEndpoint {
@@ -46,15 +49,21 @@ final class ContextEndpoint {
                 .filter(FunctionModel::isContext)
                 .orElseThrow(() -> Messages.unknownContext(StrictJson.shorten(name)));
         Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
-        Outcome outcome = invoker.invoke(
-                call,
-                binder.bind(function, QueryArguments.of(function, exchange.uri().getQueryParameters()), call));
+        Object[] args =
+                binder.bind(function, QueryArguments.of(function, exchange.uri().getQueryParameters()), call);
+        Outcome outcome = invoker.invoke(call, args);
         String body = Envelope.context(outcome.json());
         EntityTag tag = new EntityTag(etags.of(caller.principal(), body));
         Response.ResponseBuilder answer = ETags.matches(exchange.header(HttpHeaders.IF_NONE_MATCH), tag.getValue())
                 ? Response.notModified(tag)
                 : Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag);
+        // the keys that would invalidate this read, for a CDN or proxy to purge by (Cloudflare reads
+        // Cache-Tag, Fastly and others Surrogate-Key)
+        List<String> tags = CacheTags.of(invoker.model(), function, args);
         // the browser keeps the answer but asks again each time, so a mutation is never hidden by it
-        return answer.header("Cache-Control", "private, no-cache").header("Vary", "Cookie, Authorization");
+        return answer.header("Cache-Control", "private, no-cache")
+                .header("Vary", "Cookie, Authorization")
+                .header(CacheTags.CACHE_TAG, String.join(",", tags))
+                .header(CacheTags.SURROGATE_KEY, String.join(" ", tags));
     }
 }

@@ -146,6 +146,33 @@ class ContextsIT {
     }
 
     @Test
+    void aContextReadIsTaggedWithEveryKeyThatWouldInvalidateIt() {
+        HttpResponse<String> read = http.get("api/mizan/ctx/todos?owner=bob&listId=7");
+        String surrogate = read.headers().firstValue("Surrogate-Key").orElseThrow();
+        List<String> tags = List.of(surrogate.split(" "));
+        assertEquals(List.of("todos", "todos;listId=7", "todos;owner=bob", "todos;listId=7;owner=bob"), tags);
+        assertEquals(
+                String.join(",", tags), read.headers().firstValue("Cache-Tag").orElseThrow());
+        // the keys mutations of this entry produce are tags of the read: a CDN purges by them
+        for (HttpResponse<String> mutation : List.of(
+                http.call("addTodo", "{\"owner\":\"bob\",\"listId\":7,\"text\":\"x\"}"),
+                http.call("clearTodos", "{\"owner\":\"bob\"}"))) {
+            assertTrue(tags.containsAll(List.of(header(mutation).split(", "))), header(mutation) + " in " + tags);
+        }
+        // a 304 carries them too, for a cache that revalidates
+        HttpResponse<String> again = http.send(http.request("api/mizan/ctx/todos?owner=bob&listId=7")
+                .header(
+                        "If-None-Match",
+                        http.get("api/mizan/ctx/todos?owner=bob&listId=7")
+                                .headers()
+                                .firstValue("ETag")
+                                .orElseThrow())
+                .GET());
+        assertEquals(304, again.statusCode());
+        assertEquals(surrogate, again.headers().firstValue("Surrogate-Key").orElseThrow());
+    }
+
+    @Test
     void theETagChangesWhenTheDataDoes() {
         String before = http.get("api/mizan/ctx/userProfile?userId=8")
                 .headers()
