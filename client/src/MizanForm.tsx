@@ -213,7 +213,14 @@ export function MizanForm<T, R>(props: MizanFormProps<T, R>): ReactElement {
         </p>
       )}
       {typeof children === 'function' ? children(form) : children}
-      <button type="submit" className="mizan-form-submit" disabled={form.isSubmitting}>
+      <button
+        type="submit"
+        className="mizan-form-submit"
+        disabled={form.isSubmitting}
+        // focus stays in the field on a press: its error would otherwise appear on blur, above the
+        // button, and move the button from under the pointer before the click lands
+        onMouseDown={(event) => event.preventDefault()}
+      >
         {submitLabel ?? 'Submit'}
       </button>
     </form>

@@ -44,6 +44,8 @@ export interface FormFieldDefinition {
   readonly widget: FormWidget;
   /** Whether it must have a value (not `@Nullable` or `Optional` on the server). */
   readonly required: boolean;
+  /** The server's message for a missing value when its `@NotNull` has one (`'Choose a topic'`). */
+  readonly requiredMessage?: string | undefined;
   readonly help?: string | undefined;
   readonly placeholder?: string | undefined;
   /** The values a select or radio offers (an enum's constants). */
@@ -177,9 +179,11 @@ export function formPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function issueMessage(issue: FormIssue): string {
+function issueMessage(issue: FormIssue, fields: readonly FormFieldDefinition[]): string {
   const empty = issue.received === 'null' || issue.received === 'undefined';
-  return issue.code === 'invalid_type' && empty ? REQUIRED_MESSAGE : issue.message;
+  if (issue.code !== 'invalid_type' || !empty) return issue.message;
+  const field = issue.path.length === 1 ? fields.find((f) => f.name === issue.path[0]) : undefined;
+  return field?.requiredMessage ?? REQUIRED_MESSAGE;
 }
 
 /** A form checked by its schema: the record to submit, or the errors by path. */
@@ -202,7 +206,7 @@ export function checkForm<T, R>(definition: FormDefinition<T, R>, values: unknow
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const path = formPath(issue.path);
-    errors[path] ??= issueMessage(issue);
+    errors[path] ??= issueMessage(issue, definition.fields);
   }
   return { valid: false, errors };
 }
@@ -332,7 +336,7 @@ export function mizanResolver<T, R = unknown, E = ResolverErrors>(
     const all = options.criteriaMode === 'all';
     const errors: Record<string, unknown> = {};
     for (const issue of parsed.error.issues) {
-      const message = issueMessage(issue);
+      const message = issueMessage(issue, definition.fields);
       const type = issue.code ?? 'schema';
       const path = issue.path.length === 0 ? ['root'] : issue.path;
       const existing = nestedGet(errors, path);

@@ -40,7 +40,8 @@ export interface FormFieldProps {
   /** Set for a checkbox and a radio button, which need it. */
   type?: 'checkbox' | 'radio';
   onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
-  onBlur: () => void;
+  /** Marks the field touched, unless focus moves to a submit button (see {@link leavesForSubmit}). */
+  onBlur: (event?: { relatedTarget: EventTarget | null }) => void;
   'aria-invalid': boolean;
 }
 
@@ -184,7 +185,13 @@ export function useMizanForm<T, R>(
   const field = (name: string, choice?: string): FormFieldProps => {
     const shape = definitionOf(definition, name);
     const value = (values as Record<string, unknown>)[name];
-    const common = { name, onBlur: () => touch(name), 'aria-invalid': fieldError(errors, name) !== undefined };
+    const common = {
+      name,
+      onBlur: (event?: { relatedTarget: EventTarget | null }) => {
+        if (!leavesForSubmit(event)) touch(name);
+      },
+      'aria-invalid': fieldError(errors, name) !== undefined,
+    };
     if (choice !== undefined) {
       return { ...common, type: 'radio', value: choice, checked: value === choice, onChange: () => put(name, choice) };
     }
@@ -300,4 +307,16 @@ function allTouched(
   const all: Record<string, boolean> = { ...touched };
   for (const f of definition.fields) all[f.name] = true;
   return all;
+}
+
+/**
+ * Whether a field loses focus to a submit button: the press of that button is under way. Showing
+ * the field's error now would insert a line above the button and move it from under the pointer
+ * before the mouse is released, so the click (and the submit) would be lost; the submit shows every
+ * error anyway. Browsers that do not focus a button on click (Safari) give no `relatedTarget`:
+ * `<MizanForm>` keeps focus in the field on its button's mouse-down for them.
+ */
+function leavesForSubmit(event: { relatedTarget: EventTarget | null } | undefined): boolean {
+  const next = event?.relatedTarget as { tagName?: unknown; type?: unknown } | null | undefined;
+  return next != null && next.tagName === 'BUTTON' && next.type === 'submit';
 }

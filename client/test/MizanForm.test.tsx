@@ -141,6 +141,13 @@ describe('MizanForm', () => {
     expect(screen.getByRole('button', { name: 'Submit' })).toBeTruthy();
   });
 
+  it('keeps focus in the field when its submit button is pressed, so the press is not lost to a blur', () => {
+    const server = bookingServer();
+    render(wrap(server.fetch, <MizanForm definition={booking} submitLabel="Book" initialValues={{ token: 't' }} />));
+    const pressed = fireEvent.mouseDown(screen.getByRole('button', { name: 'Book' }));
+    expect(pressed).toBe(false); // default prevented: the browser moves no focus
+  });
+
   it('shows the errors on submit, described by the input, and submits the typed values', async () => {
     const server = bookingServer();
     render(wrap(server.fetch, <MizanForm definition={booking} submitLabel="Book" initialValues={{ token: 't' }} />));

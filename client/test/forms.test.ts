@@ -96,6 +96,16 @@ describe('checkForm', () => {
     });
   });
 
+  it('gives a field’s own message for a missing value when the server has one', () => {
+    const definition = {
+      ...contactForm,
+      fields: contactForm.fields.map((f) => (f.name === 'topic' ? { ...f, requiredMessage: 'Choose a topic' } : f)),
+    };
+    const checked = checkForm(definition, { ...VALID, topic: null, age_in_years: null });
+    expect(checked.errors['topic']).toBe('Choose a topic');
+    expect(checked.valid).toBe(false);
+  });
+
   it('writes paths as the server does', () => {
     expect(formPath(['address', 'street'])).toBe('address.street');
     expect(formPath(['tags', 1, 'name'])).toBe('tags[1].name');

@@ -109,6 +109,20 @@ describe('useMizanForm with plain inputs', () => {
     expect(latest?.touched).toEqual({ email: true });
   });
 
+  it('leaves a field’s error for the submit when focus moves to the submit button', async () => {
+    setup();
+    type('email', 'nope');
+    // the field's error would move the button away before the click lands: nothing shows on this blur
+    fireEvent.blur(input('email'), { relatedTarget: screen.getByText('send') });
+    expect(errorOf('email')).toBe('');
+    expect(latest?.touched).toEqual({});
+    // leaving for anything else shows it
+    fireEvent.blur(input('email'), { relatedTarget: input('name') });
+    expect(errorOf('email')).toBe('must be a well-formed email address');
+    fireEvent.click(screen.getByText('send'));
+    await waitFor(() => expect(errorOf('name')).toBe('must not be blank'));
+  });
+
   it('checks every field on submit and calls nothing while the schema fails', async () => {
     const { server } = setup();
     type('age', '12');

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import {
   MizanForm,
   contactForm,
@@ -71,19 +72,43 @@ function SignIn() {
     event.preventDefault();
     login.mutate({ username, password }, { onSuccess: () => setPassword('') });
   };
+  // a wrong password is a 401 with a field error; too many tries a 429 whose detail says when to retry
   const problem = login.error ? login.error.fieldError('password') ?? login.error.detail ?? login.error.title : null;
   return (
     <form onSubmit={submit} aria-label="sign in" className="sign-in">
-      <input value={username} onChange={(e) => setUsername(e.target.value)} aria-label="user name" placeholder="ada or bob" autoComplete="username" />
-      <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} aria-label="password" placeholder="password" autoComplete="current-password" />
+      <label>
+        User name
+        <input
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="username"
+          required
+          aria-invalid={problem ? true : undefined}
+        />
+      </label>
+      <label>
+        Password
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          required
+          aria-invalid={problem ? true : undefined}
+        />
+      </label>
       <button type="submit" disabled={login.isPending} data-testid="sign-in">
-        Sign in
+        {login.isPending ? 'Signing in…' : 'Sign in'}
       </button>
       {problem ? (
-        <span role="alert" className="error">
+        <p role="alert" className="error">
           {problem}
-        </span>
-      ) : null}
+        </p>
+      ) : (
+        <p className="muted hint">
+          Try <code>ada</code> / <code>lovelace</code> (staff) or <code>bob</code> / <code>builder</code>.
+        </p>
+      )}
     </form>
   );
 }
@@ -111,7 +136,14 @@ function Rename({ current }: { current: string }) {
   };
   return (
     <form onSubmit={submit} aria-label="rename">
-      <input value={name} onChange={(e) => setName(e.target.value)} aria-label="display name" />
+      <input
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          if (rename.error) rename.reset();
+        }}
+        aria-label="display name"
+      />
       <button type="submit" disabled={rename.isPending}>
         Rename
       </button>
@@ -121,13 +153,24 @@ function Rename({ current }: { current: string }) {
 }
 
 /** A local context with a parameter: one cache entry per name. */
+/** A value that follows another once it has stopped changing for `ms`: one fetch per pause in typing. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 function Greeting() {
   const [name, setName] = useState('world');
+  const settled = useDebounced(name, 300);
   return (
     <section>
       <h2>Greeting</h2>
       <input value={name} onChange={(e) => setName(e.target.value)} aria-label="name to greet" />
-      <GreetProvider name={name}>
+      <GreetProvider name={settled}>
         <GreetingText />
       </GreetProvider>
     </section>
@@ -135,11 +178,16 @@ function Greeting() {
 }
 
 function GreetingText() {
-  const greeting = useGreet();
+  // the previous greeting stays on screen while the next one loads
+  const greeting = useGreet({ placeholderData: keepPreviousData });
   if (greeting.error) {
     return <p className="error">{greeting.error.fieldError('name') ?? greeting.error.detail}</p>;
   }
-  return <p data-testid="greeting">{greeting.data ? `${greeting.data.text} (${greeting.data.letters} letters)` : '…'}</p>;
+  return (
+    <p data-testid="greeting" className={greeting.isPlaceholderData ? 'stale' : undefined}>
+      {greeting.data ? `${greeting.data.text} (${greeting.data.letters} letters)` : '…'}
+    </p>
+  );
 }
 
 /** Two boards side by side: adding a note refetches only that board (key notes;board=...). */
@@ -166,33 +214,69 @@ function Board({ board }: { board: string }) {
   const add = useAddNote();
   const clear = useClearBoard();
   const [text, setText] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate({ board, text }, { onSuccess: () => setText('') });
+    clear.reset();
   };
   return (
     <div data-testid={`board-${board}`}>
       <h3>
         #{board} <span className="muted">fetched {notes.dataUpdatedAt ? new Date(notes.dataUpdatedAt).toLocaleTimeString() : '–'}</span>
       </h3>
-      <ul className="notes">
-        {(notes.data ?? []).map((note, i) => (
-          <li key={i}>
-            {note.text} <span className="muted">— {note.author}</span>
-          </li>
-        ))}
-      </ul>
+      {notes.data && notes.data.length === 0 ? (
+        <p className="muted" data-testid={`empty-${board}`}>
+          No notes yet.
+        </p>
+      ) : (
+        <ul className="notes">
+          {(notes.data ?? []).map((note) => (
+            <li key={note.id}>
+              {note.text} <span className="muted">— {note.author}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {user.data ? (
         <form onSubmit={submit} aria-label={`add to ${board}`}>
-          <input value={text} onChange={(e) => setText(e.target.value)} aria-label={`note for ${board}`} />
+          <input
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (add.error) add.reset();
+            }}
+            aria-label={`note for ${board}`}
+          />
           <button type="submit" disabled={add.isPending}>
             Add
           </button>
-          {user.data.staff ? (
-            <button type="button" onClick={() => clear.mutate({ board })}>
-              Clear
+          {user.data.staff && !confirming ? (
+            <button type="button" onClick={() => setConfirming(true)} disabled={!notes.data?.length}>
+              Clear…
             </button>
           ) : null}
+          {confirming ? (
+            <span role="group" aria-label={`clear ${board}?`}>
+              Remove every note of #{board}?{' '}
+              <button
+                type="button"
+                onClick={() => clear.mutate({ board }, { onSettled: () => setConfirming(false) })}
+                disabled={clear.isPending}
+              >
+                Remove all
+              </button>{' '}
+              <button type="button" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </span>
+          ) : null}
+          {clear.data !== undefined && !confirming ? (
+            <span role="status" className="muted" data-testid={`cleared-${board}`}>
+              Removed {clear.data} {clear.data === 1 ? 'note' : 'notes'}.
+            </span>
+          ) : null}
+          {clear.error ? <span className="error">{clear.error.detail ?? clear.error.title}</span> : null}
           {add.error ? <span className="error">{add.error.fieldError('text') ?? add.error.detail}</span> : null}
           {add.invalidated.length > 0 ? (
             <span className="muted" data-testid={`keys-${board}`}>
@@ -311,9 +395,10 @@ function Inbox() {
   return (
     <section>
       <h2>Inbox</h2>
+      {inbox.data?.length === 0 ? <p className="muted">No messages yet.</p> : null}
       <ul data-testid="inbox">
         {(inbox.data ?? []).map((m) => (
-          <li key={m.email}>
+          <li key={m.id}>
             <b>{m.from}</b> ({m.topic.toLowerCase()}): {m.text}
           </li>
         ))}

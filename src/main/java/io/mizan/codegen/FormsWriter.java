@@ -129,6 +129,19 @@ final class FormsWriter implements ModuleWriter {
         return SchemasWriter.typeSchema(((TypeRef.ObjectRef) form.type()).name());
     }
 
+    /**
+     * A {@code @NotNull}'s own message, for the runtime to show when the field is left empty: the
+     * schema cannot carry it, since a missing value fails the field's type before any constraint.
+     */
+    private static java.util.Optional<String> requiredMessage(FormFieldModel field) {
+        return field.constraints().stream()
+                .filter(c -> c.annotationType().equals("jakarta.validation.constraints.NotNull"))
+                .map(c -> c.attributes().get("message"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .findFirst();
+    }
+
     private static String fields(List<FormFieldModel> fields) {
         if (fields.isEmpty()) {
             return "  fields: [],\n";
@@ -141,6 +154,7 @@ final class FormsWriter implements ModuleWriter {
             properties.add("label: " + TsNames.string(field.label()));
             properties.add("widget: " + TsNames.string(field.widget()));
             properties.add("required: " + field.required());
+            requiredMessage(field).ifPresent(m -> properties.add("requiredMessage: " + TsNames.string(m)));
             if (!field.help().isEmpty()) {
                 properties.add("help: " + TsNames.string(field.help()));
             }

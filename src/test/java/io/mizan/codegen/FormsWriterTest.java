@@ -8,6 +8,7 @@ import io.mizan.Auth;
 import io.mizan.codegen.fixture.FixtureApp;
 import io.mizan.codegen.forms.FormClashes;
 import io.mizan.codegen.forms.MizanForms;
+import io.mizan.codegen.forms.TopicForms;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,15 @@ class FormsWriterTest {
         assertTrue(forms.contains("  schema: contactFormSchema,\n"), forms);
         assertTrue(files.get("schemas.ts").contains("export const contactFormSchema = z.object({"));
         assertTrue(files.get("index.ts").contains("export * from './forms';"));
+    }
+
+    @Test
+    void aFieldsOwnMessageForAMissingValueReachesTheBrowser() {
+        String forms = generate(TopicForms.class).get("forms.ts");
+        assertTrue(forms.contains("      required: true,\n      requiredMessage: 'Choose a topic',\n"), forms);
+        assertTrue(forms.indexOf("requiredMessage") < forms.indexOf("name: 'fallback'"), forms);
+        // the default message is the runtime's own: not repeated per field
+        assertEquals(1, forms.split("requiredMessage", -1).length - 1, forms);
     }
 
     @Test

@@ -3,14 +3,16 @@ package io.mizan.demo;
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.Scope;
+import io.mizan.demo.data.Member;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.security.Principal;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The signed-in user, and renaming oneself. */
 @ApplicationScoped
@@ -20,22 +22,28 @@ public class Accounts {
     public record UserView(String login, String displayName, boolean staff) {
     }
 
-    private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+    @PersistenceContext(unitName = "demo")
+    EntityManager em;
 
     /** The signed-in user, or null: a global context, embedded in the page at load. */
     @Client(context = Scope.GLOBAL)
     public Optional<UserView> currentUser(Principal me) {
-        return Optional.ofNullable(me).map(p -> view(p.getName()));
+        return Optional.ofNullable(me).map(p -> em.find(Member.class, p.getName())).map(Accounts::view);
     }
 
-    /** Changes the signed-in user's display name; every tab's currentUser refetches. */
+    /**
+     * Changes the signed-in user's display name. The key {@code currentUser} reaches every open tab
+     * (live invalidation), so each refetches its own user: the renamed user's other tabs show the new name.
+     */
     @Client(auth = Auth.AUTHENTICATED, affects = "currentUser")
+    @Transactional
     public UserView updateName(Principal me, @NotBlank @Size(max = 40) String displayName) {
-        displayNames.put(me.getName(), displayName.trim());
-        return view(me.getName());
+        Member member = em.find(Member.class, me.getName());
+        member.rename(displayName.strip());
+        return view(member);
     }
 
-    private UserView view(String login) {
-        return new UserView(login, displayNames.getOrDefault(login, login), login.equals("ada"));
+    private static UserView view(Member member) {
+        return new UserView(member.login(), member.displayName(), member.hasRole("staff"));
     }
 }

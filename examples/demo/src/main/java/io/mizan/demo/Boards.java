@@ -3,7 +3,11 @@ package io.mizan.demo;
 import io.mizan.Auth;
 import io.mizan.Client;
 import io.mizan.Scope;
+import io.mizan.demo.data.NoteEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,39 +15,53 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Notes on named boards: a mutation whose key is scoped to the board it changed. */
 @ApplicationScoped
 public class Boards {
 
     /** One note. */
-    public record Note(String author, String text, Instant at) {
+    public record Note(long id, String author, String text, Instant at) {
     }
 
-    private final Map<String, List<Note>> boards = new ConcurrentHashMap<>();
+    @PersistenceContext(unitName = "demo")
+    EntityManager em;
 
-    /** The notes of one board. */
+    /** The notes of one board, oldest first. */
     @Client(context = Scope.LOCAL)
     public List<Note> notes(@Pattern(regexp = "[a-z0-9-]{1,20}") String board) {
-        return List.copyOf(boards.getOrDefault(board, List.of()));
+        return em.createQuery("select n from NoteEntry n where n.board = :board order by n.id", NoteEntry.class)
+                .setParameter("board", board)
+                .getResultList()
+                .stream()
+                .map(Boards::view)
+                .toList();
     }
 
-    /** Adds a note; only this board's notes refetch (key notes;board=...). */
+    /**
+     * Adds a note; only this board's notes refetch (key {@code notes;board=...}), and only after the
+     * transaction committed, so every tab that refetches sees the note.
+     */
     @Client(auth = Auth.AUTHENTICATED, affects = "notes")
+    @Transactional
     public Note addNote(Principal me, @Pattern(regexp = "[a-z0-9-]{1,20}") String board,
                         @NotBlank @Size(max = 200) String text) {
-        Note note = new Note(me.getName(), text.trim(), Instant.now());
-        boards.computeIfAbsent(board, b -> new CopyOnWriteArrayList<>()).add(note);
-        return note;
+        NoteEntry note = new NoteEntry(board, me.getName(), text.strip(), Instant.now());
+        em.persist(note);
+        em.flush();
+        return view(note);
     }
 
-    /** Empties a board: staff only. */
+    /** Empties a board and says how many notes it removed: staff only. */
     @Client(roles = "staff", affects = "notes")
+    @Transactional
     public int clearBoard(@Pattern(regexp = "[a-z0-9-]{1,20}") String board) {
-        List<Note> removed = boards.remove(board);
-        return removed == null ? 0 : removed.size();
+        return em.createQuery("delete from NoteEntry n where n.board = :board")
+                .setParameter("board", board)
+                .executeUpdate();
+    }
+
+    private static Note view(NoteEntry note) {
+        return new Note(note.id(), note.author(), note.text(), note.postedAt());
     }
 }

@@ -4,13 +4,14 @@ import io.mizan.FormField;
 import io.mizan.Widget;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The demo's contact form: its constraints are checked in the browser and on the server. */
 public record ContactForm(
         @NotBlank @Size(max = 60) @FormField(label = "Your name", placeholder = "Ada Lovelace") String name,
         @NotBlank @Email @FormField(placeholder = "ada@example.com") String email,
-        Topic topic,
+        @NotNull(message = "Choose a topic") Topic topic,
         @NotBlank @Size(min = 10, max = 1000)
                 @FormField(widget = Widget.TEXTAREA, help = "At least 10 characters.")
                 String message,

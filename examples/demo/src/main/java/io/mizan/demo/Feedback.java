@@ -5,16 +5,17 @@ import io.mizan.FieldError;
 import io.mizan.Form;
 import io.mizan.MizanException;
 import io.mizan.Scope;
+import io.mizan.demo.data.InboxMessage;
 import jakarta.annotation.Nullable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The contact form's handler, and the inbox staff read (it refreshes by itself when a message arrives). */
 @ApplicationScoped
@@ -22,33 +23,46 @@ public class Feedback {
 
     /** A message as staff see it; {@code by} is the signed-in sender, if any. */
     public record Message(
-            String from, String email, ContactForm.Topic topic, String text, @Nullable String by, Instant at) {}
+            long id, String from, String email, ContactForm.Topic topic, String text, @Nullable String by, Instant at) {}
 
     /** What the sender is told. */
-    public record Received(int number) {}
+    public record Received(long number) {}
 
-    private final List<Message> inbox = new CopyOnWriteArrayList<>();
+    @PersistenceContext(unitName = "demo")
+    EntityManager em;
 
-    /** Receives a message; one open message per email address, a check only the server can make. */
+    /** Receives a message; one message per email address, a check only the server can make. */
     @Form(name = "contact", title = "Contact us", affects = "inbox")
+    @Transactional
     public Received contact(ContactForm form, Principal me) {
         String email = form.email().toLowerCase(Locale.ROOT);
-        if (inbox.stream().anyMatch(m -> m.email().equals(email))) {
+        long earlier = em.createQuery("select count(m) from InboxMessage m where m.email = :email", Long.class)
+                .setParameter("email", email)
+                .getSingleResult();
+        if (earlier > 0) {
             throw new MizanException(
                     409,
                     "Already received",
                     List.of(new FieldError("email", "We already have a message from this address.")));
         }
-        inbox.add(new Message(
-                form.name(), email, form.topic(), form.message(), me == null ? null : me.getName(), Instant.now()));
-        return new Received(inbox.size());
+        InboxMessage message = new InboxMessage(form.name(), email,
+                form.topic().name(), form.message(),
+                me == null ? null : me.getName(), Instant.now());
+        em.persist(message);
+        em.flush();
+        return new Received(message.id());
     }
 
     /** The messages received, newest first: for staff only. */
     @Client(context = Scope.GLOBAL, roles = "staff")
     public List<Message> inbox() {
-        List<Message> newestFirst = new ArrayList<>(inbox);
-        Collections.reverse(newestFirst);
-        return newestFirst;
+        return em.createQuery("select m from InboxMessage m order by m.id desc", InboxMessage.class)
+                .setMaxResults(100)
+                .getResultList()
+                .stream()
+                .map(m -> new Message(m.id(), m.sender(), m.email(),
+                        ContactForm.Topic.valueOf(m.topic()), m.body(), m.sentBy(),
+                        m.receivedAt()))
+                .toList();
     }
 }
