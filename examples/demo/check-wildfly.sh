@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The demo on WildFly: deploys target/demo.war as the root application of a WildFly of its own
 # (standalone-microprofile.xml, on free ports), then checks over HTTP what the page relies on: the
-# page with its contexts hydrated, signing in, a call, a context read, a refusal to nobody and the
-# WebSocket upgrade. Build first: the library's `mvn -B install -Pwildfly` (it unpacks and configures
+# page with its contexts hydrated, signing in, a call, a context read, a refusal to nobody, the
+# WebSocket upgrade and the origin check ahead of it. Build first: the library's `mvn -B install -Pwildfly` (it unpacks and configures
 # WildFly in target/) and `mvn -B -f examples/demo package`.
 #
 #   examples/demo/check-wildfly.sh [WildFly home, default: the library's target/wildfly-38.0.1.Final]
@@ -72,6 +72,9 @@ check "the page hydrates ada's contexts" has "$page" '"auth.session":{"roles":["
 r=$(curl -sS -i --max-time 3 -H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' \
   -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' "$base/mizan/ws" 2>/dev/null || true)
 check "the WebSocket upgrades (101)" has "$r" '101 Switching Protocols'
+r=$(curl -sS -i --max-time 3 -H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' \
+  -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' -H 'Origin: https://evil.example' "$base/mizan/ws" 2>/dev/null || true)
+check "a handshake from another site is refused by Mizan's origin check, before the upgrade" has "$r" '"code":"MIZAN-105"'
 check "no Mizan warning in the server's log" bash -c "! grep -a 'MIZAN-' '$work/console.log' >&2"
 
 echo "demo on WildFly: $passed checks passed, $failed failed"
