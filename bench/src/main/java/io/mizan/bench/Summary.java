@@ -38,6 +38,8 @@ public final class Summary {
     private static final double CLIENT_TARGET_BYTES = 6000;
 
     private final Map<String, Double> figures = new LinkedHashMap<>();
+    /** Results files that exist but have no figure: lines (written before the benchmarks wrote them). */
+    private final java.util.Set<String> withoutFigures = new java.util.HashSet<>();
     private final StringBuilder rows = new StringBuilder();
 
     public static void main(String[] args) throws IOException {
@@ -72,6 +74,9 @@ public final class Summary {
                 } catch (NumberFormatException e) {
                     // a value that is not a number is left out, and shows as missing
                 }
+            }
+            if (n == 0) {
+                withoutFigures.add(name);
             }
             sources.append("| ").append(name).append(" | ").append(first(DATE, text)).append(" | ")
                     .append(first(MIZAN, text).replace("|", "\\|")).append(" | ").append(n).append(" |\n");
@@ -137,7 +142,7 @@ public final class Summary {
     private void channels(String key, String scenario) {
         String k = "channels." + key;
         String name = "broadcast, " + scenario;
-        ratioRow(name, "deliveries/s to 1,000 sockets", k + ".mizan.perSecond", k + ".baseline.perSecond", "%.0f",
+        ratioRow(name, "deliveries/s", k + ".mizan.perSecond", k + ".baseline.perSecond", "%.0f",
                 "≥ 1.0×", r -> r >= 1.0);
         lostRow(name, k + ".mizan.lost.count", k + ".baseline.lost.count");
     }
@@ -152,7 +157,9 @@ public final class Summary {
         Double gzip = figures.get("client.gzipBytes");
         Double min = figures.get("client.minBytes");
         if (gzip == null) {
-            row("client bundle", "runtime, React, channels, forms: min+gzip", "not run", "", "", "≤ 6.0 kB", "not run");
+            String m = missing("client.gzipBytes");
+            row("client bundle", "runtime, React, channels, forms: min+gzip", m, "", "", "≤ 6.0 kB",
+                    missingShort("client.gzipBytes"));
             return;
         }
         String minText = min == null ? "" : String.format(Locale.ROOT, " (%.1f kB minified)", min / 1000);
@@ -166,7 +173,7 @@ public final class Summary {
         Double m = figures.get(mizanKey);
         Double b = figures.get(baselineKey);
         if (m == null || b == null) {
-            row(bench, figure, "not run", "", "", target, met == null ? "—" : "not run");
+            row(bench, figure, missing(mizanKey), "", "", target, met == null ? "—" : missingShort(mizanKey));
             return;
         }
         double ratio = m / b;
@@ -178,11 +185,23 @@ public final class Summary {
         Double m = figures.get(mizanKey);
         Double b = figures.get(baselineKey);
         if (m == null) {
-            row(bench, "messages lost or out of order", "not run", "", "", "0", "not run");
+            row(bench, "messages lost or out of order", missing(mizanKey), "", "", "0", missingShort(mizanKey));
             return;
         }
         row(bench, "messages lost or out of order", String.format(Locale.ROOT, "%.0f", m),
                 b == null ? "" : String.format(Locale.ROOT, "%.0f", b), "", "0", m == 0 ? "yes" : "no");
+    }
+
+    /** Why a figure is missing: its file has no figure: lines, or the benchmark did not run. */
+    private String missing(String key) {
+        String prefix = key.substring(0, key.indexOf('.'));
+        String file = prefix.equals("client") ? "client-size.txt" : prefix + ".txt";
+        return withoutFigures.contains(file) ? "no figures in " + file + " (run before they were written)"
+                : "not run";
+    }
+
+    private String missingShort(String key) {
+        return missing(key).startsWith("no figures") ? "no figures" : "not run";
     }
 
     private void row(String... cells) {
