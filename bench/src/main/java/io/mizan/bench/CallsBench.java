@@ -162,7 +162,8 @@ public final class CallsBench {
             System.out.println();
             System.out.print(table);
             // a run with extra server options (a profiler) is no reference: it goes next to its recording
-            Path results = bench.resolve(serverJvmArgs.isEmpty() ? "results/calls.txt" : "target/calls-profiled.txt");
+            Path results = serverJvmArgs.isEmpty() ? Report.resultsDir(bench).resolve("calls.txt")
+                    : bench.resolve("target/calls-profiled.txt");
             Report.write(results, table);
             System.out.println("written to " + results);
             writePhases(bench.resolve("target/phases.csv"), phases);
@@ -381,6 +382,18 @@ public final class CallsBench {
             Report.Summary cs = Report.Summary.of(cpu);
             t.append(String.format(Locale.ROOT, "%-10s throughput %.3f [%.3f, %.3f]   server CPU per request %.3f [%.3f,"
                     + " %.3f]%n", work, ts.median(), ts.min(), ts.max(), cs.median(), cs.min(), cs.max()));
+        }
+        t.append('\n');
+        t.append("figures (read by Summary: all phases of each endpoint together, as in the summary above)\n");
+        for (String work : List.of("greet", "increment")) {
+            Phase b = merge(byLabel.get("plain JAX-RS " + work));
+            Phase m = merge(byLabel.get("Mizan " + work));
+            t.append(Report.figure("calls." + work + ".mizan.perSecond", m.perSecond()));
+            t.append(Report.figure("calls." + work + ".baseline.perSecond", b.perSecond()));
+            t.append(Report.figure("calls." + work + ".mizan.p99.ms", m.percentileMillis(99)));
+            t.append(Report.figure("calls." + work + ".baseline.p99.ms", b.percentileMillis(99)));
+            t.append(Report.figure("calls." + work + ".mizan.serverCpu.us", m.serverCpuMicros()));
+            t.append(Report.figure("calls." + work + ".baseline.serverCpu.us", b.serverCpuMicros()));
         }
         return t.toString();
     }

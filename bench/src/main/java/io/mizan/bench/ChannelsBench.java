@@ -95,7 +95,7 @@ public final class ChannelsBench {
             String table = b.run(startMillis, loadBefore, t0);
             System.out.println();
             System.out.print(table);
-            Path results = bench.resolve("results/channels.txt");
+            Path results = Report.resultsDir(bench).resolve("channels.txt");
             Report.write(results, table);
             System.out.println("written to " + results);
             exit = 0;
@@ -284,6 +284,24 @@ public final class ChannelsBench {
                     .append(heapFlooded).append(" after the flood, ").append(heapEnd).append(" at the end\n");
             for (String n : driver.notes) {
                 t.append("  ").append(n).append('\n');
+            }
+            t.append('\n');
+            t.append("figures (read by Summary: all phases of a scenario and side together, as in the summary above;"
+                    + " pairRatio: the median of the pairs' ratios)\n");
+            for (String scenario : List.of("no stalled socket", "one stalled socket")) {
+                String key = "channels." + (scenario.startsWith("no") ? "clean" : "stalled");
+                List<Phase> pls = by.get(scenario + "|" + plain.side);
+                List<Phase> mzs = by.get(scenario + "|" + mizan.side);
+                Phase pl = Phase.merge(pls);
+                Phase mz = Phase.merge(mzs);
+                t.append(Report.figure(key + ".mizan.perSecond", mz.perSecond()));
+                t.append(Report.figure(key + ".baseline.perSecond", pl.perSecond()));
+                t.append(Report.figure(key + ".pairRatio.perSecond",
+                        BroadcastDriver.pairRatios(pls, mzs, Phase::perSecond).median()));
+                t.append(Report.figure(key + ".mizan.p99.ms", mz.percentileMillis(99)));
+                t.append(Report.figure(key + ".baseline.p99.ms", pl.percentileMillis(99)));
+                t.append(Report.figure(key + ".mizan.lost.count", mz.lost() + mz.disorder()));
+                t.append(Report.figure(key + ".baseline.lost.count", pl.lost() + pl.disorder()));
             }
             t.append('\n');
             t.append(String.format(Locale.ROOT, "total run time: %.0f s%n", (System.nanoTime() - t0) / 1e9));

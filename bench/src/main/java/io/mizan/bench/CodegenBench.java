@@ -202,12 +202,21 @@ public final class CodegenBench {
             row(t, "javac -parameters ... (same sources)", coldJavacS, coldJavacS);
             t.append(String.format(Locale.ROOT, "(%d runs each, alternating)%n", coldRounds));
         }
+        t.append('\n');
+        t.append("figures (read by Summary: medians in ms; fresh: a new JVM per run, when any ran)\n");
+        t.append(Report.figure("codegen.inProcess.mizan.ms", cliS.median() * 1e3));
+        t.append(Report.figure("codegen.inProcess.javac.ms", javacS.median() * 1e3));
+        if (coldCliS != null) {
+            t.append(Report.figure("codegen.fresh.mizan.ms", coldCliS.median() * 1e3));
+            t.append(Report.figure("codegen.fresh.javac.ms", coldJavacS.median() * 1e3));
+        }
         t.append(String.format(Locale.ROOT, "%ntotal run time: %.0f s%n", (System.nanoTime() - started) / 1e9));
         String table = t.toString();
         System.out.println();
         System.out.print(table);
-        Report.write(bench.resolve("results/codegen.txt"), table);
-        System.out.println("written to " + bench.resolve("results/codegen.txt"));
+        Path results = Report.resultsDir(bench).resolve("codegen.txt");
+        Report.write(results, table);
+        System.out.println("written to " + results);
     }
 
     private static void row(StringBuilder t, String name, Report.Summary s, Report.Summary javac) {

@@ -101,7 +101,7 @@ public final class NodesBench {
             String table = run.run(header, startA, startB, loadBefore, t0);
             System.out.println();
             System.out.print(table);
-            Path results = bench.resolve("results/nodes.txt");
+            Path results = Report.resultsDir(bench).resolve("nodes.txt");
             Report.write(results, table);
             System.out.println("written to " + results);
             exit = run.lost == 0 && run.disorder == 0 ? 0 : 3;
@@ -294,6 +294,16 @@ public final class NodesBench {
             for (String n : driver.notes) {
                 t.append("  ").append(n).append('\n');
             }
+            t.append('\n');
+            t.append("figures (read by Summary: all phases of a fleet together, as in the summary above; pairRatio:"
+                    + " the median of the pairs' ratios; lost counts messages lost or out of order)\n");
+            t.append(Report.figure("nodes.two.perSecond", w.perSecond()));
+            t.append(Report.figure("nodes.one.perSecond", o.perSecond()));
+            t.append(Report.figure("nodes.pairRatio.perSecond", r.median()));
+            t.append(Report.figure("nodes.two.p99.ms", w.percentileMillis(99)));
+            t.append(Report.figure("nodes.one.p99.ms", o.percentileMillis(99)));
+            t.append(Report.figure("nodes.two.lost.count", w.lost() + w.disorder()));
+            t.append(Report.figure("nodes.one.lost.count", o.lost() + o.disorder()));
             t.append('\n');
             t.append(String.format(Locale.ROOT, "total run time: %.0f s%n", (System.nanoTime() - t0) / 1e9));
             return t.toString();

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** The header every results file starts with: the command, the date and the machine. */
@@ -37,6 +38,10 @@ final class Report {
         s.append("command:  ").append(command).append('\n');
         String pwd = System.getenv("PWD");
         s.append("run from: ").append(pwd == null ? "unknown" : pwd).append('\n');
+        if (smoke()) {
+            s.append("SMOKE:    tiny settings (bench.smoke=true): this run checks that the benchmark works; its numbers"
+                    + " mean nothing\n");
+        }
         s.append("date:     ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
         s.append("nproc:    ").append(firstLine(run("nproc"))).append(" (availableProcessors ")
                 .append(Runtime.getRuntime().availableProcessors()).append(")\n");
@@ -55,7 +60,7 @@ final class Report {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {
@@ -68,7 +73,7 @@ final class Report {
         return "unknown";
     }
 
-    private static String firstLine(String text) {
+    static String firstLine(String text) {
         String t = text.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl);
@@ -189,6 +194,33 @@ final class Report {
             return os.getProcessCpuTime() / 1e9;
         }
         return Double.NaN;
+    }
+
+    /** Whether this is the smoke pass ({@code -Dbench.smoke=true}): tiny settings, results in a scratch folder. */
+    static boolean smoke() {
+        return Boolean.getBoolean("bench.smoke");
+    }
+
+    /**
+     * The folder the results files go to: {@code bench.results} when set (the smoke pass sets it to
+     * {@code target/smoke-results}), else {@code <bench>/results}.
+     */
+    static Path resultsDir(Path bench) {
+        String dir = System.getProperty("bench.results", "").trim();
+        return dir.isEmpty() ? bench.resolve("results") : Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    /**
+     * A headline figure in the stable form {@link Summary} reads, one line: {@code figure: name=value}. The
+     * names carry their unit ({@code .ms}, {@code .perSecond}, {@code .count}); the value is a plain number.
+     */
+    static String figure(String name, double value) {
+        return "figure: " + name + "=" + (Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : "NaN")
+                + "\n";
+    }
+
+    static String figure(String name, long value) {
+        return "figure: " + name + "=" + value + "\n";
     }
 
     /** Writes a results file, creating its folder. */

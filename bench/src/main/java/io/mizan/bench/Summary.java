@@ -1,0 +1,238 @@
+package io.mizan.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the results files of one run of every benchmark and writes {@code summary.md} next to them: a table of
+ * each headline figure against its baseline and the issue's target, the machine, the commit and the command.
+ *
+ * <p>It reads only the {@code figure: name=value} lines the benchmarks write at the end of their files (see
+ * {@link Report#figure}); a file without them (written before they existed) or a missing file shows as "not
+ * run". Arguments: the bench folder; system properties {@code bench.results} (the folder to read and write,
+ * default {@code <bench>/results}), {@code bench.command} (the command that ran everything, for the record)
+ * and {@code bench.smoke}.
+ */
+public final class Summary {
+
+    private static final Pattern FIGURE = Pattern.compile("^figure: ([A-Za-z0-9_.]+)=(\\S+)$", Pattern.MULTILINE);
+    private static final Pattern DATE = Pattern.compile("^date:\\s+(\\S+)", Pattern.MULTILINE);
+    private static final Pattern MIZAN = Pattern.compile("^mizan:\\s+(.+)$", Pattern.MULTILINE);
+
+    /** The results files, in the order of the table. */
+    private static final List<String> FILES = List.of("codegen.txt", "calls.txt", "channels.txt", "nodes.txt",
+            "client-size.txt");
+
+    /** Client bundle target: 6 kB minified and gzipped, 1 kB = 1,000 bytes. */
+    private static final double CLIENT_TARGET_BYTES = 6000;
+
+    private final Map<String, Double> figures = new LinkedHashMap<>();
+    /** Results files that exist but have no figure: lines (written before the benchmarks wrote them). */
+    private final java.util.Set<String> withoutFigures = new java.util.HashSet<>();
+    private final StringBuilder rows = new StringBuilder();
+
+    public static void main(String[] args) throws IOException {
+        Path bench = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path results = Report.resultsDir(bench);
+        String command = System.getProperty("bench.command", "").trim();
+        if (command.isEmpty()) {
+            command = Report.command("mvn -B -q -f bench/pom.xml exec:exec@summary");
+        }
+        String text = new Summary().write(bench, results, command);
+        Path file = results.resolve("summary.md");
+        Report.write(file, text);
+        System.out.print(text);
+        System.out.println("written to " + file);
+    }
+
+    private String write(Path bench, Path results, String command) throws IOException {
+        StringBuilder sources = new StringBuilder();
+        for (String name : FILES) {
+            Path f = results.resolve(name);
+            if (!Files.isRegularFile(f)) {
+                sources.append("| ").append(name).append(" | missing | | |\n");
+                continue;
+            }
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            Matcher m = FIGURE.matcher(text);
+            int n = 0;
+            while (m.find()) {
+                try {
+                    figures.put(m.group(1), Double.parseDouble(m.group(2)));
+                    n++;
+                } catch (NumberFormatException e) {
+                    // a value that is not a number is left out, and shows as missing
+                }
+            }
+            if (n == 0) {
+                withoutFigures.add(name);
+            }
+            sources.append("| ").append(name).append(" | ").append(first(DATE, text)).append(" | ")
+                    .append(first(MIZAN, text).replace("|", "\\|")).append(" | ").append(n).append(" |\n");
+        }
+
+        codegen();
+        calls("greet");
+        calls("increment");
+        row("context read", "latency of a context read", "not measured", "plain `@GET`", "", "≤ 1.05×", "not measured");
+        channels("clean", "no stalled socket");
+        channels("stalled", "one stalled socket");
+        nodes();
+        client();
+
+        StringBuilder s = new StringBuilder();
+        s.append("# Benchmarks: summary\n\n");
+        if (Report.smoke()) {
+            s.append("**SMOKE PASS**: tiny settings that check the benchmarks still run. The numbers below mean"
+                    + " nothing.\n\n");
+        }
+        s.append("Written by `Summary` from the `figure:` lines of the results files in `")
+                .append(display(bench, results)).append("`, ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(".\n\n");
+        s.append("| benchmark | figure | Mizan | baseline | ratio | target | met? |\n");
+        s.append("|---|---|---|---|---|---|---|\n");
+        s.append(rows);
+        s.append('\n');
+        s.append("Ratio: Mizan ÷ baseline (across nodes: two nodes ÷ one node). Throughput and p99 are over all measured"
+                + " phases of a side together; each results file also gives the spread of the ratios pair by pair,"
+                + " which is what to read before trusting a third decimal. \"—\": no target.\n\n");
+        s.append("## Run\n\n");
+        s.append("- command: `").append(command).append("`\n");
+        s.append("- commit: ").append(commit(bench.getParent())).append('\n');
+        s.append("- nproc: ").append(Report.firstLine(Report.run("nproc"))).append('\n');
+        s.append("- CPU: ").append(Report.cpuModel()).append('\n');
+        s.append("- memory: ")
+                .append(Report.firstLine(Report.run("sh", "-c", "free -m | awk '/Mem:/ {print $2 \" MB\"}'")))
+                .append('\n');
+        s.append("- load average (1, 5, 15 min) now: ").append(Report.loadAverage()).append('\n');
+        s.append("- java -version:\n\n```\n").append(Report.run(Report.javaExecutable(), "-version").strip())
+                .append("\n```\n\n");
+        s.append("## Sources\n\n");
+        s.append("| file | date | Mizan jar | figures |\n|---|---|---|---|\n");
+        s.append(sources);
+        return s.toString();
+    }
+
+    private void codegen() {
+        boolean fresh = figures.containsKey("codegen.fresh.mizan.ms");
+        String k = fresh ? "codegen.fresh" : "codegen.inProcess";
+        ratioRow("code generation", fresh ? "`generate` in a fresh JVM, ms (baseline: `javac`)"
+                : "`generate` in process, ms (baseline: `javac`)", k + ".mizan.ms", k + ".javac.ms", "%.0f", "—", null);
+    }
+
+    private void calls(String work) {
+        String k = "calls." + work;
+        ratioRow("calls: " + work, "throughput, requests/s", k + ".mizan.perSecond", k + ".baseline.perSecond", "%.0f",
+                "≥ 0.95×", r -> r >= 0.95);
+        ratioRow("calls: " + work, "p99 latency, ms", k + ".mizan.p99.ms", k + ".baseline.p99.ms", "%.2f", "≤ 1.10×",
+                r -> r <= 1.10);
+    }
+
+    private void channels(String key, String scenario) {
+        String k = "channels." + key;
+        String name = "broadcast, " + scenario;
+        ratioRow(name, "deliveries/s", k + ".mizan.perSecond", k + ".baseline.perSecond", "%.0f",
+                "≥ 1.0×", r -> r >= 1.0);
+        lostRow(name, k + ".mizan.lost.count", k + ".baseline.lost.count");
+    }
+
+    private void nodes() {
+        ratioRow("across nodes", "deliveries/s, two nodes (baseline: one node)", "nodes.two.perSecond",
+                "nodes.one.perSecond", "%.0f", "—", null);
+        lostRow("across nodes", "nodes.two.lost.count", "nodes.one.lost.count");
+    }
+
+    private void client() {
+        Double gzip = figures.get("client.gzipBytes");
+        Double min = figures.get("client.minBytes");
+        if (gzip == null) {
+            String m = missing("client.gzipBytes");
+            row("client bundle", "runtime, React, channels, forms: min+gzip", m, "", "", "≤ 6.0 kB",
+                    missingShort("client.gzipBytes"));
+            return;
+        }
+        String minText = min == null ? "" : String.format(Locale.ROOT, " (%.1f kB minified)", min / 1000);
+        row("client bundle", "runtime, React, channels, forms: min+gzip",
+                String.format(Locale.ROOT, "%.1f kB%s", gzip / 1000, minText), "", "", "≤ 6.0 kB",
+                gzip <= CLIENT_TARGET_BYTES ? "yes" : "no");
+    }
+
+    private void ratioRow(String bench, String figure, String mizanKey, String baselineKey, String format,
+                          String target, java.util.function.DoublePredicate met) {
+        Double m = figures.get(mizanKey);
+        Double b = figures.get(baselineKey);
+        if (m == null || b == null) {
+            row(bench, figure, missing(mizanKey), "", "", target, met == null ? "—" : missingShort(mizanKey));
+            return;
+        }
+        double ratio = m / b;
+        row(bench, figure, String.format(Locale.ROOT, format, m), String.format(Locale.ROOT, format, b),
+                String.format(Locale.ROOT, "%.3f", ratio), target, met == null ? "—" : met.test(ratio) ? "yes" : "no");
+    }
+
+    private void lostRow(String bench, String mizanKey, String baselineKey) {
+        Double m = figures.get(mizanKey);
+        Double b = figures.get(baselineKey);
+        if (m == null) {
+            row(bench, "messages lost or out of order", missing(mizanKey), "", "", "0", missingShort(mizanKey));
+            return;
+        }
+        row(bench, "messages lost or out of order", String.format(Locale.ROOT, "%.0f", m),
+                b == null ? "" : String.format(Locale.ROOT, "%.0f", b), "", "0", m == 0 ? "yes" : "no");
+    }
+
+    /** Why a figure is missing: its file has no figure: lines, or the benchmark did not run. */
+    private String missing(String key) {
+        String prefix = key.substring(0, key.indexOf('.'));
+        String file = prefix.equals("client") ? "client-size.txt" : prefix + ".txt";
+        return withoutFigures.contains(file) ? "no figures in " + file + " (run before they were written)"
+                : "not run";
+    }
+
+    private String missingShort(String key) {
+        return missing(key).startsWith("no figures") ? "no figures" : "not run";
+    }
+
+    private void row(String... cells) {
+        rows.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
+    private static String first(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? m.group(1).trim() : "unknown";
+    }
+
+    private static String display(Path bench, Path results) {
+        Path root = bench.getParent();
+        return root != null && results.startsWith(root) ? root.relativize(results).toString() : results.toString();
+    }
+
+    /** The short commit and whether the tree differs from it (results files left out: a run writes them). */
+    private static String commit(Path root) {
+        String head = Report.firstLine(Report.run("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"));
+        String status = Report.run("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no",
+                "--", ".", ":(exclude)bench/results");
+        List<String> changed = new ArrayList<>();
+        for (String line : status.split("\n")) {
+            if (!line.isBlank()) {
+                changed.add(line.substring(Math.min(3, line.length())).trim());
+            }
+        }
+        return "`" + head + "`" + (changed.isEmpty() ? ", clean"
+                : ", dirty (" + changed.size() + " changed tracked files: " + String.join(", ", changed) + ")");
+    }
+
+    private Summary() {
+    }
+}
