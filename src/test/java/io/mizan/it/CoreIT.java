@@ -56,6 +56,20 @@ class CoreIT {
         http = new Http(base);
     }
 
+    // --- the server's own endpoints ---
+
+    @Test
+    void theServersOpenApiDocumentStillAnswers() throws Exception {
+        // @Client parameters carry Bean Validation constraints (greet's @NotBlank) on methods that are no
+        // JAX-RS resource methods: the server's OpenAPI scanner must not fail on them
+        HttpResponse<String> openapi =
+                http.send(HttpRequest.newBuilder(base.toURI().resolve("/openapi"))
+                        .header("Accept", "application/json")
+                        .GET());
+        assertEquals(200, openapi.statusCode(), openapi.body());
+        assertTrue(openapi.body().contains("\"openapi\""), openapi.body());
+    }
+
     // --- success ---
 
     @Test
