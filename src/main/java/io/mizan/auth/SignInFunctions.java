@@ -5,6 +5,7 @@ import io.mizan.Client;
 import io.mizan.Scope;
 import io.mizan.config.MizanSettings;
 import io.mizan.messages.Messages;
+import io.mizan.security.ContainerCaller;
 import io.mizan.security.KnownRoles;
 import jakarta.annotation.Nullable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,7 +119,7 @@ public class SignInFunctions {
         HttpSession session = request.getSession(true);
         reissueSessionCookie(request, response, session);
         throttle.succeeded(username);
-        Principal caller = security.getCallerPrincipal();
+        Principal caller = ContainerCaller.signedIn(security.getCallerPrincipal());
         return session(caller == null ? username : caller.getName());
     }
 

@@ -1,10 +1,12 @@
 package io.mizan.channels;
 
+import io.mizan.security.ContainerCaller;
 import io.mizan.security.OriginPolicy;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import java.security.Principal;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -44,14 +46,15 @@ final class ChannelConfigurator extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         Set<String> held = new TreeSet<>();
-        if (request.getUserPrincipal() != null) {
+        Principal caller = ContainerCaller.signedIn(request.getUserPrincipal());
+        if (caller != null) {
             for (String role : roles.get()) {
                 if (request.isUserInRole(role)) {
                     held.add(role);
                 }
             }
         }
-        config.getUserProperties().put(ChannelEndpoint.CALLER, new HandshakeCaller(request.getUserPrincipal(), held));
+        config.getUserProperties().put(ChannelEndpoint.CALLER, new HandshakeCaller(caller, held));
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.util.logging.Logger;
  * Registers the page's WebSocket at {@code mizan.channels.path} when the application starts: the
  * origin filter now, ahead of the container's upgrade filter, and the endpoint once the context is
  * initialized (an initializer may run before the container's WebSocket support has set itself up).
+ * Payara's Tyrus and WildFly's Undertow both publish their {@code ServerContainer} as the context
+ * attribute by then, and both run this filter before their own upgrade.
  */
 public class ChannelsInitializer implements ServletContainerInitializer {
 

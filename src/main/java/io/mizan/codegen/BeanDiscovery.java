@@ -95,14 +95,17 @@ final class BeanDiscovery {
      * the fix; empty when every one is a bean.
      *
      * @param given the mode of {@code --bean-discovery}; empty to read each archive's beans.xml
+     * @param beansXml the beans.xml of {@code --beans-xml}, read when no mode is given; empty to read each
+     *     archive's own
      */
-    static List<String> problems(List<ClientClasses.Found> classes, Optional<Mode> given) {
+    static List<String> problems(List<ClientClasses.Found> classes, Optional<Mode> given, Optional<Path> beansXml) {
         List<String> problems = new ArrayList<>();
         Map<Path, Discovery> byArchive = new HashMap<>();
         for (ClientClasses.Found found : classes) {
             Discovery discovery;
             try {
                 discovery = given.map(m -> new Discovery(m, "--bean-discovery"))
+                        .or(() -> beansXml.map(BeanDiscovery::ofFile))
                         .orElseGet(() -> byArchive.computeIfAbsent(found.archive(), BeanDiscovery::of));
             } catch (UnreadableBeansXml e) {
                 problems.add(Messages.beansXmlUnreadable(e.getMessage(), String.valueOf(e.getCause())));
@@ -179,6 +182,20 @@ final class BeanDiscovery {
             throw new UnreadableBeansXml(archive.toString(), e);
         }
         return new Discovery(Mode.ANNOTATED, "the default: no " + META_INF_BEANS + " in " + archive);
+    }
+
+    /**
+     * The mode a given beans.xml says: a WAR's, which sits in {@code src/main/webapp/WEB-INF} and not
+     * among its compiled classes.
+     *
+     * @throws UnreadableBeansXml when it is not XML
+     */
+    static Discovery ofFile(Path beansXml) {
+        try (InputStream in = Files.newInputStream(beansXml)) {
+            return new Discovery(mode(in, beansXml.toString()), beansXml.toString());
+        } catch (IOException e) {
+            throw new UnreadableBeansXml(beansXml.toString(), e);
+        }
     }
 
     /** The bean-discovery-mode of a beans.xml; annotated when it is empty or does not say. */

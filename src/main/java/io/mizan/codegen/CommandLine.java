@@ -44,6 +44,8 @@ final class CommandLine {
               --auth-default <value>   public (the default) or authenticated, as mizan.auth.default
               --bean-discovery <mode>  all or annotated, as bean-discovery-mode in the application's
                                        beans.xml; by default read from META-INF/beans.xml of --classes
+              --beans-xml <file>       the application's beans.xml when --classes does not hold it (a
+                                       WAR's src/main/webapp/WEB-INF/beans.xml); --bean-discovery wins
               --help                   show this text
             """
                     .formatted(File.pathSeparator);
@@ -55,6 +57,7 @@ final class CommandLine {
     private final List<Path> sources = new ArrayList<>();
     private Auth auth = Auth.PUBLIC;
     private BeanDiscovery.Mode beanDiscovery;
+    private Path beansXml;
 
     private CommandLine() {}
 
@@ -90,6 +93,11 @@ final class CommandLine {
     /** The bean-discovery mode given with {@code --bean-discovery}; empty to read it from beans.xml. */
     Optional<BeanDiscovery.Mode> beanDiscovery() {
         return Optional.ofNullable(beanDiscovery);
+    }
+
+    /** The beans.xml given with {@code --beans-xml}; empty to read each archive's own. */
+    Optional<Path> beansXml() {
+        return Optional.ofNullable(beansXml);
     }
 
     /** A wrong command line; without a message, a request for the usage text. */
@@ -159,6 +167,12 @@ final class CommandLine {
             case "--bean-discovery" -> beanDiscovery = BeanDiscovery.Mode.option(value)
                     .orElseThrow(
                             () -> new UsageException("--bean-discovery must be all or annotated, not '" + value + "'"));
+            case "--beans-xml" -> {
+                beansXml = Path.of(value);
+                if (!Files.isRegularFile(beansXml)) {
+                    throw new UsageException("--beans-xml " + value + " is no file");
+                }
+            }
             default -> throw new UsageException("unknown option " + option);
         }
     }

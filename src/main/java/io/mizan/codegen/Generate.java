@@ -3,7 +3,9 @@ package io.mizan.codegen;
 /**
  * The code generator as a main class for {@code exec-maven-plugin}'s {@code java} goal, which runs in
  * Maven's own JVM: it takes {@link Main}'s arguments and fails the build with an exception instead of
- * ending the JVM.
+ * ending the JVM. With Maven, {@code io.mizan:mizan-maven-plugin}'s {@code generate} goal is shorter
+ * (no arguments to write) and skips the work when nothing changed; this class serves builds that
+ * cannot use it.
  *
  * <pre>{@code
  * <plugin>

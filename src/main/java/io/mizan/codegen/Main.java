@@ -20,7 +20,7 @@ import java.util.Map;
  * <pre>
  * java -jar mizan-jakarta.jar generate --out src/mizan --classes target/classes \
  *     --classpath "$(cat target/classpath.txt)" [--auth-default public|authenticated] [--package com.example]
- *     [--bean-discovery all|annotated]
+ *     [--bean-discovery all|annotated] [--beans-xml src/main/webapp/WEB-INF/beans.xml]
  * </pre>
  *
  * <p>It scans the class folders and jars given with {@code --classes} for classes with {@code @Client} on
@@ -110,7 +110,8 @@ public final class Main {
             return 1;
         }
         // a class that is no bean is reported with the model's own problems, as a deployment would
-        List<String> problems = new ArrayList<>(BeanDiscovery.problems(found.classes(), line.beanDiscovery()));
+        List<String> problems =
+                new ArrayList<>(BeanDiscovery.problems(found.classes(), line.beanDiscovery(), line.beansXml()));
         List<Class<?>> beans = found.classes().stream()
                 .<Class<?>>map(ClientClasses.Found::type)
                 .toList();

@@ -782,6 +782,16 @@ public final class Messages {
                 + " takes the credential of SecurityContext.authenticate";
     }
 
+    /**
+     * {@code MIZAN-146}, logged at start on WildFly: the session cookie will carry no {@code SameSite},
+     * since Undertow ignores that attribute of {@code SessionCookieConfig}.
+     */
+    public static String sessionCookieWithoutSameSite() {
+        return "MIZAN-146 mizan.auth.functions is on, but this server (Undertow) ignores the SameSite attribute"
+                + " of the session cookie's configuration, so the session cookie is sent without SameSite=Lax."
+                + " Fix: add WEB-INF/undertow-handlers.conf with the line samesite-cookie(mode=Lax)";
+    }
+
     /** {@code MIZAN-141}: 403, the caller lacks the role, the function denies all, or its check refuses. */
     public static MizanException notAllowed(String function) {
         return refusal("MIZAN-141", 403, "You may not call " + function);

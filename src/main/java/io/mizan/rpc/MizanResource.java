@@ -64,6 +64,7 @@ public class MizanResource {
     SecurityContext security;
 
     // JAX-RS gives an application-scoped resource proxies of these that read the current request
+    // (Jersey on Payara and RESTEasy on WildFly both do, HttpServletRequest and HttpServletResponse too)
     @Context
     HttpHeaders headers;
 

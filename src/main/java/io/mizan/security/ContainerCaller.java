@@ -11,6 +11,14 @@ import java.security.Principal;
  */
 public final class ContainerCaller implements Caller {
 
+    /**
+     * WildFly's Elytron gives a caller who never signed in an identity of its own, whose principal
+     * (this class, named "anonymous") its Jakarta Security {@code getCallerPrincipal()} returns where
+     * the specification and Payara return {@code null}. Compared by name: the library links no
+     * server's classes.
+     */
+    private static final String ELYTRON_ANONYMOUS = "org.wildfly.security.auth.principal.AnonymousPrincipal";
+
     private final SecurityContext security;
     private boolean known;
     private Principal principal;
@@ -30,11 +38,21 @@ public final class ContainerCaller implements Caller {
 
     private Principal lookUp() {
         try {
-            Principal p = security.getCallerPrincipal();
-            return p == null || p.getName() == null ? null : p;
+            return signedIn(security.getCallerPrincipal());
         } catch (RuntimeException e) {
             return null; // no security context on this thread (a scheduled job): nobody is signed in
         }
+    }
+
+    /**
+     * The principal a container reports, or {@code null} when it stands for nobody: none, one without
+     * a name, or a server's anonymous identity (WildFly's).
+     */
+    public static Principal signedIn(Principal p) {
+        if (p == null || p.getName() == null || p.getClass().getName().equals(ELYTRON_ANONYMOUS)) {
+            return null;
+        }
+        return p;
     }
 
     @Override

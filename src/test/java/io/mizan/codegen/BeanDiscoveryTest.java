@@ -101,7 +101,7 @@ class BeanDiscoveryTest {
         write(classes.resolve("META-INF/beans.xml"), "<beans");
         assertThrows(BeanDiscovery.UnreadableBeansXml.class, () -> BeanDiscovery.of(classes));
         List<String> problems = BeanDiscovery.problems(
-                List.of(new ClientClasses.Found(Beans.Application.class, classes)), Optional.empty());
+                List.of(new ClientClasses.Found(Beans.Application.class, classes)), Optional.empty(), Optional.empty());
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(
                 problems.get(0)
@@ -117,7 +117,7 @@ class BeanDiscoveryTest {
                 new ClientClasses.Found(Beans.Application.class, classes),
                 new ClientClasses.Found(Unmanaged.class, classes));
 
-        List<String> problems = BeanDiscovery.problems(found, Optional.empty());
+        List<String> problems = BeanDiscovery.problems(found, Optional.empty(), Optional.empty());
         assertEquals(1, problems.size(), problems.toString());
         String problem = problems.get(0);
         assertTrue(problem.startsWith("MIZAN-027 io.mizan.codegen.unmanaged.Unmanaged: "), problem);
@@ -126,19 +126,43 @@ class BeanDiscoveryTest {
         assertTrue(problem.contains("bean-discovery-mode=\"all\""), problem);
         assertTrue(problem.contains("--bean-discovery all"), problem);
 
-        assertEquals(List.of(), BeanDiscovery.problems(found, Optional.of(BeanDiscovery.Mode.ALL)));
+        assertEquals(List.of(), BeanDiscovery.problems(found, Optional.of(BeanDiscovery.Mode.ALL), Optional.empty()));
         write(classes.resolve("META-INF/beans.xml"), BEANS.formatted("all"));
-        assertEquals(List.of(), BeanDiscovery.problems(found, Optional.empty()));
+        assertEquals(List.of(), BeanDiscovery.problems(found, Optional.empty(), Optional.empty()));
         assertEquals(
                 1,
-                BeanDiscovery.problems(found, Optional.of(BeanDiscovery.Mode.ANNOTATED))
+                BeanDiscovery.problems(found, Optional.of(BeanDiscovery.Mode.ANNOTATED), Optional.empty())
                         .size());
 
         write(classes.resolve("META-INF/beans.xml"), BEANS.formatted("none"));
-        List<String> none = BeanDiscovery.problems(found, Optional.empty());
+        List<String> none = BeanDiscovery.problems(found, Optional.empty(), Optional.empty());
         assertEquals(2, none.size(), none.toString());
         assertTrue(none.get(0).startsWith("MIZAN-028 "), none.get(0));
         assertTrue(none.get(0).contains("bean-discovery-mode=\"none\""), none.get(0));
+    }
+
+    @Test
+    void aWarsBeansXmlGivenApartCountsForItsClassesUnlessAModeIsGiven(@TempDir Path project) throws IOException {
+        Path classes = project.resolve("target/classes");
+        Files.createDirectories(classes);
+        Path beansXml = project.resolve("src/main/webapp/WEB-INF/beans.xml");
+        write(beansXml, BEANS.formatted("all"));
+        List<ClientClasses.Found> found = List.of(new ClientClasses.Found(Unmanaged.class, classes));
+
+        assertEquals(
+                1,
+                BeanDiscovery.problems(found, Optional.empty(), Optional.empty())
+                        .size());
+        assertEquals(List.of(), BeanDiscovery.problems(found, Optional.empty(), Optional.of(beansXml)));
+        assertEquals(
+                1,
+                BeanDiscovery.problems(found, Optional.of(BeanDiscovery.Mode.ANNOTATED), Optional.of(beansXml))
+                        .size());
+
+        write(beansXml, BEANS.formatted("none"));
+        List<String> none = BeanDiscovery.problems(found, Optional.empty(), Optional.of(beansXml));
+        assertTrue(none.get(0).startsWith("MIZAN-028 "), none.get(0));
+        assertTrue(none.get(0).contains(beansXml.toString()), none.get(0));
     }
 
     private static void write(Path file, String text) throws IOException {

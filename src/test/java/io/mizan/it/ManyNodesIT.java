@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mizan.it.channels.ChannelsApp;
 import io.mizan.it.support.Deployments;
 import io.mizan.it.support.Http;
-import io.mizan.it.support.PayaraNode;
+import io.mizan.it.support.ServerNode;
 import io.mizan.it.support.Ws;
 import io.mizan.redis.RedisServer;
 import jakarta.json.JsonObject;
@@ -23,7 +23,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Two Payara Micro servers with the same WAR and a real {@code redis-server}: a chat message, presence
+ * Two servers (Payara Micro, or WildFly with -Pwildfly) with the same WAR and a real {@code redis-server}: a chat message, presence
  * and an invalidation cross from one node to the other, again after Redis is killed and restarted, and
  * a killed node's members leave presence on the other within its time to live.
  */
@@ -34,15 +34,15 @@ class ManyNodesIT {
     private static final int TTL_SECONDS = 3;
 
     private static RedisServer redis;
-    private static PayaraNode nodeA;
-    private static PayaraNode nodeB;
+    private static ServerNode nodeA;
+    private static ServerNode nodeB;
     private static Http a;
     private static Http b;
 
     @BeforeAll
     static void start() throws Exception {
         redis = RedisServer.start();
-        Path dir = Path.of("target", "many-nodes").toAbsolutePath();
+        Path dir = Path.of(System.getProperty("project.basedir"), "target", "many-nodes");
         Files.createDirectories(dir);
         Path war = dir.resolve(CONTEXT + ".war");
         Deployments.war(CONTEXT, "mizan.channels.max-messages-per-second=50\n", ChannelsApp.class)
@@ -53,8 +53,8 @@ class ManyNodesIT {
         Map<String, String> env = Map.of(
                 "MIZAN_CHANNELS_REDIS_URI", redis.uri(),
                 "MIZAN_CHANNELS_REDIS_NODE_TTL_SECONDS", String.valueOf(TTL_SECONDS));
-        nodeA = PayaraNode.start("a", war, env);
-        nodeB = PayaraNode.start("b", war, env);
+        nodeA = ServerNode.start("a", war, env);
+        nodeB = ServerNode.start("b", war, env);
         a = new Http(nodeA.awaitReady().base(CONTEXT));
         b = new Http(nodeB.awaitReady().base(CONTEXT));
     }

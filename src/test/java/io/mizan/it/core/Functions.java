@@ -66,7 +66,7 @@ public class Functions {
 
     @Client
     public String whoAmI(Principal me, HttpServletRequest request) {
-        return (me == null ? "anonymous" : me.getName()) + " via " + request.getMethod();
+        return (me == null ? "nobody" : me.getName()) + " via " + request.getMethod();
     }
 
     @Client(auth = Auth.AUTHENTICATED)
