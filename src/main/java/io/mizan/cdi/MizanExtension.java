@@ -115,6 +115,9 @@ public class MizanExtension implements Extension {
         }
         if (settings != null && checksAreBeans) {
             model = built;
+            // the records and beans that arguments and results use: a record's constraints are also on
+            // its constructor's parameters, which Payara's OpenAPI scanner fails on (see the class)
+            built.types().values().forEach(t -> OpenApiScanExclusions.exclude(t.javaType()));
         }
     }
 
