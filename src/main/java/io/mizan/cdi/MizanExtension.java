@@ -9,6 +9,7 @@ import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import io.mizan.model.ModelException;
+import io.mizan.openapi.OpenApiScanExclusions;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
@@ -71,6 +72,7 @@ public class MizanExtension implements Extension {
         Class<?> type = event.getAnnotatedBeanClass().getJavaClass();
         if (!(bean instanceof Interceptor<?>) && ModelBuilder.belongsInModel(type)) {
             beans.put(type, bean);
+            OpenApiScanExclusions.exclude(type);
         }
         // kept here because the library's own bean manager cannot see the application's classes
         if (AccessCheck.class.isAssignableFrom(type)) {
@@ -113,6 +115,9 @@ public class MizanExtension implements Extension {
         }
         if (settings != null && checksAreBeans) {
             model = built;
+            // the records and beans that arguments and results use: a record's constraints are also on
+            // its constructor's parameters, which Payara's OpenAPI scanner fails on (see the class)
+            built.types().values().forEach(t -> OpenApiScanExclusions.exclude(t.javaType()));
         }
     }
 

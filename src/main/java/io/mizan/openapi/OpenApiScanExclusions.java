@@ -1,0 +1,176 @@
+package io.mizan.openapi;
+
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Executable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * Keeps the classes Mizan brings into an application out of the server's OpenAPI scan, through the
+ * standard setting {@code mp.openapi.scan.exclude.classes}, so that the server's {@code /openapi} keeps
+ * answering.
+ *
+ * <p>Why: Payara's scanner (Payara issue #7649, FISH-12153; still in Payara Micro 6.2025.10) visits every
+ * class of {@code WEB-INF/classes} (and of {@code WEB-INF/lib} with {@code mp.openapi.extensions.scan.lib}),
+ * every method and constructor of it, and for a parameter that carries one of the Bean Validation
+ * constraints it maps ({@code @NotBlank}, {@code @Size}, {@code @Min} ...) reads that parameter's
+ * {@code @PathParam} without checking that there is one ({@code ApplicationProcessor.addSchemaParameter},
+ * line 511 in 6.2025.10): a {@link NullPointerException}, and {@code /openapi} answers 500 for the whole
+ * application, at its first request. Mizan makes such parameters common: a function's own
+ * ({@code greet(@NotBlank String name)}), and a record's canonical constructor, to which Java copies the
+ * constraints of the record's components ({@code record Address(@NotBlank String city)}). So both are
+ * noted here: the classes with server functions and the records and beans their arguments and results
+ * use, each only if it has such a parameter (Payara fails on nothing else of theirs), and never a JAX-RS
+ * resource, whose endpoints belong in the document. On that Payara, skipping them loses nothing the
+ * document could have; where the scanner works, they lose only their own annotations in it (a shared
+ * record's {@code @Schema}), never an endpoint.
+ *
+ * <p>How: a configuration source of the application (registered as a service of the jar), above the
+ * usual ones so that it can add to what the application sets rather than replace it: its value is the
+ * application's own list, if any, followed by these classes. The CDI extension notes the classes while
+ * the application is loaded (Payara runs Weld's bootstrap on {@code APPLICATION_LOADED}); Payara reads
+ * the setting when it starts the application's OpenAPI container ({@code OpenApiApplicationContainer.start}
+ * creates the {@code OpenAPISupplier}, whose {@code OpenApiConfiguration} reads the application's
+ * {@code Config}), later. Servers without that bug lose nothing either: the classes are no resources.
+ */
+public final class OpenApiScanExclusions implements ConfigSource {
+
+    /** The MicroProfile OpenAPI setting this source adds to. */
+    public static final String PROPERTY = "mp.openapi.scan.exclude.classes";
+
+    /** Above system properties (400), so the application's own value is read and kept, not hidden. */
+    static final int ORDINAL = 1000;
+
+    /** The package of the standard constraints, the ones Payara's scanner visits. */
+    private static final String CONSTRAINTS = "jakarta.validation.constraints.";
+
+    private static final Set<String> CLASSES = new ConcurrentSkipListSet<>();
+    private static final ThreadLocal<Boolean> READING_OTHERS = new ThreadLocal<>();
+
+    /**
+     * Notes a class of the application's model (a class with server functions, or a type their
+     * arguments or results use) if the scanner would fail on it: it, or a superclass of it, has a
+     * method or constructor parameter with a Bean Validation constraint. JAX-RS resources are left in.
+     */
+    public static void exclude(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class && c != Record.class; c = c.getSuperclass()) {
+            if (!c.isAnnotationPresent(Path.class) && hasConstrainedParameter(c)) {
+                CLASSES.add(c.getName());
+            }
+        }
+    }
+
+    /** Whether a method or constructor of this class has a parameter with a standard constraint. */
+    static boolean hasConstrainedParameter(Class<?> type) {
+        try {
+            for (Executable e : type.getDeclaredMethods()) {
+                if (constrained(e)) {
+                    return true;
+                }
+            }
+            for (Executable e : type.getDeclaredConstructors()) {
+                if (constrained(e)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (LinkageError e) {
+            return false; // a class that cannot be read here is not one Mizan uses
+        }
+    }
+
+    private static boolean constrained(Executable executable) {
+        for (Annotation[] annotations : executable.getParameterAnnotations()) {
+            for (Annotation a : annotations) {
+                if (a.annotationType().getName().startsWith(CONSTRAINTS)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The classes noted so far, for tests and logs. */
+    static Set<String> excluded() {
+        return Set.copyOf(CLASSES);
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return CLASSES.isEmpty() ? Set.of() : Set.of(PROPERTY);
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        if (!PROPERTY.equals(propertyName) || CLASSES.isEmpty() || READING_OTHERS.get() != null) {
+            return null;
+        }
+        Set<String> all = new LinkedHashSet<>();
+        String own = applicationsOwnValue();
+        if (own != null) {
+            for (String name : own.split(",")) {
+                if (!name.isBlank()) {
+                    all.add(name.strip());
+                }
+            }
+        }
+        all.addAll(CLASSES);
+        return String.join(",", all);
+    }
+
+    /**
+     * The value the next source down gives, as the setting would read without this one. The sources are
+     * those of the configuration of the class loader that loaded this class, the application's (it sits
+     * in the application's {@code WEB-INF/lib}), whatever the reading thread's context class loader.
+     */
+    private String applicationsOwnValue() {
+        READING_OTHERS.set(Boolean.TRUE);
+        try {
+            for (ConfigSource source :
+                    sortedByOrdinal(ConfigProvider.getConfig(OpenApiScanExclusions.class.getClassLoader())
+                            .getConfigSources())) {
+                if (!(source instanceof OpenApiScanExclusions)) {
+                    String value = source.getValue(PROPERTY);
+                    if (value != null) {
+                        return value;
+                    }
+                }
+            }
+            return null;
+        } finally {
+            READING_OTHERS.remove();
+        }
+    }
+
+    private static Iterable<ConfigSource> sortedByOrdinal(Iterable<ConfigSource> sources) {
+        List<ConfigSource> list = new ArrayList<>();
+        sources.forEach(list::add);
+        list.sort(Comparator.comparingInt(ConfigSource::getOrdinal).reversed());
+        return list;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        String value = getValue(PROPERTY);
+        return value == null ? Map.of() : Map.of(PROPERTY, value);
+    }
+
+    @Override
+    public int getOrdinal() {
+        return ORDINAL;
+    }
+
+    @Override
+    public String getName() {
+        return "Mizan: server functions kept out of the OpenAPI scan";
+    }
+}
