@@ -58,7 +58,7 @@ public class HydrationFilter extends HttpFilter {
         CDI<Object> cdi = CDI.current();
         String json = cdi.select(Hydration.class)
                 .get()
-                .contexts(new ContainerCaller(cdi.select(SecurityContext.class).get()), request);
+                .contexts(new ContainerCaller(cdi.select(SecurityContext.class).get(), request), request);
         java.nio.charset.Charset charset = charsetOf(type);
         byte[] page = HydrationScript.inject(new String(body, charset), json).getBytes(StandardCharsets.UTF_8);
         response.setHeader("Cache-Control", "no-store");

@@ -139,14 +139,14 @@ public class MizanResource {
         switch (name == null ? endpoint : endpoint + "/") {
             case "call/" -> {
                 return switch (method) {
-                    case "POST" -> calls.call(name, body, exchange, new ContainerCaller(security));
+                    case "POST" -> calls.call(name, body, exchange, new ContainerCaller(security, exchange.request()));
                     case "OPTIONS" -> cors.preflight("POST", exchange);
                     default -> wrongMethod("POST", exchange);
                 };
             }
             case "ctx/" -> {
                 return switch (method) {
-                    case "GET" -> contexts.read(name, exchange, new ContainerCaller(security));
+                    case "GET" -> contexts.read(name, exchange, new ContainerCaller(security, exchange.request()));
                     case "OPTIONS" -> cors.preflight(READ, exchange);
                     default -> wrongMethod(READ, exchange);
                 };
@@ -169,7 +169,7 @@ public class MizanResource {
     private Response document(String endpoint, HttpExchange exchange) {
         return switch (endpoint) {
             case "hydrate" -> Response.ok(
-                            hydration.contexts(new ContainerCaller(security), exchange.request()),
+                            hydration.contexts(new ContainerCaller(security, exchange.request()), exchange.request()),
                             MediaType.APPLICATION_JSON_TYPE)
                     .header("Cache-Control", "no-store")
                     .build();

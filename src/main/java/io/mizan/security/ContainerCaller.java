@@ -1,6 +1,7 @@
 package io.mizan.security;
 
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 
@@ -20,11 +21,25 @@ public final class ContainerCaller implements Caller {
     private static final String ELYTRON_ANONYMOUS = "org.wildfly.security.auth.principal.AnonymousPrincipal";
 
     private final SecurityContext security;
+    private final HttpServletRequest request;
     private boolean known;
     private Principal principal;
 
+    /** The caller of code that runs outside an HTTP request of its own (an interceptor, a job). */
     public ContainerCaller(SecurityContext security) {
+        this(security, null);
+    }
+
+    /**
+     * The caller of an HTTP request. Jakarta Security registers whom it authenticates with the servlet
+     * container, so a request without a user principal has no caller, and Jakarta Security is not asked:
+     * on Payara its {@code getCallerPrincipal()} costs about 20 µs, most of an anonymous context read's
+     * overhead. A request with one is resolved by Jakarta Security, whose caller principal is the
+     * specified one (an application's own principal type included).
+     */
+    public ContainerCaller(SecurityContext security, HttpServletRequest request) {
         this.security = security;
+        this.request = request;
     }
 
     @Override
@@ -38,6 +53,9 @@ public final class ContainerCaller implements Caller {
 
     private Principal lookUp() {
         try {
+            if (request != null && request.getUserPrincipal() == null) {
+                return null;
+            }
             return signedIn(security.getCallerPrincipal());
         } catch (RuntimeException e) {
             return null; // no security context on this thread (a scheduled job): nobody is signed in
