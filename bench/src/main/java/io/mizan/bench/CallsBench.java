@@ -42,8 +42,15 @@ public final class CallsBench {
     static final String DOCUMENTED_COMMAND = "mvn -B -q -f bench/calls-app/pom.xml package"
             + " && mvn -B -q -f bench/pom.xml package exec:exec@calls";
 
+    /** The pairs of endpoints, by the word their labels end with. */
+    static final List<String> WORKS = List.of("greet", "increment", "read", "read304");
+
     /** One endpoint: where to send, and how to check an answer for client {@code i}. */
-    record Endpoint(String label, String path, Checker checker) {
+    record Endpoint(String label, String path, Checker checker, boolean read, boolean conditional) {
+        Endpoint(String label, String path, Checker checker) {
+            this(label, path, checker, false, false);
+        }
+
     }
 
     interface Checker {
@@ -113,12 +120,25 @@ public final class CallsBench {
                                     expectCounter(r, "{\"count\":", ",\"name\":\"" + name + "\"}", null)),
                             new Endpoint("Mizan increment", "api/mizan/call/increment", (r, name) ->
                                     expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name
-                                            + "\"},\"invalidate\":[\"counter;name=" + name + "\"]}", "counter;name=" + name))});
+                                            + "\"},\"invalidate\":[\"counter;name=" + name + "\"]}", "counter;name=" + name))},
+                    // a context read and its conditional form, against a plain @GET with the same body and ETag
+                    new Endpoint[]{
+                            new Endpoint("plain JAX-RS read", "api/plain-context/counter", (r, name) ->
+                                    expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name + "\"}}", null),
+                                    true, false),
+                            new Endpoint("Mizan read", "api/mizan/ctx/counter", (r, name) ->
+                                    expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name + "\"}}", null),
+                                    true, false)},
+                    new Endpoint[]{
+                            new Endpoint("plain JAX-RS read304", "api/plain-context/counter", (r, name) ->
+                                    expectNotModified(r), true, true),
+                            new Endpoint("Mizan read304", "api/mizan/ctx/counter", (r, name) ->
+                                    expectNotModified(r), true, true)});
 
             // every endpoint answers rightly once before any load
             for (Endpoint[] pair : pairs) {
                 for (Endpoint e : pair) {
-                    HttpResponse<String> r = send(http, request(base, e, "c0"));
+                    HttpResponse<String> r = send(http, request(http, base, e, "c0"));
                     String problem = e.checker().problem(r, "c0");
                     if (problem != null) {
                         throw new IllegalStateException(e.label() + ": " + problem);
@@ -218,7 +238,36 @@ public final class CallsBench {
         return null;
     }
 
-    private static HttpRequest request(String base, Endpoint e, String name) {
+    private static String expectNotModified(HttpResponse<String> r) {
+        if (r.statusCode() != 304) {
+            return "status " + r.statusCode() + " (not 304): " + r.body();
+        }
+        return r.body().isEmpty() ? null : "a 304 with a body: " + r.body();
+    }
+
+    /**
+     * The request a client repeats: a POST of {@code {"name": ...}}, or for a read a GET of
+     * {@code ?name=...}, conditional on the ETag the endpoint gives that client's entry now.
+     */
+    private static HttpRequest request(HttpClient http, String base, Endpoint e, String name) {
+        if (e.read()) {
+            HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(base + e.path() + "?name=" + name))
+                    .timeout(Duration.ofSeconds(10))
+                    .GET();
+            if (e.conditional()) {
+                try {
+                    HttpResponse<String> first = send(http, get.build());
+                    get.header("If-None-Match", first.headers().firstValue("ETag").orElseThrow(() ->
+                            new IllegalStateException(e.label() + " gave no ETag: " + first.statusCode())));
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(ex);
+                }
+            }
+            return get.build();
+        }
         return HttpRequest.newBuilder(URI.create(base + e.path()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -246,7 +295,7 @@ public final class CallsBench {
             int id = i;
             Thread t = new Thread(() -> {
                 String name = "c" + id;
-                HttpRequest request = request(base, e, name);
+                HttpRequest request = request(http, base, e, name);
                 long[] own = new long[1 << 14];
                 int n = 0;
                 ready.countDown();
@@ -356,7 +405,7 @@ public final class CallsBench {
         t.append(String.format(Locale.ROOT, "%-10s %12s %10s %8s %14s %14s %11s %11s %8s%n", "work",
                 "baseline r/s", "Mizan r/s", "ratio", "base p50/p99", "Mizan p50/p99", "base srv µs",
                 "Mizan srv µs", "ratio"));
-        for (String work : List.of("greet", "increment")) {
+        for (String work : WORKS) {
             Phase b = merge(byLabel.get("plain JAX-RS " + work));
             Phase m = merge(byLabel.get("Mizan " + work));
             t.append(String.format(Locale.ROOT, "%-10s %12.0f %10.0f %8.3f %14s %14s %11.1f %11.1f %8.3f%n", work,
@@ -369,7 +418,7 @@ public final class CallsBench {
                 + " more)\n");
         t.append('\n');
         t.append("ratios per round (each Mizan phase against the baseline phase just before it): median [min, max]\n");
-        for (String work : List.of("greet", "increment")) {
+        for (String work : WORKS) {
             List<Phase> b = byLabel.get("plain JAX-RS " + work);
             List<Phase> m = byLabel.get("Mizan " + work);
             List<Double> throughput = new ArrayList<>();
@@ -385,7 +434,7 @@ public final class CallsBench {
         }
         t.append('\n');
         t.append("figures (read by Summary: all phases of each endpoint together, as in the summary above)\n");
-        for (String work : List.of("greet", "increment")) {
+        for (String work : WORKS) {
             Phase b = merge(byLabel.get("plain JAX-RS " + work));
             Phase m = merge(byLabel.get("Mizan " + work));
             t.append(Report.figure("calls." + work + ".mizan.perSecond", m.perSecond()));
