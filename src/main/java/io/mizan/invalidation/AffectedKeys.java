@@ -21,12 +21,13 @@ public final class AffectedKeys {
         if (function.affects().isEmpty()) {
             return List.of();
         }
+        Map<String, String> values = keyValues(function, args);
         List<String> keys = new ArrayList<>(function.affects().size());
         for (String context : function.affects()) {
             List<String> scoping = function.scopedBy().getOrDefault(context, List.of());
             Map<String, String> params = new LinkedHashMap<>();
             for (String name : scoping) {
-                String value = valueOf(function, name, args);
+                String value = values.get(name);
                 if (value == null) {
                     params.clear();
                     break;
@@ -38,13 +39,21 @@ public final class AffectedKeys {
         return keys;
     }
 
-    private static String valueOf(FunctionModel function, String keyName, Object[] args) {
+    /**
+     * The values a call's arguments give the parameters that keys are scoped by (arguments and JAX-RS
+     * parameters), as keys write them, by key name; a parameter without a value (null, an empty
+     * {@code Optional}) is left out. For a mutation's keys and for the cache tags of a context read alike.
+     */
+    static Map<String, String> keyValues(FunctionModel function, Object[] args) {
+        Map<String, String> values = new java.util.TreeMap<>();
         for (ParamModel p : function.params()) {
-            if (p.keyName().equals(keyName)
-                    && (p.source() == ParamModel.Source.ARGUMENT || p.source() == ParamModel.Source.JAX_RS)) {
-                return InvalidationKeys.text(args[p.index()]);
+            if (p.source() == ParamModel.Source.ARGUMENT || p.source() == ParamModel.Source.JAX_RS) {
+                String text = InvalidationKeys.text(args[p.index()]);
+                if (text != null) {
+                    values.put(p.keyName(), text);
+                }
             }
         }
-        return null;
+        return values;
     }
 }

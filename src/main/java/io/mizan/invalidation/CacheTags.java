@@ -2,7 +2,6 @@ package io.mizan.invalidation;
 
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
-import io.mizan.model.ParamModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The cache tags of a context read: every invalidation key that would invalidate it, written as keys
@@ -41,15 +39,7 @@ public final class CacheTags {
 
     /** The tags of a read of this context with these arguments (in method order, as bound). */
     public static List<String> of(Model model, FunctionModel context, Object[] args) {
-        Map<String, String> values = new TreeMap<>();
-        for (ParamModel p : context.params()) {
-            if (p.source() == ParamModel.Source.ARGUMENT || p.source() == ParamModel.Source.JAX_RS) {
-                Object value = args[p.index()];
-                if (value != null) {
-                    values.put(p.keyName(), InvalidationKeys.text(value));
-                }
-            }
-        }
+        Map<String, String> values = AffectedKeys.keyValues(context, args);
         Set<String> tags = new LinkedHashSet<>();
         tags.add(InvalidationKeys.format(context.name(), Map.of()));
         for (List<String> names : scopings(model, context, new ArrayList<>(values.keySet()))) {

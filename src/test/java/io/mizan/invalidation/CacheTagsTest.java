@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A context read's cache tags are every key that would invalidate it: checked against the keys the
@@ -30,6 +31,11 @@ class CacheTagsTest {
 
         @Client(context = Scope.LOCAL)
         public List<String> products(String category, @Nullable String q, int page, Principal me) {
+            return List.of();
+        }
+
+        @Client(context = Scope.LOCAL)
+        public List<String> search(Optional<String> q, int page) {
             return List.of();
         }
 
@@ -73,6 +79,17 @@ class CacheTagsTest {
                         "products;page=2",
                         "products;category=tea%20%26%20co;page=2"),
                 tags);
+    }
+
+    @Test
+    void aParameterLeftEmptyGivesNoTag() {
+        assertEquals(
+                List.of("search", "search;page=1"),
+                CacheTags.of(MODEL, fn("search"), new Object[] {Optional.empty(), 1}));
+        assertEquals(
+                4,
+                CacheTags.of(MODEL, fn("search"), new Object[] {Optional.of("tea"), 1})
+                        .size());
     }
 
     @Test
