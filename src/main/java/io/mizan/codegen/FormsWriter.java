@@ -135,7 +135,7 @@ final class FormsWriter implements ModuleWriter {
      */
     private static java.util.Optional<String> requiredMessage(FormFieldModel field) {
         return field.constraints().stream()
-                .filter(c -> c.annotationType().equals("jakarta.validation.constraints.NotNull"))
+                .filter(c -> c.isStandard("NotNull"))
                 .map(c -> c.attributes().get("message"))
                 .filter(String.class::isInstance)
                 .map(String.class::cast)

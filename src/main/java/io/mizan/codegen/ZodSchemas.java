@@ -33,8 +33,6 @@ import java.util.stream.Collectors;
  */
 final class ZodSchemas {
 
-    private static final String CONSTRAINTS = "jakarta.validation.constraints.";
-
     /** What a constraint can apply to. */
     private enum Kind {
         TEXT,
@@ -75,7 +73,7 @@ final class ZodSchemas {
         Kind kind = kind(inner);
         // a record component's constraint reaches the model from its field, accessor and type use alike
         for (ConstraintModel c : constraints.stream().distinct().toList()) {
-            if (c.annotationType().equals(CONSTRAINTS + c.name())) {
+            if (c.isStandard()) {
                 expr = constrain(expr, refinements, nullRefusals, c, kind);
             }
         }

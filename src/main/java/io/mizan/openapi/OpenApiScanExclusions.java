@@ -51,7 +51,7 @@ public final class OpenApiScanExclusions implements ConfigSource {
     static final int ORDINAL = 1000;
 
     /** The package of the standard constraints, the ones Payara's scanner visits. */
-    private static final String CONSTRAINTS = "jakarta.validation.constraints.";
+    private static final String CONSTRAINTS = io.mizan.model.ConstraintModel.STANDARD_PACKAGE;
 
     private static final Set<String> CLASSES = new ConcurrentSkipListSet<>();
     private static final ThreadLocal<Boolean> READING_OTHERS = new ThreadLocal<>();

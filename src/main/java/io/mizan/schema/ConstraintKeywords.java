@@ -16,8 +16,6 @@ import java.util.Map;
  */
 final class ConstraintKeywords {
 
-    private static final String CONSTRAINTS = "jakarta.validation.constraints.";
-
     private ConstraintKeywords() {}
 
     /**
@@ -31,7 +29,7 @@ final class ConstraintKeywords {
         JsonObjectBuilder schema = TypeSchemas.schema(inner);
         for (ConstraintModel c : constraints) {
             // only the standard constraints: a custom one may share a name and mean something else
-            if (c.annotationType().equals(CONSTRAINTS + c.name())) {
+            if (c.isStandard()) {
                 keywords(schema, inner, c);
             }
         }
