@@ -27,7 +27,6 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 import java.io.StringReader;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -168,19 +167,7 @@ public final class InProcess {
 
     /** A signed-in caller with these roles, as an entry point hands it to the invoker. */
     public static Caller user(String name, String... roles) {
-        Principal principal = () -> name;
-        List<String> held = List.of(roles);
-        return new Caller() {
-            @Override
-            public Principal principal() {
-                return principal;
-            }
-
-            @Override
-            public boolean isInRole(String role) {
-                return held.contains(role);
-            }
-        };
+        return io.mizan.security.TestCallers.user(name, roles);
     }
 
     private static Deployment boot(Map<String, String> config, List<Class<?>> beanClasses) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.FieldError;
 import io.mizan.MizanException;
+import io.mizan.messages.LogCapture;
 import io.mizan.messages.Messages;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.EJBTransactionRolledbackException;
@@ -16,11 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /** The application's own exception is found inside the containers' wrappers; anything else is a 500 with an id. */
 class FailureTest {
@@ -83,31 +81,15 @@ class FailureTest {
 
     @Test
     void theLogLineStartsWithItsIdAndCarriesTheErrorIdAndTheCause() {
-        Logger log = Logger.getLogger(Failure.class.getName());
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(handler);
-        try {
+        try (LogCapture log = LogCapture.of(Failure.class.getName())) {
             IllegalStateException cause = new IllegalStateException("password is hunter2");
             Failure f = Failure.of(cause, "the call of rename");
+            List<LogRecord> records = log.records();
             assertEquals(1, records.size());
             assertEquals(
                     "MIZAN-122 the call of rename failed, error id " + f.id(),
                     records.get(0).getMessage());
             assertSame(cause, records.get(0).getThrown());
-        } finally {
-            log.removeHandler(handler);
         }
     }
 

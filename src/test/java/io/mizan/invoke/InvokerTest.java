@@ -1,5 +1,6 @@
 package io.mizan.invoke;
 
+import static io.mizan.security.TestCallers.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -134,20 +135,6 @@ class InvokerTest {
     @AfterAll
     static void close() {
         VALIDATION.close();
-    }
-
-    static Caller user(String name, String... roles) {
-        return new Caller() {
-            @Override
-            public Principal principal() {
-                return () -> name;
-            }
-
-            @Override
-            public boolean isInRole(String role) {
-                return List.of(roles).contains(role);
-            }
-        };
     }
 
     FunctionModel function(String name) {

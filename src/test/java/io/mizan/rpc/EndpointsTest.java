@@ -1,5 +1,6 @@
 package io.mizan.rpc;
 
+import static io.mizan.security.TestCallers.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,7 +33,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.List;
 
 /**
@@ -118,20 +118,6 @@ class EndpointsTest {
     /** The status and code of a refused call: {@code 415 MIZAN-106}. */
     static String refusal(Response answer) {
         return answer.getStatus() + " " + problem(answer).getString("code");
-    }
-
-    static Caller user(String name) {
-        return new Caller() {
-            @Override
-            public Principal principal() {
-                return () -> name;
-            }
-
-            @Override
-            public boolean isInRole(String role) {
-                return false;
-            }
-        };
     }
 
     Response call(String name, String json, FakeExchange request) {

@@ -1,5 +1,6 @@
 package io.mizan.security;
 
+import static io.mizan.security.TestCallers.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,20 +76,6 @@ class AccessPolicyRulesTest {
             case "ada" -> user("ada");
             case "bob(staff)" -> user("bob", "staff");
             default -> throw new IllegalArgumentException(who);
-        };
-    }
-
-    static Caller user(String name, String... roles) {
-        return new Caller() {
-            @Override
-            public Principal principal() {
-                return () -> name;
-            }
-
-            @Override
-            public boolean isInRole(String role) {
-                return List.of(roles).contains(role);
-            }
         };
     }
 

@@ -10,6 +10,7 @@ import io.mizan.channels.ChannelHub;
 import io.mizan.inprocess.InProcess;
 import io.mizan.inprocess.channels.ChannelClient;
 import io.mizan.inprocess.channels.messages.ChatChannel;
+import io.mizan.messages.LogCapture;
 import io.mizan.redis.RedisServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * How a node reaches Redis: with a password and TLS, never logging the password, refusing nothing
@@ -33,29 +30,16 @@ class RedisConnectionTest {
 
     private static final String LOBBY = "{\"room\":\"lobby\"}";
 
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-    private final Logger mizan = Logger.getLogger("io.mizan");
+    private LogCapture log;
 
     @BeforeEach
     void captureLogs() {
-        mizan.addHandler(capture);
+        log = LogCapture.of("io.mizan");
     }
 
     @AfterEach
     void release() {
-        mizan.removeHandler(capture);
+        log.close();
     }
 
     private static ChannelClient chatter(ChannelHub node, String user) {
@@ -96,9 +80,11 @@ class RedisConnectionTest {
             assertEquals("over TLS", bob.await("message").getJsonObject("data").getString("text"));
         }
         assertTrue(
-                logged.stream().anyMatch(m -> m.startsWith("MIZAN-190") && m.contains("rediss://***@127.0.0.1")),
-                logged::toString);
-        assertTrue(logged.stream().noneMatch(m -> m.contains("s3cret-pw")), logged::toString);
+                log.messages().stream()
+                        .anyMatch(m -> m.startsWith("MIZAN-190") && m.contains("rediss://***@127.0.0.1")),
+                () -> log.messages().toString());
+        assertTrue(log.messages().stream().noneMatch(m -> m.contains("s3cret-pw")), () -> log.messages()
+                .toString());
     }
 
     @Test
@@ -110,9 +96,11 @@ class RedisConnectionTest {
             ann.send("1", "{\"text\":\"alone\"}");
             assertEquals("alone", ann.await("message").getJsonObject("data").getString("text"));
         }
-        assertTrue(logged.stream().anyMatch(m -> m.startsWith("MIZAN-191")), logged::toString);
+        assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("MIZAN-191")), () -> log.messages()
+                .toString());
         assertTrue(
-                logged.stream().noneMatch(m -> m.contains("wrong-one") || m.contains("right-one")), logged::toString);
+                log.messages().stream().noneMatch(m -> m.contains("wrong-one") || m.contains("right-one")),
+                () -> log.messages().toString());
     }
 
     @Test
@@ -134,7 +122,8 @@ class RedisConnectionTest {
             JsonObject heard = bob.await("message");
             assertEquals("after the garbage", heard.getJsonObject("data").getString("text"));
         }
-        assertTrue(logged.stream().anyMatch(m -> m.startsWith("MIZAN-193")), logged::toString);
+        assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("MIZAN-193")), () -> log.messages()
+                .toString());
     }
 
     @Test
@@ -146,7 +135,8 @@ class RedisConnectionTest {
             assertEquals("alone", ann.await("message").getJsonObject("data").getString("text"));
             assertEquals(List.of(), relayThreads());
         }
-        assertTrue(logged.stream().noneMatch(m -> m.startsWith("MIZAN-19")), logged::toString);
+        assertTrue(log.messages().stream().noneMatch(m -> m.startsWith("MIZAN-19")), () -> log.messages()
+                .toString());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.mizan.inprocess.InProcess;
 import io.mizan.invoke.Entry;
 import io.mizan.invoke.Invocation;
 import io.mizan.json.ArgumentBinder;
+import io.mizan.messages.LogCapture;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +29,6 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * The sign-in functions in process: off unless switched on, and what happens when the identity
@@ -71,33 +68,18 @@ class SignInTest {
 
     @Test
     void aValidCredentialTheMechanismWillNotSignInIsRefusedAndLoggedWithTheFix() throws Exception {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger logger = Logger.getLogger("io.mizan");
-        logger.addHandler(capture);
-        try (InProcess.Deployment d = InProcess.start(ON, SignInFunctions.class, Stores.class)) {
+        try (LogCapture log = LogCapture.of("io.mizan");
+                InProcess.Deployment d = InProcess.start(ON, SignInFunctions.class, Stores.class)) {
             d.security().mechanismAnswers(AuthenticationStatus.SEND_FAILURE); // as BASIC does
             MizanException refused = assertThrows(MizanException.class, () -> login(d, "right"));
             assertEquals("MIZAN-143", refused.code());
-            assertTrue(logged.stream().anyMatch(m -> m.startsWith("MIZAN-145")), logged::toString);
-            assertTrue(logged.stream().noneMatch(m -> m.contains("right")), "never the password");
+            assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("MIZAN-145")), () -> log.messages()
+                    .toString());
+            assertTrue(log.messages().stream().noneMatch(m -> m.contains("right")), "never the password");
 
             MizanException wrong = assertThrows(MizanException.class, () -> login(d, "wrong"));
             assertEquals(401, wrong.status());
             assertEquals("password", wrong.fieldErrors().get(0).path());
-        } finally {
-            logger.removeHandler(capture);
         }
     }
 
