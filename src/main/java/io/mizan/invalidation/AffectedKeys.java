@@ -21,13 +21,12 @@ public final class AffectedKeys {
         if (function.affects().isEmpty()) {
             return List.of();
         }
-        Map<String, String> values = keyValues(function, args);
         List<String> keys = new ArrayList<>(function.affects().size());
         for (String context : function.affects()) {
             List<String> scoping = function.scopedBy().getOrDefault(context, List.of());
             Map<String, String> params = new LinkedHashMap<>();
             for (String name : scoping) {
-                String value = values.get(name);
+                String value = valueOf(function, name, args);
                 if (value == null) {
                     params.clear();
                     break;
@@ -40,20 +39,33 @@ public final class AffectedKeys {
     }
 
     /**
-     * The values a call's arguments give the parameters that keys are scoped by (arguments and JAX-RS
-     * parameters), as keys write them, by key name; a parameter without a value (null, an empty
-     * {@code Optional}) is left out. For a mutation's keys and for the cache tags of a context read alike.
+     * The values of all of a context's parameters, as keys write them, by key name; one without a value
+     * (null, an empty {@code Optional}) is left out. For its cache tags: a context's parameters are
+     * scalars (the deployment checks it), so each can be a key's value. A mutation's other arguments
+     * (a record, say) can not, so {@link #of} reads only the ones its keys are scoped by.
      */
-    static Map<String, String> keyValues(FunctionModel function, Object[] args) {
+    static Map<String, String> keyValues(FunctionModel context, Object[] args) {
         Map<String, String> values = new java.util.TreeMap<>();
-        for (ParamModel p : function.params()) {
-            if (p.source() == ParamModel.Source.ARGUMENT || p.source() == ParamModel.Source.JAX_RS) {
-                String text = InvalidationKeys.text(args[p.index()]);
-                if (text != null) {
-                    values.put(p.keyName(), text);
-                }
+        for (ParamModel p : context.params()) {
+            String text = keyed(p) ? InvalidationKeys.text(args[p.index()]) : null;
+            if (text != null) {
+                values.put(p.keyName(), text);
             }
         }
         return values;
+    }
+
+    private static String valueOf(FunctionModel function, String keyName, Object[] args) {
+        for (ParamModel p : function.params()) {
+            if (keyed(p) && p.keyName().equals(keyName)) {
+                return InvalidationKeys.text(args[p.index()]);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a parameter's value can scope a key: an argument or a JAX-RS parameter, not an injection. */
+    private static boolean keyed(ParamModel p) {
+        return p.source() == ParamModel.Source.ARGUMENT || p.source() == ParamModel.Source.JAX_RS;
     }
 }
