@@ -21,6 +21,13 @@ export interface MizanClientOptions {
   headers?: HeadersOption | undefined;
   /** Value of `RequestInit.credentials`. Default `same-origin`. */
   credentials?: RequestCredentials | undefined;
+  /**
+   * Sends the calls and context reads made in the same tick as one `POST {baseUrl}/batch`, each
+   * answered on its own. Default `true`; a lone request goes out as it would without batching.
+   */
+  batch?: boolean | undefined;
+  /** The most entries in one batch; more are split. Default 20, the server's `mizan.batch.max-entries`. */
+  maxBatchEntries?: number | undefined;
 }
 
 /** Per-request options. */
@@ -46,6 +53,17 @@ export interface MizanClient {
   hydrate(options?: RequestOptions): Promise<Record<string, unknown>>;
 }
 
+/** One call or context read waiting for the batch of its tick. */
+interface Queued {
+  entry: { call: string; args: unknown } | { ctx: string; params: Record<string, string> };
+  signal: AbortSignal | undefined;
+  /** The same request sent alone, for a batch of one. */
+  alone: () => Promise<unknown>;
+  settle: (answer: Record<string, unknown>) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 /** Default base URL of the Mizan endpoints. */
 export const DEFAULT_BASE_URL = '/api/mizan';
 
@@ -64,6 +82,8 @@ function encodeQuery(params: object | undefined): string {
  * const { result, invalidate } = await mizan.call<UserView>('updateName', { userId: 5, name: 'Al' });
  * const user = await mizan.context<UserView>('currentUser');
  * const greeting = await mizan.context<Greeting>('greet', { name: 'Al' });
+ * // made in the same tick, these two go out as one POST /shop/api/mizan/batch
+ * const [a, b] = await Promise.all([mizan.context('settings'), mizan.context('currentUser')]);
  */
 export function createMizanClient(options: MizanClientOptions = {}): MizanClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -111,35 +131,111 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
     return body;
   }
 
+  function invalidateOf(body: Record<string, unknown>): string[] {
+    const keys = body['invalidate'];
+    return Array.isArray(keys) ? (keys as unknown[]).filter((k): k is string => typeof k === 'string') : [];
+  }
+
+  async function callAlone<R>(name: string, args: unknown, signal: AbortSignal | undefined): Promise<CallResult<R>> {
+    const headers = await buildHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' });
+    const res = await send(
+      `${baseUrl}/call/${encodeURIComponent(name)}`,
+      { method: 'POST', headers, credentials, body: JSON.stringify(args ?? {}) },
+      signal,
+    );
+    const body = await readJson(res);
+    return {
+      result: body['result'] as R,
+      invalidate: mergeKeys(invalidateOf(body), parseInvalidateHeader(res.headers.get(INVALIDATE_HEADER))),
+    };
+  }
+
+  async function contextAlone<R>(name: string, params: object | undefined, signal: AbortSignal | undefined): Promise<R> {
+    const headers = await buildHeaders({ Accept: 'application/json' });
+    const res = await send(
+      `${baseUrl}/ctx/${encodeURIComponent(name)}${encodeQuery(params)}`,
+      { method: 'GET', headers, credentials },
+      signal,
+    );
+    return (await readJson(res))['result'] as R;
+  }
+
+  const batching = options.batch ?? true;
+  const maxEntries = Math.max(1, options.maxBatchEntries ?? 20);
+  let queue: Queued[] = [];
+
+  function enqueue(queued: Omit<Queued, 'resolve' | 'reject'>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (queue.length === 0) setTimeout(flush, 0);
+      queue.push({ ...queued, resolve, reject });
+    });
+  }
+
+  function flush(): void {
+    const waiting = queue.filter((q) => {
+      if (!q.signal?.aborted) return true;
+      q.reject(q.signal.reason);
+      return false;
+    });
+    queue = [];
+    if (waiting.length === 1) {
+      const [only] = waiting as [Queued];
+      only.alone().then(only.resolve, only.reject);
+      return;
+    }
+    for (let i = 0; i < waiting.length; i += maxEntries) void sendBatch(waiting.slice(i, i + maxEntries));
+  }
+
+  async function sendBatch(part: Queued[]): Promise<void> {
+    // an entry aborted while the batch is out settles at once; the others still need the answer
+    for (const q of part) q.signal?.addEventListener('abort', () => q.reject(q.signal?.reason), { once: true });
+    try {
+      const headers = await buildHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' });
+      const res = await send(
+        `${baseUrl}/batch`,
+        { method: 'POST', headers, credentials, body: JSON.stringify({ batch: part.map((q) => q.entry) }) },
+        undefined,
+      );
+      const answers = (await readJson(res))['batch'];
+      part.forEach((q, i) => {
+        const answer: unknown = Array.isArray(answers) ? answers[i] : undefined;
+        if (!isRecord(answer)) {
+          q.reject(new MizanError({ status: res.status, title: 'Invalid response', detail: 'A batch entry has no answer.' }));
+        } else if (answer['status'] === 200) {
+          q.resolve(q.settle(answer));
+        } else {
+          const problem = isRecord(answer['error']) ? answer['error'] : {};
+          q.reject(MizanError.fromProblem({ ...problem, status: answer['status'] }));
+        }
+      });
+    } catch (error) {
+      for (const q of part) q.reject(error);
+    }
+  }
+
   return {
     baseUrl,
 
-    async call<R>(name: string, args?: unknown, requestOptions?: RequestOptions): Promise<CallResult<R>> {
-      const headers = await buildHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' });
-      const res = await send(
-        `${baseUrl}/call/${encodeURIComponent(name)}`,
-        { method: 'POST', headers, credentials, body: JSON.stringify(args ?? {}) },
-        requestOptions?.signal,
-      );
-      const body = await readJson(res);
-      const fromBody = Array.isArray(body['invalidate'])
-        ? (body['invalidate'] as unknown[]).filter((k): k is string => typeof k === 'string')
-        : [];
-      return {
-        result: body['result'] as R,
-        invalidate: mergeKeys(fromBody, parseInvalidateHeader(res.headers.get(INVALIDATE_HEADER))),
-      };
+    call<R>(name: string, args?: unknown, requestOptions?: RequestOptions): Promise<CallResult<R>> {
+      const signal = requestOptions?.signal;
+      if (!batching) return callAlone<R>(name, args, signal);
+      return enqueue({
+        entry: { call: name, args: args ?? {} },
+        signal,
+        alone: () => callAlone<R>(name, args, signal),
+        settle: (answer) => ({ result: answer['result'] as R, invalidate: invalidateOf(answer) }),
+      }) as Promise<CallResult<R>>;
     },
 
-    async context<R>(name: string, params?: object, requestOptions?: RequestOptions): Promise<R> {
-      const headers = await buildHeaders({ Accept: 'application/json' });
-      const res = await send(
-        `${baseUrl}/ctx/${encodeURIComponent(name)}${encodeQuery(params)}`,
-        { method: 'GET', headers, credentials },
-        requestOptions?.signal,
-      );
-      const body = await readJson(res);
-      return body['result'] as R;
+    context<R>(name: string, params?: object, requestOptions?: RequestOptions): Promise<R> {
+      const signal = requestOptions?.signal;
+      if (!batching) return contextAlone<R>(name, params, signal);
+      return enqueue({
+        entry: { ctx: name, params: Object.fromEntries(paramEntries(params)) },
+        signal,
+        alone: () => contextAlone<R>(name, params, signal),
+        settle: (answer) => answer['result'] as R,
+      }) as Promise<R>;
     },
 
     async hydrate(requestOptions?: RequestOptions): Promise<Record<string, unknown>> {

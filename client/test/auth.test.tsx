@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { unbatching } from './unbatching';
 import { QueryClient } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
@@ -97,7 +98,7 @@ describe('signing in and out', () => {
     const socket = createMizanSocket({ url: 'ws://app.test/mizan/ws', WebSocket: channels.WebSocket });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
-      <MizanProvider client={createMizanClient({ fetch: server.fetch })} queryClient={queryClient} socket={socket}>
+      <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })} queryClient={queryClient} socket={socket}>
         <SignIn />
         <Inbox />
       </MizanProvider>,
@@ -132,7 +133,7 @@ describe('signing in and out', () => {
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     queryClient.setQueryData(contextQueryKey('auth.session'), { user: 'ann', roles: ['user'] });
     render(
-      <MizanProvider client={createMizanClient({ fetch: server.fetch })} queryClient={queryClient} hydration={false}>
+      <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })} queryClient={queryClient} hydration={false}>
         <SignIn />
       </MizanProvider>,
     );
@@ -141,7 +142,7 @@ describe('signing in and out', () => {
     await act(async () => {
       await queryClient.fetchQuery({
         queryKey: contextQueryKey('inbox'),
-        queryFn: () => createMizanClient({ fetch: server.fetch }).context('inbox', {}),
+        queryFn: () => createMizanClient({ fetch: unbatching(server.fetch) }).context('inbox', {}),
       }).catch(() => undefined);
     });
     await waitFor(() => expect(screen.getByTestId('who').textContent).toBe('nobody'));

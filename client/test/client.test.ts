@@ -225,3 +225,136 @@ describe('client.hydrate', () => {
     expect(requests[0]!.method).toBe('GET');
   });
 });
+
+describe('batching', () => {
+  const batchAnswer = (entries: unknown[]) => json({ batch: entries });
+
+  it('sends the calls and reads of one tick as one POST {base}/batch, in order, each settled on its own', async () => {
+    const { fetch, requests } = recordingFetch(() =>
+      batchAnswer([
+        { status: 200, result: { motto: 'hi' } },
+        { status: 200, result: 3, invalidate: ['todos;owner=bob'] },
+        { status: 422, error: { title: 'Unprocessable Content', status: 422, code: 'MIZAN-137', errors: [{ path: 'name', message: 'must not be blank' }] } },
+      ]),
+    );
+    const client = createMizanClient({ fetch, headers: { 'X-Csrf': 't' } });
+    const settings = client.context('settings');
+    const added = client.call('addTodo', { owner: 'bob', text: 'x' });
+    const renamed = client.call('rename', { name: '' }).catch((e: unknown) => e);
+
+    expect(await settings).toEqual({ motto: 'hi' });
+    expect(await added).toEqual({ result: 3, invalidate: ['todos;owner=bob'] });
+    const error = (await renamed) as MizanError;
+    expect(error).toBeInstanceOf(MizanError);
+    expect([error.status, error.code, error.fieldError('name')]).toEqual([422, 'MIZAN-137', 'must not be blank']);
+    expect(requests).toHaveLength(1);
+    const req = requests[0]!;
+    expect([req.url, req.method, req.headers.get('Content-Type'), req.headers.get('X-Csrf')]).toEqual([
+      '/api/mizan/batch',
+      'POST',
+      'application/json',
+      't',
+    ]);
+    expect(JSON.parse(req.body ?? '')).toEqual({
+      batch: [
+        { ctx: 'settings', params: {} },
+        { call: 'addTodo', args: { owner: 'bob', text: 'x' } },
+        { call: 'rename', args: { name: '' } },
+      ],
+    });
+  });
+
+  it('sends read parameters as the text of a query string', async () => {
+    const { fetch, requests } = recordingFetch(() => batchAnswer([{ status: 200, result: 1 }, { status: 200, result: 2 }]));
+    const client = createMizanClient({ fetch });
+    await Promise.all([client.context('todos', { owner: 'bob', listId: 7, done: false, x: null }), client.context('a')]);
+    expect(JSON.parse(requests[0]!.body ?? '').batch[0]).toEqual({
+      ctx: 'todos',
+      params: { done: 'false', listId: '7', owner: 'bob' },
+    });
+  });
+
+  it('sends a lone request as it would go without batching', async () => {
+    const { fetch, requests } = recordingFetch(() => json({ result: 'x' }));
+    const client = createMizanClient({ fetch });
+    expect(await client.context('greet', { name: 'Al' })).toBe('x');
+    await new Promise((r) => setTimeout(r, 1)); // the next tick's read is alone again
+    await client.context('greet', { name: 'Bo' });
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /api/mizan/ctx/greet?name=Al',
+      'GET /api/mizan/ctx/greet?name=Bo',
+    ]);
+  });
+
+  it('is switched off with batch: false', async () => {
+    const { fetch, requests } = recordingFetch((url) => json(url.includes('/call/') ? { result: 1, invalidate: [] } : { result: 2 }));
+    const client = createMizanClient({ fetch, batch: false });
+    await Promise.all([client.context('a'), client.call('b'), client.context('c')]);
+    expect(requests.map((r) => r.url)).toEqual(['/api/mizan/ctx/a', '/api/mizan/call/b', '/api/mizan/ctx/c']);
+  });
+
+  it('splits a tick into batches of maxBatchEntries', async () => {
+    const { fetch, requests } = recordingFetch((_url, init) => {
+      const entries = (JSON.parse(String(init.body)) as { batch: { ctx: string }[] }).batch;
+      return batchAnswer(entries.map((e) => ({ status: 200, result: e.ctx })));
+    });
+    const client = createMizanClient({ fetch, maxBatchEntries: 2 });
+    const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((name) => client.context(name)));
+    expect(results).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(requests.map((r) => JSON.parse(r.body ?? '').batch.length)).toEqual([2, 2, 1]);
+  });
+
+  it('rejects every entry with the error of a refused batch, or of the network', async () => {
+    const refused = createMizanClient({
+      fetch: async () => json({ title: 'Content Too Large', status: 413, code: 'MIZAN-125' }, { status: 413 }),
+    });
+    const both = await Promise.allSettled([refused.context('a'), refused.call('b')]);
+    expect(both.map((s) => (s.status === 'rejected' ? (s.reason as MizanError).code : s.status))).toEqual([
+      'MIZAN-125',
+      'MIZAN-125',
+    ]);
+    const offline = createMizanClient({
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    const down = await Promise.allSettled([offline.context('a'), offline.context('b')]);
+    expect(down.map((s) => (s.status === 'rejected' ? (s.reason as MizanError).status : -1))).toEqual([0, 0]);
+  });
+
+  it('rejects an entry the answer leaves out', async () => {
+    const { fetch } = recordingFetch(() => batchAnswer([{ status: 200, result: 1 }]));
+    const client = createMizanClient({ fetch });
+    const [a, b] = await Promise.allSettled([client.context('a'), client.context('b')]);
+    expect(a).toEqual({ status: 'fulfilled', value: 1 });
+    expect(b.status === 'rejected' && (b.reason as MizanError).title).toBe('Invalid response');
+  });
+
+  it('drops an entry aborted before the batch leaves, and settles one aborted in flight at once', async () => {
+    let release: () => void = () => {};
+    const { fetch, requests } = recordingFetch(async (_url, init) => {
+      await new Promise<void>((r) => (release = r));
+      const entries = (JSON.parse(String(init.body)) as { batch: { ctx: string }[] }).batch;
+      return batchAnswer(entries.map((e) => ({ status: 200, result: e.ctx })));
+    });
+    const client = createMizanClient({ fetch });
+    const early = new AbortController();
+    const late = new AbortController();
+    const dropped = client.context('dropped', {}, { signal: early.signal }).catch((e: unknown) => e);
+    const aborted = client.context('aborted', {}, { signal: late.signal }).catch((e: unknown) => e);
+    const kept = client.context('kept');
+    const other = client.context('other');
+    early.abort(new DOMException('gone', 'AbortError'));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(JSON.parse(requests[0]!.body ?? '').batch.map((e: { ctx: string }) => e.ctx)).toEqual([
+      'aborted',
+      'kept',
+      'other',
+    ]);
+    late.abort(new DOMException('late', 'AbortError'));
+    expect(((await aborted) as DOMException).message).toBe('late');
+    release();
+    expect([await kept, await other]).toEqual(['kept', 'other']);
+    expect(((await dropped) as DOMException).message).toBe('gone');
+  });
+});

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { unbatching } from './unbatching';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Component, useState } from 'react';
@@ -117,7 +118,7 @@ describe('MizanProvider + useMizanContext + useMizanMutation', () => {
   it('refetches the context a mutation invalidates, and no other', async () => {
     hydrationScript('{"contexts": {"currentUser": {"name": "Al \\u003c/script\\u003e"}}}');
     const server = fakeServer();
-    const client = createMizanClient({ fetch: server.fetch });
+    const client = createMizanClient({ fetch: unbatching(server.fetch) });
 
     render(
       <MizanProvider client={client}>
@@ -187,7 +188,7 @@ describe('MizanProvider + useMizanContext + useMizanMutation', () => {
       );
     }
     render(
-      <MizanProvider client={createMizanClient({ fetch: server.fetch })}>
+      <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })}>
         <Rename />
       </MizanProvider>,
     );
@@ -221,7 +222,7 @@ describe('MizanProvider + useMizanContext + useMizanMutation', () => {
     }
     queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
-      <MizanProvider client={createMizanClient({ fetch: server.fetch })} queryClient={queryClient} hydration={false}>
+      <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })} queryClient={queryClient} hydration={false}>
         <TodoList owner="al" />
         <Adder />
       </MizanProvider>,
@@ -260,7 +261,7 @@ describe('MizanProvider + useMizanContext + useMizanMutation', () => {
       );
     }
     render(
-      <MizanProvider client={createMizanClient({ fetch: server.fetch })} hydration={false}>
+      <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })} hydration={false}>
         <Buttons />
       </MizanProvider>,
     );
@@ -302,7 +303,7 @@ describe('MizanProvider + useMizanContext + useMizanMutation', () => {
   it('hydrates a given QueryClient once, even when the provider re-renders', () => {
     hydrationScript('{"contexts": {"currentUser": {"name": "first"}}}');
     const queryClient = new QueryClient();
-    const client = createMizanClient({ fetch: fakeServer().fetch });
+    const client = createMizanClient({ fetch: unbatching(fakeServer().fetch) });
     const { rerender } = render(
       <MizanProvider client={client} queryClient={queryClient}>
         <CurrentUser />
@@ -328,7 +329,7 @@ describe('MizanProvider + useMizanContext + useMizanMutation', () => {
       return <button onClick={() => void invalidate(['todos;owner=al'])}>refresh</button>;
     }
     render(
-      <MizanProvider client={createMizanClient({ fetch: server.fetch })} hydration={false}>
+      <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })} hydration={false}>
         <TodoList owner="bob" />
         <TodoList owner="al" />
         <Refresh />
@@ -372,7 +373,7 @@ describe('defineLocalContext', () => {
 
   it('reads the context for the params of its Provider', async () => {
     const server = fakeServer();
-    const client = createMizanClient({ fetch: server.fetch });
+    const client = createMizanClient({ fetch: unbatching(server.fetch) });
     const { rerender } = render(
       <MizanProvider client={client} hydration={false}>
         <Greet.Provider name="Al">
@@ -403,7 +404,7 @@ describe('defineLocalContext', () => {
       seen.push(Todos.useParams());
       return null;
     }
-    const client = createMizanClient({ fetch: fakeServer().fetch });
+    const client = createMizanClient({ fetch: unbatching(fakeServer().fetch) });
     const tree = (params: { owner: string; listId?: number | undefined }) => (
       <MizanProvider client={client} hydration={false}>
         <Todos.Provider {...params}>
@@ -429,7 +430,7 @@ describe('defineLocalContext', () => {
     const server = fakeServer();
     quietly(() =>
       render(
-        <MizanProvider client={createMizanClient({ fetch: server.fetch })} hydration={false}>
+        <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })} hydration={false}>
           <Catch>
             <Banner />
           </Catch>

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { unbatching } from './unbatching';
 import { QueryClient } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -54,7 +55,7 @@ function setup(options: MizanFormOptions<ContactForm, Sent> = {}) {
   const server = contactServer();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <MizanProvider client={createMizanClient({ fetch: server.fetch })} queryClient={queryClient} hydration={false}>
+    <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })} queryClient={queryClient} hydration={false}>
       <Inbox />
       <Contact {...options} />
     </MizanProvider>,

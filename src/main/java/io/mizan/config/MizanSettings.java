@@ -40,6 +40,8 @@ import java.util.Optional;
  * @param signIn {@code mizan.auth.functions} and the throttling of sign-ins
  * @param etagKey {@code mizan.etag.key}: a secret that keys ETags the same way on every node, at least
  *                {@value #MIN_ETAG_KEY_LENGTH} characters (none: a random key per deployment)
+ * @param maxBatchEntries {@code mizan.batch.max-entries}: the most calls and reads one
+ *                        {@code POST <base>/batch} may carry, positive ({@value #DEFAULT_MAX_BATCH_ENTRIES})
  */
 public record MizanSettings(
         Auth defaultAuth,
@@ -51,11 +53,15 @@ public record MizanSettings(
         Optional<String> publicOrigin,
         boolean trustForwardedHeaders,
         Optional<String> etagKey,
+        int maxBatchEntries,
         ChannelSettings channels,
         SignInSettings signIn) {
 
     /** The default of {@code mizan.max-body-bytes}: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    /** The default of {@code mizan.batch.max-entries}. */
+    public static final int DEFAULT_MAX_BATCH_ENTRIES = 20;
 
     /** The fewest characters {@code mizan.etag.key} may have. */
     public static final int MIN_ETAG_KEY_LENGTH = 16;
@@ -105,6 +111,7 @@ public record MizanSettings(
         Optional<String> etagKey = r.value("mizan.etag.key");
         etagKey.filter(k -> k.length() < MIN_ETAG_KEY_LENGTH)
                 .ifPresent(k -> r.problems.add(Messages.etagKeyTooShort(k.length(), MIN_ETAG_KEY_LENGTH)));
+        int maxBatchEntries = r.positiveInt("mizan.batch.max-entries", DEFAULT_MAX_BATCH_ENTRIES);
         ChannelSettings d = ChannelSettings.DEFAULTS;
         String channelsPath = r.value("mizan.channels.path").map(String::trim).orElse(d.path());
         if (!channelsPath.startsWith("/")) {
@@ -136,6 +143,7 @@ public record MizanSettings(
                 publicOrigin,
                 forwarded,
                 etagKey,
+                maxBatchEntries,
                 channels,
                 signIn);
     }

@@ -523,7 +523,7 @@ public final class Messages {
     // Errors reported while calls run. An error the caller gets is a MizanException whose code is
     // the id and whose message, the problem's detail, is the caller's text without the id; a log
     // line starts with its id. Numbered by kind: 100 requests, 111 the JSON body, 120 the server's
-    // own failures, 130 arguments, 140 access, 150 hydration, 160 Invalidator.
+    // own failures, 125 batches, 130 arguments, 140 access, 150 hydration, 160 Invalidator.
 
     private static MizanException refusal(String id, int status, String detail) {
         return new MizanException(status, id, detail, List.of());
@@ -676,6 +676,31 @@ public final class Messages {
      */
     public static String failureLogged(String what, String errorId) {
         return "MIZAN-122 " + what + " failed, error id " + errorId;
+    }
+
+    // batches
+
+    /** {@code MIZAN-125}: 413, a batch with more entries than {@code mizan.batch.max-entries}. */
+    public static MizanException batchTooLarge(int entries, int limit) {
+        return refusal(
+                "MIZAN-125",
+                413,
+                "The batch has " + entries + " entries; send at most " + limit
+                        + " (mizan.batch.max-entries), or split it");
+    }
+
+    /** {@code MIZAN-126}: 400, a batch body that is not {@code {"batch":[entries]}}. */
+    public static MizanException batchNotAList() {
+        return refusal("MIZAN-126", 400, "The body must be {\"batch\":[...]}, a list of calls and context reads");
+    }
+
+    /**
+     * {@code MIZAN-127}: 400, one entry of a batch is malformed: not an object, not exactly one of
+     * {@code call} and {@code ctx}, or arguments or parameters of the wrong shape. Answered for that
+     * entry alone.
+     */
+    public static MizanException batchEntryMalformed(int index, String what) {
+        return refusal("MIZAN-127", 400, "Batch entry " + index + " is malformed: " + what);
     }
 
     // arguments

@@ -63,27 +63,9 @@ final class CallEndpoint {
 
     private Response.ResponseBuilder answer(String name, InputStream body, HttpExchange exchange, Caller caller)
             throws Exception {
-        String foreign = origins.refusal(exchange::header, exchange.scheme());
-        if (foreign != null) {
-            throw Messages.foreignOrigin(StrictJson.shorten(foreign));
-        }
-        FunctionModel function =
-                invoker.model().function(name).filter(f -> !f.viewPath()).orElse(null);
-        if (function == null) { // a form's schema or validate, run with the form's access rule
-            FormOperations.Operation operation =
-                    forms.find(name).orElseThrow(() -> Messages.unknownFunction(StrictJson.shorten(name)));
-            Invocation call = invoker.authorize(operation.form().submit(), caller, Entry.CLIENT, exchange.request());
-            String result = forms.run(operation, readBody(body, exchange), call);
-            return Response.ok(Envelope.call(result, List.of()), MediaType.APPLICATION_JSON_TYPE)
-                    .header("Cache-Control", "no-store");
-        }
-        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request(), exchange.response());
-        JsonObject arguments = readBody(body, exchange);
-        FormModel form = invoker.model().formSubmittedBy(function).orElse(null);
-        if (form != null) {
-            forms.checkSubmit(form, arguments, call);
-        }
-        Outcome outcome = invoker.invoke(call, binder.bind(function, arguments, call));
+        checkOrigin(exchange);
+        Authorized call = authorize(name, exchange, caller);
+        Outcome outcome = call.run(readBody(body, exchange));
         Response.ResponseBuilder ok = Response.ok(
                         Envelope.call(outcome.json(), outcome.keys()), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store");
@@ -93,7 +75,44 @@ final class CallEndpoint {
         return ok;
     }
 
-    private JsonObject readBody(InputStream body, HttpExchange exchange) throws java.io.IOException {
+    /** A call whose caller has passed its access rule, waiting for its arguments. */
+    interface Authorized {
+        Outcome run(JsonObject arguments) throws Exception;
+    }
+
+    /** Refuses a call from an origin that is neither the server's own nor allowed (403). */
+    void checkOrigin(HttpExchange exchange) {
+        String foreign = origins.refusal(exchange::header, exchange.scheme());
+        if (foreign != null) {
+            throw Messages.foreignOrigin(StrictJson.shorten(foreign));
+        }
+    }
+
+    /**
+     * Finds the function (or form operation) by name and runs its access rule, before anything of the
+     * arguments is read.
+     */
+    Authorized authorize(String name, HttpExchange exchange, Caller caller) {
+        FunctionModel function =
+                invoker.model().function(name).filter(f -> !f.viewPath()).orElse(null);
+        if (function == null) { // a form's schema or validate, run with the form's access rule
+            FormOperations.Operation operation =
+                    forms.find(name).orElseThrow(() -> Messages.unknownFunction(StrictJson.shorten(name)));
+            Invocation call = invoker.authorize(operation.form().submit(), caller, Entry.CLIENT, exchange.request());
+            return arguments -> new Outcome(forms.run(operation, arguments, call), List.of());
+        }
+        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request(), exchange.response());
+        FormModel form = invoker.model().formSubmittedBy(function).orElse(null);
+        return arguments -> {
+            if (form != null) {
+                forms.checkSubmit(form, arguments, call);
+            }
+            return invoker.invoke(call, binder.bind(function, arguments, call));
+        };
+    }
+
+    /** The body as a JSON object, after its media type and size are checked (415, 413, 400). */
+    JsonObject readBody(InputStream body, HttpExchange exchange) throws java.io.IOException {
         checkMediaType(exchange);
         byte[] bytes = BodyReader.read(body, exchange.header(HttpHeaders.CONTENT_LENGTH), maxBodyBytes);
         return StrictJson.parseObject(bytes);

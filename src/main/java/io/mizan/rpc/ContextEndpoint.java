@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 
 /** {@code GET <base>/ctx/{name}?param=value}: a context read, with an ETag and 304 when it matches. */
 final class ContextEndpoint {
@@ -44,14 +45,10 @@ final class ContextEndpoint {
     }
 
     private Response.ResponseBuilder answer(String name, HttpExchange exchange, Caller caller) throws Exception {
-        FunctionModel function = invoker.model()
-                .function(name)
-                .filter(FunctionModel::isContext)
-                .orElseThrow(() -> Messages.unknownContext(StrictJson.shorten(name)));
-        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
-        Object[] args =
-                binder.bind(function, QueryArguments.of(function, exchange.uri().getQueryParameters()), call);
-        Outcome outcome = invoker.invoke(call, args);
+        Read read = run(name, exchange.uri().getQueryParameters(), exchange, caller);
+        FunctionModel function = read.function();
+        Object[] args = read.args();
+        Outcome outcome = read.outcome();
         String body = Envelope.context(outcome.json());
         EntityTag tag = new EntityTag(etags.of(caller.principal(), body));
         Response.ResponseBuilder answer = ETags.matches(exchange.header(HttpHeaders.IF_NONE_MATCH), tag.getValue())
@@ -65,5 +62,23 @@ final class ContextEndpoint {
                 .header("Vary", "Cookie, Authorization")
                 .header(CacheTags.CACHE_TAG, String.join(",", tags))
                 .header(CacheTags.SURROGATE_KEY, String.join(" ", tags));
+    }
+
+    /** A context read that ran: the context, its arguments and what it answered. */
+    record Read(FunctionModel function, Object[] args, Outcome outcome) {}
+
+    /**
+     * Reads a context with its parameters given as text, as a query string gives them: the context is
+     * found (404), its access rule runs (401/403), the text is typed by the parameters (400) and
+     * validated (422).
+     */
+    Read run(String name, Map<String, List<String>> query, HttpExchange exchange, Caller caller) throws Exception {
+        FunctionModel function = invoker.model()
+                .function(name)
+                .filter(FunctionModel::isContext)
+                .orElseThrow(() -> Messages.unknownContext(StrictJson.shorten(name)));
+        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
+        Object[] args = binder.bind(function, QueryArguments.of(function, query), call);
+        return new Read(function, args, invoker.invoke(call, args));
     }
 }

@@ -24,6 +24,21 @@ final class Envelope {
         return out.append("]}").toString();
     }
 
+    /** A call's answer in a batch: {@code {"status":200,"result":R,"invalidate":[keys]}}. */
+    static String batchCall(String result, List<String> keys) {
+        return "{\"status\":200," + call(result, keys).substring(1);
+    }
+
+    /** A context read's answer in a batch: {@code {"status":200,"result":R}}. */
+    static String batchRead(String result) {
+        return "{\"status\":200,\"result\":" + result + "}";
+    }
+
+    /** A failed entry's answer in a batch: {@code {"status":S,"error":{problem}}}. */
+    static String batchFailure(int status, String problem) {
+        return "{\"status\":" + status + ",\"error\":" + problem + "}";
+    }
+
     /** A context read's answer. */
     static String context(String result) {
         return "{\"result\":" + result + "}";

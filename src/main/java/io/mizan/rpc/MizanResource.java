@@ -79,6 +79,7 @@ public class MizanResource {
 
     private CallEndpoint calls;
     private ContextEndpoint contexts;
+    private BatchEndpoint batches;
     private Documents documents;
     private Cors cors;
 
@@ -89,6 +90,7 @@ public class MizanResource {
         calls = new CallEndpoint(invoker, binder, forms, origins, cors, settings.maxBodyBytes());
         contexts = new ContextEndpoint(
                 invoker, binder, new ETags(settings.etagKey().orElse(null)), cors);
+        batches = new BatchEndpoint(calls, contexts, cors, settings.maxBatchEntries());
         documents = new Documents(invoker.model(), settings);
     }
 
@@ -149,6 +151,13 @@ public class MizanResource {
                     case "GET" -> contexts.read(name, exchange, new ContainerCaller(security, exchange.request()));
                     case "OPTIONS" -> cors.preflight(READ, exchange);
                     default -> wrongMethod(READ, exchange);
+                };
+            }
+            case "batch" -> {
+                return switch (method) {
+                    case "POST" -> batches.batch(body, exchange, new ContainerCaller(security, exchange.request()));
+                    case "OPTIONS" -> cors.preflight("POST", exchange);
+                    default -> wrongMethod("POST", exchange);
                 };
             }
             case "hydrate", "manifest", "schema" -> {

@@ -44,6 +44,7 @@ class MizanSettingsTest {
                         Optional.empty(),
                         false,
                         Optional.empty(),
+                        20,
                         ChannelSettings.DEFAULTS,
                         SignInSettings.DEFAULTS),
                 read(Map.of()));
@@ -62,6 +63,7 @@ class MizanSettingsTest {
                         Optional.of("https://shop.example:8443"),
                         true,
                         Optional.of("0123456789abcdef"),
+                        7,
                         new ChannelSettings(
                                 false,
                                 "/ws",
@@ -81,6 +83,8 @@ class MizanSettingsTest {
                         "http://LOCALHOST:5173/, https://a.example:443",
                         "mizan.schema.enabled",
                         "false",
+                        "mizan.batch.max-entries",
+                        "7",
                         "mizan.channels.enabled",
                         "false",
                         "mizan.channels.path",
@@ -141,6 +145,7 @@ class MizanSettingsTest {
             {"mizan.channels.redis.uri", "localhost:6379", "MIZAN-043"},
             {"mizan.channels.redis.uri", "http://cache:6379", "MIZAN-043"},
             {"mizan.channels.redis.node-ttl-seconds", "0", "MIZAN-022"},
+            {"mizan.batch.max-entries", "-1", "MIZAN-022"},
         };
         for (String[] row : table) {
             assertEquals(List.of(row[2]), ids(Map.of(row[0], row[1])), row[0] + "=" + row[1]);

@@ -222,6 +222,72 @@ class ContextsIT {
                         .getInt("result"));
     }
 
+    // --- batches ---
+
+    static HttpResponse<String> batch(Http http, String user, String json) {
+        HttpRequest.Builder request = http.request("api/mizan/batch")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return http.send(user == null ? request : request.header("Authorization", Http.basic(user)));
+    }
+
+    @Test
+    void aBatchRunsMixedCallsAndReadsEachWithItsOwnStatusAccessAndKeys() {
+        HttpResponse<String> answer = batch(
+                http,
+                "ann",
+                """
+                {"batch":[\
+                {"call":"rename","args":{"userId":61,"name":"Kit"}},\
+                {"ctx":"userProfile","params":{"userId":"61"}},\
+                {"ctx":"openTickets"},\
+                {"call":"failingUpdate"},\
+                {"call":"webhook","args":{"motto":"no"}},\
+                {"ctx":"currentUser"}]}""");
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(null));
+        // the keys of the entries that succeeded; the failed update's are not published
+        assertEquals(
+                "currentUser, userProfile;userId=61",
+                answer.headers().firstValue("X-Mizan-Invalidate").orElse(null));
+        var entries = body(answer).getJsonArray("batch");
+        assertEquals(
+                "{\"status\":200,\"result\":{\"name\":\"Kit\",\"userId\":61},"
+                        + "\"invalidate\":[\"currentUser\",\"userProfile;userId=61\"]}",
+                entries.get(0).toString());
+        assertEquals(
+                "{\"status\":200,\"result\":{\"name\":\"Kit\",\"userId\":61}}",
+                entries.get(1).toString());
+        assertEquals(403, entries.getJsonObject(2).getInt("status"));
+        assertEquals(
+                "MIZAN-141", entries.getJsonObject(2).getJsonObject("error").getString("code"));
+        assertEquals(409, entries.getJsonObject(3).getInt("status"));
+        assertEquals(
+                "Nothing changed",
+                entries.getJsonObject(3).getJsonObject("error").getString("detail"));
+        assertEquals(
+                "MIZAN-142", entries.getJsonObject(4).getJsonObject("error").getString("code"));
+        assertEquals("ann", entries.getJsonObject(5).getJsonObject("result").getString("name"));
+        // the same batch without a user: the staff-only read asks to sign in
+        var anonymous = body(batch(http, null, "{\"batch\":[{\"ctx\":\"openTickets\"},{\"ctx\":\"settings\"}]}"))
+                .getJsonArray("batch");
+        assertEquals(
+                "MIZAN-140", anonymous.getJsonObject(0).getJsonObject("error").getString("code"));
+        assertEquals(200, anonymous.getJsonObject(1).getInt("status"));
+    }
+
+    @Test
+    void aBatchOverTheCapOrOfTheWrongShapeIsRefusedWhole() {
+        String entry = "{\"ctx\":\"settings\"}";
+        String tooMany = "{\"batch\":[" + String.join(",", java.util.Collections.nCopies(21, entry)) + "]}";
+        assertProblem(batch(http, null, tooMany), 413, "MIZAN-125", "The batch has 21 entries");
+        assertProblem(batch(http, null, "[]"), 400, "MIZAN-113", "");
+        assertProblem(batch(http, null, "{\"batch\":7}"), 400, "MIZAN-126", "The body must be");
+        assertProblem(http.send(http.request("api/mizan/batch").GET()), 405, "MIZAN-103", "Use POST");
+        // and the server goes on answering
+        assertEquals(200, http.get("api/mizan/ctx/settings").statusCode());
+    }
+
     // --- view path ---
 
     @Test
@@ -298,7 +364,7 @@ class ContextsIT {
         String output = GeneratedClient.vitest(
                 java.util.Map.of("MIZAN_BASE_URL", http.uri("api/mizan").toString(), "CI", "true"),
                 "it/contexts.test.tsx");
-        assertTrue(output.contains("3 passed"), output);
+        assertTrue(output.contains("4 passed"), output);
     }
 
     // --- schema ---

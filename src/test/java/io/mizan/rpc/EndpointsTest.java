@@ -63,6 +63,11 @@ class EndpointsTest {
         public String stock(String board, int page) {
             return board + ":" + page;
         }
+
+        @Client
+        public String broken() {
+            throw new IllegalStateException("a bug");
+        }
     }
 
     static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
@@ -96,6 +101,17 @@ class EndpointsTest {
             cors,
             64);
     final ContextEndpoint contexts = new ContextEndpoint(invoker, binder, new ETags("test-key"), cors);
+    final BatchEndpoint batches = new BatchEndpoint(
+            new CallEndpoint(
+                    invoker,
+                    binder,
+                    new FormOperations(invoker, binder),
+                    new OriginPolicy(List.of(APP), null, false),
+                    cors,
+                    4096),
+            contexts,
+            cors,
+            4);
 
     @AfterAll
     static void close() {
@@ -277,5 +293,107 @@ class EndpointsTest {
         Response refused = contexts.read(
                 "nothing", new FakeExchange().header("Origin", APP).build(), Caller.ANONYMOUS);
         assertEquals(APP, refused.getHeaderString("Access-Control-Allow-Origin"));
+    }
+
+    // --- batches ---
+
+    Response batch(String json, FakeExchange request) {
+        return batches.batch(body(json), request.build(), Caller.ANONYMOUS);
+    }
+
+    static JsonObject object(Response answer) {
+        return Json.createReader(new StringReader((String) answer.getEntity())).readObject();
+    }
+
+    @Test
+    void aBatchAnswersEachEntryOnItsOwnInOrder() {
+        Response answer = batch(
+                """
+                {"batch":[{"call":"restock","args":{"count":2}},{"ctx":"stock","params":{"board":"a","page":"3"}},\
+                {"call":"internal"},{"call":"ping"}]}""",
+                json());
+        assertEquals(200, answer.getStatus());
+        assertEquals("no-store", answer.getHeaderString("Cache-Control"));
+        assertEquals("stock", answer.getHeaderString("X-Mizan-Invalidate"));
+        var entries = object(answer).getJsonArray("batch");
+        assertEquals(4, entries.size());
+        assertEquals(
+                "{\"status\":200,\"result\":3,\"invalidate\":[\"stock\"]}",
+                entries.get(0).toString());
+        assertEquals("{\"status\":200,\"result\":\"a:3\"}", entries.get(1).toString());
+        JsonObject refused = entries.getJsonObject(2);
+        assertEquals(403, refused.getInt("status"));
+        assertEquals("MIZAN-142", refused.getJsonObject("error").getString("code"));
+        assertEquals(403, refused.getJsonObject("error").getInt("status"));
+        assertEquals(
+                "{\"status\":200,\"result\":\"pong\",\"invalidate\":[]}",
+                entries.get(3).toString());
+    }
+
+    @Test
+    void aFailingEntryGetsItsProblemAndTheRestStillRun() {
+        var entries = object(batch(
+                        """
+                        {"batch":[{"call":"broken"},{"call":"nothing"},{"ctx":"ping"},\
+                        {"ctx":"stock","params":{"board":"a","page":"two"}}]}""",
+                        json()))
+                .getJsonArray("batch");
+        JsonObject failed = entries.getJsonObject(0);
+        assertEquals(500, failed.getInt("status"));
+        assertEquals("MIZAN-121", failed.getJsonObject("error").getString("code"));
+        assertTrue(failed.getJsonObject("error").containsKey("id"));
+        assertTrue(!failed.toString().contains("a bug"), "the cause stays in the log");
+        assertEquals(
+                "MIZAN-100", entries.getJsonObject(1).getJsonObject("error").getString("code"));
+        assertEquals(
+                "MIZAN-101", entries.getJsonObject(2).getJsonObject("error").getString("code"));
+        assertEquals(
+                "MIZAN-136", entries.getJsonObject(3).getJsonObject("error").getString("code"));
+        assertEquals(400, entries.getJsonObject(3).getInt("status"));
+    }
+
+    @Test
+    void malformedEntriesAreRefusedOneByOne() {
+        String[] entries = {
+            "3",
+            "{}",
+            "{\"call\":\"ping\",\"ctx\":\"stock\"}",
+            "{\"call\":7}",
+            "{\"call\":\"ping\",\"args\":[]}",
+            "{\"call\":\"ping\",\"params\":{}}",
+            "{\"ctx\":\"stock\",\"params\":{\"board\":\"a\",\"page\":3}}",
+            "{\"ctx\":\"stock\",\"params\":\"board=a\"}",
+        };
+        for (String entry : entries) {
+            JsonObject answer = object(batch("{\"batch\":[" + entry + ",{\"call\":\"ping\"}]}", json()))
+                    .getJsonArray("batch")
+                    .getJsonObject(0);
+            assertEquals(400, answer.getInt("status"), entry);
+            assertEquals("MIZAN-127", answer.getJsonObject("error").getString("code"), entry);
+        }
+    }
+
+    @Test
+    void theBatchAsAWholeIsCheckedLikeACall() {
+        assertEquals("400 MIZAN-126", refusal(batch("{\"calls\":[]}", json())));
+        assertEquals("400 MIZAN-126", refusal(batch("{\"batch\":{}}", json())));
+        assertEquals("400 MIZAN-126", refusal(batch("{\"batch\":[],\"x\":1}", json())));
+        assertEquals(
+                "413 MIZAN-125",
+                refusal(batch(
+                        "{\"batch\":[{\"call\":\"ping\"},{\"call\":\"ping\"},{\"call\":\"ping\"},"
+                                + "{\"call\":\"ping\"},{\"call\":\"ping\"}]}",
+                        json())));
+        assertEquals(
+                "415 MIZAN-106",
+                refusal(batch("{\"batch\":[]}", new FakeExchange().header("Content-Type", "text/plain"))));
+        assertEquals("400 MIZAN-111", refusal(batch("{\"batch\":[", json())));
+        assertEquals(
+                "403 MIZAN-105",
+                refusal(batch("{\"batch\":[{\"call\":\"ping\"}]}", json().header("Origin", "https://evil.example"))));
+        Response empty = batch("{\"batch\":[]}", json().header("Origin", APP));
+        assertEquals("{\"batch\":[]}", empty.getEntity());
+        assertEquals(APP, empty.getHeaderString("Access-Control-Allow-Origin"));
+        assertNull(empty.getHeaderString("X-Mizan-Invalidate"));
     }
 }
