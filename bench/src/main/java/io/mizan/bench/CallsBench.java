@@ -45,12 +45,25 @@ public final class CallsBench {
     /** The pairs of endpoints, by the word their labels end with. */
     static final List<String> WORKS = List.of("greet", "increment", "read", "read304");
 
-    /** One endpoint: where to send, and how to check an answer for client {@code i}. */
-    record Endpoint(String label, String path, Checker checker, boolean read, boolean conditional) {
+    /** How many context reads a page makes at once, in the batching pair. */
+    static final int PAGE_READS = 10;
+
+    /** The batching pair: a page's reads sent apart (the baseline) and as one batch. */
+    static final String APART = "10 reads apart";
+    static final String BATCHED = "10 reads batched";
+
+    /**
+     * One endpoint: where to send, and how to check an answer for client {@code i}. A page endpoint
+     * stands for {@link #PAGE_READS} reads: sent at once and waited for together (a read), or one batch.
+     */
+    record Endpoint(String label, String path, Checker checker, boolean read, boolean conditional, boolean page) {
         Endpoint(String label, String path, Checker checker) {
-            this(label, path, checker, false, false);
+            this(label, path, checker, false, false, false);
         }
 
+        Endpoint(String label, String path, Checker checker, boolean read, boolean conditional) {
+            this(label, path, checker, read, conditional, false);
+        }
     }
 
     interface Checker {
@@ -133,7 +146,13 @@ public final class CallsBench {
                             new Endpoint("plain JAX-RS read304", "api/plain-context/counter", (r, name) ->
                                     expectNotModified(r), true, true),
                             new Endpoint("Mizan read304", "api/mizan/ctx/counter", (r, name) ->
-                                    expectNotModified(r), true, true)});
+                                    expectNotModified(r), true, true)},
+                    // what a page that shows ten contexts asks for at once, apart and batched
+                    new Endpoint[]{
+                            new Endpoint(APART, "api/mizan/ctx/counter", (r, name) ->
+                                    expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name + "\"}}", null),
+                                    true, false, true),
+                            new Endpoint(BATCHED, "api/mizan/batch", CallsBench::expectBatch, false, false, true)});
 
             // every endpoint answers rightly once before any load
             for (Endpoint[] pair : pairs) {
@@ -238,6 +257,43 @@ public final class CallsBench {
         return null;
     }
 
+    /** Sends a page's reads at once and checks every answer; null when all are right. */
+    private static String pageProblem(HttpClient http, List<HttpRequest> reads, Endpoint e, String name)
+            throws IOException, InterruptedException {
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (HttpRequest read : reads) {
+            answers.add(http.sendAsync(read, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        }
+        for (int k = 0; k < answers.size(); k++) {
+            HttpResponse<String> r;
+            try {
+                r = answers.get(k).get();
+            } catch (java.util.concurrent.ExecutionException ex) {
+                throw new IOException(ex.getCause());
+            }
+            String problem = e.checker().problem(r, name + "-" + k);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** A batch of the page's reads: every entry answered 200 with its own counter. */
+    private static String expectBatch(HttpResponse<String> r, String name) {
+        if (r.statusCode() != 200) {
+            return "status " + r.statusCode() + ": " + r.body();
+        }
+        String b = r.body();
+        for (int k = 0; k < PAGE_READS; k++) {
+            if (!b.contains(",\"name\":\"" + name + "-" + k + "\"}}")) {
+                return "batch " + b + " has no answer for " + name + "-" + k;
+            }
+        }
+        int ok = b.split("\\{\"status\":200,", -1).length - 1;
+        return ok == PAGE_READS ? null : "batch " + b + " has " + ok + " entries of status 200";
+    }
+
     private static String expectNotModified(HttpResponse<String> r) {
         if (r.statusCode() != 304) {
             return "status " + r.statusCode() + " (not 304): " + r.body();
@@ -268,10 +324,19 @@ public final class CallsBench {
             }
             return get.build();
         }
+        String body = "{\"name\":\"" + name + "\"}";
+        if (e.page()) {
+            StringBuilder batch = new StringBuilder("{\"batch\":[");
+            for (int k = 0; k < PAGE_READS; k++) {
+                batch.append(k == 0 ? "" : ",").append("{\"ctx\":\"counter\",\"params\":{\"name\":\"")
+                        .append(name).append('-').append(k).append("\"}}");
+            }
+            body = batch.append("]}").toString();
+        }
         return HttpRequest.newBuilder(URI.create(base + e.path()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
 
@@ -296,6 +361,12 @@ public final class CallsBench {
             Thread t = new Thread(() -> {
                 String name = "c" + id;
                 HttpRequest request = request(http, base, e, name);
+                List<HttpRequest> reads = new ArrayList<>();
+                if (e.page() && e.read()) {
+                    for (int k = 0; k < PAGE_READS; k++) {
+                        reads.add(request(http, base, e, name + "-" + k));
+                    }
+                }
                 long[] own = new long[1 << 14];
                 int n = 0;
                 ready.countDown();
@@ -308,7 +379,8 @@ public final class CallsBench {
                     long t0 = System.nanoTime();
                     String problem;
                     try {
-                        problem = e.checker().problem(send(http, request), name);
+                        problem = reads.isEmpty() ? e.checker().problem(send(http, request), name)
+                                : pageProblem(http, reads, e, name);
                     } catch (IOException ex) {
                         problem = ex.toString();
                     } catch (InterruptedException ex) {
@@ -380,7 +452,7 @@ public final class CallsBench {
         t.append(String.format(Locale.ROOT, "          ready in %.1f s; heap after a forced GC: %s after start,"
                 + " %s at the end%n", startMillis / 1e3, heapAfterStart, heapAtEnd));
         t.append(String.format(Locale.ROOT, "load:     %d client threads (java.net.http.HttpClient, HTTP/1.1, one request"
-                + " at a time each) in one JVM on the same 2 cores as the server; warm-up: %d passes over the four"
+                + " at a time each) in one JVM on the same 2 cores as the server; warm-up: %d passes over all"
                 + " endpoints, %d s each; a wait until the server is idle; then for each pair %d rounds of two %d s"
                 + " phases, baseline then Mizan; at most %d requests a phase.%n", clients, warmupPasses, warmup, rounds,
                 measure, maxRequests));
@@ -433,7 +505,35 @@ public final class CallsBench {
                     + " %.3f]%n", work, ts.median(), ts.min(), ts.max(), cs.median(), cs.min(), cs.max()));
         }
         t.append('\n');
+        Phase apart = merge(byLabel.get(APART));
+        Phase batched = merge(byLabel.get(BATCHED));
+        t.append("a page of ").append(PAGE_READS).append(" context reads at once (each client: the ").append(PAGE_READS)
+                .append(" GETs in parallel and waited for together, or one POST <base>/batch), per page\n");
+        t.append(String.format(Locale.ROOT, "%-18s %9s %12s %12s %14s%n", "", "pages/s", "p50 ms", "p99 ms",
+                "server µs/page"));
+        for (Phase p : List.of(apart, batched)) {
+            t.append(String.format(Locale.ROOT, "%-18s %9.0f %12.2f %12.2f %14.1f%n", p.endpoint(), p.perSecond(),
+                    p.percentileMillis(50), p.percentileMillis(99), p.serverCpuMicros()));
+        }
+        List<Double> pageRatios = new ArrayList<>();
+        List<Phase> apartPhases = byLabel.get(APART);
+        List<Phase> batchedPhases = byLabel.get(BATCHED);
+        for (int i = 0; i < Math.min(apartPhases.size(), batchedPhases.size()); i++) {
+            pageRatios.add(batchedPhases.get(i).perSecond() / apartPhases.get(i).perSecond());
+        }
+        Report.Summary pr = Report.Summary.of(pageRatios);
+        t.append(String.format(Locale.ROOT, "batched ÷ apart: pages/s %.3f (per round: median %.3f [%.3f, %.3f]),"
+                        + " p99 %.3f, server CPU per page %.3f%n", batched.perSecond() / apart.perSecond(), pr.median(),
+                pr.min(), pr.max(), batched.percentileMillis(99) / apart.percentileMillis(99),
+                batched.serverCpuMicros() / apart.serverCpuMicros()));
+        t.append('\n');
         t.append("figures (read by Summary: all phases of each endpoint together, as in the summary above)\n");
+        t.append(Report.figure("calls.page.batched.perSecond", batched.perSecond()));
+        t.append(Report.figure("calls.page.apart.perSecond", apart.perSecond()));
+        t.append(Report.figure("calls.page.batched.p99.ms", batched.percentileMillis(99)));
+        t.append(Report.figure("calls.page.apart.p99.ms", apart.percentileMillis(99)));
+        t.append(Report.figure("calls.page.batched.serverCpu.us", batched.serverCpuMicros()));
+        t.append(Report.figure("calls.page.apart.serverCpu.us", apart.serverCpuMicros()));
         for (String work : WORKS) {
             Phase b = merge(byLabel.get("plain JAX-RS " + work));
             Phase m = merge(byLabel.get("Mizan " + work));

@@ -86,6 +86,7 @@ public final class Summary {
         calls("greet");
         calls("increment");
         contextRead();
+        batching();
         channels("clean", "no stalled socket");
         channels("stalled", "one stalled socket");
         nodes();
@@ -150,6 +151,16 @@ public final class Summary {
                 r -> r <= 1.05);
         ratioRow("context read, 304", "server CPU per read, µs (baseline: the same read answered 200)",
                 "calls.read304.mizan.serverCpu.us", "calls.read.mizan.serverCpu.us", "%.1f", "< 1.0×", r -> r < 1.0);
+    }
+
+    /** A page's ten context reads as one batch, against the same reads sent apart at once. */
+    private void batching() {
+        ratioRow("page of 10 reads, batched", "pages/s (baseline: the 10 reads apart, in parallel)",
+                "calls.page.batched.perSecond", "calls.page.apart.perSecond", "%.0f", "—", null);
+        ratioRow("page of 10 reads, batched", "p99 latency of a page, ms", "calls.page.batched.p99.ms",
+                "calls.page.apart.p99.ms", "%.2f", "—", null);
+        ratioRow("page of 10 reads, batched", "server CPU per page, µs", "calls.page.batched.serverCpu.us",
+                "calls.page.apart.serverCpu.us", "%.1f", "—", null);
     }
 
     private void channels(String key, String scenario) {
