@@ -238,7 +238,7 @@ public final class CodegenBench {
     }
 
     /** Compiles the sources; fails on any error. */
-    private static Object compile(JavaCompiler javac, List<Path> sources, String classpath, Path out) throws IOException {
+    static Object compile(JavaCompiler javac, List<Path> sources, String classpath, Path out) throws IOException {
         Files.createDirectories(out);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {

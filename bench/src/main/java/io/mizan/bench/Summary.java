@@ -31,7 +31,7 @@ public final class Summary {
     private static final Pattern MIZAN = Pattern.compile("^mizan:\\s+(.+)$", Pattern.MULTILINE);
 
     /** The results files, in the order of the table. */
-    private static final List<String> FILES = List.of("codegen.txt", "calls.txt", "channels.txt", "nodes.txt",
+    private static final List<String> FILES = List.of("codegen.txt", "calls.txt", "deploy.txt", "channels.txt", "nodes.txt",
             "client-size.txt");
 
     /** Client bundle target: 6 kB minified and gzipped, 1 kB = 1,000 bytes. */
@@ -87,6 +87,7 @@ public final class Summary {
         calls("increment");
         contextRead();
         batching();
+        deployment();
         channels("clean", "no stalled socket");
         channels("stalled", "one stalled socket");
         nodes();
@@ -161,6 +162,21 @@ public final class Summary {
                 "calls.page.apart.p99.ms", "%.2f", "—", null);
         ratioRow("page of 10 reads, batched", "server CPU per page, µs", "calls.page.batched.serverCpu.us",
                 "calls.page.apart.serverCpu.us", "%.1f", "—", null);
+    }
+
+    /** Payara's "deployed in" time with 1,000 functions against the same WAR without the annotations. */
+    private void deployment() {
+        Double annotated = figures.get("deploy.annotated.ms");
+        Double plain = figures.get("deploy.plain.ms");
+        if (annotated == null || plain == null) {
+            row("deployment, 1,000 functions", "deployed in, ms (baseline: no annotations)",
+                    missing("deploy.annotated.ms"), "", "", "< +1,000 ms", missingShort("deploy.annotated.ms"));
+            return;
+        }
+        row("deployment, 1,000 functions", "deployed in, ms (baseline: no annotations)",
+                String.format(Locale.ROOT, "%.0f", annotated), String.format(Locale.ROOT, "%.0f", plain),
+                String.format(Locale.ROOT, "%+.0f ms", annotated - plain), "< +1,000 ms",
+                annotated - plain < 1000 ? "yes" : "no");
     }
 
     private void channels(String key, String scenario) {
