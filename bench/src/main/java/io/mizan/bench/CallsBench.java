@@ -73,7 +73,13 @@ public final class CallsBench {
 
     /** What a phase measured. */
     record Phase(String endpoint, long requests, long errors, double seconds, long[] latenciesNanos,
-                 double serverCpuSeconds, double clientCpuSeconds, String firstError, long startMillis, long endMillis) {
+                 double serverCpuSeconds, double clientCpuSeconds, String firstError, long startMillis, long endMillis,
+                 long allocatedBytes) {
+        /** Heap bytes the server's threads allocated per request (per page for a page endpoint). */
+        double allocatedPerRequest() {
+            return (double) allocatedBytes / requests;
+        }
+
         double perSecond() {
             return requests / seconds;
         }
@@ -403,6 +409,7 @@ public final class CallsBench {
             t.start();
         }
         ready.await();
+        long allocated0 = allocated(http, base);
         double serverCpu0 = server.cpuSeconds();
         double clientCpu0 = Report.processCpuSeconds();
         long startMillis = System.currentTimeMillis();
@@ -417,6 +424,7 @@ public final class CallsBench {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double serverCpu = server.cpuSeconds() - serverCpu0;
+        long allocated = allocated(http, base) - allocated0;
         double clientCpu = Report.processCpuSeconds() - clientCpu0;
         int total = 0;
         for (int c : counts) {
@@ -430,7 +438,24 @@ public final class CallsBench {
         }
         Arrays.sort(all);
         return new Phase(e.label(), total, errors.get(), elapsed, all, serverCpu, clientCpu, firstError.get(),
-                startMillis, System.currentTimeMillis());
+                startMillis, System.currentTimeMillis(), allocated);
+    }
+
+    /** The heap bytes the server's threads have allocated so far (calls-app's {@code GET api/allocated}). */
+    private static long allocated(HttpClient http, String base) {
+        try {
+            HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(base + "api/allocated"))
+                    .timeout(Duration.ofSeconds(10)).build());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("api/allocated answered " + r.statusCode() + ": " + r.body());
+            }
+            return Long.parseLong(r.body().trim());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void print(Phase p) {
@@ -459,15 +484,16 @@ public final class CallsBench {
         t.append("checked:  every answer's status and body (and X-Mizan-Invalidate for Mizan's mutation)\n");
         t.append('\n');
         t.append("phases\n");
-        t.append(String.format(Locale.ROOT, "%-26s %9s %9s %8s %8s %10s %10s %7s%n", "endpoint", "requests", "req/s",
-                "p50 ms", "p99 ms", "server µs", "client µs", "errors"));
+        t.append(String.format(Locale.ROOT, "%-26s %9s %9s %8s %8s %10s %10s %10s %7s%n", "endpoint", "requests", "req/s",
+                "p50 ms", "p99 ms", "server µs", "client µs", "alloc B", "errors"));
         for (Phase p : phases) {
-            t.append(String.format(Locale.ROOT, "%-26s %9d %9.0f %8.2f %8.2f %10.1f %10.1f %7d%n", p.endpoint(),
+            t.append(String.format(Locale.ROOT, "%-26s %9d %9.0f %8.2f %8.2f %10.1f %10.1f %10.0f %7d%n", p.endpoint(),
                     p.requests(), p.perSecond(), p.percentileMillis(50), p.percentileMillis(99), p.serverCpuMicros(),
-                    p.clientCpuSeconds() / p.requests() * 1e6, p.errors()));
+                    p.clientCpuSeconds() / p.requests() * 1e6, p.allocatedPerRequest(), p.errors()));
         }
         t.append("(server µs / client µs = CPU time of the Payara Micro process / of the load generator per request,"
-                + " all threads)\n");
+                + " all threads; alloc B = heap bytes the server's threads allocated per request, from"
+                + " ThreadMXBean.getThreadAllocatedBytes before and after the phase)\n");
         t.append('\n');
         Map<String, List<Phase>> byLabel = new LinkedHashMap<>();
         for (Phase p : phases) {
@@ -503,6 +529,15 @@ public final class CallsBench {
             Report.Summary cs = Report.Summary.of(cpu);
             t.append(String.format(Locale.ROOT, "%-10s throughput %.3f [%.3f, %.3f]   server CPU per request %.3f [%.3f,"
                     + " %.3f]%n", work, ts.median(), ts.min(), ts.max(), cs.median(), cs.min(), cs.max()));
+        }
+        t.append('\n');
+        t.append("heap allocated per request, bytes (all phases of each endpoint together; target: Mizan within 1,024 B"
+                + " of the baseline)\n");
+        for (String work : WORKS) {
+            Phase b = merge(byLabel.get("plain JAX-RS " + work));
+            Phase m = merge(byLabel.get("Mizan " + work));
+            t.append(String.format(Locale.ROOT, "%-10s baseline %8.0f   Mizan %8.0f   Mizan - baseline %+8.0f%n", work,
+                    b.allocatedPerRequest(), m.allocatedPerRequest(), m.allocatedPerRequest() - b.allocatedPerRequest()));
         }
         t.append('\n');
         Phase apart = merge(byLabel.get(APART));
@@ -543,6 +578,8 @@ public final class CallsBench {
             t.append(Report.figure("calls." + work + ".baseline.p99.ms", b.percentileMillis(99)));
             t.append(Report.figure("calls." + work + ".mizan.serverCpu.us", m.serverCpuMicros()));
             t.append(Report.figure("calls." + work + ".baseline.serverCpu.us", b.serverCpuMicros()));
+            t.append(Report.figure("calls." + work + ".mizan.allocatedBytes", m.allocatedPerRequest()));
+            t.append(Report.figure("calls." + work + ".baseline.allocatedBytes", b.allocatedPerRequest()));
         }
         return t.toString();
     }
@@ -553,8 +590,10 @@ public final class CallsBench {
         double seconds = 0;
         double serverCpu = 0;
         double clientCpu = 0;
+        long allocated = 0;
         int n = 0;
         for (Phase p : list) {
+            allocated += p.allocatedBytes();
             requests += p.requests();
             errors += p.errors();
             seconds += p.seconds();
@@ -570,7 +609,7 @@ public final class CallsBench {
         }
         Arrays.sort(all);
         return new Phase(list.get(0).endpoint(), requests, errors, seconds, all, serverCpu, clientCpu, null,
-                list.get(0).startMillis(), list.get(list.size() - 1).endMillis());
+                list.get(0).startMillis(), list.get(list.size() - 1).endMillis(), allocated);
     }
 
     private CallsBench() {

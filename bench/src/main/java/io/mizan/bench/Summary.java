@@ -139,6 +139,16 @@ public final class Summary {
                 "≥ 0.95×", r -> r >= 0.95);
         ratioRow("calls: " + work, "p99 latency, ms", k + ".mizan.p99.ms", k + ".baseline.p99.ms", "%.2f", "≤ 1.10×",
                 r -> r <= 1.10);
+        Double m = figures.get(k + ".mizan.allocatedBytes");
+        Double b = figures.get(k + ".baseline.allocatedBytes");
+        if (m == null || b == null) {
+            row("calls: " + work, "heap allocated per call, bytes", missing(k + ".mizan.allocatedBytes"), "", "",
+                    "≤ +1,024 B", missingShort(k + ".mizan.allocatedBytes"));
+        } else {
+            row("calls: " + work, "heap allocated per call, bytes", String.format(Locale.ROOT, "%.0f", m),
+                    String.format(Locale.ROOT, "%.0f", b), String.format(Locale.ROOT, "%+.0f B", m - b), "≤ +1,024 B",
+                    m - b <= 1024 ? "yes" : "no");
+        }
     }
 
     /** A context read against a plain {@code @GET} with the same body and ETag, and its 304 against its 200. */
