@@ -398,7 +398,7 @@ public final class OpenApiDocument {
                 .add("items", JSON.createObjectBuilder().add("$ref", OpenApiSchemas.COMPONENTS + FIELD_ERROR));
     }
 
-    /** RFC 9457 problem details as Mizan writes them ({@code io.mizan.rpc.Problem}). */
+    /** RFC 9457 problem details as Mizan writes them (the problem writer of the RPC endpoints). */
     private static JsonObject problem() {
         JsonObjectBuilder text = JSON.createObjectBuilder().add("type", "string");
         return JSON.createObjectBuilder()
