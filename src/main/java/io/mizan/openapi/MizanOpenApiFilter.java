@@ -136,9 +136,13 @@ public class MizanOpenApiFilter implements OASFilter {
                 ? List.of()
                 : List.copyOf(components.getSecuritySchemes().keySet());
         JsonObject part = OpenApiDocument.of(model, base, schemes, sessionCookie);
-        // the catch-all resource method the server's scanner finds when it scans libraries: the paths
-        // below describe the same endpoints one by one
-        api.getPaths().removePathItem(base + "/{path}");
+        // the catch-all methods of Mizan's resource ({path: .*}), which the server's scanner finds when it
+        // scans libraries (mp.openapi.extensions.scan.lib): the paths below describe them one by one
+        if (api.getPaths().getPathItems() != null) {
+            List.copyOf(api.getPaths().getPathItems().keySet()).stream()
+                    .filter(path -> path.startsWith(base + "/{"))
+                    .forEach(api.getPaths()::removePathItem);
+        }
         List<String> paths = new ArrayList<>();
         part.getJsonObject("paths").forEach((path, item) -> {
             if (!api.getPaths().hasPathItem(path)) {

@@ -148,6 +148,16 @@ class MizanOpenApiFilterTest {
     }
 
     @Test
+    void theCatchAllOfMizansResourceGivesWayToTheFunctions() {
+        OpenAPI api = serversDocument();
+        api.getPaths()
+                .addPathItem("/api/mizan/{path}", OASFactory.createPathItem().GET(OASFactory.createOperation()));
+        new MizanOpenApiFilter(null).filterOpenAPI(api);
+        assertFalse(api.getPaths().hasPathItem("/api/mizan/{path}"));
+        assertTrue(api.getPaths().hasPathItem("/api/things"));
+    }
+
+    @Test
     void withoutAModelTheDocumentIsLeftAlone() throws Exception {
         OpenApiState.model(null);
         OpenAPI api = serversDocument();

@@ -76,6 +76,16 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theValidatorSeesMistakes() {
+        // what the tests above rely on: an unknown member of a response, or a dangling $ref, is reported
+        String document = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
+                + "\"paths\":{\"/x\":{\"get\":{\"parameters\":[{\"name\":\"a\",\"in\":\"query\","
+                + "\"schema\":{\"$ref\":\"#/components/schemas/Nowhere\"}}],"
+                + "\"responses\":{\"200\":{\"description\":\"ok\",\"x\":1}}}}}}";
+        assertFalse(parse(document).getMessages().isEmpty());
+    }
+
+    @Test
     void callsAreOperationsNamedAfterTheirFunction() {
         JsonObject post = path(PART, "/api/mizan/call/updateName").getJsonObject("post");
         assertEquals("updateName", post.getString("operationId"));
