@@ -10,6 +10,7 @@ import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import io.mizan.model.ModelException;
 import io.mizan.openapi.OpenApiScanExclusions;
+import io.mizan.openapi.OpenApiState;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
@@ -118,6 +119,7 @@ public class MizanExtension implements Extension {
             // the records and beans that arguments and results use: a record's constraints are also on
             // its constructor's parameters, which Payara's OpenAPI scanner fails on (see the class)
             built.types().values().forEach(t -> OpenApiScanExclusions.exclude(t.javaType()));
+            OpenApiState.model(built); // read by the server's OpenAPI filter, which is no bean
         }
     }
 

@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param schemaEnabled {@code mizan.schema.enabled}: whether {@code GET <base>/schema} answers ({@code true})
  * @param manifestEnabled {@code mizan.manifest.enabled}: whether {@code GET <base>/manifest} answers
  *                        ({@code true})
+ * @param openApiEnabled {@code mizan.openapi.enabled}: whether the functions join the server's own OpenAPI
+ *                       document ({@code true}); the OpenAPI filter setting reads it as well
  * @param hydrationPaths {@code mizan.hydration.paths}: servlet URL patterns of the pages into which
  *                       global contexts are embedded, each starting with {@code /} ({@code /index.html})
  * @param publicOrigin {@code mizan.public-origin}: the origin browsers use to reach the application when
@@ -49,6 +51,7 @@ public record MizanSettings(
         List<String> allowedOrigins,
         boolean schemaEnabled,
         boolean manifestEnabled,
+        boolean openApiEnabled,
         List<String> hydrationPaths,
         Optional<String> publicOrigin,
         boolean trustForwardedHeaders,
@@ -97,6 +100,7 @@ public record MizanSettings(
         }
         boolean schema = r.bool("mizan.schema.enabled", true);
         boolean manifest = r.bool("mizan.manifest.enabled", true);
+        boolean openApi = r.bool("mizan.openapi.enabled", true);
         // "none" switches it off: MicroProfile Config reads an empty value as no value at all
         String hydrationValue = r.value("mizan.hydration.paths").orElse("/index.html");
         List<String> hydration = hydrationValue.trim().equalsIgnoreCase("none") ? List.of() : list(hydrationValue);
@@ -139,6 +143,7 @@ public record MizanSettings(
                 origins,
                 schema,
                 manifest,
+                openApi,
                 hydration,
                 publicOrigin,
                 forwarded,

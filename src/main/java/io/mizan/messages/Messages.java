@@ -995,6 +995,21 @@ public final class Messages {
                 + "); it is read again when Redis is reached";
     }
 
+    // ---- the server's OpenAPI document: MIZAN-200 and up, logged -----------------------------------
+
+    /** {@code MIZAN-200}, logged with the exception: the application's own OpenAPI filter could not be created. */
+    public static String openApiFilterNotCreated(String className) {
+        return "MIZAN-200 the application's mp.openapi.filter " + className + " could not be created, so it does"
+                + " not run; Mizan's functions are still added to the OpenAPI document. Fix: a public class"
+                + " implementing org.eclipse.microprofile.openapi.OASFilter with a public no-argument constructor";
+    }
+
+    /** {@code MIZAN-201}, logged with the exception: Mizan's functions could not be added to the OpenAPI document. */
+    public static String openApiNotAdded() {
+        return "MIZAN-201 the functions could not be added to the server's OpenAPI document, which keeps the rest;"
+                + " set mizan.openapi.enabled=false to leave the document alone";
+    }
+
     private static String quoted(Collection<String> names) {
         StringBuilder s = new StringBuilder();
         for (String n : names) {

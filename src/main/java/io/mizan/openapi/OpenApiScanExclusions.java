@@ -1,15 +1,11 @@
 package io.mizan.openapi;
 
 import jakarta.ws.rs.Path;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Executable;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -54,7 +50,6 @@ public final class OpenApiScanExclusions implements ConfigSource {
     private static final String CONSTRAINTS = io.mizan.model.ConstraintModel.STANDARD_PACKAGE;
 
     private static final Set<String> CLASSES = new ConcurrentSkipListSet<>();
-    private static final ThreadLocal<Boolean> READING_OTHERS = new ThreadLocal<>();
 
     /**
      * Notes a class of the application's model (a class with server functions, or a type their
@@ -111,11 +106,11 @@ public final class OpenApiScanExclusions implements ConfigSource {
 
     @Override
     public String getValue(String propertyName) {
-        if (!PROPERTY.equals(propertyName) || CLASSES.isEmpty() || READING_OTHERS.get() != null) {
+        if (!PROPERTY.equals(propertyName) || CLASSES.isEmpty() || LowerSources.reading()) {
             return null;
         }
         Set<String> all = new LinkedHashSet<>();
-        String own = applicationsOwnValue();
+        String own = LowerSources.value(PROPERTY, OpenApiScanExclusions.class);
         if (own != null) {
             for (String name : own.split(",")) {
                 if (!name.isBlank()) {
@@ -125,37 +120,6 @@ public final class OpenApiScanExclusions implements ConfigSource {
         }
         all.addAll(CLASSES);
         return String.join(",", all);
-    }
-
-    /**
-     * The value the next source down gives, as the setting would read without this one. The sources are
-     * those of the configuration of the class loader that loaded this class, the application's (it sits
-     * in the application's {@code WEB-INF/lib}), whatever the reading thread's context class loader.
-     */
-    private String applicationsOwnValue() {
-        READING_OTHERS.set(Boolean.TRUE);
-        try {
-            for (ConfigSource source :
-                    sortedByOrdinal(ConfigProvider.getConfig(OpenApiScanExclusions.class.getClassLoader())
-                            .getConfigSources())) {
-                if (!(source instanceof OpenApiScanExclusions)) {
-                    String value = source.getValue(PROPERTY);
-                    if (value != null) {
-                        return value;
-                    }
-                }
-            }
-            return null;
-        } finally {
-            READING_OTHERS.remove();
-        }
-    }
-
-    private static Iterable<ConfigSource> sortedByOrdinal(Iterable<ConfigSource> sources) {
-        List<ConfigSource> list = new ArrayList<>();
-        sources.forEach(list::add);
-        list.sort(Comparator.comparingInt(ConfigSource::getOrdinal).reversed());
-        return list;
     }
 
     @Override

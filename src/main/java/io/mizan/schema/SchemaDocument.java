@@ -64,7 +64,7 @@ public final class SchemaDocument {
         ClientApi api = ClientApi.of(model);
         JsonObjectBuilder functions = JSON.createObjectBuilder();
         for (FunctionModel f : api.functions()) {
-            functions.add(f.name(), function(f));
+            functions.add(f.name(), functionBuilder(f));
         }
         JsonObjectBuilder channels = JSON.createObjectBuilder();
         for (ChannelModel c : api.channels()) {
@@ -82,7 +82,15 @@ public final class SchemaDocument {
         return (JsonObject) sorted(document);
     }
 
-    private static JsonObjectBuilder function(FunctionModel f) {
+    /**
+     * One function as the document describes it under {@code functions}, for any function of the model:
+     * a form's {@code <name>.submit} too, which the document itself leaves to its form.
+     */
+    public static JsonObject function(FunctionModel f) {
+        return (JsonObject) sorted(functionBuilder(f).build());
+    }
+
+    private static JsonObjectBuilder functionBuilder(FunctionModel f) {
         JsonArrayBuilder params = JSON.createArrayBuilder();
         for (ParamModel p : f.arguments()) {
             List<ConstraintModel> constraints = distinct(p.constraints());

@@ -9,9 +9,16 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.mizan.it.boundary.Lifecycle;
 import io.mizan.it.core.CoreApp;
+import io.mizan.it.openapi.ApplicationFilter;
 import io.mizan.it.support.Deployments;
 import io.mizan.it.support.Http;
 import io.mizan.it.support.ServerNode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,13 +46,18 @@ class CoreIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(
+        // the application's own OpenAPI filter, where the server has MicroProfile OpenAPI (WildFly's
+        // standalone.xml has not, and the filter's interface would be missing there)
+        boolean openapi = !ServerNode.wildfly();
+        WebArchive war = Deployments.war(
                         "core",
                         "mizan.allowed-origins=https://allowed.example\nmizan.max-body-bytes=65536\nmizan.schema.enabled=false\n"
-                                + "mizan.trust-forwarded-headers=true\nmizan.manifest.enabled=false\n",
+                                + "mizan.trust-forwarded-headers=true\nmizan.manifest.enabled=false\n"
+                                + (openapi ? "mp.openapi.filter=" + ApplicationFilter.class.getName() + "\n" : ""),
                         CoreApp.class,
                         Lifecycle.class)
                 .addAsWebResource(new ClassLoaderAsset("contexts/index.html"), "index.html");
+        return openapi ? war.addClass(ApplicationFilter.class) : war;
     }
 
     @ArquillianResource
@@ -72,6 +84,75 @@ class CoreIT {
                         .GET());
         assertEquals(200, openapi.statusCode(), openapi.body());
         assertTrue(openapi.body().contains("\"openapi\""), openapi.body());
+    }
+
+    @Test
+    void theServersOpenApiDocumentDescribesTheFunctions() throws Exception {
+        assumeFalse(ServerNode.wildfly(), "WildFly's standalone.xml serves no /openapi");
+        HttpResponse<String> openapi =
+                http.send(HttpRequest.newBuilder(base.toURI().resolve("/openapi"))
+                        .header("Accept", "application/json")
+                        .GET());
+        assertEquals(200, openapi.statusCode(), openapi.body());
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(openapi.body(), null, options);
+        assertEquals(List.of(), parsed.getMessages(), openapi.body());
+        OpenAPI document = parsed.getOpenAPI();
+
+        // a function with a @NotBlank @Size(max = 20) parameter, under the application path (/api)
+        Operation greet = document.getPaths().get("/api/mizan/call/greet").getPost();
+        assertEquals("greet", greet.getOperationId());
+        Schema<?> body =
+                greet.getRequestBody().getContent().get("application/json").getSchema();
+        Schema<?> name = body.getProperties().get("name");
+        assertEquals("string", name.getType());
+        assertEquals("\\S", name.getPattern());
+        assertEquals(20, name.getMaxLength());
+        assertEquals(List.of("name"), body.getRequired());
+        Schema<?> result = (Schema<?>) greet.getResponses()
+                .get("200")
+                .getContent()
+                .get("application/json")
+                .getSchema()
+                .getProperties()
+                .get("result");
+        assertEquals("#/components/schemas/Greeting", result.get$ref());
+        assertNotNull(document.getComponents().getSchemas().get("Greeting"));
+        assertEquals(
+                "#/components/schemas/MizanProblem",
+                greet.getResponses()
+                        .get("422")
+                        .getContent()
+                        .get("application/problem+json")
+                        .getSchema()
+                        .get$ref());
+        assertTrue(greet.getSecurity() == null || greet.getSecurity().isEmpty(), "anyone may greet");
+
+        // a context with a parameter, read with GET and a query parameter
+        Operation motdFor = document.getPaths().get("/api/mizan/ctx/motdFor").getGet();
+        assertEquals("motdFor", motdFor.getOperationId());
+        assertEquals("lang", motdFor.getParameters().get(0).getName());
+        assertEquals("query", motdFor.getParameters().get(0).getIn());
+        assertTrue(motdFor.getParameters().get(0).getRequired());
+
+        // a function for one role: a security requirement, the role in the description and the extension
+        Operation staffOnly =
+                document.getPaths().get("/api/mizan/call/staffOnly").getPost();
+        assertFalse(staffOnly.getSecurity().isEmpty(), staffOnly.toString());
+        assertTrue(document.getComponents()
+                .getSecuritySchemes()
+                .containsKey(staffOnly.getSecurity().get(0).keySet().iterator().next()));
+        assertTrue(staffOnly.getDescription().contains("staff"), staffOnly.getDescription());
+        assertEquals("roles", ((java.util.Map<?, ?>) staffOnly.getExtensions().get("x-mizan-access")).get("rule"));
+        assertTrue(staffOnly.getResponses().containsKey("401"));
+
+        // what a client cannot call is not described
+        assertFalse(document.getPaths().containsKey("/api/mizan/call/serverSettings"), "server only");
+
+        // the application's own mp.openapi.filter still ran, over Mizan's operations too
+        assertEquals(Boolean.TRUE, document.getInfo().getExtensions().get("x-filtered-by-application"));
+        assertEquals(Boolean.TRUE, greet.getExtensions().get("x-seen-by-application"));
     }
 
     // --- success ---

@@ -1,0 +1,59 @@
+package io.mizan.openapi;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Notes, when the web application starts, where JAX-RS serves it, so that the OpenAPI document names
+ * Mizan's paths as the server's scanner names the application's resources ({@code /<application path>/...}
+ * under the context root). The path is the {@code @ApplicationPath} of the application's
+ * {@link Application}, or the servlet mapping {@code web.xml} gives it (which wins, as in JAX-RS), or the
+ * mapping of {@code jakarta.ws.rs.core.Application} for an application without a subclass. With several
+ * subclasses, the first by class name.
+ */
+@HandlesTypes(ApplicationPath.class)
+public class ApplicationPaths implements ServletContainerInitializer {
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        String cookie = context.getSessionCookieConfig().getName();
+        OpenApiState.web(path(classes, context), cookie == null || cookie.isBlank() ? "JSESSIONID" : cookie);
+    }
+
+    static String path(Set<Class<?>> classes, ServletContext context) {
+        List<Class<?>> applications = classes == null
+                ? List.of()
+                : classes.stream()
+                        .filter(Application.class::isAssignableFrom)
+                        .filter(c -> c.isAnnotationPresent(ApplicationPath.class))
+                        .sorted(Comparator.comparing(Class::getName))
+                        .toList();
+        for (Class<?> application : applications) {
+            String mapped = mapping(context, application.getName());
+            return mapped != null
+                    ? mapped
+                    : application.getAnnotation(ApplicationPath.class).value();
+        }
+        String mapped = mapping(context, Application.class.getName());
+        return mapped == null ? "" : mapped;
+    }
+
+    /** The servlet mapping of this name ({@code /api/*}) as a path ({@code /api}), or null. */
+    private static String mapping(ServletContext context, String servletName) {
+        ServletRegistration registration = context.getServletRegistration(servletName);
+        Collection<String> mappings = registration == null ? List.of() : registration.getMappings();
+        for (String m : mappings) {
+            return m.endsWith("/*") ? m.substring(0, m.length() - 2) : m;
+        }
+        return null;
+    }
+}
