@@ -34,9 +34,12 @@ public final class Invocation implements ArgumentBinder.Injections {
         return caller;
     }
 
-    /** The language the caller reads ({@code Accept-Language}), or {@code null} for a call without a request. */
+    /**
+     * The language the caller reads ({@code Accept-Language}), or {@code null} for a call without a
+     * request or without the header (the server's language).
+     */
     public java.util.Locale locale() {
-        return request == null ? null : request.getLocale();
+        return request == null || request.getHeader("Accept-Language") == null ? null : request.getLocale();
     }
 
     @Override

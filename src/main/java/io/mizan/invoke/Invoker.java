@@ -173,20 +173,37 @@ public final class Invoker {
 
     private void validate(Invocation call, Object instance, Object[] args) {
         FunctionModel function = call.function();
-        Validator validator = validator(call);
-        Set<ConstraintViolation<Object>> violations =
-                validator.forExecutables().validateParameters(instance, function.method(), args);
-        if (!violations.isEmpty()) {
-            throw Messages.argumentsNotValid(ArgumentViolations.toFieldErrors(model, function, violations));
-        }
         FormModel form = model.formSubmittedBy(function).orElse(null);
-        if (form != null) { // the record is the form: validated whole, as its own root
-            Object record = args[formIndex(function, form)];
-            List<FieldError> errors = record == null ? List.of() : formErrors(form, record, validator);
-            if (!errors.isEmpty()) {
-                throw Messages.formNotValid(errors);
+        // most calls pass: check with the server's validator, and only a call that fails again with
+        // one in the caller's language, for its messages (reading Accept-Language costs every call)
+        Validator byDefault = validators.of(null);
+        if (violations(function, form, instance, args, byDefault)) {
+            Validator localized = validator(call);
+            Set<ConstraintViolation<Object>> violations =
+                    localized.forExecutables().validateParameters(instance, function.method(), args);
+            if (!violations.isEmpty()) {
+                throw Messages.argumentsNotValid(ArgumentViolations.toFieldErrors(model, function, violations));
+            }
+            if (form != null) { // the record is the form: validated whole, as its own root
+                Object record = args[formIndex(function, form)];
+                List<FieldError> errors = record == null ? List.of() : formErrors(form, record, localized);
+                if (!errors.isEmpty()) {
+                    throw Messages.formNotValid(errors);
+                }
             }
         }
+    }
+
+    private static boolean violations(
+            FunctionModel function, FormModel form, Object instance, Object[] args, Validator validator) {
+        if (!validator
+                .forExecutables()
+                .validateParameters(instance, function.method(), args)
+                .isEmpty()) {
+            return true;
+        }
+        Object record = form == null ? null : args[formIndex(function, form)];
+        return record != null && !validator.validate(record).isEmpty();
     }
 
     private static int formIndex(FunctionModel function, FormModel form) {

@@ -78,7 +78,8 @@ final class BatchEndpoint {
             }
             out.append(entry(i, entries.get(i), exchange, caller, keys));
         }
-        Response.ResponseBuilder ok = Response.ok(out.append("]}").toString(), MediaType.APPLICATION_JSON_TYPE)
+        Response.ResponseBuilder ok = Response.ok(
+                        Envelope.bytes(out.append("]}").toString()), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store");
         if (!keys.isEmpty()) { // every entry's keys together, for whatever reads the header on the way
             ok.header(InvalidationKeys.HEADER, InvalidationKeys.header(List.copyOf(keys)));

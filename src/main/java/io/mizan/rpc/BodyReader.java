@@ -2,7 +2,6 @@ package io.mizan.rpc;
 
 import io.mizan.messages.Messages;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,33 +11,43 @@ final class BodyReader {
     private BodyReader() {}
 
     static byte[] read(InputStream in, String contentLength, long limit) {
+        long declared = -1;
         if (contentLength != null) {
             try {
-                if (Long.parseLong(contentLength.trim()) > limit) {
-                    throw Messages.bodyTooLarge(limit);
-                }
+                declared = Long.parseLong(contentLength.trim());
             } catch (NumberFormatException e) {
                 throw Messages.contentLengthNotANumber();
+            }
+            if (declared > limit) {
+                throw Messages.bodyTooLarge(limit);
             }
         }
         if (in == null) {
             return new byte[0];
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        long total = 0;
         try {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                total += n;
-                if (total > limit) {
-                    throw Messages.bodyTooLarge(limit);
-                }
-                out.write(buffer, 0, n);
+            // the declared length in one piece, without a buffer to grow; a server ends the stream there
+            byte[] body = declared >= 0 ? in.readNBytes((int) declared) : new byte[0];
+            int next = declared >= 0 ? in.read() : -2;
+            if (next == -1) {
+                return body;
             }
+            // no length given (chunked), or a stream that goes on past it: read one byte past the limit
+            // to know that it is passed
+            byte[] rest =
+                    in.readNBytes((int) Math.min(limit + 1 - body.length - (next >= 0 ? 1 : 0), Integer.MAX_VALUE - 8));
+            int total = body.length + (next >= 0 ? 1 : 0) + rest.length;
+            if (total > limit) {
+                throw Messages.bodyTooLarge(limit);
+            }
+            byte[] all = java.util.Arrays.copyOf(body, total);
+            if (next >= 0) {
+                all[body.length] = (byte) next;
+            }
+            System.arraycopy(rest, 0, all, total - rest.length, rest.length);
+            return all;
         } catch (IOException e) {
             throw Messages.bodyUnreadable();
         }
-        return out.toByteArray();
     }
 }

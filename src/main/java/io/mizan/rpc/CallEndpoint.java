@@ -67,7 +67,7 @@ final class CallEndpoint {
         Authorized call = authorize(name, exchange, caller);
         Outcome outcome = call.run(readBody(body, exchange));
         Response.ResponseBuilder ok = Response.ok(
-                        Envelope.call(outcome.json(), outcome.keys()), MediaType.APPLICATION_JSON_TYPE)
+                        Envelope.bytes(Envelope.call(outcome.json(), outcome.keys())), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store");
         if (!outcome.keys().isEmpty()) {
             ok.header(InvalidationKeys.HEADER, InvalidationKeys.header(outcome.keys()));

@@ -53,7 +53,8 @@ final class ContextEndpoint {
         EntityTag tag = new EntityTag(etags.of(caller.principal(), body));
         Response.ResponseBuilder answer = ETags.matches(exchange.header(HttpHeaders.IF_NONE_MATCH), tag.getValue())
                 ? Response.notModified(tag)
-                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag);
+                : Response.ok(Envelope.bytes(body), MediaType.APPLICATION_JSON_TYPE)
+                        .tag(tag);
         // the keys that would invalidate this read, for a CDN or proxy to purge by (Cloudflare reads
         // Cache-Tag, Fastly and others Surrogate-Key)
         List<String> tags = CacheTags.of(invoker.model(), function, args);

@@ -18,9 +18,25 @@ public record HttpExchange(
         HttpServletRequest request,
         jakarta.servlet.http.HttpServletResponse response) {
 
-    /** A header's value, or {@code null}. */
+    /** A header's value, its values joined with {@code ,} when it is given more than once, or {@code null}. */
     public String header(String name) {
-        return headers.getHeaderString(name);
+        if (request == null) {
+            return headers.getHeaderString(name);
+        }
+        // read from the servlet request as parsed: JAX-RS builds a header's text anew on every read
+        java.util.Enumeration<String> values = request.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return first;
+        }
+        StringBuilder all = new StringBuilder(first);
+        while (values.hasMoreElements()) {
+            all.append(',').append(values.nextElement());
+        }
+        return all.toString();
     }
 
     /** The scheme the request reached this server with. */

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -63,20 +64,6 @@ public class MizanResource {
     @Inject
     SecurityContext security;
 
-    // JAX-RS gives an application-scoped resource proxies of these that read the current request
-    // (Jersey on Payara and RESTEasy on WildFly both do, HttpServletRequest and HttpServletResponse too)
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpServletRequest request;
-
-    @Context
-    jakarta.servlet.http.HttpServletResponse response;
-
     private CallEndpoint calls;
     private ContextEndpoint contexts;
     private BatchEndpoint batches;
@@ -96,42 +83,74 @@ public class MizanResource {
 
     @GET
     @Path("{path: .*}")
-    public Response get(@PathParam("path") String path) {
-        return route("GET", path, null);
+    public Response get(
+            @PathParam("path") String path,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            @Context HttpServletRequest request,
+            @Context HttpServletResponse response) {
+        return route("GET", path, null, new HttpExchange(headers, uri, request, response));
     }
 
     @POST
     @Path("{path: .*}")
-    public Response post(@PathParam("path") String path, InputStream body) {
-        return route("POST", path, body);
+    public Response post(
+            @PathParam("path") String path,
+            InputStream body,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            @Context HttpServletRequest request,
+            @Context HttpServletResponse response) {
+        return route("POST", path, body, new HttpExchange(headers, uri, request, response));
     }
 
     @PUT
     @Path("{path: .*}")
-    public Response put(@PathParam("path") String path) {
-        return route("PUT", path, null);
+    public Response put(
+            @PathParam("path") String path,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            @Context HttpServletRequest request,
+            @Context HttpServletResponse response) {
+        return route("PUT", path, null, new HttpExchange(headers, uri, request, response));
     }
 
     @DELETE
     @Path("{path: .*}")
-    public Response delete(@PathParam("path") String path) {
-        return route("DELETE", path, null);
+    public Response delete(
+            @PathParam("path") String path,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            @Context HttpServletRequest request,
+            @Context HttpServletResponse response) {
+        return route("DELETE", path, null, new HttpExchange(headers, uri, request, response));
     }
 
     @PATCH
     @Path("{path: .*}")
-    public Response patch(@PathParam("path") String path) {
-        return route("PATCH", path, null);
+    public Response patch(
+            @PathParam("path") String path,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            @Context HttpServletRequest request,
+            @Context HttpServletResponse response) {
+        return route("PATCH", path, null, new HttpExchange(headers, uri, request, response));
     }
 
     @OPTIONS
     @Path("{path: .*}")
-    public Response options(@PathParam("path") String path) {
-        return route("OPTIONS", path, null);
+    public Response options(
+            @PathParam("path") String path,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            @Context HttpServletRequest request,
+            @Context HttpServletResponse response) {
+        return route("OPTIONS", path, null, new HttpExchange(headers, uri, request, response));
     }
 
-    private Response route(String method, String path, InputStream body) {
-        HttpExchange exchange = new HttpExchange(headers, uri, request, response);
+    // the request's own objects, as parameters: a field would hold the container's proxies, which look
+    // the current request up again on every use
+    private Response route(String method, String path, InputStream body, HttpExchange exchange) {
         int slash = path.indexOf('/');
         String endpoint = slash < 0 ? path : path.substring(0, slash);
         String name = slash < 0 ? null : path.substring(slash + 1);

@@ -39,7 +39,7 @@ public final class Problem {
         Response.ResponseBuilder answer = Response.status(status(failure.status()))
                 .type(MEDIA_TYPE)
                 .header("Cache-Control", "no-store")
-                .entity(json(failure));
+                .entity(Envelope.bytes(json(failure)));
         if (failure.retryAfterSeconds() > 0) {
             answer.header("Retry-After", failure.retryAfterSeconds());
         }

@@ -28,7 +28,7 @@ class MizanResourceTest {
     static final String APP = "https://app.example";
 
     /** The resource as JAX-RS and CDI would set it up, seeing one request. */
-    static MizanResource resource(FakeExchange request) {
+    static MizanResource resource() {
         EndpointsTest endpoints = new EndpointsTest(); // its shop, invoker and binder
         MizanResource resource = new MizanResource();
         resource.invoker = endpoints.invoker;
@@ -41,9 +41,6 @@ class MizanResourceTest {
                 SecurityContext.class.getClassLoader(),
                 new Class<?>[] {SecurityContext.class},
                 (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
-        HttpExchange exchange = request.build();
-        resource.headers = exchange.headers();
-        resource.uri = exchange.uri();
         resource.start();
         return resource;
     }
@@ -53,22 +50,29 @@ class MizanResourceTest {
     }
 
     static Response send(String method, String path, FakeExchange request) {
-        MizanResource r = resource(request);
+        MizanResource r = resource();
+        HttpExchange e = request.build();
         Function<String, Response> route =
                 switch (method) {
-                    case "GET" -> r::get;
-                    case "POST" -> p -> r.post(p, new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)));
-                    case "PUT" -> r::put;
-                    case "DELETE" -> r::delete;
-                    case "PATCH" -> r::patch;
-                    default -> r::options;
+                    case "GET" -> p -> r.get(p, e.headers(), e.uri(), null, null);
+                    case "POST" -> p -> r.post(
+                            p,
+                            new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                            e.headers(),
+                            e.uri(),
+                            null,
+                            null);
+                    case "PUT" -> p -> r.put(p, e.headers(), e.uri(), null, null);
+                    case "DELETE" -> p -> r.delete(p, e.headers(), e.uri(), null, null);
+                    case "PATCH" -> p -> r.patch(p, e.headers(), e.uri(), null, null);
+                    default -> p -> r.options(p, e.headers(), e.uri(), null, null);
                 };
         return route.apply(path);
     }
 
     static String code(Response answer) {
         return answer.getStatus() + " "
-                + Json.createReader(new StringReader((String) answer.getEntity()))
+                + Json.createReader(new StringReader(EndpointsTest.text(answer)))
                         .readObject()
                         .getString("code");
     }
@@ -77,11 +81,11 @@ class MizanResourceTest {
     void eachEndpointAnswersItsMethods() {
         Response call = send("POST", "call/ping", new FakeExchange().header("Content-Type", "application/json"));
         assertEquals(200, call.getStatus());
-        assertEquals("{\"result\":\"pong\",\"invalidate\":[]}", call.getEntity());
+        assertEquals("{\"result\":\"pong\",\"invalidate\":[]}", EndpointsTest.text(call));
         Response read =
                 send("GET", "ctx/stock", new FakeExchange().query("board", "b").query("page", "1"));
         assertEquals(200, read.getStatus());
-        assertEquals("{\"result\":\"b:1\"}", read.getEntity());
+        assertEquals("{\"result\":\"b:1\"}", EndpointsTest.text(read));
         assertEquals(200, send("GET", "manifest").getStatus());
         assertEquals(200, send("GET", "schema").getStatus());
     }

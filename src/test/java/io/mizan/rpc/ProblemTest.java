@@ -65,7 +65,7 @@ class ProblemTest {
         assertEquals("no-store", answer.getHeaderString("Cache-Control"));
         assertEquals(
                 Problem.json(Failure.of(Messages.argumentsNotValid(List.of(new FieldError("name", "blank"))))),
-                answer.getEntity());
+                EndpointsTest.text(answer));
         assertNull(answer.getHeaderString("Retry-After"));
         assertNull(answer.getHeaderString("Connection"));
     }

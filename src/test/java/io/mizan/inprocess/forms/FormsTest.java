@@ -70,7 +70,13 @@ class FormsTest {
         return (HttpServletRequest) Proxy.newProxyInstance(
                 FormsTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class},
-                (proxy, method, args) -> method.getName().equals("getLocale") ? locale : null);
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getLocale" -> locale;
+                    case "getHeader" -> args[0].equals("Accept-Language") && locale != null
+                            ? locale.toLanguageTag()
+                            : null;
+                    default -> null;
+                });
     }
 
     private JsonObject run(String function, String body, Caller caller, Locale locale) {
