@@ -41,6 +41,6 @@ public record HttpExchange(
 
     /** The scheme the request reached this server with. */
     public String scheme() {
-        return uri.getBaseUri().getScheme();
+        return request != null ? request.getScheme() : uri.getBaseUri().getScheme();
     }
 }

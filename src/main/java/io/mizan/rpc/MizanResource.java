@@ -64,6 +64,18 @@ public class MizanResource {
     @Inject
     SecurityContext security;
 
+    // Proxies that look the current request up on every use: kept for what few requests need (a
+    // context read's query, a function that takes the response). The servlet request, which every
+    // request reads, comes as a parameter: resolved once, then read directly.
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpServletResponse response;
+
     private CallEndpoint calls;
     private ContextEndpoint contexts;
     private BatchEndpoint batches;
@@ -83,73 +95,40 @@ public class MizanResource {
 
     @GET
     @Path("{path: .*}")
-    public Response get(
-            @PathParam("path") String path,
-            @Context HttpHeaders headers,
-            @Context UriInfo uri,
-            @Context HttpServletRequest request,
-            @Context HttpServletResponse response) {
+    public Response get(@PathParam("path") String path, @Context HttpServletRequest request) {
         return route("GET", path, null, new HttpExchange(headers, uri, request, response));
     }
 
     @POST
     @Path("{path: .*}")
-    public Response post(
-            @PathParam("path") String path,
-            InputStream body,
-            @Context HttpHeaders headers,
-            @Context UriInfo uri,
-            @Context HttpServletRequest request,
-            @Context HttpServletResponse response) {
+    public Response post(@PathParam("path") String path, InputStream body, @Context HttpServletRequest request) {
         return route("POST", path, body, new HttpExchange(headers, uri, request, response));
     }
 
     @PUT
     @Path("{path: .*}")
-    public Response put(
-            @PathParam("path") String path,
-            @Context HttpHeaders headers,
-            @Context UriInfo uri,
-            @Context HttpServletRequest request,
-            @Context HttpServletResponse response) {
+    public Response put(@PathParam("path") String path, @Context HttpServletRequest request) {
         return route("PUT", path, null, new HttpExchange(headers, uri, request, response));
     }
 
     @DELETE
     @Path("{path: .*}")
-    public Response delete(
-            @PathParam("path") String path,
-            @Context HttpHeaders headers,
-            @Context UriInfo uri,
-            @Context HttpServletRequest request,
-            @Context HttpServletResponse response) {
+    public Response delete(@PathParam("path") String path, @Context HttpServletRequest request) {
         return route("DELETE", path, null, new HttpExchange(headers, uri, request, response));
     }
 
     @PATCH
     @Path("{path: .*}")
-    public Response patch(
-            @PathParam("path") String path,
-            @Context HttpHeaders headers,
-            @Context UriInfo uri,
-            @Context HttpServletRequest request,
-            @Context HttpServletResponse response) {
+    public Response patch(@PathParam("path") String path, @Context HttpServletRequest request) {
         return route("PATCH", path, null, new HttpExchange(headers, uri, request, response));
     }
 
     @OPTIONS
     @Path("{path: .*}")
-    public Response options(
-            @PathParam("path") String path,
-            @Context HttpHeaders headers,
-            @Context UriInfo uri,
-            @Context HttpServletRequest request,
-            @Context HttpServletResponse response) {
+    public Response options(@PathParam("path") String path, @Context HttpServletRequest request) {
         return route("OPTIONS", path, null, new HttpExchange(headers, uri, request, response));
     }
 
-    // the request's own objects, as parameters: a field would hold the container's proxies, which look
-    // the current request up again on every use
     private Response route(String method, String path, InputStream body, HttpExchange exchange) {
         int slash = path.indexOf('/');
         String endpoint = slash < 0 ? path : path.substring(0, slash);

@@ -28,7 +28,7 @@ class MizanResourceTest {
     static final String APP = "https://app.example";
 
     /** The resource as JAX-RS and CDI would set it up, seeing one request. */
-    static MizanResource resource() {
+    static MizanResource resource(FakeExchange request) {
         EndpointsTest endpoints = new EndpointsTest(); // its shop, invoker and binder
         MizanResource resource = new MizanResource();
         resource.invoker = endpoints.invoker;
@@ -42,6 +42,9 @@ class MizanResourceTest {
                 new Class<?>[] {SecurityContext.class},
                 (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
         resource.start();
+        HttpExchange e = request.build();
+        resource.headers = e.headers();
+        resource.uri = e.uri();
         return resource;
     }
 
@@ -50,22 +53,16 @@ class MizanResourceTest {
     }
 
     static Response send(String method, String path, FakeExchange request) {
-        MizanResource r = resource();
-        HttpExchange e = request.build();
+        MizanResource r = resource(request);
         Function<String, Response> route =
                 switch (method) {
-                    case "GET" -> p -> r.get(p, e.headers(), e.uri(), null, null);
-                    case "POST" -> p -> r.post(
-                            p,
-                            new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-                            e.headers(),
-                            e.uri(),
-                            null,
-                            null);
-                    case "PUT" -> p -> r.put(p, e.headers(), e.uri(), null, null);
-                    case "DELETE" -> p -> r.delete(p, e.headers(), e.uri(), null, null);
-                    case "PATCH" -> p -> r.patch(p, e.headers(), e.uri(), null, null);
-                    default -> p -> r.options(p, e.headers(), e.uri(), null, null);
+                    case "GET" -> p -> r.get(p, null);
+                    case "POST" -> p ->
+                            r.post(p, new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), null);
+                    case "PUT" -> p -> r.put(p, null);
+                    case "DELETE" -> p -> r.delete(p, null);
+                    case "PATCH" -> p -> r.patch(p, null);
+                    default -> p -> r.options(p, null);
                 };
         return route.apply(path);
     }
