@@ -518,6 +518,15 @@ public final class Messages {
                 "give one of them another name");
     }
 
+    /** {@code MIZAN-060}: {@code mizan.telemetry.metrics} names no way to record metrics. */
+    public static String telemetryMetricsSetting(String value) {
+        return format(
+                "MIZAN-060",
+                "mizan.telemetry.metrics",
+                "'" + value + "' is not auto, microprofile, opentelemetry or none",
+                "set it to one of them, or leave it out (auto)");
+    }
+
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
     //
     // Errors reported while calls run. An error the caller gets is a MizanException whose code is
@@ -968,6 +977,20 @@ public final class Messages {
     public static String relayPresenceNotLoaded(String reason) {
         return "MIZAN-195 the presence of the other nodes could not be read from Redis (" + reason
                 + "); it is read again when Redis is reached";
+    }
+
+    // ---- telemetry: MIZAN-200 and up, logged --------------------------------------------------------
+
+    /** {@code MIZAN-200}, logged at start: what calls are recorded through. */
+    public static String telemetryOn(String what) {
+        return "MIZAN-200 calls, context reads and channel frames are observed: " + what
+                + " (spans 'mizan call <name>', metrics mizan.calls and mizan.call.duration)";
+    }
+
+    /** {@code MIZAN-201}, logged at start with the exception: an API the server offers could not be used. */
+    public static String telemetryNotSetUp(String what, String reason) {
+        return "MIZAN-201 " + what + " is offered by the server but cannot be used (" + reason
+                + "); Mizan records nothing through it";
     }
 
     private static String quoted(Collection<String> names) {
