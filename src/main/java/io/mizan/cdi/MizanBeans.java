@@ -105,8 +105,8 @@ public class MizanBeans {
         Telemetry telemetry = Telemetry.select(
                 extension.telemetrySettings(),
                 model,
-                type -> {
-                    Instance<?> bean = beans.createInstance().select(type);
+                (type, qualifiers) -> {
+                    Instance<?> bean = beans.createInstance().select(type, qualifiers);
                     return bean.isResolvable() ? bean.get() : null;
                 },
                 MizanBeans.class.getClassLoader());

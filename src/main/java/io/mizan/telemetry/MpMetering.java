@@ -1,10 +1,12 @@
 package io.mizan.telemetry;
 
+import jakarta.enterprise.util.AnnotationLiteral;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
 import java.time.Duration;
 
@@ -25,6 +27,30 @@ final class MpMetering implements Metering {
             .build();
 
     private final MetricRegistry registry;
+
+    /**
+     * The application's registry. Asked for with {@code @RegistryType(type = APPLICATION)} first:
+     * Payara's {@code @Default} producer reads the injection point, which a lookup in code has not.
+     */
+    static Object applicationRegistry(Beans beans) {
+        try {
+            Object registry = beans.get(MetricRegistry.class, new ApplicationRegistry());
+            if (registry != null) {
+                return registry;
+            }
+        } catch (RuntimeException e) {
+            // a server without that producer: its @Default one
+        }
+        return beans.get(MetricRegistry.class);
+    }
+
+    @SuppressWarnings("deprecation") // RegistryScope's replacement needs an injection point
+    private static final class ApplicationRegistry extends AnnotationLiteral<RegistryType> implements RegistryType {
+        @Override
+        public MetricRegistry.Type type() {
+            return MetricRegistry.Type.APPLICATION;
+        }
+    }
 
     MpMetering(Object registry) {
         this.registry = (MetricRegistry) registry;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -87,12 +86,11 @@ public abstract class Telemetry {
      *       a {@code MetricRegistry} bean, else OpenTelemetry when spans could use it.</li>
      * </ul>
      *
-     * @param beans the server's bean of a type, or {@code null} when it has none
+     * @param beans the server's beans
      * @param loader the application's class loader, which sees what the server gives it
      * @return {@link #OFF} when nothing is to be recorded
      */
-    public static Telemetry select(
-            TelemetrySettings settings, Model model, Function<Class<?>, Object> beans, ClassLoader loader) {
+    public static Telemetry select(TelemetrySettings settings, Model model, Beans beans, ClassLoader loader) {
         boolean wantOtel = settings.openTelemetryEnabled()
                 && (settings.traces()
                         || settings.metrics() == TelemetrySettings.Metrics.AUTO
@@ -118,39 +116,47 @@ public abstract class Telemetry {
         return new Recording(tracing, metering, names(model));
     }
 
-    private static Metering microProfile(Function<Class<?>, Object> beans, ClassLoader loader) {
-        Object registry = bean(METRIC_REGISTRY, beans, loader);
-        return registry == null ? null : setUp("MicroProfile Metrics", () -> new MpMetering(registry));
+    private static Metering microProfile(Beans beans, ClassLoader loader) {
+        if (!present(METRIC_REGISTRY, loader)) {
+            return null;
+        }
+        return setUp("MicroProfile Metrics", () -> {
+            Object registry = MpMetering.applicationRegistry(beans);
+            return registry == null ? null : new MpMetering(registry);
+        });
     }
 
     private static Metering openTelemetry(Object openTelemetry) {
         return openTelemetry == null ? null : setUp("OpenTelemetry", () -> new OtelMetering(openTelemetry));
     }
 
-    /** The server's bean of a type named so, or {@code null} when the type or the bean is missing. */
-    static Object bean(String type, Function<Class<?>, Object> beans, ClassLoader loader) {
-        Class<?> c;
+    /** Whether the application sees a class of this name: the server offers its API. */
+    static boolean present(String type, ClassLoader loader) {
         try {
-            c = Class.forName(type, false, loader);
+            Class.forName(type, false, loader);
+            return true;
         } catch (ClassNotFoundException | LinkageError absent) {
-            return null; // the server does not offer the API: nothing to say
-        }
-        try {
-            return beans.apply(c);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, Messages.telemetryNotSetUp(c.getSimpleName(), String.valueOf(e)), e);
-            return null;
+            return false; // the server does not offer the API: nothing to say
         }
     }
 
+    /** The server's bean of a type named so, or {@code null} when the type or the bean is missing. */
+    static Object bean(String type, Beans beans, ClassLoader loader) {
+        if (!present(type, loader)) {
+            return null;
+        }
+        return setUp(type, () -> beans.get(Class.forName(type, false, loader)));
+    }
+
     private interface SetUp<T> {
-        T run();
+        T run() throws ReflectiveOperationException;
     }
 
     private static <T> T setUp(String what, SetUp<T> work) {
         try {
             return work.run();
-        } catch (RuntimeException | LinkageError e) { // an API too old or half there: record nothing through it
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // a bean that fails, an API too old or half there: record nothing through it
             LOG.log(Level.WARNING, Messages.telemetryNotSetUp(what, String.valueOf(e)), e);
             return null;
         }

@@ -111,7 +111,7 @@ class EndpointTelemetryTest {
             Telemetry.select(
                     new TelemetrySettings(true, TelemetrySettings.Metrics.NONE, true),
                     MODEL,
-                    type -> type.isInstance(sdk) ? sdk : null,
+                    (type, qualifiers) -> type.isInstance(sdk) ? sdk : null,
                     getClass().getClassLoader()));
     final OriginPolicy origins = new OriginPolicy(List.of(), null, false);
     final CallEndpoint calls =

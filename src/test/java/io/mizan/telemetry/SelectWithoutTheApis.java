@@ -16,7 +16,7 @@ public final class SelectWithoutTheApis implements Supplier<String> {
         Telemetry t = Telemetry.select(
                 new TelemetrySettings(true, TelemetrySettings.Metrics.AUTO, true),
                 new ModelBuilder(Auth.PUBLIC).build(List.of(Shop.class)),
-                type -> {
+                (type, qualifiers) -> {
                     throw new AssertionError("asked for " + type);
                 },
                 getClass().getClassLoader());

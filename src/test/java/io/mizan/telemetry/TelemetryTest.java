@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Which recorders {@link Telemetry#select} chooses from what the server offers, and what a call's
@@ -63,10 +62,13 @@ class TelemetryTest {
         sdk.close();
     }
 
-    /** The server's beans: these objects by type, nothing else. */
-    Function<Class<?>, Object> offering(Object... beans) {
-        return type -> {
-            askedFor.add(type.getName());
+    /** The server's beans: these objects by type (whatever the qualifiers), nothing else. */
+    Beans offering(Object... beans) {
+        return (type, qualifiers) -> {
+            askedFor.add(type.getName()
+                    + java.util.Arrays.stream(qualifiers)
+                            .map(q -> " @" + q.annotationType().getSimpleName())
+                            .collect(java.util.stream.Collectors.joining()));
             for (Object bean : beans) {
                 if (type.isInstance(bean)) {
                     return bean;
@@ -122,6 +124,30 @@ class TelemetryTest {
         assertEquals(Map.of("mizan.calls{entry=call,function=greet,status=200}", 1L), registry.counts());
         assertEquals(List.of("mizan.call.duration{entry=call,function=greet}"), registry.timed());
         assertNull(metric("mizan.calls"), "not counted twice");
+        assertEquals(
+                List.of(
+                        Telemetry.OPEN_TELEMETRY,
+                        Telemetry.METRIC_REGISTRY + " @RegistryType"), // the application's, asked for by name
+                askedFor);
+    }
+
+    @Test
+    void aServerWhoseRegistryHasNoTypeQualifierGivesItsDefaultOne() {
+        FakeRegistry registry = new FakeRegistry();
+        Object proxy = registry.proxy();
+        Telemetry t = Telemetry.select(
+                TelemetrySettings.DEFAULTS,
+                MODEL,
+                (type, qualifiers) -> {
+                    if (qualifiers.length > 0) {
+                        throw new IllegalStateException("unsatisfied: " + qualifiers[0]);
+                    }
+                    return type.isInstance(proxy) ? proxy : null;
+                },
+                getClass().getClassLoader());
+        assertEquals("spans off, metrics through MicroProfile Metrics", t.describe());
+        t.start(Kind.CALL, "greet").end(200);
+        assertEquals(Map.of("mizan.calls{entry=call,function=greet,status=200}", 1L), registry.counts());
     }
 
     @Test
@@ -156,7 +182,7 @@ class TelemetryTest {
             Telemetry t = Telemetry.select(
                     OTEL_ON,
                     MODEL,
-                    type -> {
+                    (type, qualifiers) -> {
                         throw new IllegalStateException("no application is running");
                     },
                     getClass().getClassLoader());
