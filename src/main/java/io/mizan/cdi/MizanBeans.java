@@ -11,19 +11,24 @@ import io.mizan.invoke.Invoker;
 import io.mizan.invoke.LocalizedValidators;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.ResultEncoder;
+import io.mizan.messages.Messages;
 import io.mizan.model.Model;
 import io.mizan.security.AccessPolicy;
 import io.mizan.security.KnownRoles;
+import io.mizan.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import jakarta.servlet.ServletContext;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+
+import java.util.logging.Logger;
 
 /**
  * Wires the core: the plain classes that do the work (built with {@code new} in unit tests) become
@@ -32,6 +37,8 @@ import jakarta.validation.ValidatorFactory;
  */
 @ApplicationScoped
 public class MizanBeans {
+
+    private static final Logger LOG = Logger.getLogger(MizanBeans.class.getName());
 
     /** The application's context root, which keeps its Redis keys apart from other applications'. */
     private volatile String contextPath = "";
@@ -79,11 +86,34 @@ public class MizanBeans {
             Validator validator,
             BeanReferences targets,
             ResultEncoder encoder,
-            FrameInvalidator invalidator) {
+            FrameInvalidator invalidator,
+            MizanExtension extension,
+            BeanManager beans) {
         LocalizedValidators validators = factories.isResolvable()
                 ? new LocalizedValidators(factories.get())
                 : new LocalizedValidators(validator);
-        return new Invoker(model, access, validators, targets, encoder, invalidator);
+        return new Invoker(
+                model, access, validators, targets, encoder, invalidator, telemetry(extension, model, beans));
+    }
+
+    /**
+     * What the server offers to record calls through. Its beans are asked for by a class that
+     * {@link Telemetry} loads only when the server has it: on a server without MicroProfile Telemetry
+     * or Metrics this names none of their classes.
+     */
+    private static Telemetry telemetry(MizanExtension extension, Model model, BeanManager beans) {
+        Telemetry telemetry = Telemetry.select(
+                extension.telemetrySettings(),
+                model,
+                (type, qualifiers) -> {
+                    Instance<?> bean = beans.createInstance().select(type, qualifiers);
+                    return bean.isResolvable() ? bean.get() : null;
+                },
+                MizanBeans.class.getClassLoader());
+        if (telemetry.on()) {
+            LOG.info(Messages.telemetryOn(telemetry.describe()));
+        }
+        return telemetry;
     }
 
     @Produces

@@ -11,6 +11,7 @@ import io.mizan.model.ModelBuilder;
 import io.mizan.model.ModelException;
 import io.mizan.openapi.OpenApiScanExclusions;
 import io.mizan.openapi.OpenApiState;
+import io.mizan.telemetry.TelemetrySettings;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +26,7 @@ import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.HashMap;
@@ -45,6 +47,7 @@ public class MizanExtension implements Extension {
     private final Set<String> roles = new java.util.TreeSet<>();
     private Model model;
     private MizanSettings settings;
+    private TelemetrySettings telemetry = TelemetrySettings.DEFAULTS;
 
     /**
      * Notes every role the application names ({@code @DeclareRoles}, {@code @RolesAllowed}), so that a
@@ -83,14 +86,19 @@ public class MizanExtension implements Extension {
 
     void build(@Observes AfterDeploymentValidation event) {
         Auth defaultAuth;
+        Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         try {
-            settings = MizanSettings.from(
-                    ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()));
+            settings = MizanSettings.from(config);
             defaultAuth = settings.defaultAuth();
         } catch (ModelException e) {
             e.problems().forEach(p -> event.addDeploymentProblem(new DeploymentException(p)));
             // the annotations are still checked, so that one failed deployment reports every problem
             defaultAuth = Auth.PUBLIC;
+        }
+        try {
+            telemetry = TelemetrySettings.from(config);
+        } catch (ModelException e) {
+            e.problems().forEach(p -> event.addDeploymentProblem(new DeploymentException(p)));
         }
         Set<Class<?>> classes = new LinkedHashSet<>(beans.keySet());
         if (settings == null || !settings.signIn().functions()) {
@@ -143,6 +151,11 @@ public class MizanExtension implements Extension {
     /** The settings read at deployment. */
     public MizanSettings settings() {
         return settings;
+    }
+
+    /** What to record calls through, read at deployment. */
+    public TelemetrySettings telemetrySettings() {
+        return telemetry;
     }
 
     /** The bean of an {@link AccessCheck} class. */

@@ -11,6 +11,9 @@ import io.mizan.messages.Messages;
 import io.mizan.model.ChannelModel;
 import io.mizan.security.AccessPolicy;
 import io.mizan.security.Caller;
+import io.mizan.telemetry.Kind;
+import io.mizan.telemetry.Observation;
+import io.mizan.telemetry.Telemetry;
 
 import java.util.List;
 import java.util.Set;
@@ -154,6 +157,8 @@ public final class ChannelHub {
             refuse(socket, e.ref, Failure.of(e.problem, "a frame"));
             return;
         }
+        Observation seen = observe(socket, frame);
+        int status = 500;
         try {
             ChannelFrames.ClientFrame read = frame;
             // handlers run as the socket's caller, so functions they call are checked against it
@@ -167,13 +172,36 @@ public final class ChannelHub {
                 }
                 return null;
             });
+            status = 200;
             socket.forgive();
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
-            refuse(socket, frame.ref(), Failure.of(t, "a frame of the socket " + socket.id));
+            Failure failure = Failure.of(t, "a frame of the socket " + socket.id);
+            status = failure.status();
+            refuse(socket, frame.ref(), failure);
+        } finally {
+            seen.end(status);
         }
+    }
+
+    /** A join is observed by the channel it names, a message by the channel of its join; a leave is not. */
+    private Observation observe(ChannelSocket socket, ChannelFrames.ClientFrame frame) {
+        Telemetry telemetry = invoker.telemetry();
+        if (!telemetry.on()) {
+            return Observation.NONE;
+        }
+        if (frame instanceof ChannelFrames.Join join) {
+            return telemetry.start(Kind.JOIN, join.channel());
+        }
+        if (frame instanceof ChannelFrames.Send) {
+            Membership membership = socket.joins.get(frame.ref());
+            return membership == null
+                    ? Observation.NONE
+                    : telemetry.start(Kind.RECEIVE, membership.channel().name());
+        }
+        return Observation.NONE;
     }
 
     private void refuse(ChannelSocket socket, String ref, Failure failure) {

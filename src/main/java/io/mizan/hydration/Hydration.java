@@ -3,6 +3,7 @@ package io.mizan.hydration;
 import io.mizan.MizanException;
 import io.mizan.Scope;
 import io.mizan.invoke.Entry;
+import io.mizan.invoke.Failure;
 import io.mizan.invoke.Invocation;
 import io.mizan.invoke.Invoker;
 import io.mizan.invoke.Outcome;
@@ -11,6 +12,8 @@ import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
+import io.mizan.telemetry.Kind;
+import io.mizan.telemetry.Observation;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -62,24 +65,33 @@ public final class Hydration {
     }
 
     private String value(FunctionModel context, Caller caller, HttpServletRequest request) {
-        Invocation call;
+        Observation seen = invoker.telemetry().start(Kind.HYDRATE, context.name());
+        int status = 500;
         try {
-            call = invoker.authorize(context, caller, Entry.CLIENT, request);
-        } catch (MizanException refused) {
-            return null; // not this caller's to read
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, Messages.hydrationCheckFailed(context.where()), e);
-            return null;
-        }
-        try {
-            Outcome outcome = invoker.invoke(call, binder.bind(context, JsonValue.EMPTY_JSON_OBJECT, call));
-            return outcome.json();
-        } catch (Exception | Error e) {
-            if (e instanceof VirtualMachineError fatal) {
-                throw fatal;
+            Invocation call;
+            try {
+                call = invoker.authorize(context, caller, Entry.CLIENT, request);
+            } catch (MizanException refused) {
+                status = refused.status();
+                return null; // not this caller's to read
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, Messages.hydrationCheckFailed(context.where()), e);
+                return null;
             }
-            LOG.log(Level.WARNING, Messages.hydrationContextFailed(context.where()), e);
-            return null;
+            try {
+                Outcome outcome = invoker.invoke(call, binder.bind(context, JsonValue.EMPTY_JSON_OBJECT, call));
+                status = 200;
+                return outcome.json();
+            } catch (Exception | Error e) {
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
+                status = Failure.status(e);
+                LOG.log(Level.WARNING, Messages.hydrationContextFailed(context.where()), e);
+                return null;
+            }
+        } finally {
+            seen.end(status);
         }
     }
 }

@@ -73,15 +73,33 @@ public record Failure(
         if (t instanceof MizanException e) {
             return of(e);
         }
+        int status = clientStatus(t);
+        if (status != 0) {
+            return new Failure(
+                    status, t.getMessage() == null ? StatusTitles.of(status) : t.getMessage(), List.of(), null);
+        }
+        return serverFailure(what, t);
+    }
+
+    /** The status {@link #of(Throwable, String)} answers a throwable with, without logging anything. */
+    public static int status(Throwable thrown) {
+        Throwable t = unwrap(thrown);
+        if (t instanceof MizanException e) {
+            return e.status();
+        }
+        int status = clientStatus(t);
+        return status != 0 ? status : 500;
+    }
+
+    /** The 4xx of a JAX-RS exception the application threw on purpose, else 0. */
+    private static int clientStatus(Throwable t) {
         if (t instanceof WebApplicationException e
                 && e.getResponse() != null
                 && e.getResponse().getStatus() >= 400
                 && e.getResponse().getStatus() < 500) {
-            int status = e.getResponse().getStatus();
-            return new Failure(
-                    status, e.getMessage() == null ? StatusTitles.of(status) : e.getMessage(), List.of(), null);
+            return e.getResponse().getStatus();
         }
-        return serverFailure(what, t);
+        return 0;
     }
 
     /** An unexpected failure: logged with a new id, answered with that id alone. */

@@ -12,6 +12,7 @@ import io.mizan.model.Model;
 import io.mizan.model.TypeRef;
 import io.mizan.security.AccessPolicy;
 import io.mizan.security.Caller;
+import io.mizan.telemetry.Telemetry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -48,7 +49,9 @@ public final class Invoker {
     private final BeanTargets targets;
     private final ResultEncoder encoder;
     private final KeyPublisher publisher;
+    private final Telemetry telemetry;
 
+    /** An invoker whose entry points record no telemetry. */
     public Invoker(
             Model model,
             AccessPolicy access,
@@ -56,16 +59,37 @@ public final class Invoker {
             BeanTargets targets,
             ResultEncoder encoder,
             KeyPublisher publisher) {
+        this(model, access, validators, targets, encoder, publisher, Telemetry.OFF);
+    }
+
+    /** @param telemetry what the entry points record each call, context read and channel frame through */
+    public Invoker(
+            Model model,
+            AccessPolicy access,
+            LocalizedValidators validators,
+            BeanTargets targets,
+            ResultEncoder encoder,
+            KeyPublisher publisher,
+            Telemetry telemetry) {
         this.model = model;
         this.access = access;
         this.validators = validators;
         this.targets = targets;
         this.encoder = encoder;
         this.publisher = publisher;
+        this.telemetry = telemetry;
     }
 
     public Model model() {
         return model;
+    }
+
+    /**
+     * Spans and metrics: each entry point observes what it runs through the invoker with these, as it
+     * alone knows the status it answers.
+     */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /**

@@ -518,6 +518,15 @@ public final class Messages {
                 "give one of them another name");
     }
 
+    /** {@code MIZAN-060}: {@code mizan.telemetry.metrics} names no way to record metrics. */
+    public static String telemetryMetricsSetting(String value) {
+        return format(
+                "MIZAN-060",
+                "mizan.telemetry.metrics",
+                "'" + value + "' is not auto, microprofile, opentelemetry or none",
+                "set it to one of them, or leave it out (auto)");
+    }
+
     // ---- call-time errors: MIZAN-100 and up ---------------------------------------------------------
     //
     // Errors reported while calls run. An error the caller gets is a MizanException whose code is
@@ -1008,6 +1017,20 @@ public final class Messages {
     public static String openApiNotAdded() {
         return "MIZAN-201 the functions could not be added to the server's OpenAPI document, which keeps the rest;"
                 + " set mizan.openapi.enabled=false to leave the document alone";
+    }
+
+    // ---- telemetry: MIZAN-210 and up, logged --------------------------------------------------------
+
+    /** {@code MIZAN-210}, logged at start: what calls are recorded through. */
+    public static String telemetryOn(String what) {
+        return "MIZAN-210 calls, context reads and channel frames are observed: " + what
+                + " (spans 'mizan call <name>', metrics mizan.calls and mizan.call.duration)";
+    }
+
+    /** {@code MIZAN-211}, logged at start with the exception: an API the server offers could not be used. */
+    public static String telemetryNotSetUp(String what, String reason) {
+        return "MIZAN-211 " + what + " is offered by the server but cannot be used (" + reason
+                + "); Mizan records nothing through it";
     }
 
     private static String quoted(Collection<String> names) {

@@ -6,6 +6,9 @@ import io.mizan.invoke.Outcome;
 import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
 import io.mizan.security.Caller;
+import io.mizan.telemetry.Kind;
+import io.mizan.telemetry.Observation;
+import io.mizan.telemetry.Telemetry;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -43,8 +46,10 @@ final class BatchEndpoint {
     private final ContextEndpoint contexts;
     private final Cors cors;
     private final int maxEntries;
+    private final Telemetry telemetry;
 
-    BatchEndpoint(CallEndpoint calls, ContextEndpoint contexts, Cors cors, int maxEntries) {
+    BatchEndpoint(CallEndpoint calls, ContextEndpoint contexts, Cors cors, int maxEntries, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.calls = calls;
         this.contexts = contexts;
         this.cors = cors;
@@ -89,6 +94,8 @@ final class BatchEndpoint {
 
     private String entry(int index, JsonValue value, HttpExchange exchange, Caller caller, Set<String> keys) {
         String name = null;
+        Observation seen = null;
+        int status = 500;
         try {
             if (!(value instanceof JsonObject entry)) {
                 throw Messages.batchEntryMalformed(index, "it is not an object");
@@ -98,8 +105,11 @@ final class BatchEndpoint {
             if ((call == null) == (ctx == null)) {
                 throw Messages.batchEntryMalformed(index, "it must name one of call and ctx");
             }
+            // each entry is observed as the call or read it would be alone
+            name = call != null ? call : ctx;
+            seen = telemetry.start(call != null ? Kind.CALL : Kind.CONTEXT, name);
+            String answer;
             if (call != null) {
-                name = call;
                 only(index, entry, "call", "args");
                 JsonValue args = entry.getOrDefault("args", JsonValue.EMPTY_JSON_OBJECT);
                 if (!(args instanceof JsonObject arguments)) {
@@ -107,17 +117,24 @@ final class BatchEndpoint {
                 }
                 Outcome outcome = calls.authorize(call, exchange, caller).run(arguments);
                 keys.addAll(outcome.keys());
-                return Envelope.batchCall(outcome.json(), outcome.keys());
+                answer = Envelope.batchCall(outcome.json(), outcome.keys());
+            } else {
+                only(index, entry, "ctx", "params");
+                Outcome outcome = contexts.run(ctx, query(index, entry.get("params")), exchange, caller)
+                        .outcome();
+                answer = Envelope.batchRead(outcome.json());
             }
-            name = ctx;
-            only(index, entry, "ctx", "params");
-            Outcome outcome = contexts.run(ctx, query(index, entry.get("params")), exchange, caller)
-                    .outcome();
-            return Envelope.batchRead(outcome.json());
+            status = 200;
+            return answer;
         } catch (Throwable t) {
             Failure failure =
                     Failure.of(t, name == null ? "a batch entry" : "the batch entry " + StrictJson.shorten(name));
+            status = failure.status();
             return Envelope.batchFailure(failure.status(), Problem.json(failure));
+        } finally {
+            if (seen != null) {
+                seen.end(status);
+            }
         }
     }
 

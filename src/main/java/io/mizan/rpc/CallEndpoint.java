@@ -14,6 +14,8 @@ import io.mizan.model.FormModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
 import io.mizan.security.OriginPolicy;
+import io.mizan.telemetry.Kind;
+import io.mizan.telemetry.Observation;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -52,13 +54,21 @@ final class CallEndpoint {
     }
 
     Response call(String name, InputStream body, HttpExchange exchange, Caller caller) {
-        Response.ResponseBuilder answer;
+        Observation seen = invoker.telemetry().start(Kind.CALL, name);
+        int status = 500;
         try {
-            answer = answer(name, body, exchange, caller);
-        } catch (Throwable t) {
-            answer = Problem.response(Failure.of(t, "the call of " + StrictJson.shorten(name)));
+            Response.ResponseBuilder answer;
+            try {
+                answer = answer(name, body, exchange, caller);
+            } catch (Throwable t) {
+                answer = Problem.response(Failure.of(t, "the call of " + StrictJson.shorten(name)));
+            }
+            Response response = cors.headers(answer, exchange).build();
+            status = response.getStatus();
+            return response;
+        } finally {
+            seen.end(status);
         }
-        return cors.headers(answer, exchange).build();
     }
 
     private Response.ResponseBuilder answer(String name, InputStream body, HttpExchange exchange, Caller caller)

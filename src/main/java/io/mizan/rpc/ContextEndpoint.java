@@ -11,6 +11,8 @@ import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
+import io.mizan.telemetry.Kind;
+import io.mizan.telemetry.Observation;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,13 +37,21 @@ final class ContextEndpoint {
     }
 
     Response read(String name, HttpExchange exchange, Caller caller) {
-        Response.ResponseBuilder answer;
+        Observation seen = invoker.telemetry().start(Kind.CONTEXT, name);
+        int status = 500;
         try {
-            answer = answer(name, exchange, caller);
-        } catch (Throwable t) {
-            answer = Problem.response(Failure.of(t, "the context read of " + StrictJson.shorten(name)));
+            Response.ResponseBuilder answer;
+            try {
+                answer = answer(name, exchange, caller);
+            } catch (Throwable t) {
+                answer = Problem.response(Failure.of(t, "the context read of " + StrictJson.shorten(name)));
+            }
+            Response response = cors.headers(answer, exchange).build();
+            status = response.getStatus();
+            return response;
+        } finally {
+            seen.end(status);
         }
-        return cors.headers(answer, exchange).build();
     }
 
     private Response.ResponseBuilder answer(String name, HttpExchange exchange, Caller caller) throws Exception {

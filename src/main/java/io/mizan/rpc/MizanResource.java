@@ -89,7 +89,7 @@ public class MizanResource {
         calls = new CallEndpoint(invoker, binder, forms, origins, cors, settings.maxBodyBytes());
         contexts = new ContextEndpoint(
                 invoker, binder, new ETags(settings.etagKey().orElse(null)), cors);
-        batches = new BatchEndpoint(calls, contexts, cors, settings.maxBatchEntries());
+        batches = new BatchEndpoint(calls, contexts, cors, settings.maxBatchEntries(), invoker.telemetry());
         documents = new Documents(invoker.model(), settings);
     }
 

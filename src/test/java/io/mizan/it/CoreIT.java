@@ -13,6 +13,8 @@ import io.mizan.it.openapi.ApplicationFilter;
 import io.mizan.it.support.Deployments;
 import io.mizan.it.support.Http;
 import io.mizan.it.support.ServerNode;
+import io.mizan.it.telemetry.ExportedSpans;
+import io.mizan.it.telemetry.MemorySpanExporter;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
@@ -24,6 +26,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,12 +56,27 @@ class CoreIT {
                         "core",
                         "mizan.allowed-origins=https://allowed.example\nmizan.max-body-bytes=65536\nmizan.schema.enabled=false\n"
                                 + "mizan.trust-forwarded-headers=true\nmizan.manifest.enabled=false\n"
-                                + (openapi ? "mp.openapi.filter=" + ApplicationFilter.class.getName() + "\n" : ""),
+                                + (openapi ? "mp.openapi.filter=" + ApplicationFilter.class.getName() + "\n" : "")
+                                + TELEMETRY,
                         CoreApp.class,
-                        Lifecycle.class)
-                .addAsWebResource(new ClassLoaderAsset("contexts/index.html"), "index.html");
+                        Lifecycle.class,
+                        ExportedSpans.class)
+                .addAsWebResource(new ClassLoaderAsset("contexts/index.html"), "index.html")
+                // read by the server's OpenTelemetry SDK with the application's class loader
+                .addAsResource(
+                        new StringAsset(MemorySpanExporter.class.getName()),
+                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider");
         return openapi ? war.addClass(ApplicationFilter.class) : war;
     }
+
+    /**
+     * MicroProfile Telemetry switched on, its spans kept in memory (no exporter reaching out) and
+     * handed on every 50 ms. Every request of these tests is then traced by the server as well: that
+     * adds spans, not headers or answers, so the other tests see the same server (a WAR of its own
+     * would cost another server start).
+     */
+    static final String TELEMETRY = "otel.sdk.disabled=false\notel.traces.exporter=mizan-memory\n"
+            + "otel.metrics.exporter=none\notel.logs.exporter=none\notel.bsp.schedule.delay=50\n";
 
     @ArquillianResource
     URL base;
@@ -153,6 +171,126 @@ class CoreIT {
         // the application's own mp.openapi.filter still ran, over Mizan's operations too
         assertEquals(Boolean.TRUE, document.getInfo().getExtensions().get("x-filtered-by-application"));
         assertEquals(Boolean.TRUE, greet.getExtensions().get("x-seen-by-application"));
+    }
+
+    // --- telemetry ---
+
+    /** Spans of one trace the server exported, once one named so is among them (the SDK exports in batches). */
+    List<JsonObject> spansOnceThereIs(String traceId, String name) throws InterruptedException {
+        List<JsonObject> spans = List.of();
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> r = http.get("api/test/spans?trace=" + traceId);
+            assertEquals(200, r.statusCode(), r.body());
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+                spans = reader.readArray().getValuesAs(JsonObject.class);
+            }
+            if (spans.stream().anyMatch(s -> s.getString("name").equals(name))) {
+                return spans;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no span " + name + " in trace " + traceId + ": " + spans);
+    }
+
+    static JsonObject named(List<JsonObject> spans, String name) {
+        return spans.stream()
+                .filter(s -> s.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " in " + spans));
+    }
+
+    /** A call from a client that traces: W3C {@code traceparent} with a trace of its own. */
+    HttpResponse<String> tracedCall(String traceId, String parentSpanId, String name, String json) {
+        return http.send(http.request("api/mizan/call/" + name)
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + parentSpanId + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static String randomHex(int chars) {
+        StringBuilder hex = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (hex.length() < chars) {
+            hex.append(Long.toHexString(random.nextLong() | Long.MIN_VALUE));
+        }
+        return hex.substring(0, chars);
+    }
+
+    @Test
+    void aCallIsASpanInsideTheServersSpanOfItsRequest() throws Exception {
+        assumeFalse(ServerNode.wildfly(), "WildFly's standalone.xml has no OpenTelemetry subsystem");
+        String trace = randomHex(32);
+        String client = randomHex(16);
+        assertEquals(
+                200, tracedCall(trace, client, "greet", "{\"name\":\"Ada\"}").statusCode());
+        List<JsonObject> spans = spansOnceThereIs(trace, "mizan call greet");
+        JsonObject call = named(spans, "mizan call greet");
+        JsonObject attributes = call.getJsonObject("attributes");
+        assertEquals("greet", attributes.getString("mizan.function"), call.toString());
+        assertEquals("call", attributes.getString("mizan.entry"), call.toString());
+        assertEquals("200", attributes.getString("mizan.status"), call.toString());
+        assertEquals("UNSET", call.getString("status"), call.toString());
+        assertEquals("INTERNAL", call.getString("kind"), call.toString());
+        // its parent is the server's span of the HTTP request, whose parent is the client's
+        JsonObject request = spans.stream()
+                .filter(s -> s.getString("spanId").equals(call.getString("parentSpanId")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the parent of " + call + " in " + spans));
+        assertEquals("SERVER", request.getString("kind"), request.toString());
+        assertEquals(client, request.getString("parentSpanId"), request.toString());
+    }
+
+    @Test
+    void aRefusedCallIsASpanWithItsStatusAndAFailedOneAnError() throws Exception {
+        assumeFalse(ServerNode.wildfly(), "WildFly's standalone.xml has no OpenTelemetry subsystem");
+        String refusedTrace = randomHex(32);
+        assertEquals(
+                422,
+                tracedCall(refusedTrace, randomHex(16), "greet", "{\"name\":\"\"}")
+                        .statusCode());
+        JsonObject refused = named(spansOnceThereIs(refusedTrace, "mizan call greet"), "mizan call greet");
+        assertEquals("422", refused.getJsonObject("attributes").getString("mizan.status"), refused.toString());
+        assertEquals("UNSET", refused.getString("status"), "a client's mistake is no error of the server");
+        assertFalse(refused.getJsonObject("attributes").containsKey("error.type"), refused.toString());
+
+        String failedTrace = randomHex(32);
+        assertEquals(500, tracedCall(failedTrace, randomHex(16), "boom", "{}").statusCode());
+        JsonObject failed = named(spansOnceThereIs(failedTrace, "mizan call boom"), "mizan call boom");
+        assertEquals("500", failed.getJsonObject("attributes").getString("mizan.status"), failed.toString());
+        assertEquals("ERROR", failed.getString("status"), failed.toString());
+        assertEquals("500", failed.getJsonObject("attributes").getString("error.type"), failed.toString());
+    }
+
+    @Test
+    void callsAreCountedAndTimedInTheServersMetrics() throws Exception {
+        assumeFalse(ServerNode.wildfly(), "WildFly's standalone.xml has no MicroProfile Metrics");
+        assertEquals(200, http.call("half", "{\"value\":3}").statusCode());
+        assertEquals(400, http.call("half", "{}").statusCode());
+        // all scopes: Payara 6.2025.10 answers ?scope=application with 404 when the last registry it
+        // looks at (its own, not the application's) has no such scope
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(base.toURI().resolve("/metrics")).GET());
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        List<String> lines = metrics.body().lines().toList();
+        assertTrue(
+                metric(lines, "mizan_calls_total{", "function=\"half\"", "entry=\"call\"", "status=\"200\"") >= 1,
+                metrics.body());
+        assertTrue(metric(lines, "mizan_calls_total{", "function=\"half\"", "status=\"400\"") >= 1, metrics.body());
+        // the timer's count: Payara 6.2025.10 names it without the _seconds that MicroProfile Metrics 5.1 gives it
+        double timed = Math.max(
+                metric(lines, "mizan_call_duration_count{", "function=\"half\"", "entry=\"call\""),
+                metric(lines, "mizan_call_duration_seconds_count{", "function=\"half\"", "entry=\"call\""));
+        assertTrue(timed >= 2, metrics.body());
+    }
+
+    /** The value of the first line of a Prometheus text that starts so and has these labels; -1 when none. */
+    static double metric(List<String> lines, String start, String... labels) {
+        for (String line : lines) {
+            if (line.startsWith(start) && java.util.Arrays.stream(labels).allMatch(line::contains)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
     }
 
     // --- success ---

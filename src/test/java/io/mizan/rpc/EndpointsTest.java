@@ -111,7 +111,8 @@ class EndpointsTest {
                     4096),
             contexts,
             cors,
-            4);
+            4,
+            invoker.telemetry());
 
     @AfterAll
     static void close() {
