@@ -19,7 +19,9 @@ import jakarta.validation.Validator;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs server functions for every entry point (the JAX-RS resource, the hydration filter, and later
@@ -49,6 +51,7 @@ public final class Invoker {
     private final BeanTargets targets;
     private final ResultEncoder encoder;
     private final KeyPublisher publisher;
+    private final Map<FunctionModel, Boolean> constrainedMethods = new ConcurrentHashMap<>();
     private final Telemetry telemetry;
 
     /** An invoker whose entry points record no telemetry. */
@@ -228,6 +231,21 @@ public final class Invoker {
         }
         Object record = form == null ? null : args[formIndex(function, form)];
         return record != null && !validator.validate(record).isEmpty();
+    }
+
+    /**
+     * Whether Bean Validation has anything to check on the function's parameters (a constraint, or
+     * {@code @Valid}), asked once per function: validating a method that has none still costs a call.
+     */
+    private boolean constrained(FunctionModel function, Validator validator) {
+        return constrainedMethods.computeIfAbsent(function, f -> {
+            jakarta.validation.metadata.MethodDescriptor method = validator
+                    .getConstraintsForClass(f.beanClass())
+                    .getConstraintsForMethod(f.method().getName(), f.method().getParameterTypes());
+            // null: nothing on the method is constrained; parameters count with a constraint, @Valid, or a
+            // cross-parameter constraint
+            return method != null && method.hasConstrainedParameters();
+        });
     }
 
     private static int formIndex(FunctionModel function, FormModel form) {

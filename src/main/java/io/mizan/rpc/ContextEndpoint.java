@@ -59,12 +59,11 @@ final class ContextEndpoint {
         FunctionModel function = read.function();
         Object[] args = read.args();
         Outcome outcome = read.outcome();
-        String body = Envelope.context(outcome.json());
+        byte[] body = Envelope.bytes(Envelope.context(outcome.json()));
         EntityTag tag = new EntityTag(etags.of(caller.principal(), body));
         Response.ResponseBuilder answer = ETags.matches(exchange.header(HttpHeaders.IF_NONE_MATCH), tag.getValue())
                 ? Response.notModified(tag)
-                : Response.ok(Envelope.bytes(body), MediaType.APPLICATION_JSON_TYPE)
-                        .tag(tag);
+                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag);
         // the keys that would invalidate this read, for a CDN or proxy to purge by (Cloudflare reads
         // Cache-Tag, Fastly and others Surrogate-Key)
         List<String> tags = CacheTags.of(invoker.model(), function, args);

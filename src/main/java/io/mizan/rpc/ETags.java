@@ -33,13 +33,13 @@ final class ETags {
     }
 
     /** The tag's value (without quotes) of a body read by this caller. */
-    String of(Principal caller, String body) {
+    String of(Principal caller, byte[] body) {
         Mac mac = macs.get();
         if (caller != null) {
             mac.update(caller.getName().getBytes(StandardCharsets.UTF_8));
         }
         mac.update((byte) 0);
-        byte[] hash = mac.doFinal(body.getBytes(StandardCharsets.UTF_8)); // doFinal also resets it
+        byte[] hash = mac.doFinal(body); // doFinal also resets it
         return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
     }
 
@@ -58,14 +58,32 @@ final class ETags {
         if (ifNoneMatch == null) {
             return false;
         }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.startsWith("W/")) {
-                c = c.substring(2);
+        // read in place: a conditional read is the common one, and the header is the caller's to size
+        int at = 0;
+        int length = ifNoneMatch.length();
+        while (at <= length) {
+            int comma = ifNoneMatch.indexOf(',', at);
+            int end = comma < 0 ? length : comma;
+            int start = at;
+            while (start < end && Character.isWhitespace(ifNoneMatch.charAt(start))) {
+                start++;
             }
-            if (c.equals("*") || c.equals("\"" + tag + "\"")) {
+            int stop = end;
+            while (stop > start && Character.isWhitespace(ifNoneMatch.charAt(stop - 1))) {
+                stop--;
+            }
+            if (ifNoneMatch.startsWith("W/", start)) {
+                start += 2;
+            }
+            int size = stop - start;
+            if ((size == 1 && ifNoneMatch.charAt(start) == '*')
+                    || (size == tag.length() + 2
+                            && ifNoneMatch.charAt(start) == '"'
+                            && ifNoneMatch.charAt(stop - 1) == '"'
+                            && ifNoneMatch.regionMatches(start + 1, tag, 0, tag.length()))) {
                 return true;
             }
+            at = end + 1;
         }
         return false;
     }

@@ -265,7 +265,7 @@ class EndpointsTest {
         assertEquals("private, no-cache", answer.getHeaderString("Cache-Control"));
         assertEquals("Cookie, Authorization", answer.getHeaderString("Vary"));
         String tag = answer.getEntityTag().getValue();
-        assertEquals(new ETags("test-key").of(() -> "ann", "{\"result\":\"general:2\"}"), tag);
+        assertEquals(new ETags("test-key").of(() -> "ann", ETagsTest.bytes("{\"result\":\"general:2\"}")), tag);
     }
 
     @Test
