@@ -42,10 +42,17 @@ final class FunctionInterception {
         if (function == null) {
             return context.proceed();
         }
-        if (!CurrentCall.takeAuthorization(function)) {
-            Caller caller = CurrentCall.caller();
-            access.enforce(function, caller != null ? caller : new ContainerCaller(security));
+        if (CurrentCall.takeAuthorization(function)) {
+            // the invoker's call: it runs in the invoker's own frame, which a failure drops whole, so
+            // a frame of its own would change nothing
+            Object result = context.proceed();
+            if (!function.affects().isEmpty()) {
+                InvalidationFrames.add(AffectedKeys.of(function, context.getParameters()));
+            }
+            return result;
         }
+        Caller caller = CurrentCall.caller();
+        access.enforce(function, caller != null ? caller : new ContainerCaller(security));
         return InvalidationFrames.run(
                         () -> {
                             Object result = context.proceed();

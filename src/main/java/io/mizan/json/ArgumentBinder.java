@@ -47,12 +47,17 @@ public final class ArgumentBinder {
 
     /** The method's arguments, in order. */
     public Object[] bind(FunctionModel function, JsonObject body, Injections injections) {
-        List<String> names = function.arguments().stream().map(ParamModel::name).toList();
-        TreeSet<String> unknown = new TreeSet<>(body.keySet());
-        names.forEach(unknown::remove);
-        if (!unknown.isEmpty()) {
-            throw Messages.unknownArguments(
-                    function.name(), unknown.stream().map(StrictJson::shorten).toList(), names);
+        for (String key : body.keySet()) {
+            if (function.argument(key) == null) {
+                List<String> names =
+                        function.arguments().stream().map(ParamModel::name).toList();
+                TreeSet<String> unknown = new TreeSet<>(body.keySet());
+                names.forEach(unknown::remove);
+                throw Messages.unknownArguments(
+                        function.name(),
+                        unknown.stream().map(StrictJson::shorten).toList(),
+                        names);
+            }
         }
         Object[] args = new Object[function.params().size()];
         List<String> missing = new ArrayList<>();

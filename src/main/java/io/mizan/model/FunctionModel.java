@@ -49,9 +49,24 @@ public record FunctionModel(
 
     /** The parameters the caller sends. */
     public List<ParamModel> arguments() {
-        return params.stream()
-                .filter(p -> p.source() == ParamModel.Source.ARGUMENT)
-                .toList();
+        for (ParamModel p : params) {
+            if (p.source() != ParamModel.Source.ARGUMENT) {
+                return params.stream()
+                        .filter(q -> q.source() == ParamModel.Source.ARGUMENT)
+                        .toList();
+            }
+        }
+        return params; // the usual case, read on every call: no copy
+    }
+
+    /** The parameter the caller sends under this name, or {@code null}. */
+    public ParamModel argument(String name) {
+        for (ParamModel p : params) {
+            if (p.source() == ParamModel.Source.ARGUMENT && p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** How it reads in messages: {@code com.example.Users.updateName}. */

@@ -29,10 +29,7 @@ final class QueryArguments {
                         StrictJson.shorten(e.getKey()), e.getValue().size());
             }
             String text = e.getValue().isEmpty() ? "" : e.getValue().get(0);
-            ParamModel param = function.arguments().stream()
-                    .filter(p -> p.name().equals(e.getKey()))
-                    .findFirst()
-                    .orElse(null);
+            ParamModel param = function.argument(e.getKey());
             args.add(e.getKey(), param == null ? StrictJson.PROVIDER.createValue(text) : value(param, text));
         }
         return args.build();
