@@ -57,13 +57,8 @@ final class BatchEndpoint {
     }
 
     Response batch(InputStream body, HttpExchange exchange, Caller caller) {
-        Response.ResponseBuilder answer;
-        try {
-            answer = answer(body, exchange, caller);
-        } catch (Throwable t) {
-            answer = Problem.response(Failure.of(t, "a batch"));
-        }
-        return cors.headers(answer, exchange).build();
+        // its entries are observed one by one, as the calls and reads they are
+        return Answers.answer(() -> answer(body, exchange, caller), "a batch", cors, exchange, Observation.NONE);
     }
 
     private Response.ResponseBuilder answer(InputStream body, HttpExchange exchange, Caller caller) throws Exception {

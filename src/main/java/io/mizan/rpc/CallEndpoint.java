@@ -3,7 +3,6 @@ package io.mizan.rpc;
 import io.mizan.forms.FormOperations;
 import io.mizan.invalidation.InvalidationKeys;
 import io.mizan.invoke.Entry;
-import io.mizan.invoke.Failure;
 import io.mizan.invoke.Invocation;
 import io.mizan.invoke.Invoker;
 import io.mizan.invoke.Outcome;
@@ -15,7 +14,6 @@ import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
 import io.mizan.security.OriginPolicy;
 import io.mizan.telemetry.Kind;
-import io.mizan.telemetry.Observation;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -54,21 +52,12 @@ final class CallEndpoint {
     }
 
     Response call(String name, InputStream body, HttpExchange exchange, Caller caller) {
-        Observation seen = invoker.telemetry().start(Kind.CALL, name);
-        int status = 500;
-        try {
-            Response.ResponseBuilder answer;
-            try {
-                answer = answer(name, body, exchange, caller);
-            } catch (Throwable t) {
-                answer = Problem.response(Failure.of(t, "the call of " + StrictJson.shorten(name)));
-            }
-            Response response = cors.headers(answer, exchange).build();
-            status = response.getStatus();
-            return response;
-        } finally {
-            seen.end(status);
-        }
+        return Answers.answer(
+                () -> answer(name, body, exchange, caller),
+                "the call of " + StrictJson.shorten(name),
+                cors,
+                exchange,
+                invoker.telemetry().start(Kind.CALL, name));
     }
 
     private Response.ResponseBuilder answer(String name, InputStream body, HttpExchange exchange, Caller caller)

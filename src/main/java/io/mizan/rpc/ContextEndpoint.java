@@ -2,7 +2,6 @@ package io.mizan.rpc;
 
 import io.mizan.invalidation.CacheTags;
 import io.mizan.invoke.Entry;
-import io.mizan.invoke.Failure;
 import io.mizan.invoke.Invocation;
 import io.mizan.invoke.Invoker;
 import io.mizan.invoke.Outcome;
@@ -12,7 +11,6 @@ import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
 import io.mizan.telemetry.Kind;
-import io.mizan.telemetry.Observation;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -37,21 +35,12 @@ final class ContextEndpoint {
     }
 
     Response read(String name, HttpExchange exchange, Caller caller) {
-        Observation seen = invoker.telemetry().start(Kind.CONTEXT, name);
-        int status = 500;
-        try {
-            Response.ResponseBuilder answer;
-            try {
-                answer = answer(name, exchange, caller);
-            } catch (Throwable t) {
-                answer = Problem.response(Failure.of(t, "the context read of " + StrictJson.shorten(name)));
-            }
-            Response response = cors.headers(answer, exchange).build();
-            status = response.getStatus();
-            return response;
-        } finally {
-            seen.end(status);
-        }
+        return Answers.answer(
+                () -> answer(name, exchange, caller),
+                "the context read of " + StrictJson.shorten(name),
+                cors,
+                exchange,
+                invoker.telemetry().start(Kind.CONTEXT, name));
     }
 
     private Response.ResponseBuilder answer(String name, HttpExchange exchange, Caller caller) throws Exception {
