@@ -21,6 +21,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -114,7 +115,14 @@ class CoreIT {
         assertEquals(200, openapi.statusCode(), openapi.body());
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(openapi.body(), null, options);
+        // Payara adds a member of its own, "endpoints" (the application's paths by context root), when the
+        // application has JAX-RS resources of its own, as this one has (api/test/spans): no OpenAPI member,
+        // and not Mizan's, so it is left out of what is validated
+        JsonObject served =
+                Json.createReader(new java.io.StringReader(openapi.body())).readObject();
+        String standard =
+                Json.createObjectBuilder(served).remove("endpoints").build().toString();
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(standard, null, options);
         assertEquals(List.of(), parsed.getMessages(), openapi.body());
         OpenAPI document = parsed.getOpenAPI();
 
