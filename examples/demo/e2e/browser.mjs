@@ -60,12 +60,27 @@ export async function scenario(browser, name, body) {
   }
 }
 
-/** The API requests of a page, as "GET /api/mizan/ctx/notes?board=general", in order. */
+/**
+ * The API requests of a page, as "GET /api/mizan/ctx/notes?board=general", in order. A batch
+ * ("POST /api/mizan/batch") is followed by what each of its entries would be alone, so that a test
+ * counts reads and calls however the runtime sent them.
+ */
 export function trackApiRequests(page) {
   const requests = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/')) requests.push(`${request.method()} ${url.pathname}${url.search}`);
+    if (!url.pathname.startsWith('/api/')) return;
+    requests.push(`${request.method()} ${url.pathname}${url.search}`);
+    if (request.method() === 'POST' && url.pathname.endsWith('/mizan/batch')) {
+      const base = url.pathname.slice(0, -'/batch'.length);
+      for (const entry of JSON.parse(request.postData() ?? '{"batch":[]}').batch) {
+        if (entry.call) requests.push(`POST ${base}/call/${entry.call}`);
+        else {
+          const query = new URLSearchParams(entry.params ?? {}).toString();
+          requests.push(`GET ${base}/ctx/${entry.ctx}${query ? '?' + query : ''}`);
+        }
+      }
+    }
   });
   return requests;
 }

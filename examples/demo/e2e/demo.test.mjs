@@ -87,8 +87,11 @@ test('the page arrives with its contexts: no request for them at load', () =>
       [],
       `global contexts come with the HTML; requests were ${JSON.stringify(requests)}`,
     );
-    // the boards are local contexts (parameters chosen by the page): fetched, one request each
-    assert.ok(contextReads.some((r) => r.includes('/ctx/notes?board=general')));
+    // the boards are local contexts (parameters chosen by the page): fetched, one read each, and
+    // asked in the same tick, so together in one batch
+    assert.ok(contextReads.includes('GET /api/mizan/ctx/notes?board=general'), JSON.stringify(requests));
+    assert.ok(contextReads.includes('GET /api/mizan/ctx/notes?board=random'), JSON.stringify(requests));
+    assert.ok(requests.includes('POST /api/mizan/batch'), JSON.stringify(requests));
   }));
 
 test('a note refetches only its own board', () =>
