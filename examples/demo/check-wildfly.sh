@@ -75,6 +75,10 @@ check "the WebSocket upgrades (101)" has "$r" '101 Switching Protocols'
 r=$(curl -sS -i --max-time 3 -H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' \
   -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' -H 'Origin: https://evil.example' "$base/mizan/ws" 2>/dev/null || true)
 check "a handshake from another site is refused by Mizan's origin check, before the upgrade" has "$r" '"code":"MIZAN-105"'
+# WildFly 38's MicroProfile OpenAPI is version 4 (OpenAPI 3.1 models); Mizan's filter adds its functions there too
+r=$(curl -sS "$base/openapi?format=JSON")
+check "the server's /openapi lists the functions, with their request schemas" has "$r" '"/api/mizan/call/addNote"'
+check "  (and the contexts)" has "$r" '"/api/mizan/ctx/notes"'
 check "no Mizan warning in the server's log" bash -c "! grep -a 'MIZAN-' '$work/console.log' >&2"
 
 echo "demo on WildFly: $passed checks passed, $failed failed"

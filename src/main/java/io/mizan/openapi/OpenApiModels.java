@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,22 +120,69 @@ final class OpenApiModels {
                 .description(json.getString("description", null));
     }
 
+    /**
+     * The server's MicroProfile OpenAPI models OpenAPI 3.1 (version 4 and later, WildFly 38's 4.1): a
+     * schema's type is a list, null is a type of its own rather than {@code nullable}, and an exclusive
+     * bound is a number rather than a flag on {@code minimum}. Mizan is compiled against version 3
+     * (Payara Micro 6's), so the methods that changed are looked up once and called reflectively there.
+     */
+    private static final Method ADD_TYPE = method("addType", Schema.SchemaType.class);
+
+    private static final Method EXCLUSIVE_MINIMUM = method("setExclusiveMinimum", BigDecimal.class);
+    private static final Method EXCLUSIVE_MAXIMUM = method("setExclusiveMaximum", BigDecimal.class);
+
+    private static Method method(String name, Class<?> parameter) {
+        try {
+            return Schema.class.getMethod(name, parameter);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static void call(Method method, Schema schema, Object value) {
+        try {
+            method.invoke(schema, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(method + " of the server's OpenAPI models failed", e);
+        }
+    }
+
     /** An OpenAPI 3.0 schema object, as {@link OpenApiSchemas} and {@link OpenApiDocument} write them. */
     static Schema schema(JsonObject json) {
         Schema schema = OASFactory.createSchema();
+        boolean openApi31 = ADD_TYPE != null;
         for (Map.Entry<String, JsonValue> e : json.entrySet()) {
             JsonValue v = e.getValue();
             switch (e.getKey()) {
                 case "$ref" -> schema.setRef(((JsonString) v).getString());
-                case "type" -> schema.setType(
-                        Schema.SchemaType.valueOf(((JsonString) v).getString().toUpperCase(Locale.ROOT)));
+                case "type" -> {
+                    Schema.SchemaType type = Schema.SchemaType.valueOf(
+                            ((JsonString) v).getString().toUpperCase(Locale.ROOT));
+                    if (openApi31) {
+                        call(ADD_TYPE, schema, type);
+                    } else {
+                        schema.setType(type);
+                    }
+                }
                 case "format" -> schema.setFormat(((JsonString) v).getString());
                 case "pattern" -> schema.setPattern(((JsonString) v).getString());
                 case "description" -> schema.setDescription(((JsonString) v).getString());
-                case "nullable" -> schema.setNullable(v == JsonValue.TRUE);
+                case "nullable" -> {
+                    if (!openApi31) {
+                        schema.setNullable(v == JsonValue.TRUE);
+                    }
+                }
                 case "uniqueItems" -> schema.setUniqueItems(v == JsonValue.TRUE);
-                case "exclusiveMinimum" -> schema.setExclusiveMinimum(v == JsonValue.TRUE);
-                case "exclusiveMaximum" -> schema.setExclusiveMaximum(v == JsonValue.TRUE);
+                case "exclusiveMinimum" -> {
+                    if (!openApi31) {
+                        schema.setExclusiveMinimum(v == JsonValue.TRUE);
+                    }
+                }
+                case "exclusiveMaximum" -> {
+                    if (!openApi31) {
+                        schema.setExclusiveMaximum(v == JsonValue.TRUE);
+                    }
+                }
                 case "minimum" -> schema.setMinimum(((JsonNumber) v).bigDecimalValue());
                 case "maximum" -> schema.setMaximum(((JsonNumber) v).bigDecimalValue());
                 case "minLength" -> schema.setMinLength(((JsonNumber) v).intValue());
@@ -162,7 +211,25 @@ final class OpenApiModels {
                 }
             }
         }
+        if (openApi31) {
+            toOpenApi31(schema, json);
+        }
         return schema;
+    }
+
+    /** What OpenAPI 3.1 says otherwise than 3.0: a null type, and exclusive bounds as numbers. */
+    private static void toOpenApi31(Schema schema, JsonObject json) {
+        if (json.getBoolean("nullable", false) && json.containsKey("type")) {
+            call(ADD_TYPE, schema, Schema.SchemaType.valueOf("NULL"));
+        }
+        if (json.getBoolean("exclusiveMinimum", false) && schema.getMinimum() != null) {
+            call(EXCLUSIVE_MINIMUM, schema, schema.getMinimum());
+            schema.setMinimum(null);
+        }
+        if (json.getBoolean("exclusiveMaximum", false) && schema.getMaximum() != null) {
+            call(EXCLUSIVE_MAXIMUM, schema, schema.getMaximum());
+            schema.setMaximum(null);
+        }
     }
 
     private static void extensions(Extensible<?> target, JsonObject json) {
