@@ -43,7 +43,32 @@ public final class CallsBench {
             + " && mvn -B -q -f bench/pom.xml package exec:exec@calls";
 
     /** The pairs of endpoints, by the word their labels end with. */
-    static final List<String> WORKS = List.of("greet", "increment", "read", "read304");
+    static final List<String> WORKS = List.of("greet", "increment", "order", "read", "read304");
+
+    /** The order pair's body: about 10 KB, 85 nested lines, every one of them validated. */
+    static final String ORDER = order(85);
+
+    /** What the order's lines add up to: the sum of (10 + i + 0.25) × (1 + i % 5). */
+    static final String ORDER_TOTAL = orderTotal(85);
+
+    static String orderTotal(int lines) {
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < lines; i++) {
+            total = total.add(new java.math.BigDecimal((10 + i) + ".25").multiply(java.math.BigDecimal.valueOf(1 + i % 5)));
+        }
+        return total.toPlainString();
+    }
+
+    static String order(int lines) {
+        StringBuilder o = new StringBuilder("{\"customer\":\"Ada Lovelace\",\"address\":{\"street\":\"12 St James's Square\","
+                + "\"city\":\"London\",\"zip\":\"SW1Y 4JH\"},\"lines\":[");
+        for (int i = 0; i < lines; i++) {
+            o.append(i == 0 ? "" : ",").append("{\"sku\":\"SKU-").append(100000 + i).append("-ANALYTICAL-ENGINE\",")
+                    .append("\"quantity\":").append(1 + i % 5).append(",\"price\":").append(10 + i).append(".25,")
+                    .append("\"tags\":[\"brass\",\"gears\",\"punched-cards\",\"difference\"]}");
+        }
+        return o.append("]}").toString();
+    }
 
     /** How many context reads a page makes at once, in the batching pair. */
     static final int PAGE_READS = 10;
@@ -56,13 +81,23 @@ public final class CallsBench {
      * One endpoint: where to send, and how to check an answer for client {@code i}. A page endpoint
      * stands for {@link #PAGE_READS} reads: sent at once and waited for together (a read), or one batch.
      */
-    record Endpoint(String label, String path, Checker checker, boolean read, boolean conditional, boolean page) {
+    record Endpoint(String label, String path, Checker checker, boolean read, boolean conditional, boolean page,
+                    String body) {
         Endpoint(String label, String path, Checker checker) {
-            this(label, path, checker, false, false, false);
+            this(label, path, checker, false, false, false, null);
         }
 
         Endpoint(String label, String path, Checker checker, boolean read, boolean conditional) {
-            this(label, path, checker, read, conditional, false);
+            this(label, path, checker, read, conditional, false, null);
+        }
+
+        Endpoint(String label, String path, Checker checker, boolean read, boolean conditional, boolean page) {
+            this(label, path, checker, read, conditional, page, null);
+        }
+
+        /** A call with this body for every client. */
+        static Endpoint posting(String label, String path, String body, Checker checker) {
+            return new Endpoint(label, path, checker, false, false, false, body);
         }
     }
 
@@ -140,6 +175,12 @@ public final class CallsBench {
                             new Endpoint("Mizan increment", "api/mizan/call/increment", (r, name) ->
                                     expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name
                                             + "\"},\"invalidate\":[\"counter;name=" + name + "\"]}", "counter;name=" + name))},
+                    // a 10 KB nested body, validated
+                    new Endpoint[]{
+                            Endpoint.posting("plain JAX-RS order", "api/plain/place", ORDER, (r, name) ->
+                                    expect(r, "{\"lines\":85,\"total\":" + ORDER_TOTAL + "}")),
+                            Endpoint.posting("Mizan order", "api/mizan/call/place", "{\"order\":" + ORDER + "}", (r, name) ->
+                                    expect(r, "{\"result\":{\"lines\":85,\"total\":" + ORDER_TOTAL + "},\"invalidate\":[]}"))},
                     // a context read and its conditional form, against a plain @GET with the same body and ETag
                     new Endpoint[]{
                             new Endpoint("plain JAX-RS read", "api/plain-context/counter", (r, name) ->
@@ -330,7 +371,7 @@ public final class CallsBench {
             }
             return get.build();
         }
-        String body = "{\"name\":\"" + name + "\"}";
+        String body = e.body() != null ? e.body() : "{\"name\":\"" + name + "\"}";
         if (e.page()) {
             StringBuilder batch = new StringBuilder("{\"batch\":[");
             for (int k = 0; k < PAGE_READS; k++) {

@@ -85,6 +85,7 @@ public final class Summary {
         codegen();
         calls("greet");
         calls("increment");
+        calls("order");
         contextRead();
         batching();
         deployment();

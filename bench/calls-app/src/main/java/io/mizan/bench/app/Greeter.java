@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 
-/** The Mizan side: POST /api/mizan/call/greet and /api/mizan/call/increment. */
+/** The Mizan side: POST /api/mizan/call/greet, /api/mizan/call/increment and /api/mizan/call/place. */
 @ApplicationScoped
 public class Greeter {
 
@@ -22,6 +22,11 @@ public class Greeter {
     @Client(context = Scope.LOCAL)
     public Counter counter(@NotBlank String name) {
         return counters.get(name);
+    }
+
+    @Client
+    public Order.Summary place(@jakarta.validation.constraints.NotNull @jakarta.validation.Valid Order order) {
+        return Order.Summary.of(order);
     }
 
     @Client(affects = "counter")

@@ -30,6 +30,14 @@ public class PlainResource {
     }
 
     @POST
+    @Path("place")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Order.Summary place(@NotNull @Valid Order order) {
+        return Order.Summary.of(order);
+    }
+
+    @POST
     @Path("increment")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
