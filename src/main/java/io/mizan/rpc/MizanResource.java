@@ -24,7 +24,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -68,9 +67,6 @@ public class MizanResource {
     // context read's query, a function that takes the response). The servlet request, which every
     // request reads, comes as a parameter: resolved once, then read directly.
     @Context
-    HttpHeaders headers;
-
-    @Context
     UriInfo uri;
 
     @Context
@@ -96,37 +92,37 @@ public class MizanResource {
     @GET
     @Path("{path: .*}")
     public Response get(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("GET", path, null, new HttpExchange(headers, uri, request, response));
+        return route("GET", path, null, new HttpExchange(uri, request, response));
     }
 
     @POST
     @Path("{path: .*}")
     public Response post(@PathParam("path") String path, InputStream body, @Context HttpServletRequest request) {
-        return route("POST", path, body, new HttpExchange(headers, uri, request, response));
+        return route("POST", path, body, new HttpExchange(uri, request, response));
     }
 
     @PUT
     @Path("{path: .*}")
     public Response put(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("PUT", path, null, new HttpExchange(headers, uri, request, response));
+        return route("PUT", path, null, new HttpExchange(uri, request, response));
     }
 
     @DELETE
     @Path("{path: .*}")
     public Response delete(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("DELETE", path, null, new HttpExchange(headers, uri, request, response));
+        return route("DELETE", path, null, new HttpExchange(uri, request, response));
     }
 
     @PATCH
     @Path("{path: .*}")
     public Response patch(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("PATCH", path, null, new HttpExchange(headers, uri, request, response));
+        return route("PATCH", path, null, new HttpExchange(uri, request, response));
     }
 
     @OPTIONS
     @Path("{path: .*}")
     public Response options(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("OPTIONS", path, null, new HttpExchange(headers, uri, request, response));
+        return route("OPTIONS", path, null, new HttpExchange(uri, request, response));
     }
 
     private Response route(String method, String path, InputStream body, HttpExchange exchange) {

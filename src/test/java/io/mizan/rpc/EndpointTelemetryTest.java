@@ -7,14 +7,11 @@ import io.mizan.Client;
 import io.mizan.Scope;
 import io.mizan.forms.FormOperations;
 import io.mizan.hydration.Hydration;
-import io.mizan.invoke.BeanTargets;
 import io.mizan.invoke.Invoker;
-import io.mizan.invoke.LocalizedValidators;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.ResultEncoder;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
-import io.mizan.security.AccessPolicy;
 import io.mizan.security.Caller;
 import io.mizan.security.OriginPolicy;
 import io.mizan.telemetry.Telemetry;
@@ -93,21 +90,11 @@ class EndpointTelemetryTest {
     final Shop shop = new Shop();
     final ResultEncoder encoder = new ResultEncoder(MODEL);
     final ArgumentBinder binder = new ArgumentBinder(MODEL, encoder.jsonb());
-    final Invoker invoker = new Invoker(
+    final Invoker invoker = TestInvokers.on(
             MODEL,
-            new AccessPolicy((type, function, caller) -> true),
-            new LocalizedValidators(VALIDATION),
-            beanClass -> new BeanTargets.Target() {
-                @Override
-                public Object instance() {
-                    return shop;
-                }
-
-                @Override
-                public void close() {}
-            },
+            shop,
             encoder,
-            keys -> {},
+            VALIDATION,
             Telemetry.select(
                     new TelemetrySettings(true, TelemetrySettings.Metrics.NONE, true),
                     MODEL,

@@ -11,16 +11,14 @@ import io.mizan.Client;
 import io.mizan.Scope;
 import io.mizan.forms.FormOperations;
 import io.mizan.invalidation.InvalidationFrames;
-import io.mizan.invoke.BeanTargets;
 import io.mizan.invoke.Invoker;
-import io.mizan.invoke.LocalizedValidators;
 import io.mizan.json.ArgumentBinder;
 import io.mizan.json.ResultEncoder;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
-import io.mizan.security.AccessPolicy;
 import io.mizan.security.Caller;
 import io.mizan.security.OriginPolicy;
+import io.mizan.telemetry.Telemetry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Validation;
@@ -77,21 +75,7 @@ class EndpointsTest {
     final Shop shop = new Shop();
     final ResultEncoder encoder = new ResultEncoder(MODEL);
     final ArgumentBinder binder = new ArgumentBinder(MODEL, encoder.jsonb());
-    final Invoker invoker = new Invoker(
-            MODEL,
-            new AccessPolicy((type, function, caller) -> true),
-            new LocalizedValidators(VALIDATION),
-            beanClass -> new BeanTargets.Target() {
-                @Override
-                public Object instance() {
-                    return shop;
-                }
-
-                @Override
-                public void close() {}
-            },
-            encoder,
-            keys -> {});
+    final Invoker invoker = TestInvokers.on(MODEL, shop, encoder, VALIDATION, Telemetry.OFF);
     final Cors cors = new Cors(new OriginPolicy(List.of(APP), null, false));
     final CallEndpoint calls = new CallEndpoint(
             invoker,

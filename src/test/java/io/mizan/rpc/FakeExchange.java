@@ -1,6 +1,6 @@
 package io.mizan.rpc;
 
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An {@link HttpExchange} without a server: the request's headers (matched without regard to case, as
- * HTTP does) and query; its servlet request and response are {@code null}. Only the methods the
+ * An {@link HttpExchange} without a server: a servlet request of these headers (matched without regard
+ * to case, as HTTP does) over https, and this query; no response. Only the methods the
  * endpoints use answer; any other throws.
  */
 final class FakeExchange {
@@ -33,12 +33,19 @@ final class FakeExchange {
     }
 
     HttpExchange build() {
-        HttpHeaders httpHeaders = (HttpHeaders) Proxy.newProxyInstance(
-                HttpHeaders.class.getClassLoader(), new Class<?>[] {HttpHeaders.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getHeaderString")) {
-                        return headers.get((String) args[0]);
-                    }
-                    throw new UnsupportedOperationException(method.getName());
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
+                HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeader" -> headers.get((String) args[0]);
+                    case "getHeaders" -> java.util.Collections.enumeration(
+                            headers.containsKey((String) args[0])
+                                    ? List.of(headers.get((String) args[0]))
+                                    : List.<String>of());
+                    case "getScheme" -> "https";
+                    case "getUserPrincipal", "getAuthType" -> null;
+                    case "getLocale" -> java.util.Locale.getDefault();
+                    default -> throw new UnsupportedOperationException(method.getName());
                 });
         UriInfo uri = (UriInfo) Proxy.newProxyInstance(
                 UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class}, (proxy, method, args) -> {
@@ -53,6 +60,6 @@ final class FakeExchange {
                             throw new UnsupportedOperationException(method.getName());
                     }
                 });
-        return new HttpExchange(httpHeaders, uri, null, null);
+        return new HttpExchange(uri, request, null);
     }
 }

@@ -43,7 +43,6 @@ class MizanResourceTest {
                 (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
         resource.start();
         HttpExchange e = request.build();
-        resource.headers = e.headers();
         resource.uri = e.uri();
         return resource;
     }
@@ -54,15 +53,16 @@ class MizanResourceTest {
 
     static Response send(String method, String path, FakeExchange request) {
         MizanResource r = resource(request);
+        HttpExchange e = request.build();
         Function<String, Response> route =
                 switch (method) {
-                    case "GET" -> p -> r.get(p, null);
+                    case "GET" -> p -> r.get(p, e.request());
                     case "POST" -> p ->
-                            r.post(p, new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), null);
-                    case "PUT" -> p -> r.put(p, null);
-                    case "DELETE" -> p -> r.delete(p, null);
-                    case "PATCH" -> p -> r.patch(p, null);
-                    default -> p -> r.options(p, null);
+                            r.post(p, new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), e.request());
+                    case "PUT" -> p -> r.put(p, e.request());
+                    case "DELETE" -> p -> r.delete(p, e.request());
+                    case "PATCH" -> p -> r.patch(p, e.request());
+                    default -> p -> r.options(p, e.request());
                 };
         return route.apply(path);
     }
