@@ -188,7 +188,7 @@ public final class OpenApiDocument {
                     "headers",
                     JSON.createObjectBuilder()
                             .add(
-                                    "X-Mizan-Invalidate",
+                                    io.mizan.invalidation.InvalidationKeys.HEADER,
                                     JSON.createObjectBuilder()
                                             .add("description", "The invalidation keys, joined with \", \"")
                                             .add(
