@@ -26,8 +26,13 @@ public class ClientInterceptor {
     private final FunctionInterception interception;
 
     @Inject
-    public ClientInterceptor(Model model, AccessPolicy access, FrameInvalidator publisher, SecurityContext security) {
-        this.interception = new FunctionInterception(model, access, publisher, security);
+    public ClientInterceptor(
+            Model model,
+            AccessPolicy access,
+            FrameInvalidator publisher,
+            SecurityContext security,
+            FunctionValidation validation) {
+        this.interception = new FunctionInterception(model, access, publisher, security, validation);
     }
 
     @AroundInvoke

@@ -19,8 +19,13 @@ public class FormInterceptor {
     private final FunctionInterception interception;
 
     @Inject
-    public FormInterceptor(Model model, AccessPolicy access, FrameInvalidator publisher, SecurityContext security) {
-        this.interception = new FunctionInterception(model, access, publisher, security);
+    public FormInterceptor(
+            Model model,
+            AccessPolicy access,
+            FrameInvalidator publisher,
+            SecurityContext security,
+            FunctionValidation validation) {
+        this.interception = new FunctionInterception(model, access, publisher, security, validation);
     }
 
     @AroundInvoke

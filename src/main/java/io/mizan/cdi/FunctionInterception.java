@@ -29,23 +29,31 @@ final class FunctionInterception {
     private final AccessPolicy access;
     private final FrameInvalidator publisher;
     private final SecurityContext security;
+    private final FunctionValidation validation;
 
-    FunctionInterception(Model model, AccessPolicy access, FrameInvalidator publisher, SecurityContext security) {
+    FunctionInterception(
+            Model model,
+            AccessPolicy access,
+            FrameInvalidator publisher,
+            SecurityContext security,
+            FunctionValidation validation) {
         this.model = model;
         this.access = access;
         this.publisher = publisher;
         this.security = security;
+        this.validation = validation;
     }
 
     Object around(InvocationContext context) throws Exception {
         FunctionModel function = model.function(context.getMethod()).orElse(null);
         if (function == null) {
-            return context.proceed();
+            validation.parameters(context);
+            return validation.result(context, context.proceed());
         }
         if (CurrentCall.takeAuthorization(function)) {
-            // the invoker's call: it runs in the invoker's own frame, which a failure drops whole, so
-            // a frame of its own would change nothing
-            Object result = context.proceed();
+            // the invoker's call, its arguments validated by the invoker: it runs in the invoker's own
+            // frame, which a failure drops whole, so a frame of its own would change nothing
+            Object result = validation.result(context, context.proceed());
             if (!function.affects().isEmpty()) {
                 InvalidationFrames.add(AffectedKeys.of(function, context.getParameters()));
             }
@@ -53,9 +61,10 @@ final class FunctionInterception {
         }
         Caller caller = CurrentCall.caller();
         access.enforce(function, caller != null ? caller : new ContainerCaller(security));
+        validation.parameters(context);
         return InvalidationFrames.run(
                         () -> {
-                            Object result = context.proceed();
+                            Object result = validation.result(context, context.proceed());
                             InvalidationFrames.add(AffectedKeys.of(function, context.getParameters()));
                             if (function.viewPath() && result instanceof Response response) {
                                 return withHeaders(response, InvalidationFrames.current());

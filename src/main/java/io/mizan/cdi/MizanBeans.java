@@ -73,6 +73,12 @@ public class MizanBeans {
 
     @Produces
     @Singleton
+    FunctionValidation validation(MizanExtension extension, Validator validator) {
+        return new FunctionValidation(extension.validatedHere(), validator);
+    }
+
+    @Produces
+    @Singleton
     AccessPolicy access(CheckBeans checks) {
         return new AccessPolicy(checks);
     }

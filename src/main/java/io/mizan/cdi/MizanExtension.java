@@ -2,6 +2,8 @@ package io.mizan.cdi;
 
 import io.mizan.AccessCheck;
 import io.mizan.Auth;
+import io.mizan.Client;
+import io.mizan.Form;
 import io.mizan.auth.SignInFunctions;
 import io.mizan.config.MizanSettings;
 import io.mizan.messages.Messages;
@@ -12,6 +14,7 @@ import io.mizan.model.ModelException;
 import io.mizan.openapi.OpenApiScanExclusions;
 import io.mizan.openapi.OpenApiState;
 import io.mizan.telemetry.TelemetrySettings;
+import jakarta.annotation.Priority;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
@@ -29,11 +32,14 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.lang.reflect.Method;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Collects every bean with {@code @Client} methods at deployment, builds the {@link Model} once and
@@ -45,6 +51,7 @@ public class MizanExtension implements Extension {
     private final Map<Class<?>, Bean<?>> beans = new HashMap<>();
     private final Map<Class<?>, Bean<?>> checks = new HashMap<>();
     private final Set<String> roles = new java.util.TreeSet<>();
+    private final Set<Method> validatedHere = ConcurrentHashMap.newKeySet();
     private Model model;
     private MizanSettings settings;
     private TelemetrySettings telemetry = TelemetrySettings.DEFAULTS;
@@ -68,6 +75,34 @@ public class MizanExtension implements Extension {
             if (allowed != null) {
                 roles.addAll(List.of(allowed.value()));
             }
+        }
+    }
+
+    /**
+     * Takes the server's validation interceptor off the methods Mizan's interceptors run around, after
+     * the validation extension has bound it, so that a call's arguments are validated once: see
+     * {@link FunctionValidation}, which validates what the interceptor would have.
+     */
+    <T> void validateFunctionsHere(
+            @Observes
+                    @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER)
+                    @WithAnnotations({Client.class, Form.class})
+                    ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        boolean everyMethod = type.isAnnotationPresent(Client.class) || type.isAnnotationPresent(Form.class);
+        Set<Method> taken = new HashSet<>();
+        for (AnnotatedMethod<? super T> method : type.getMethods()) {
+            boolean intercepted =
+                    everyMethod || method.isAnnotationPresent(Client.class) || method.isAnnotationPresent(Form.class);
+            if (intercepted && method.getAnnotations().stream().anyMatch(FunctionValidation::isBinding)) {
+                taken.add(method.getJavaMember());
+            }
+        }
+        if (!taken.isEmpty()) {
+            event.configureAnnotatedType()
+                    .filterMethods(method -> taken.contains(method.getJavaMember()))
+                    .forEach(method -> method.remove(FunctionValidation::isBinding));
+            validatedHere.addAll(taken);
         }
     }
 
@@ -129,6 +164,11 @@ public class MizanExtension implements Extension {
             built.types().values().forEach(t -> OpenApiScanExclusions.exclude(t.javaType()));
             OpenApiState.model(built); // read by the server's OpenAPI filter, which is no bean
         }
+    }
+
+    /** The function methods whose Bean Validation Mizan does in place of the server's interceptor. */
+    Set<Method> validatedHere() {
+        return Set.copyOf(validatedHere);
     }
 
     /** The application's model; set once deployment has been validated. */

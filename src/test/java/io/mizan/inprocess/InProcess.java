@@ -165,12 +165,25 @@ public final class InProcess {
         return start(Map.of(), beanClasses);
     }
 
+    /**
+     * {@link #start(Class[])} with Hibernate Validator's CDI extension too, as a server has it: its
+     * interceptor validates the parameters and results of constrained bean methods.
+     */
+    public static Deployment startWithMethodValidation(Class<?>... beanClasses) {
+        List<Class<?>> classes = new ArrayList<>(List.of(beanClasses));
+        classes.addAll(RUNTIME);
+        Deployment deployment = boot(Map.of(), classes, new org.hibernate.validator.cdi.ValidationExtension());
+        assertNotNull(deployment.container(), () -> "the deployment failed: " + text(deployment.failure()));
+        return deployment;
+    }
+
     /** A signed-in caller with these roles, as an entry point hands it to the invoker. */
     public static Caller user(String name, String... roles) {
         return io.mizan.security.TestCallers.user(name, roles);
     }
 
-    private static Deployment boot(Map<String, String> config, List<Class<?>> beanClasses) {
+    private static Deployment boot(
+            Map<String, String> config, List<Class<?>> beanClasses, jakarta.enterprise.inject.spi.Extension... more) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // a class loader of its own, so that its configuration is this deployment's alone; under the
         // beans' loader, so that classes compiled by a test are found too
@@ -187,6 +200,7 @@ public final class InProcess {
                     .disableDiscovery()
                     .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false)
                     .addExtension(new MizanExtension())
+                    .addExtensions(more)
                     .beanClasses(beanClasses.toArray(Class<?>[]::new));
             try {
                 return new Deployment(weld.initialize(), null);

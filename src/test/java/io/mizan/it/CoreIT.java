@@ -610,6 +610,18 @@ class CoreIT {
     }
 
     @Test
+    void argumentsAreValidatedOnceNotAgainByTheServersInterceptor() {
+        // Counted counts its checks: the invoker's validation alone, the server's interceptor taken off
+        HttpResponse<String> r = http.call("checksOf", "{\"word\":\"tea\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("{\"result\":1,\"invalidate\":[]}", r.body());
+        assertProblem(http.call("checksOf", "{\"word\":\" \"}"), 422, "MIZAN-137", "not valid");
+        // server code calling the function is validated as the interceptor would, once
+        r = http.call("blankFromServerCode", "{}");
+        assertEquals("{\"result\":\"refused after 1 check\",\"invalidate\":[]}", r.body());
+    }
+
+    @Test
     void nestedValidationPathsNameFieldsAndIndexes() {
         String signup = "{\"signup\":{\"email\":\"nope\",\"age\":12,\"address\":{\"city\":\"\",\"zip\":\"1234567\"},"
                 + "\"nicknames\":[\"ok\",\" \"]}}";

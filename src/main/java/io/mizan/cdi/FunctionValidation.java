@@ -1,0 +1,77 @@
+package io.mizan.cdi;
+
+import jakarta.interceptor.InvocationContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.metadata.MethodDescriptor;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bean Validation of function methods, done by Mizan in place of the server's validation interceptor.
+ *
+ * <p>On a server, Hibernate Validator's CDI extension binds its interceptor to every constrained bean
+ * method. The invoker validates a function's arguments itself, before the method runs (a 422 with
+ * field errors, in the caller's language), so that interceptor would validate them a second time on
+ * every call: for a large validated body, as much again as the rest of the call. The extension
+ * therefore takes the interceptor's binding off function methods ({@link #isBinding}), and the
+ * function interceptor does what it did, once: the parameters of a call the invoker did not make
+ * (server code calling the bean), and the result of every call, both throwing
+ * {@link ConstraintViolationException} as the interceptor would. Methods the interceptor was not bound
+ * to (executable validation switched off, a getter) stay unvalidated, as they were.
+ */
+public final class FunctionValidation {
+
+    /** Hibernate Validator's interceptor binding; other providers' are left alone. */
+    private static final String BINDING = "org.hibernate.validator.cdi.internal.interceptor.MethodValidated";
+
+    private final Set<Method> methods;
+    private final Validator validator;
+    private final Map<Method, Boolean> resultConstrained = new ConcurrentHashMap<>();
+
+    FunctionValidation(Set<Method> methods, Validator validator) {
+        this.methods = methods;
+        this.validator = validator;
+    }
+
+    /** Whether this annotation binds the server's validation interceptor. */
+    static boolean isBinding(Annotation annotation) {
+        return annotation.annotationType().getName().equals(BINDING);
+    }
+
+    /** Validates the parameters of a call the invoker did not make, before it runs. */
+    void parameters(InvocationContext context) {
+        if (methods.contains(context.getMethod())) {
+            refuse(validator
+                    .forExecutables()
+                    .validateParameters(context.getTarget(), context.getMethod(), context.getParameters()));
+        }
+    }
+
+    /** Validates the result of a call, returning it when it passes. */
+    Object result(InvocationContext context, Object result) {
+        Method method = context.getMethod();
+        if (methods.contains(method) && resultConstrained.computeIfAbsent(method, this::constrainedResult)) {
+            refuse(validator.forExecutables().validateReturnValue(context.getTarget(), method, result));
+        }
+        return result;
+    }
+
+    private boolean constrainedResult(Method method) {
+        MethodDescriptor descriptor = validator
+                .getConstraintsForClass(method.getDeclaringClass())
+                .getConstraintsForMethod(method.getName(), method.getParameterTypes());
+        return descriptor != null && descriptor.hasConstrainedReturnValue();
+    }
+
+    private static <T> void refuse(Set<ConstraintViolation<T>> violations) {
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+}
