@@ -43,16 +43,10 @@ export type { BackoffOptions } from './backoff';
 export { applyPresence } from './presence';
 export type { PresenceFrame, PresenceMember } from './presence';
 
-export { DEFAULT_SOCKET_PATH, createMizanSocket } from './socket';
-export type {
-  ChannelHandlers,
-  ChannelJoin,
-  MizanSocket,
-  MizanSocketOptions,
-  SocketStatus,
-  WebSocketConstructor,
-  WebSocketLike,
-} from './socket';
+export { DEFAULT_SOCKET_PATH } from './socketUrl';
+export { createMizanSocket } from './socket';
+export type { MizanSocket, MizanSocketOptions, SocketStatus, WebSocketConstructor, WebSocketLike } from './socket';
+export type { ChannelHandlers, ChannelJoin } from './channelJoins';
 
 export { enableLiveInvalidation } from './live';
 

@@ -5,7 +5,8 @@ import { hashKey } from '@tanstack/react-query';
 import type { MizanError } from './errors';
 import type { PresenceMember } from './presence';
 import { useMizanSocket } from './react';
-import type { ChannelJoin, SocketStatus } from './socket';
+import type { ChannelJoin } from './channelJoins';
+import type { SocketStatus } from './socket';
 
 /** Options of `useChannel`. */
 export interface ChannelOptions<M> {

@@ -40,6 +40,8 @@ final class RuntimeSources {
             "auth.ts",
             "backoff.ts",
             "cache.ts",
+            "callSafely.ts",
+            "channelJoins.ts",
             "client.ts",
             "errors.ts",
             "forms.ts",
@@ -55,6 +57,7 @@ final class RuntimeSources {
             "react.tsx",
             "session.ts",
             "socket.ts",
+            "socketUrl.ts",
             "useChannel.ts",
             "useMizanForm.ts");
 
