@@ -85,10 +85,8 @@ export {
   formPath,
   fromInput,
   initialFormValues,
-  mizanResolver,
   readInputs,
   serverFormErrors,
-  setServerErrors,
   toInputText,
 } from './forms';
 export type {
@@ -102,12 +100,16 @@ export type {
   FormSchema,
   FormValues,
   FormWidget,
+} from './forms';
+
+export { mizanResolver, setServerErrors } from './resolver';
+export type {
   MizanResolver,
   MizanResolverResult,
   ResolverErrors,
   ResolverFieldError,
   ResolverOptionsLike,
-} from './forms';
+} from './resolver';
 
 export { useMizanForm } from './useMizanForm';
 export type { FormFieldProps, MizanFormOptions, MizanFormState } from './useMizanForm';

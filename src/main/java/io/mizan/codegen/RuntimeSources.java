@@ -55,6 +55,7 @@ final class RuntimeSources {
             "parseJsonObject.ts",
             "presence.ts",
             "react.tsx",
+            "resolver.ts",
             "session.ts",
             "socket.ts",
             "socketUrl.ts",
