@@ -204,3 +204,19 @@ export function isMizanError(value: unknown): value is MizanError {
     Array.isArray((value as { fieldErrors?: unknown }).fieldErrors)
   );
 }
+
+/**
+ * The error as a `MizanError`: itself when it is one, else status 0 with its message as detail.
+ *
+ * @example
+ * try { return await client.call(name, args); } catch (error) { throw asMizanError(error); }
+ */
+export function asMizanError(error: unknown): MizanError {
+  if (isMizanError(error)) return error;
+  return new MizanError({
+    status: 0,
+    title: 'Request failed',
+    detail: error instanceof Error ? error.message : String(error),
+    cause: error,
+  });
+}

@@ -54,24 +54,12 @@ export { SESSION_CONTEXT, watchSessionEnd } from './session';
 export type { Credentials, Session } from './session';
 export { useLogin, useLogout, useSession } from './auth';
 
-export {
-  MizanProvider,
-  defineLocalContext,
-  useInvalidateKeys,
-  useMizanClient,
-  useMizanContext,
-  useMizanMutation,
-  useMizanSocket,
-} from './react';
-export type {
-  LocalContext,
-  LocalContextProviderProps,
-  MizanContextOptions,
-  MizanMutateCallbacks,
-  MizanMutation,
-  MizanMutationOptions,
-  MizanProviderProps,
-} from './react';
+export { MizanProvider, useMizanClient, useMizanSocket } from './react';
+export type { MizanProviderProps } from './react';
+export { defineLocalContext, useMizanContext } from './contexts';
+export type { LocalContext, LocalContextProviderProps, MizanContextOptions } from './contexts';
+export { useInvalidateKeys, useMizanMutation } from './mutations';
+export type { MizanMutateCallbacks, MizanMutation, MizanMutationOptions } from './mutations';
 
 export { DEFAULT_CHANNEL_KEEP, useChannel } from './useChannel';
 export type { ChannelOptions, ChannelState } from './useChannel';

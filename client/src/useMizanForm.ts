@@ -16,7 +16,8 @@ import {
   toInputText,
 } from './forms';
 import type { FormDefinition, FormErrors, FormFieldDefinition, FormValues } from './forms';
-import { useMizanClient, useMizanMutation } from './react';
+import { useMizanMutation } from './mutations';
+import { useMizanClient } from './react';
 
 /** Options of `useMizanForm` and of the generated form hooks. */
 export interface MizanFormOptions<T, R> {

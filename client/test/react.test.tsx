@@ -8,14 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QUERY_KEY_PREFIX, contextQueryKey } from '../src/cache';
 import { createMizanClient } from '../src/client';
 import type { FetchLike } from '../src/client';
-import {
-  MizanProvider,
-  defineLocalContext,
-  useInvalidateKeys,
-  useMizanClient,
-  useMizanContext,
-  useMizanMutation,
-} from '../src/react';
+import { defineLocalContext, useMizanContext } from '../src/contexts';
+import { useInvalidateKeys, useMizanMutation } from '../src/mutations';
+import { MizanProvider, useMizanClient } from '../src/react';
 
 afterEach(() => {
   cleanup();
