@@ -100,7 +100,8 @@ export type {
 } from './resolver';
 
 export { useMizanForm } from './useMizanForm';
-export type { FormFieldProps, MizanFormOptions, MizanFormState } from './useMizanForm';
+export type { MizanFormOptions, MizanFormState } from './useMizanForm';
+export type { FormFieldProps } from './fieldProps';
 
 export { MizanField, MizanForm, humanizeChoice } from './MizanForm';
 export type { MizanFieldProps, MizanFormProps } from './MizanForm';

@@ -45,6 +45,7 @@ final class RuntimeSources {
             "client.ts",
             "contexts.tsx",
             "errors.ts",
+            "fieldProps.ts",
             "forms.ts",
             "frames.ts",
             "hydration.ts",
