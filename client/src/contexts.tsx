@@ -96,9 +96,7 @@ export function defineLocalContext<P extends object, R>(name: string): LocalCont
   function useParams(): P {
     const params = useContext(ParamsContext);
     if (params === undefined) {
-      throw new Error(
-        `The local context "${name}" was read outside its provider: wrap the component in <${displayName} ...params>.`,
-      );
+      throw new Error(`The local context ${name} needs <${displayName}> above it`);
     }
     return params;
   }

@@ -156,6 +156,18 @@ export function parseInvalidateHeader(header: string | null | undefined): string
 }
 
 /**
+ * The keys of a JSON `invalidate` array (in a call's answer or a pushed frame): its strings, in
+ * order; anything else reads as no keys.
+ *
+ * @example
+ * readKeys(['currentUser', 7]); // ["currentUser"]
+ * readKeys(undefined);          // []
+ */
+export function readKeys(value: unknown): string[] {
+  return Array.isArray(value) ? (value as unknown[]).filter((k): k is string => typeof k === 'string') : [];
+}
+
+/**
  * Joins keys into an `X-Mizan-Invalidate` header value.
  *
  * @example

@@ -109,10 +109,7 @@ export function useOptionalMizanSocket(): MizanSocket | null {
 export function useMizanSocket(): MizanSocket {
   const socket = useContext(MizanSocketContext);
   if (!socket) {
-    throw new Error(
-      'useMizanSocket() needs a socket: create one and give it to the provider, ' +
-        '<MizanProvider socket={createMizanSocket()}>.',
-    );
+    throw new Error('useMizanSocket() needs <MizanProvider socket={createMizanSocket()}> above it');
   }
   return socket;
 }
@@ -127,7 +124,7 @@ export function useMizanSocket(): MizanSocket {
 export function useMizanClient(): MizanClient {
   const client = useContext(MizanClientContext);
   if (!client) {
-    throw new Error('useMizanClient() needs a <MizanProvider> above it in the tree.');
+    throw new Error('useMizanClient() needs <MizanProvider> above it');
   }
   return client;
 }

@@ -125,10 +125,8 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     const Ctor: WebSocketConstructor | undefined =
       options.WebSocket ?? (typeof WebSocket === 'undefined' ? undefined : WebSocket);
     if (!Ctor) {
-      throw new Error(
-        'createMizanSocket() found no WebSocket here (Node has none before v22): pass one, ' +
-          "e.g. import WebSocket from 'ws'; createMizanSocket({ url, WebSocket }).",
-      );
+      // Node has none before v22: the `ws` package's fits
+      throw new Error('createMizanSocket(): no WebSocket here: pass one, createMizanSocket({ url, WebSocket })');
     }
     const url = socketUrl(options.url);
     setStatus(retrying ? 'reconnecting' : 'connecting');

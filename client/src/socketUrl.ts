@@ -15,10 +15,7 @@ export function socketUrl(url: string | undefined): string {
   const page = typeof location === 'undefined' ? undefined : location;
   if (page === undefined) {
     if (url === undefined) {
-      throw new Error(
-        'createMizanSocket() has no page to take its URL from: pass one, e.g. ' +
-          "createMizanSocket({ url: 'ws://localhost:8080/app/mizan/ws', WebSocket }).",
-      );
+      throw new Error('createMizanSocket(): no page to take the URL from: pass one, createMizanSocket({ url, WebSocket })');
     }
     return url;
   }

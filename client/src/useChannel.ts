@@ -102,7 +102,7 @@ export function useChannel<P, M>(channel: string, params: P, options: ChannelOpt
   const send = useCallback(
     (message: M) => {
       if (!join.current) {
-        throw new Error(`useChannel('${channel}'): send() needs the channel joined (it is not enabled, or not mounted).`);
+        throw new Error(`useChannel('${channel}').send() needs the channel joined: enabled and mounted`);
       }
       join.current.send(message);
     },

@@ -433,7 +433,7 @@ describe('defineLocalContext', () => {
       ),
     );
     expect(screen.getByTestId('caught').textContent).toBe(
-      'The local context "greet" was read outside its provider: wrap the component in <GreetProvider ...params>.',
+      'The local context greet needs <GreetProvider> above it',
     );
   });
 });
@@ -451,6 +451,6 @@ describe('useMizanClient', () => {
         </Catch>,
       ),
     );
-    expect(screen.getByTestId('caught').textContent).toBe('useMizanClient() needs a <MizanProvider> above it in the tree.');
+    expect(screen.getByTestId('caught').textContent).toBe('useMizanClient() needs <MizanProvider> above it');
   });
 });
