@@ -16,3 +16,14 @@ export function callSafely(fn: () => void): void {
     }, 0);
   }
 }
+
+/**
+ * Calls each listener with `args`, safely; the set may change meanwhile (a listener that
+ * unsubscribes), so it is copied first.
+ *
+ * @example
+ * callEach(statusListeners, 'open');
+ */
+export function callEach<A extends unknown[]>(listeners: ReadonlySet<(...args: A) => void>, ...args: A): void {
+  for (const listener of [...listeners]) callSafely(() => listener(...args));
+}

@@ -3,6 +3,7 @@
 // form's fields. The resolver for react-hook-form is in resolver.ts, the React hook in useMizanForm.ts.
 
 import type { MizanError } from './errors';
+import { paramToString } from './keys';
 
 /** How a field is rendered; `datetime` is an `<input type="datetime-local">`. */
 export type FormWidget =
@@ -157,10 +158,7 @@ export function fromInput(field: FormFieldDefinition, input: string | boolean): 
  * toInputText(null); // ''
  */
 export function toInputText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return JSON.stringify(value);
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : (paramToString(value) ?? '');
 }
 
 /**

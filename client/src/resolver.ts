@@ -3,6 +3,7 @@
 
 import type { MizanError } from './errors';
 import { FORM_ERROR, issueMessage, readInputs, serverFormErrors } from './forms';
+import { isRecord } from './isRecord';
 import type { FormDefinition, FormValues } from './forms';
 
 /** One error as react-hook-form keeps it. */
@@ -101,13 +102,7 @@ export function setServerErrors<T, R>(
 }
 
 function isLeaf(value: unknown): value is ResolverFieldError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as { message?: unknown }).message === 'string' &&
-    typeof (value as { type?: unknown }).type === 'string'
-  );
+  return isRecord(value) && typeof value['message'] === 'string' && typeof value['type'] === 'string';
 }
 
 function nestedGet(errors: Record<string, unknown>, path: readonly PropertyKey[]): ResolverFieldError | undefined {

@@ -4,7 +4,7 @@
 
 import { backoffDelay } from './backoff';
 import type { BackoffOptions } from './backoff';
-import { callSafely } from './callSafely';
+import { callEach, callSafely } from './callSafely';
 import { createJoins } from './channelJoins';
 import type { ChannelHandlers, ChannelJoin } from './channelJoins';
 import { MizanError } from './errors';
@@ -110,7 +110,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   function setStatus(next: SocketStatus): void {
     if (status === next) return;
     status = next;
-    for (const listener of [...statusListeners]) callSafely(() => listener(next));
+    callEach(statusListeners, next);
   }
 
   function write(frame: ClientFrame): boolean {
@@ -164,8 +164,8 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     joins.rejoin();
     setStatus('open');
     if (reconnected) {
-      for (const listener of [...reconnectListeners]) callSafely(listener);
-      for (const listener of [...resyncListeners]) callSafely(listener);
+      callEach(reconnectListeners);
+      callEach(resyncListeners);
     }
   }
 
@@ -198,7 +198,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
       return;
     }
     if (frame.op === 'resync') {
-      for (const listener of [...resyncListeners]) callSafely(listener);
+      callEach(resyncListeners);
       return;
     }
     joins.receive(frame);
