@@ -55,12 +55,16 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
   const errorId = error !== undefined ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter((x) => x !== undefined).join(' ') || undefined;
   const input = form.field(name);
-  const aria = {
+  const own = {
+    ...input,
+    id,
     'aria-invalid': error !== undefined,
     'aria-describedby': describedBy,
     // a required checkbox only has to be true or false, which it always is
     'aria-required': (field.required && field.widget !== 'checkbox') || undefined,
+    className: 'mizan-field-input',
   };
+  const choices = field.choices ?? [];
   const help = helpId && (
     <p id={helpId} className="mizan-field-help">
       {field.help}
@@ -82,20 +86,11 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
   switch (field.widget) {
     case 'hidden':
       return <input {...input} id={id} type="hidden" />;
-    case 'checkbox':
-      return (
-        <div className={className}>
-          <input {...input} {...aria} id={id} type="checkbox" className="mizan-field-input" />
-          {label}
-          {help}
-          {message}
-        </div>
-      );
     case 'radio':
       return (
         <fieldset className={className} aria-describedby={describedBy}>
           <legend className="mizan-field-label">{field.label}</legend>
-          {(field.choices ?? []).map((choice) => (
+          {choices.map((choice) => (
             <label key={choice} className="mizan-field-choice">
               <input {...form.field(name, choice)} id={`${id}-${choice}`} className="mizan-field-input" />
               {choiceLabel(field, choice)}
@@ -107,9 +102,9 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
       );
     case 'select':
       control = (
-        <select {...input} {...aria} id={id} className="mizan-field-input">
+        <select {...own}>
           <option value="">{field.placeholder ?? ''}</option>
-          {(field.choices ?? []).map((choice) => (
+          {choices.map((choice) => (
             <option key={choice} value={choice}>
               {choiceLabel(field, choice)}
             </option>
@@ -118,27 +113,24 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
       );
       break;
     case 'textarea':
-      control = (
-        <textarea {...input} {...aria} id={id} placeholder={field.placeholder} className="mizan-field-input" />
-      );
+      control = <textarea {...own} placeholder={field.placeholder} />;
       break;
     default:
       control = (
         <input
-          {...input}
-          {...aria}
-          id={id}
+          {...own}
           type={field.widget === 'datetime' ? 'datetime-local' : field.widget}
           placeholder={field.placeholder}
           step={field.widget === 'number' && field.type === 'number' ? 'any' : undefined}
-          className="mizan-field-input"
         />
       );
   }
+  // a checkbox comes before its label
+  const checkbox = field.widget === 'checkbox';
   return (
     <div className={className}>
-      {label}
-      {control}
+      {checkbox ? control : label}
+      {checkbox ? label : control}
       {help}
       {message}
     </div>

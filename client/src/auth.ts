@@ -3,9 +3,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { isMizanQueryKey } from './cache';
+import { useMizanContext } from './contexts';
 import type { MizanError } from './errors';
-import { useMizanContext, useMizanMutation, useOptionalMizanSocket } from './react';
-import type { MizanMutation, MizanMutationOptions } from './react';
+import { useMizanMutation } from './mutations';
+import type { MizanMutation, MizanMutationOptions } from './mutations';
+import { useOptionalMizanSocket } from './react';
 import { SESSION_CONTEXT } from './session';
 import type { Credentials, Session } from './session';
 

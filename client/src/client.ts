@@ -3,7 +3,7 @@
 import { MizanError } from './errors';
 import { isAbortError } from './isAbortError';
 import { isRecord } from './isRecord';
-import { INVALIDATE_HEADER, mergeKeys, paramEntries, parseInvalidateHeader } from './keys';
+import { INVALIDATE_HEADER, mergeKeys, paramEntries, parseInvalidateHeader, readKeys } from './keys';
 
 /** The `fetch` signature the client needs; `window.fetch` fits, so does any test double. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -89,75 +89,55 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const credentials = options.credentials ?? 'same-origin';
 
-  async function buildHeaders(own: Record<string, string>): Promise<Headers> {
-    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
-    const headers = new Headers(extra);
-    for (const [name, value] of Object.entries(own)) headers.set(name, value);
-    return headers;
+  function invalid(res: Response, detail: string, cause?: unknown): MizanError {
+    return new MizanError({ status: res.status, title: 'Invalid response', detail, cause });
   }
 
-  async function send(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
+  /** `{baseUrl}{path}`, a POST of `body` as JSON when there is one, else a GET; the answer's object and itself. */
+  async function request(
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<[Record<string, unknown>, Response]> {
+    const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+    headers.set('Accept', 'application/json');
+    const init: RequestInit = { method: 'GET', headers, credentials };
+    if (body !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      init.method = 'POST';
+      init.body = JSON.stringify(body);
+    }
+    if (signal) init.signal = signal;
     const doFetch: FetchLike = options.fetch ?? ((input, requestInit) => globalThis.fetch(input, requestInit));
     let res: Response;
     try {
-      res = await doFetch(url, signal ? { ...init, signal } : init);
+      res = await doFetch(baseUrl + path, init);
     } catch (error) {
       if (isAbortError(error, signal)) throw error;
       throw MizanError.network(error);
     }
     if (!res.ok) throw await MizanError.fromResponse(res);
-    return res;
-  }
-
-  async function readJson(res: Response): Promise<Record<string, unknown>> {
-    let body: unknown;
+    let json: unknown;
     try {
-      body = await res.json();
+      json = await res.json();
     } catch (cause) {
-      throw new MizanError({
-        status: res.status,
-        title: 'Invalid response',
-        detail: 'The server answered with a body that is not JSON.',
-        cause,
-      });
+      throw invalid(res, 'The body is not JSON.', cause);
     }
-    if (!isRecord(body)) {
-      throw new MizanError({
-        status: res.status,
-        title: 'Invalid response',
-        detail: 'The server answered with JSON that is not an object.',
-      });
-    }
-    return body;
-  }
-
-  function invalidateOf(body: Record<string, unknown>): string[] {
-    const keys = body['invalidate'];
-    return Array.isArray(keys) ? (keys as unknown[]).filter((k): k is string => typeof k === 'string') : [];
+    if (!isRecord(json)) throw invalid(res, 'The body is not a JSON object.');
+    return [json, res];
   }
 
   async function callAlone<R>(name: string, args: unknown, signal: AbortSignal | undefined): Promise<CallResult<R>> {
-    const headers = await buildHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' });
-    const res = await send(
-      `${baseUrl}/call/${encodeURIComponent(name)}`,
-      { method: 'POST', headers, credentials, body: JSON.stringify(args ?? {}) },
-      signal,
-    );
-    const body = await readJson(res);
+    const [body, res] = await request(`/call/${encodeURIComponent(name)}`, args ?? {}, signal);
     return {
       result: body['result'] as R,
-      invalidate: mergeKeys(invalidateOf(body), parseInvalidateHeader(res.headers.get(INVALIDATE_HEADER))),
+      invalidate: mergeKeys(readKeys(body['invalidate']), parseInvalidateHeader(res.headers.get(INVALIDATE_HEADER))),
     };
   }
 
   async function contextAlone<R>(name: string, params: object | undefined, signal: AbortSignal | undefined): Promise<R> {
-    const headers = await buildHeaders({ Accept: 'application/json' });
-    const res = await send(
-      `${baseUrl}/ctx/${encodeURIComponent(name)}${encodeQuery(params)}`,
-      { method: 'GET', headers, credentials },
-      signal,
-    );
-    return (await readJson(res))['result'] as R;
+    const [body] = await request(`/ctx/${encodeURIComponent(name)}${encodeQuery(params)}`, undefined, signal);
+    return body['result'] as R;
   }
 
   const batching = options.batch ?? true;
@@ -190,17 +170,12 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
     // an entry aborted while the batch is out settles at once; the others still need the answer
     for (const q of part) q.signal?.addEventListener('abort', () => q.reject(q.signal?.reason), { once: true });
     try {
-      const headers = await buildHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' });
-      const res = await send(
-        `${baseUrl}/batch`,
-        { method: 'POST', headers, credentials, body: JSON.stringify({ batch: part.map((q) => q.entry) }) },
-        undefined,
-      );
-      const answers = (await readJson(res))['batch'];
+      const [body, res] = await request('/batch', { batch: part.map((q) => q.entry) }, undefined);
+      const answers = body['batch'];
       part.forEach((q, i) => {
         const answer: unknown = Array.isArray(answers) ? answers[i] : undefined;
         if (!isRecord(answer)) {
-          q.reject(new MizanError({ status: res.status, title: 'Invalid response', detail: 'A batch entry has no answer.' }));
+          q.reject(invalid(res, 'A batch entry has no answer.'));
         } else if (answer['status'] === 200) {
           q.resolve(q.settle(answer));
         } else {
@@ -223,7 +198,7 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
         entry: { call: name, args: args ?? {} },
         signal,
         alone: () => callAlone<R>(name, args, signal),
-        settle: (answer) => ({ result: answer['result'] as R, invalidate: invalidateOf(answer) }),
+        settle: (answer) => ({ result: answer['result'] as R, invalidate: readKeys(answer['invalidate']) }),
       }) as Promise<CallResult<R>>;
     },
 
@@ -239,10 +214,7 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
     },
 
     async hydrate(requestOptions?: RequestOptions): Promise<Record<string, unknown>> {
-      const headers = await buildHeaders({ Accept: 'application/json' });
-      const res = await send(`${baseUrl}/hydrate`, { method: 'GET', headers, credentials }, requestOptions?.signal);
-      const body = await readJson(res);
-      const contexts = body['contexts'];
+      const contexts = (await request('/hydrate', undefined, requestOptions?.signal))[0]['contexts'];
       return isRecord(contexts) ? contexts : {};
     },
   };

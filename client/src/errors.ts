@@ -45,10 +45,8 @@ function readFieldErrors(value: unknown): FieldError[] {
   const out: FieldError[] = [];
   for (const item of value as unknown[]) {
     if (!isRecord(item)) continue;
-    const path = item['path'];
     const message = item['message'];
-    if (typeof message !== 'string') continue;
-    out.push({ path: typeof path === 'string' ? path : '', message });
+    if (typeof message === 'string') out.push({ path: string(item['path']) ?? '', message });
   }
   return out;
 }
@@ -57,20 +55,20 @@ function defaultTitle(status: number): string {
   return STATUS_TITLES[status] ?? (status === 0 ? 'Network error' : `HTTP ${status}`);
 }
 
+function string(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 function readProblem(body: Readonly<Record<string, unknown>>, status: number, fallbackTitle: string): MizanError {
-  const title = body['title'];
-  const detail = body['detail'];
   const id = body['id'];
-  const code = body['code'];
-  const type = body['type'];
   return new MizanError({
     status,
-    title: typeof title === 'string' && title !== '' ? title : fallbackTitle,
-    detail: typeof detail === 'string' ? detail : '',
+    title: string(body['title']) || fallbackTitle,
+    detail: string(body['detail']) ?? '',
     fieldErrors: readFieldErrors(body['errors']),
-    id: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined,
-    code: typeof code === 'string' && code !== '' ? code : undefined,
-    type: typeof type === 'string' ? type : undefined,
+    id: typeof id === 'number' ? String(id) : string(id),
+    code: string(body['code']) || undefined,
+    type: string(body['type']),
   });
 }
 
@@ -143,24 +141,21 @@ export class MizanError extends Error {
    */
   static async fromResponse(res: Response): Promise<MizanError> {
     const status = res.status;
+    const title = res.statusText || defaultTitle(status);
     let text = '';
     try {
       text = await res.text();
     } catch (cause) {
-      return new MizanError({ status, title: res.statusText || defaultTitle(status), cause });
+      return new MizanError({ status, title, cause });
     }
     const contentType = (res.headers.get('Content-Type') ?? '').toLowerCase();
     const trimmed = text.trim();
     if (contentType.includes('json') || trimmed.startsWith('{')) {
       const body = parseJsonObject(trimmed);
-      if (body) return readProblem(body, status, res.statusText || defaultTitle(status));
+      if (body) return readProblem(body, status, title);
     }
     const plain = !contentType.includes('html') && !trimmed.startsWith('<');
-    return new MizanError({
-      status,
-      title: res.statusText || defaultTitle(status),
-      detail: plain ? trimmed.slice(0, MAX_TEXT_DETAIL) : '',
-    });
+    return new MizanError({ status, title, detail: plain ? trimmed.slice(0, MAX_TEXT_DETAIL) : '' });
   }
 
   /**
@@ -203,4 +198,20 @@ export function isMizanError(value: unknown): value is MizanError {
     typeof (value as { status?: unknown }).status === 'number' &&
     Array.isArray((value as { fieldErrors?: unknown }).fieldErrors)
   );
+}
+
+/**
+ * The error as a `MizanError`: itself when it is one, else status 0 with its message as detail.
+ *
+ * @example
+ * try { return await client.call(name, args); } catch (error) { throw asMizanError(error); }
+ */
+export function asMizanError(error: unknown): MizanError {
+  if (isMizanError(error)) return error;
+  return new MizanError({
+    status: 0,
+    title: 'Request failed',
+    detail: error instanceof Error ? error.message : String(error),
+    cause: error,
+  });
 }

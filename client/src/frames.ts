@@ -2,6 +2,7 @@
 // writes and how it reads what the server sends. The socket uses nothing else to touch the wire.
 
 import { MizanError } from './errors';
+import { readKeys } from './keys';
 import { parseJsonObject } from './parseJsonObject';
 import { readPresenceMembers } from './presence';
 import type { PresenceFrame } from './presence';
@@ -47,13 +48,7 @@ export function parseServerFrame(text: unknown): ServerFrame | undefined {
   if (!frame) return undefined;
   const op = frame['op'];
   const ref = typeof frame['ref'] === 'string' ? frame['ref'] : undefined;
-  if (op === 'invalidate') {
-    const keys = frame['keys'];
-    return {
-      op,
-      keys: Array.isArray(keys) ? (keys as unknown[]).filter((k): k is string => typeof k === 'string') : [],
-    };
-  }
+  if (op === 'invalidate') return { op, keys: readKeys(frame['keys']) };
   if (op === 'resync') return { op };
   if (op === 'error') return { op, ref, error: MizanError.fromProblem(frame) };
   if (ref === undefined) return undefined;

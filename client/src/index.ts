@@ -43,16 +43,10 @@ export type { BackoffOptions } from './backoff';
 export { applyPresence } from './presence';
 export type { PresenceFrame, PresenceMember } from './presence';
 
-export { DEFAULT_SOCKET_PATH, createMizanSocket } from './socket';
-export type {
-  ChannelHandlers,
-  ChannelJoin,
-  MizanSocket,
-  MizanSocketOptions,
-  SocketStatus,
-  WebSocketConstructor,
-  WebSocketLike,
-} from './socket';
+export { DEFAULT_SOCKET_PATH } from './socketUrl';
+export { createMizanSocket } from './socket';
+export type { MizanSocket, MizanSocketOptions, SocketStatus, WebSocketConstructor, WebSocketLike } from './socket';
+export type { ChannelHandlers, ChannelJoin } from './channelJoins';
 
 export { enableLiveInvalidation } from './live';
 
@@ -60,24 +54,12 @@ export { SESSION_CONTEXT, watchSessionEnd } from './session';
 export type { Credentials, Session } from './session';
 export { useLogin, useLogout, useSession } from './auth';
 
-export {
-  MizanProvider,
-  defineLocalContext,
-  useInvalidateKeys,
-  useMizanClient,
-  useMizanContext,
-  useMizanMutation,
-  useMizanSocket,
-} from './react';
-export type {
-  LocalContext,
-  LocalContextProviderProps,
-  MizanContextOptions,
-  MizanMutateCallbacks,
-  MizanMutation,
-  MizanMutationOptions,
-  MizanProviderProps,
-} from './react';
+export { MizanProvider, useMizanClient, useMizanSocket } from './react';
+export type { MizanProviderProps } from './react';
+export { defineLocalContext, useMizanContext } from './contexts';
+export type { LocalContext, LocalContextProviderProps, MizanContextOptions } from './contexts';
+export { useInvalidateKeys, useMizanMutation } from './mutations';
+export type { MizanMutateCallbacks, MizanMutation, MizanMutationOptions } from './mutations';
 
 export { DEFAULT_CHANNEL_KEEP, useChannel } from './useChannel';
 export type { ChannelOptions, ChannelState } from './useChannel';
@@ -91,10 +73,8 @@ export {
   formPath,
   fromInput,
   initialFormValues,
-  mizanResolver,
   readInputs,
   serverFormErrors,
-  setServerErrors,
   toInputText,
 } from './forms';
 export type {
@@ -108,15 +88,20 @@ export type {
   FormSchema,
   FormValues,
   FormWidget,
+} from './forms';
+
+export { mizanResolver, setServerErrors } from './resolver';
+export type {
   MizanResolver,
   MizanResolverResult,
   ResolverErrors,
   ResolverFieldError,
   ResolverOptionsLike,
-} from './forms';
+} from './resolver';
 
 export { useMizanForm } from './useMizanForm';
-export type { FormFieldProps, MizanFormOptions, MizanFormState } from './useMizanForm';
+export type { MizanFormOptions, MizanFormState } from './useMizanForm';
+export type { FormFieldProps } from './fieldProps';
 
 export { MizanField, MizanForm, humanizeChoice } from './MizanForm';
 export type { MizanFieldProps, MizanFormProps } from './MizanForm';

@@ -18,40 +18,20 @@ export interface ParsedKey {
 /** Name of the response header that carries invalidation keys. */
 export const INVALIDATE_HEADER = 'X-Mizan-Invalidate';
 
-const HEX = '0123456789ABCDEF';
-
-function isUnreserved(byte: number): boolean {
-  return (
-    (byte >= 0x41 && byte <= 0x5a) || // A-Z
-    (byte >= 0x61 && byte <= 0x7a) || // a-z
-    (byte >= 0x30 && byte <= 0x39) || // 0-9
-    byte === 0x2d || // -
-    byte === 0x2e || // .
-    byte === 0x5f || // _
-    byte === 0x7e // ~
-  );
-}
-
-let encoder: TextEncoder | undefined;
-
 /**
  * Percent-encodes a string as UTF-8, leaving only `A-Z a-z 0-9 - . _ ~` unencoded
- * (stricter than `encodeURIComponent`, which keeps `!'()*`).
+ * (stricter than `encodeURIComponent`, which keeps `!'()*`). A lone surrogate is encoded as
+ * U+FFFD, as UTF-8 encoders write it.
  *
  * @example
  * encodeKeyPart("it's (ok)!*"); // "it%27s%20%28ok%29%21%2A"
  */
 export function encodeKeyPart(value: string): string {
-  encoder ??= new TextEncoder();
-  let out = '';
-  for (const byte of encoder.encode(value)) {
-    if (isUnreserved(byte)) {
-      out += String.fromCharCode(byte);
-    } else {
-      out += '%' + HEX.charAt(byte >> 4) + HEX.charAt(byte & 0x0f);
-    }
-  }
-  return out;
+  // \p{Cs} in a /u pattern matches only surrogates that are not half of a pair
+  return encodeURIComponent(value.replace(/\p{Cs}/gu, '\uFFFD')).replace(
+    /[!'()*]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
+  );
 }
 
 function decodeKeyPart(value: string): string {
@@ -153,6 +133,18 @@ export function parseKey(key: string): ParsedKey {
 export function parseInvalidateHeader(header: string | null | undefined): string[] {
   if (!header) return [];
   return mergeKeys(header.split(','));
+}
+
+/**
+ * The keys of a JSON `invalidate` array (in a call's answer or a pushed frame): its strings, in
+ * order; anything else reads as no keys.
+ *
+ * @example
+ * readKeys(['currentUser', 7]); // ["currentUser"]
+ * readKeys(undefined);          // []
+ */
+export function readKeys(value: unknown): string[] {
+  return Array.isArray(value) ? (value as unknown[]).filter((k): k is string => typeof k === 'string') : [];
 }
 
 /**

@@ -1,25 +1,15 @@
-// React bindings: the provider, context hooks, mutations that refresh exactly what they changed,
-// and local (parameterised) contexts. Channels are in useChannel.ts.
+// React bindings: the provider, and the client and socket it gives the tree. Reading contexts is in
+// contexts.tsx, calls in mutations.ts, channels in useChannel.ts.
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
-import type { FunctionComponent, ReactElement, ReactNode } from 'react';
-import {
-  QueryClientContext,
-  QueryClientProvider,
-  hashKey,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import type { QueryClient, UseQueryOptions, UseQueryResult } from '@tanstack/react-query';
-import { QUERY_KEY_PREFIX, contextQueryKey, createMizanQueryClient, invalidateKeys } from './cache';
-import type { MizanQueryKey } from './cache';
+import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+import { QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { createMizanQueryClient } from './cache';
 import { createMizanClient } from './client';
-import type { CallResult, MizanClient } from './client';
-import { MizanError, isMizanError } from './errors';
+import type { MizanClient } from './client';
 import { hydrateQueryClient, readHydration } from './hydration';
 import type { HydratedContexts } from './hydration';
-import { isAbortError } from './isAbortError';
 import { enableLiveInvalidation } from './live';
 import { watchSessionEnd } from './session';
 import type { MizanSocket } from './socket';
@@ -32,16 +22,6 @@ MizanSocketContext.displayName = 'MizanSocketContext';
 
 // QueryClients already seeded from the page: hydration happens once per cache, not per render.
 const hydratedClients = new WeakSet<QueryClient>();
-
-function asMizanError(error: unknown): MizanError {
-  if (isMizanError(error)) return error;
-  return new MizanError({
-    status: 0,
-    title: 'Request failed',
-    detail: error instanceof Error ? error.message : String(error),
-    cause: error,
-  });
-}
 
 /** Props of `MizanProvider`. */
 export interface MizanProviderProps {
@@ -129,10 +109,7 @@ export function useOptionalMizanSocket(): MizanSocket | null {
 export function useMizanSocket(): MizanSocket {
   const socket = useContext(MizanSocketContext);
   if (!socket) {
-    throw new Error(
-      'useMizanSocket() needs a socket: create one and give it to the provider, ' +
-        '<MizanProvider socket={createMizanSocket()}>.',
-    );
+    throw new Error('useMizanSocket() needs <MizanProvider socket={createMizanSocket()}> above it');
   }
   return socket;
 }
@@ -147,228 +124,7 @@ export function useMizanSocket(): MizanSocket {
 export function useMizanClient(): MizanClient {
   const client = useContext(MizanClientContext);
   if (!client) {
-    throw new Error('useMizanClient() needs a <MizanProvider> above it in the tree.');
+    throw new Error('useMizanClient() needs <MizanProvider> above it');
   }
   return client;
-}
-
-/** TanStack `useQuery` options accepted by `useMizanContext` (everything but key and fetch function). */
-export type MizanContextOptions<R> = Omit<UseQueryOptions<R, MizanError, R, MizanQueryKey>, 'queryKey' | 'queryFn'>;
-
-/**
- * Reads a context through TanStack Query, cached under `['mizan', name, params]`. Returns the
- * `useQuery` result; `error` is a `MizanError`.
- *
- * @example
- * const { data: user, isPending, error } = useMizanContext<UserView>('currentUser');
- * const greeting = useMizanContext<Greeting>('greet', { name: 'Al' }, { enabled: name !== '' });
- */
-export function useMizanContext<R>(
-  name: string,
-  params?: object,
-  options?: MizanContextOptions<R>,
-): UseQueryResult<R, MizanError> {
-  const client = useMizanClient();
-  const queryKey = contextQueryKey(name, params);
-  return useQuery<R, MizanError, R, MizanQueryKey>({
-    ...options,
-    queryKey,
-    queryFn: async ({ signal }) => {
-      try {
-        return await client.context<R>(name, queryKey[2], { signal });
-      } catch (error) {
-        if (isAbortError(error, signal)) throw error;
-        throw asMizanError(error);
-      }
-    },
-  });
-}
-
-/** Callbacks of `useMizanMutation`, run after the invalidated contexts were refreshed. */
-export interface MizanMutationOptions<A, R> {
-  onSuccess?: ((result: R, args: A, invalidated: string[]) => unknown) | undefined;
-  onError?: ((error: MizanError, args: A) => unknown) | undefined;
-  onSettled?: ((result: R | undefined, error: MizanError | null, args: A) => unknown) | undefined;
-  /**
-   * Keep `isPending` true until the refetches of invalidated contexts have settled, so the UI never
-   * shows the old data after a successful call. Default `true`.
-   */
-  awaitInvalidation?: boolean | undefined;
-}
-
-/** Per-call callbacks of `mutate`. */
-export interface MizanMutateCallbacks<A, R> {
-  onSuccess?: ((result: R, args: A) => void) | undefined;
-  onError?: ((error: MizanError, args: A) => void) | undefined;
-  onSettled?: ((result: R | undefined, error: MizanError | null, args: A) => void) | undefined;
-}
-
-/** What `useMizanMutation` returns. */
-export interface MizanMutation<A, R> {
-  /** Calls the function; errors land in `error` (and `onError`), never thrown. */
-  mutate: (args: A, callbacks?: MizanMutateCallbacks<A, R>) => void;
-  /** Calls the function and resolves to its result; rejects with a `MizanError`. */
-  mutateAsync: (args: A) => Promise<R>;
-  isPending: boolean;
-  isSuccess: boolean;
-  isError: boolean;
-  error: MizanError | null;
-  /** Result of the last successful call. */
-  data: R | undefined;
-  /** Invalidation keys of the last successful call. */
-  invalidated: string[];
-  /** Arguments of the last call. */
-  variables: A | undefined;
-  reset: () => void;
-}
-
-const NO_KEYS: string[] = [];
-
-/**
- * Calls a server function and applies the invalidation keys of each successful call to the query
- * cache, so exactly the contexts it changed are refetched.
- *
- * @example
- * const rename = useMizanMutation<{ userId: number; name: string }, UserView>('updateName');
- * rename.mutate({ userId: 5, name: 'Al' });
- * if (rename.error?.fieldError('name')) showError(rename.error.fieldError('name'));
- */
-export function useMizanMutation<A = void, R = unknown>(
-  name: string,
-  options?: MizanMutationOptions<A, R>,
-): MizanMutation<A, R> {
-  const client = useMizanClient();
-  const queryClient = useQueryClient();
-  const mutation = useMutation<CallResult<R>, MizanError, A>({
-    mutationKey: [QUERY_KEY_PREFIX, 'call', name],
-    mutationFn: async (args) => {
-      try {
-        return await client.call<R>(name, args);
-      } catch (error) {
-        throw asMizanError(error);
-      }
-    },
-    onSuccess: async (data, args) => {
-      const refreshed = invalidateKeys(queryClient, data.invalidate);
-      if (options?.awaitInvalidation !== false) await refreshed;
-      await options?.onSuccess?.(data.result, args, data.invalidate);
-    },
-    onError: async (error, args) => {
-      await options?.onError?.(error, args);
-    },
-    onSettled: async (data, error, args) => {
-      await options?.onSettled?.(data?.result, error, args);
-    },
-  });
-
-  const { mutate: rawMutate, mutateAsync: rawMutateAsync } = mutation;
-  const mutate = useCallback(
-    (args: A, callbacks?: MizanMutateCallbacks<A, R>) => {
-      if (!callbacks) {
-        rawMutate(args);
-        return;
-      }
-      rawMutate(args, {
-        onSuccess: (data, vars) => callbacks.onSuccess?.(data.result, vars),
-        onError: (error, vars) => callbacks.onError?.(error, vars),
-        onSettled: (data, error, vars) => callbacks.onSettled?.(data?.result, error, vars),
-      });
-    },
-    [rawMutate],
-  );
-  const mutateAsync = useCallback(async (args: A) => (await rawMutateAsync(args)).result, [rawMutateAsync]);
-
-  return {
-    mutate,
-    mutateAsync,
-    isPending: mutation.isPending,
-    isSuccess: mutation.isSuccess,
-    isError: mutation.isError,
-    error: mutation.error,
-    data: mutation.data?.result,
-    invalidated: mutation.data?.invalidate ?? NO_KEYS,
-    variables: mutation.variables,
-    reset: mutation.reset,
-  };
-}
-
-/**
- * A function that applies invalidation keys to the query cache (for keys that arrive another way,
- * such as a view-path response header or a live push).
- *
- * @example
- * const invalidate = useInvalidateKeys();
- * const res = await fetch('/app/profile', { method: 'POST', body });
- * await invalidate(parseInvalidateHeader(res.headers.get('X-Mizan-Invalidate')));
- */
-export function useInvalidateKeys(): (keys: readonly string[]) => Promise<void> {
-  const queryClient = useQueryClient();
-  return useCallback((keys: readonly string[]) => invalidateKeys(queryClient, keys), [queryClient]);
-}
-
-/** Props of a local context's provider: the context's params, plus children. */
-export type LocalContextProviderProps<P extends object> = P & { children?: ReactNode };
-
-/** A context read with params fixed by a provider higher in the tree. */
-export interface LocalContext<P extends object, R> {
-  /** Context name on the server. */
-  readonly name: string;
-  /** Puts the params in React context for `use()` below it. */
-  readonly Provider: FunctionComponent<LocalContextProviderProps<P>>;
-  /** The `useMizanContext` result for the provider's params. Throws outside the provider. */
-  readonly use: (options?: MizanContextOptions<R>) => UseQueryResult<R, MizanError>;
-  /** The provider's params. Throws outside the provider. */
-  readonly useParams: () => P;
-}
-
-function providerName(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1) + 'Provider';
-}
-
-/**
- * Defines a local context: a provider that takes the context's params as props, and a hook that
- * reads the context for them anywhere below.
- *
- * @example
- * const Greet = defineLocalContext<{ name: string }, Greeting>('greet');
- *
- * <Greet.Provider name="Al"><Banner /></Greet.Provider>
- *
- * function Banner() {
- *   const { data } = Greet.use();
- *   return <h1>{data?.text}</h1>;
- * }
- */
-export function defineLocalContext<P extends object, R>(name: string): LocalContext<P, R> {
-  const ParamsContext = createContext<P | undefined>(undefined);
-  const displayName = providerName(name);
-  ParamsContext.displayName = `${displayName}Params`;
-
-  const Provider: FunctionComponent<LocalContextProviderProps<P>> = (props) => {
-    const { children, ...rest } = props;
-    const params = rest as unknown as P;
-    // Same params, same object: consumers do not re-render when the provider's parent does.
-    // hashKey is TanStack's own: key order and undefined values do not change it.
-    const hash = hashKey([params]);
-    const value = useMemo(() => params, [hash]);
-    return <ParamsContext.Provider value={value}>{children}</ParamsContext.Provider>;
-  };
-  Provider.displayName = displayName;
-
-  function useParams(): P {
-    const params = useContext(ParamsContext);
-    if (params === undefined) {
-      throw new Error(
-        `The local context "${name}" was read outside its provider: wrap the component in <${displayName} ...params>.`,
-      );
-    }
-    return params;
-  }
-
-  function use(options?: MizanContextOptions<R>): UseQueryResult<R, MizanError> {
-    const params = useParams();
-    return useMizanContext<R>(name, params, options);
-  }
-
-  return { name, Provider, use, useParams };
 }

@@ -1,13 +1,16 @@
-// The page's one WebSocket to the server: channel joins multiplexed by ref, live invalidation
-// pushes, and reconnection with backoff. Framework-agnostic; React binds to it in useChannel.
+// The page's one WebSocket to the server: the connection, its status, reconnection with backoff,
+// and live invalidation pushes. The channel joins it carries are in channelJoins.ts.
+// Framework-agnostic; React binds to it in useChannel.
 
 import { backoffDelay } from './backoff';
 import type { BackoffOptions } from './backoff';
+import { callEach, callSafely } from './callSafely';
+import { createJoins } from './channelJoins';
+import type { ChannelHandlers, ChannelJoin } from './channelJoins';
 import { MizanError } from './errors';
 import { formatClientFrame, parseServerFrame } from './frames';
 import type { ClientFrame } from './frames';
-import { applyPresence } from './presence';
-import type { PresenceMember } from './presence';
+import { socketUrl } from './socketUrl';
 
 /**
  * Where the socket is: `idle` before the first join (or live subscription), `connecting` for the
@@ -46,29 +49,6 @@ export interface MizanSocketOptions {
   backoff?: BackoffOptions | undefined;
 }
 
-/** What a join reports. All optional; none is called after `leave()`. */
-export interface ChannelHandlers<M> {
-  /** A message the channel sent to this join's group. */
-  onMessage?(message: M): void;
-  /** The group's members, after each presence frame (channels with presence only). */
-  onPresence?(members: PresenceMember[]): void;
-  /**
-   * The server refused something: the join (then the join is over and its queued messages are
-   * dropped) or a message (then the join goes on).
-   */
-  onError?(error: MizanError): void;
-  /** The server confirmed the join; again after each rejoin that follows a reconnect. */
-  onJoined?(): void;
-}
-
-/** A join of one channel with one set of params. */
-export interface ChannelJoin<M> {
-  /** Sends a message to the channel; queued until the join is confirmed. */
-  send(message: M): void;
-  /** Leaves the channel. Calling it again does nothing. */
-  leave(): void;
-}
-
 /** The page's connection to the server's channels and live invalidation. */
 export interface MizanSocket {
   /** The current status. */
@@ -94,50 +74,6 @@ export interface MizanSocket {
   reconnect(): void;
   /** Closes the socket for good: no reconnection, no more handlers called. */
   close(): void;
-}
-
-/** Default path of the channel endpoint, under the page's origin. */
-export const DEFAULT_SOCKET_PATH = '/mizan/ws';
-
-interface Join {
-  readonly channel: string;
-  readonly params: unknown;
-  readonly handlers: ChannelHandlers<unknown>;
-  /** Ref of the join frame on the current connection; undefined until it is sent. */
-  ref: string | undefined;
-  joined: boolean;
-  failed: MizanError | undefined;
-  queue: unknown[];
-  members: PresenceMember[];
-}
-
-function resolveUrl(url: string | undefined): string {
-  const page = typeof location === 'undefined' ? undefined : location;
-  if (page === undefined) {
-    if (url === undefined) {
-      throw new Error(
-        'createMizanSocket() has no page to take its URL from: pass one, e.g. ' +
-          "createMizanSocket({ url: 'ws://localhost:8080/app/mizan/ws', WebSocket }).",
-      );
-    }
-    return url;
-  }
-  const resolved = new URL(url ?? DEFAULT_SOCKET_PATH, page.href);
-  if (resolved.protocol === 'http:') resolved.protocol = 'ws:';
-  else if (resolved.protocol === 'https:') resolved.protocol = 'wss:';
-  return resolved.href;
-}
-
-// A listener that throws must not keep the others (other components on the same socket) from
-// running: its error is rethrown on its own, where the page reports uncaught errors.
-function callSafely(fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    setTimeout(() => {
-      throw error;
-    }, 0);
-  }
 }
 
 /**
@@ -166,9 +102,6 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   let retrying = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let nextRef = 1;
-  const joins = new Set<Join>();
-  const byRef = new Map<string, Join>();
   const statusListeners = new Set<(status: SocketStatus) => void>();
   const invalidateListeners = new Set<(keys: string[]) => void>();
   const reconnectListeners = new Set<() => void>();
@@ -177,7 +110,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   function setStatus(next: SocketStatus): void {
     if (status === next) return;
     status = next;
-    for (const listener of [...statusListeners]) callSafely(() => listener(next));
+    callEach(statusListeners, next);
   }
 
   function write(frame: ClientFrame): boolean {
@@ -186,24 +119,16 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     return true;
   }
 
-  function sendJoin(join: Join): void {
-    const ref = String(nextRef++);
-    join.ref = ref;
-    join.joined = false;
-    byRef.set(ref, join);
-    write({ op: 'join', ref, channel: join.channel, params: join.params });
-  }
+  const joins = createJoins(write);
 
   function connect(): void {
     const Ctor: WebSocketConstructor | undefined =
       options.WebSocket ?? (typeof WebSocket === 'undefined' ? undefined : WebSocket);
     if (!Ctor) {
-      throw new Error(
-        'createMizanSocket() found no WebSocket here (Node has none before v22): pass one, ' +
-          "e.g. import WebSocket from 'ws'; createMizanSocket({ url, WebSocket }).",
-      );
+      // Node has none before v22: the `ws` package's fits
+      throw new Error('createMizanSocket(): no WebSocket here: pass one, createMizanSocket({ url, WebSocket })');
     }
-    const url = resolveUrl(options.url);
+    const url = socketUrl(options.url);
     setStatus(retrying ? 'reconnecting' : 'connecting');
     let socket: WebSocketLike;
     try {
@@ -236,22 +161,18 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     retrying = false;
     attempt = 0;
     open = true;
-    for (const join of [...joins]) sendJoin(join);
+    joins.rejoin();
     setStatus('open');
     if (reconnected) {
-      for (const listener of [...reconnectListeners]) callSafely(listener);
-      for (const listener of [...resyncListeners]) callSafely(listener);
+      callEach(reconnectListeners);
+      callEach(resyncListeners);
     }
   }
 
   function dropped(): void {
     ws = null;
     open = false;
-    byRef.clear();
-    for (const join of joins) {
-      join.ref = undefined;
-      join.joined = false;
-    }
+    joins.drop();
     if (closed) {
       setStatus('closed');
       return;
@@ -268,15 +189,6 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     }, backoffDelay(attempt++, options.backoff));
   }
 
-  function fail(join: Join, error: MizanError): void {
-    join.failed = error;
-    join.queue = [];
-    joins.delete(join);
-    if (join.ref !== undefined) byRef.delete(join.ref);
-    join.ref = undefined;
-    callSafely(() => join.handlers.onError?.(error));
-  }
-
   function receive(data: unknown): void {
     const frame = parseServerFrame(data);
     if (!frame) return;
@@ -286,40 +198,10 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
       return;
     }
     if (frame.op === 'resync') {
-      for (const listener of [...resyncListeners]) callSafely(listener);
+      callEach(resyncListeners);
       return;
     }
-    // An error without a ref answers a frame the server could not read; no join to tell.
-    const join = frame.ref === undefined ? undefined : byRef.get(frame.ref);
-    if (!join) return;
-    const { handlers } = join;
-    switch (frame.op) {
-      case 'joined': {
-        join.joined = true;
-        const queued = join.queue;
-        join.queue = [];
-        for (const data of queued) write({ op: 'send', ref: frame.ref, data });
-        callSafely(() => handlers.onJoined?.());
-        break;
-      }
-      case 'message':
-        callSafely(() => handlers.onMessage?.(frame.data));
-        break;
-      case 'presence':
-      case 'presence_diff': {
-        const members = applyPresence(join.members, frame);
-        join.members = members;
-        callSafely(() => handlers.onPresence?.(members));
-        break;
-      }
-      case 'error':
-        if (join.joined) callSafely(() => handlers.onError?.(frame.error));
-        else fail(join, frame.error);
-        break;
-      case 'left':
-        byRef.delete(frame.ref);
-        break;
-    }
+    joins.receive(frame);
   }
 
   function ensureOpen(): void {
@@ -354,39 +236,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
         return { send: report, leave: () => {} };
       }
       ensureOpen();
-      const join: Join = {
-        channel,
-        params: params ?? {},
-        handlers,
-        ref: undefined,
-        joined: false,
-        failed: undefined,
-        queue: [],
-        members: [],
-      };
-      joins.add(join);
-      if (open) sendJoin(join);
-      return {
-        send(message: M) {
-          const failed = join.failed;
-          if (failed) {
-            callSafely(() => handlers.onError?.(failed));
-            return;
-          }
-          if (!joins.has(join)) return;
-          if (join.joined && join.ref !== undefined && write({ op: 'send', ref: join.ref, data: message })) return;
-          join.queue.push(message);
-        },
-        leave() {
-          if (!joins.delete(join)) return;
-          join.queue = [];
-          if (join.ref !== undefined) {
-            byRef.delete(join.ref);
-            write({ op: 'leave', ref: join.ref });
-            join.ref = undefined;
-          }
-        },
-      };
+      return joins.add(channel, params, handlers);
     },
 
     onInvalidate(listener) {
@@ -409,11 +259,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
       const old = ws;
       ws = null; // its close event no longer counts
       open = false;
-      byRef.clear();
-      for (const join of joins) {
-        join.ref = undefined;
-        join.joined = false;
-      }
+      joins.drop();
       old?.close(1000, 'the caller changed');
       retrying = true;
       attempt = 0;
@@ -429,7 +275,6 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
       ws = null;
       open = false;
       joins.clear();
-      byRef.clear();
       socket?.close(1000, 'closed by the client');
       setStatus('closed');
     },

@@ -5,7 +5,8 @@ import { hashKey } from '@tanstack/react-query';
 import type { MizanError } from './errors';
 import type { PresenceMember } from './presence';
 import { useMizanSocket } from './react';
-import type { ChannelJoin, SocketStatus } from './socket';
+import type { ChannelJoin } from './channelJoins';
+import type { SocketStatus } from './socket';
 
 /** Options of `useChannel`. */
 export interface ChannelOptions<M> {
@@ -101,7 +102,7 @@ export function useChannel<P, M>(channel: string, params: P, options: ChannelOpt
   const send = useCallback(
     (message: M) => {
       if (!join.current) {
-        throw new Error(`useChannel('${channel}'): send() needs the channel joined (it is not enabled, or not mounted).`);
+        throw new Error(`useChannel('${channel}').send() needs the channel joined: enabled and mounted`);
       }
       join.current.send(message);
     },

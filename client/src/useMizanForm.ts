@@ -2,7 +2,6 @@
 // react.tsx. What does not need React (reading inputs, checking, mapping errors) is in forms.ts.
 
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ChangeEvent } from 'react';
 import { MizanError, isMizanError } from './errors';
 import type { FieldError } from './errors';
 import {
@@ -10,13 +9,14 @@ import {
   checkForm,
   fieldError,
   fieldOfPath,
-  fromInput,
   initialFormValues,
   serverFormErrors,
-  toInputText,
 } from './forms';
 import type { FormDefinition, FormErrors, FormFieldDefinition, FormValues } from './forms';
-import { useMizanClient, useMizanMutation } from './react';
+import { fieldProps } from './fieldProps';
+import type { FormFieldProps } from './fieldProps';
+import { useMizanMutation } from './mutations';
+import { useMizanClient } from './react';
 
 /** Options of `useMizanForm` and of the generated form hooks. */
 export interface MizanFormOptions<T, R> {
@@ -28,21 +28,6 @@ export interface MizanFormOptions<T, R> {
   onError?: ((error: MizanError, values: T) => unknown) | undefined;
   /** Keep `isSubmitting` true until the invalidated contexts were refetched. Default `true`. */
   awaitInvalidation?: boolean | undefined;
-}
-
-/** Props for a plain `<input>`, `<select>` or `<textarea>`: spread them onto it. */
-export interface FormFieldProps {
-  name: string;
-  /** The text shown; absent for a checkbox. */
-  value?: string;
-  /** Whether a checkbox or radio button is checked. */
-  checked?: boolean;
-  /** Set for a checkbox and a radio button, which need it. */
-  type?: 'checkbox' | 'radio';
-  onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
-  /** Marks the field touched, unless focus moves to a submit button (see {@link leavesForSubmit}). */
-  onBlur: (event?: { relatedTarget: EventTarget | null }) => void;
-  'aria-invalid': boolean;
 }
 
 /** What `useMizanForm` returns. */
@@ -182,29 +167,15 @@ export function useMizanForm<T, R>(
     setTouched((previous) => (previous[name] === true ? previous : { ...previous, [name]: true }));
   }, []);
 
-  const field = (name: string, choice?: string): FormFieldProps => {
-    const shape = definitionOf(definition, name);
-    const value = (values as Record<string, unknown>)[name];
-    const common = {
-      name,
-      onBlur: (event?: { relatedTarget: EventTarget | null }) => {
-        if (!leavesForSubmit(event)) touch(name);
-      },
-      'aria-invalid': fieldError(errors, name) !== undefined,
-    };
-    if (choice !== undefined) {
-      return { ...common, type: 'radio', value: choice, checked: value === choice, onChange: () => put(name, choice) };
-    }
-    if (shape.widget === 'checkbox') {
-      return {
-        ...common,
-        type: 'checkbox',
-        checked: value === true,
-        onChange: (event) => put(name, fromInput(shape, (event.target as HTMLInputElement).checked)),
-      };
-    }
-    return { ...common, value: toInputText(value), onChange: (event) => put(name, fromInput(shape, event.target.value)) };
-  };
+  const field = (name: string, choice?: string): FormFieldProps =>
+    fieldProps(
+      definitionOf(definition, name),
+      (values as Record<string, unknown>)[name],
+      fieldError(errors, name) !== undefined,
+      (value) => put(name, value),
+      () => touch(name),
+      choice,
+    );
 
   const validate = useCallback(() => {
     setSubmitted(true);
@@ -307,16 +278,4 @@ function allTouched(
   const all: Record<string, boolean> = { ...touched };
   for (const f of definition.fields) all[f.name] = true;
   return all;
-}
-
-/**
- * Whether a field loses focus to a submit button: the press of that button is under way. Showing
- * the field's error now would insert a line above the button and move it from under the pointer
- * before the mouse is released, so the click (and the submit) would be lost; the submit shows every
- * error anyway. Browsers that do not focus a button on click (Safari) give no `relatedTarget`:
- * `<MizanForm>` keeps focus in the field on its button's mouse-down for them.
- */
-function leavesForSubmit(event: { relatedTarget: EventTarget | null } | undefined): boolean {
-  const next = event?.relatedTarget as { tagName?: unknown; type?: unknown } | null | undefined;
-  return next != null && next.tagName === 'BUTTON' && next.type === 'submit';
 }

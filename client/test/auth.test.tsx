@@ -8,7 +8,8 @@ import { useLogin, useLogout, useSession } from '../src/auth';
 import { contextQueryKey } from '../src/cache';
 import { createMizanClient } from '../src/client';
 import type { FetchLike } from '../src/client';
-import { MizanProvider, useMizanContext } from '../src/react';
+import { useMizanContext } from '../src/contexts';
+import { MizanProvider } from '../src/react';
 import { createMizanSocket } from '../src/socket';
 import { FakeChannelServer, flush } from './fakeChannelServer';
 

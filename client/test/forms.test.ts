@@ -10,13 +10,12 @@ import {
   formPath,
   fromInput,
   initialFormValues,
-  mizanResolver,
   readInputs,
   serverFormErrors,
-  setServerErrors,
   toInputText,
 } from '../src/forms';
 import type { FormDefinition, FormFieldDefinition, FormValues } from '../src/forms';
+import { mizanResolver, setServerErrors } from '../src/resolver';
 import { VALID, contactForm } from './contactForm';
 import type { ContactForm } from './contactForm';
 

@@ -78,6 +78,8 @@ describe('formatKey', () => {
 
   it('does not throw on a lone surrogate (encoded as U+FFFD)', () => {
     expect(encodeKeyPart('\uD800')).toBe('%EF%BF%BD');
+    expect(encodeKeyPart('a\uDC00b\uD83D')).toBe('a%EF%BF%BDb%EF%BF%BD');
+    expect(encodeKeyPart('\uD83D\uDE00\uDE00')).toBe('%F0%9F%98%80%EF%BF%BD');
   });
 
   it('round-trips arbitrary text through parseKey', () => {

@@ -8,14 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QUERY_KEY_PREFIX, contextQueryKey } from '../src/cache';
 import { createMizanClient } from '../src/client';
 import type { FetchLike } from '../src/client';
-import {
-  MizanProvider,
-  defineLocalContext,
-  useInvalidateKeys,
-  useMizanClient,
-  useMizanContext,
-  useMizanMutation,
-} from '../src/react';
+import { defineLocalContext, useMizanContext } from '../src/contexts';
+import { useInvalidateKeys, useMizanMutation } from '../src/mutations';
+import { MizanProvider, useMizanClient } from '../src/react';
 
 afterEach(() => {
   cleanup();
@@ -438,7 +433,7 @@ describe('defineLocalContext', () => {
       ),
     );
     expect(screen.getByTestId('caught').textContent).toBe(
-      'The local context "greet" was read outside its provider: wrap the component in <GreetProvider ...params>.',
+      'The local context greet needs <GreetProvider> above it',
     );
   });
 });
@@ -456,6 +451,6 @@ describe('useMizanClient', () => {
         </Catch>,
       ),
     );
-    expect(screen.getByTestId('caught').textContent).toBe('useMizanClient() needs a <MizanProvider> above it in the tree.');
+    expect(screen.getByTestId('caught').textContent).toBe('useMizanClient() needs <MizanProvider> above it');
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MizanError } from '../src/errors';
 import type { PresenceMember } from '../src/presence';
 import { createMizanSocket } from '../src/socket';
-import type { ChannelHandlers, MizanSocket, SocketStatus } from '../src/socket';
+import type { ChannelHandlers } from '../src/channelJoins';
+import type { MizanSocket, SocketStatus } from '../src/socket';
 import { FakeChannelServer, flush } from './fakeChannelServer';
 import type { FakeServerOptions } from './fakeChannelServer';
 
