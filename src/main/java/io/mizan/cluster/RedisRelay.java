@@ -20,15 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -47,9 +40,6 @@ public final class RedisRelay implements NodeRelay {
 
     private static final Logger LOG = Logger.getLogger(RedisRelay.class.getName());
 
-    /** Events from other nodes that may wait to be applied before newer ones are dropped. */
-    static final int BACKLOG = 65_536;
-
     private final String redacted;
     private final String bus;
     private final PresenceHash presence;
@@ -58,20 +48,17 @@ public final class RedisRelay implements NodeRelay {
     private final RedisURI redisUri;
     private final ClientResources resources;
     private final RedisClient client;
-    private final ThreadPoolExecutor applier;
-    private final ScheduledExecutorService timer;
+    private final RelayApplier applier;
+    private final Reachability reachability;
     private final RemotePresence remote = new RemotePresence();
     private final AtomicLong changes = new AtomicLong();
-    private final AtomicBoolean overflowed = new AtomicBoolean();
 
     private volatile Local local;
+    private volatile RelayInbox inbox;
     private volatile StatefulRedisConnection<String, String> commands;
     private volatile StatefulRedisPubSubConnection<String, String> subscription;
     private volatile boolean closed;
     // read and written on the applier thread only
-    private boolean reachable;
-    private boolean everReached;
-    private long lostAt;
     private long retryMillis = 250;
 
     /**
@@ -83,6 +70,7 @@ public final class RedisRelay implements NodeRelay {
         String uri = settings.uri().orElseThrow();
         this.redisUri = LettuceClients.uri(uri);
         this.redacted = RedisSettings.redact(uri);
+        this.reachability = new Reachability(redacted);
         String prefix = settings.prefix().orElse(defaultPrefix);
         this.bus = prefix + ":bus";
         this.presence = new PresenceHash(prefix, node);
@@ -93,58 +81,21 @@ public final class RedisRelay implements NodeRelay {
                 .build();
         this.client = LettuceClients.create(resources, redisUri);
         client.addListener(new ConnectionWatch());
-        this.applier = new ThreadPoolExecutor(
-                1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BACKLOG), daemon("mizan-relay"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mizan-relay-timer"));
+        this.applier = new RelayApplier(() -> closed);
         LOG.info(Messages.relayStarted(redacted, prefix, node));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override
     public void start(Local local) {
         this.local = local;
+        this.inbox = new RelayInbox(node, local, remote, applier::overflowed);
         // the first connection is made here, so that what this node publishes right after reaches the others
-        applyNow(this::connect);
-        timer.scheduleWithFixedDelay(
-                () -> apply(this::heartbeat), heartbeatMillis(), heartbeatMillis(), TimeUnit.MILLISECONDS);
+        applier.applyNow(this::connect);
+        applier.applyEvery(heartbeatMillis(), this::heartbeat);
     }
 
     private long heartbeatMillis() {
         return Math.max(200, ttlSeconds * 1000L / 3);
-    }
-
-    private void applyNow(Runnable task) {
-        try {
-            applier.submit(task).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // the connection keeps being retried in the background
-        }
-    }
-
-    private void apply(Runnable task) {
-        if (closed) {
-            return;
-        }
-        try {
-            applier.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "relay task failed", e);
-                }
-            });
-        } catch (RejectedExecutionException full) {
-            if (!applier.isShutdown() && overflowed.compareAndSet(false, true)) {
-                LOG.warning(Messages.relayBacklogFull(BACKLOG));
-            }
-        }
     }
 
     // ---- connection ---------------------------------------------------------------------------------
@@ -163,7 +114,7 @@ public final class RedisRelay implements NodeRelay {
                 @Override
                 public void message(String channel, String payload) {
                     if (bus.equals(channel)) {
-                        apply(() -> heard(payload));
+                        applier.apply(() -> inbox.heard(payload));
                     }
                 }
             });
@@ -175,12 +126,11 @@ public final class RedisRelay implements NodeRelay {
             if (c != null) {
                 c.closeAsync();
             }
-            lost(e);
-            reachable = false;
+            reachability.lost(e);
             long delay = retryMillis;
             retryMillis = Math.min(retryMillis * 2, 5000);
             if (!closed) {
-                timer.schedule(() -> apply(this::connect), delay, TimeUnit.MILLISECONDS);
+                applier.applyAfter(delay, this::connect);
             }
         }
     }
@@ -190,7 +140,7 @@ public final class RedisRelay implements NodeRelay {
         @Override
         public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
             if ((connection == subscription || connection == commands) && !closed) {
-                apply(() -> {
+                applier.apply(() -> {
                     if (connection == subscription || connection == commands) { // not dropped already
                         reset(new RedisException("the connection closed"));
                     }
@@ -199,33 +149,18 @@ public final class RedisRelay implements NodeRelay {
         }
     }
 
-    private void lost(Exception reason) {
-        if (reachable || !everReached && lostAt == 0) {
-            lostAt = System.currentTimeMillis();
-            LOG.warning(Messages.relayLost(redacted, LettuceClients.describe(reason)));
-        }
-        reachable = false;
-    }
-
     /** Connected, first or again: tell the others who is here, learn who is there, resync after a gap. */
     private void reached() {
-        if (reachable) {
+        if (reachability.reachable()) {
             return;
         }
-        boolean gap = lostAt != 0;
-        reachable = true;
+        boolean gap = reachability.reached();
         retryMillis = 250;
         heartbeat();
         reloadPresence();
-        if (gap) {
-            LOG.info(Messages.relayBack(redacted, System.currentTimeMillis() - lostAt));
-            lostAt = 0;
-            if (everReached) {
-                local.resync();
-            }
+        if (reachability.settled(gap)) {
+            local.resync();
         }
-        everReached = true;
-        lostAt = 0;
     }
 
     // ---- what this node tells ------------------------------------------------------------------------
@@ -267,46 +202,6 @@ public final class RedisRelay implements NodeRelay {
         return remote.totals(channel, group);
     }
 
-    // ---- what this node hears ------------------------------------------------------------------------
-
-    private long lastUnreadableLog;
-
-    private void heard(String text) {
-        if (overflowed.compareAndSet(true, false)) {
-            local.resync();
-        }
-        RelayPayload payload;
-        try {
-            payload = RelayPayload.read(text);
-        } catch (RelayPayload.Unreadable e) {
-            long now = System.currentTimeMillis();
-            if (now - lastUnreadableLog > 60_000) {
-                lastUnreadableLog = now;
-                LOG.warning(Messages.relayPayloadUnreadable(e.getMessage()));
-            }
-            return;
-        }
-        if (payload.node().equals(node)) {
-            return; // this node's own: delivered here when it was sent
-        }
-        if (payload instanceof RelayPayload.Message m) {
-            local.message(m.channel(), m.group(), m.dataJson());
-        } else if (payload instanceof RelayPayload.Invalidation i) {
-            local.invalidation(i.keys());
-        } else if (payload instanceof RelayPayload.PresenceCount p) {
-            tell(remote.apply(
-                    new RemotePresence.Count(p.node(), p.channel(), p.group(), p.user(), p.sockets(), p.seq())));
-        } else {
-            tell(remote.dropNode(payload.node()));
-        }
-    }
-
-    private void tell(List<RemotePresence.Change> changes) {
-        for (RemotePresence.Change change : changes) {
-            local.remotePresence(change.channel(), change.group(), change.user(), change.sockets());
-        }
-    }
-
     // ---- presence in Redis ---------------------------------------------------------------------------
 
     /**
@@ -324,12 +219,12 @@ public final class RedisRelay implements NodeRelay {
             RedisCommands<String, String> redis = c.sync();
             presence.refresh(redis, ttlSeconds);
             s.sync().ping();
-            if (!reachable) { // a command had timed out while the connection stayed up
+            if (!reachability.reachable()) { // a command had timed out while the connection stayed up
                 reached();
             }
             for (String other : remote.nodes()) {
                 if (!presence.alive(redis, other)) {
-                    tell(remote.dropNode(other));
+                    inbox.tell(remote.dropNode(other));
                     presence.remove(redis, other);
                 }
             }
@@ -339,7 +234,7 @@ public final class RedisRelay implements NodeRelay {
     }
 
     private void reset(RuntimeException reason) {
-        lost(reason);
+        reachability.lost(reason);
         StatefulRedisConnection<String, String> c = commands;
         StatefulRedisPubSubConnection<String, String> s = subscription;
         commands = null;
@@ -364,7 +259,7 @@ public final class RedisRelay implements NodeRelay {
         }
         try {
             List<RemotePresence.Count> counts = presence.read(c.sync());
-            tell(remote.replace(counts));
+            inbox.tell(remote.replace(counts));
             local.forEachPresence(this::tellPresence);
         } catch (RuntimeException e) {
             LOG.warning(Messages.relayPresenceNotLoaded(LettuceClients.describe(e)));
@@ -388,8 +283,7 @@ public final class RedisRelay implements NodeRelay {
             }
         }
         closed = true;
-        timer.shutdownNow();
-        applier.shutdownNow();
+        applier.shutdown();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }

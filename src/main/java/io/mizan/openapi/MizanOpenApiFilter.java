@@ -2,10 +2,7 @@ package io.mizan.openapi;
 
 import io.mizan.messages.Messages;
 import io.mizan.model.Model;
-import jakarta.json.JsonObject;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -20,9 +17,6 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.servers.Server;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -75,11 +69,11 @@ public class MizanOpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
-        Added added = null;
+        AddedPart added = null;
         Model model = OpenApiState.model();
         if (model != null) {
             try {
-                added = add(api, model, OpenApiState.base(), OpenApiState.sessionCookie());
+                added = AddedPart.add(api, model, OpenApiState.base(), OpenApiState.sessionCookie());
             } catch (RuntimeException | LinkageError e) {
                 // the document stays what the server made of the application; the rest of it still answers
                 LOG.log(Level.WARNING, Messages.openApiNotAdded(), e);
@@ -90,170 +84,6 @@ public class MizanOpenApiFilter implements OASFilter {
                 added.filter(api, application);
             }
             application.filterOpenAPI(api);
-        }
-    }
-
-    /** The parts Mizan added, for the application's filter. */
-    record Added(List<String> paths, List<String> schemas, List<String> securitySchemes) {
-
-        /** Passes each added part through the filter, children first; a part it turns into null is removed. */
-        void filter(OpenAPI api, OASFilter filter) {
-            for (String path : paths) {
-                PathItem item = api.getPaths().getPathItem(path);
-                for (Map.Entry<PathItem.HttpMethod, Operation> e :
-                        item.getOperations().entrySet()) {
-                    Operation operation = Walk.operation(e.getValue(), filter);
-                    item.setOperation(e.getKey(), operation);
-                }
-                if (filter.filterPathItem(item) == null) {
-                    api.getPaths().removePathItem(path);
-                }
-            }
-            Components components = api.getComponents();
-            for (String name : schemas) {
-                if (Walk.schema(components.getSchemas().get(name), filter) == null) {
-                    components.removeSchema(name);
-                }
-            }
-            for (String name : securitySchemes) {
-                if (filter.filterSecurityScheme(components.getSecuritySchemes().get(name)) == null) {
-                    components.removeSecurityScheme(name);
-                }
-            }
-        }
-    }
-
-    /** Adds Mizan's part to the document; what the document has already stays. */
-    static Added add(OpenAPI api, Model model, String base, String sessionCookie) {
-        if (api.getPaths() == null) {
-            api.setPaths(OASFactory.createPaths());
-        }
-        if (api.getComponents() == null) {
-            api.setComponents(OASFactory.createComponents());
-        }
-        Components components = api.getComponents();
-        List<String> schemes = components.getSecuritySchemes() == null
-                ? List.of()
-                : List.copyOf(components.getSecuritySchemes().keySet());
-        JsonObject part = OpenApiDocument.of(model, base, schemes, sessionCookie);
-        // the catch-all methods of Mizan's resource ({path: .*}), which the server's scanner finds when it
-        // scans libraries (mp.openapi.extensions.scan.lib): the paths below describe them one by one
-        if (api.getPaths().getPathItems() != null) {
-            List.copyOf(api.getPaths().getPathItems().keySet()).stream()
-                    .filter(path -> path.startsWith(base + "/{"))
-                    .forEach(api.getPaths()::removePathItem);
-        }
-        List<String> paths = new ArrayList<>();
-        part.getJsonObject("paths").forEach((path, item) -> {
-            if (!api.getPaths().hasPathItem(path)) {
-                api.getPaths().addPathItem(path, OpenApiModels.pathItem(item.asJsonObject()));
-                paths.add(path);
-            }
-        });
-        JsonObject parts = part.getJsonObject("components");
-        List<String> schemas = new ArrayList<>();
-        parts.getJsonObject("schemas").forEach((name, schema) -> {
-            if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
-                components.addSchema(name, OpenApiModels.schema(schema.asJsonObject()));
-                schemas.add(name);
-            }
-        });
-        List<String> securitySchemes = new ArrayList<>();
-        if (parts.get("securitySchemes") instanceof JsonObject declared) {
-            declared.forEach((name, scheme) -> {
-                components.addSecurityScheme(name, OpenApiModels.securityScheme(scheme.asJsonObject()));
-                securitySchemes.add(name);
-            });
-        }
-        return new Added(paths, schemas, securitySchemes);
-    }
-
-    /** The walk of the server's filter processing, over one operation or schema. */
-    static final class Walk {
-
-        private Walk() {}
-
-        static Operation operation(Operation operation, OASFilter filter) {
-            if (operation.getParameters() != null) {
-                List<Parameter> kept = new ArrayList<>();
-                for (Parameter p : operation.getParameters()) {
-                    if (p.getSchema() != null) {
-                        p.setSchema(schema(p.getSchema(), filter));
-                    }
-                    Parameter filtered = filter.filterParameter(p);
-                    if (filtered != null) {
-                        kept.add(filtered);
-                    }
-                }
-                operation.setParameters(kept);
-            }
-            RequestBody body = operation.getRequestBody();
-            if (body != null) {
-                if (body.getContent() != null) {
-                    body.getContent().getMediaTypes().values().forEach(m -> m.setSchema(schema(m.getSchema(), filter)));
-                }
-                operation.setRequestBody(filter.filterRequestBody(body));
-            }
-            if (operation.getResponses() != null) {
-                for (Map.Entry<String, APIResponse> e :
-                        Map.copyOf(operation.getResponses().getAPIResponses()).entrySet()) {
-                    APIResponse response = e.getValue();
-                    if (response.getHeaders() != null) {
-                        for (Map.Entry<String, Header> h :
-                                Map.copyOf(response.getHeaders()).entrySet()) {
-                            Header header = h.getValue();
-                            header.setSchema(schema(header.getSchema(), filter));
-                            if (filter.filterHeader(header) == null) {
-                                response.removeHeader(h.getKey());
-                            }
-                        }
-                    }
-                    if (response.getContent() != null) {
-                        response.getContent()
-                                .getMediaTypes()
-                                .values()
-                                .forEach(m -> m.setSchema(schema(m.getSchema(), filter)));
-                    }
-                    if (filter.filterAPIResponse(response) == null) {
-                        operation.getResponses().removeAPIResponse(e.getKey());
-                    }
-                }
-            }
-            return filter.filterOperation(operation);
-        }
-
-        static Schema schema(Schema schema, OASFilter filter) {
-            if (schema == null) {
-                return null;
-            }
-            if (schema.getProperties() != null) {
-                for (Map.Entry<String, Schema> e :
-                        Map.copyOf(schema.getProperties()).entrySet()) {
-                    Schema property = schema(e.getValue(), filter);
-                    if (property == null) {
-                        schema.removeProperty(e.getKey());
-                    } else {
-                        schema.addProperty(e.getKey(), property);
-                    }
-                }
-            }
-            if (schema.getItems() != null) {
-                schema.setItems(schema(schema.getItems(), filter));
-            }
-            if (schema.getAdditionalPropertiesSchema() != null) {
-                schema.setAdditionalPropertiesSchema(schema(schema.getAdditionalPropertiesSchema(), filter));
-            }
-            if (schema.getAllOf() != null) {
-                List<Schema> kept = new ArrayList<>();
-                for (Schema s : schema.getAllOf()) {
-                    Schema filtered = schema(s, filter);
-                    if (filtered != null) {
-                        kept.add(filtered);
-                    }
-                }
-                schema.setAllOf(kept);
-            }
-            return filter.filterSchema(schema);
         }
     }
 

@@ -206,4 +206,10 @@ final class OpenApiSchemas {
         values.forEach(array::add);
         return array;
     }
+
+    /** A request's or response's content: {@code {"<media type>": {"schema": ...}}}. */
+    static JsonObjectBuilder content(String mediaType, JsonObject schema) {
+        return JSON.createObjectBuilder()
+                .add(mediaType, JSON.createObjectBuilder().add("schema", schema));
+    }
 }

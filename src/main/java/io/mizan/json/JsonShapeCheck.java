@@ -1,0 +1,215 @@
+package io.mizan.json;
+
+import io.mizan.MizanException;
+import io.mizan.messages.Messages;
+import io.mizan.model.Model;
+import io.mizan.model.PropertyModel;
+import io.mizan.model.TypeDef;
+import io.mizan.model.TypeRef;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Checks a JSON value against the type it is read as, before JSON-B sees it, so that a wrong value is
+ * a 400 naming its path rather than a lenient conversion or a parser message.
+ *
+ * <pre>{@code
+ * {"signup": {"address": {"city": 3}}}  ->  Argument 'signup.address.city' must be a string
+ * }</pre>
+ */
+final class JsonShapeCheck {
+
+    private final Model model;
+
+    /** @param model where the named types' properties and enum constants are read */
+    JsonShapeCheck(Model model) {
+        this.model = model;
+    }
+
+    /**
+     * What is wrong with the value's JSON shape, naming the path within the argument
+     * ({@code Argument 'signup.address.city' must be a string}), or {@code null} when it fits the type. Inside
+     * objects, lists and maps as at the top: only {@code Optional} and {@code @Nullable} values may be
+     * null or left out, so the Java side never sees a null the TypeScript types rule out.
+     */
+    MizanException error(TypeRef type, JsonValue value, String path) {
+        return error(type, value, path, Map.of());
+    }
+
+    private MizanException error(TypeRef type, JsonValue value, String path, Map<String, TypeRef> bindings) {
+        if (type instanceof TypeRef.TypeVar v) {
+            TypeRef bound = bindings.get(v.name());
+            return bound == null ? null : error(bound, value, path, Map.of());
+        }
+        if (type instanceof TypeRef.Json) {
+            return null;
+        }
+        if (type instanceof TypeRef.Nullable n) {
+            return value.getValueType() == JsonValue.ValueType.NULL ? null : error(n.inner(), value, path, bindings);
+        }
+        JsonValue.ValueType actual = value.getValueType();
+        if (actual == JsonValue.ValueType.NULL) {
+            return Messages.argumentNull(path);
+        }
+        String expected = scalarShape(type, value);
+        if (expected != null) {
+            return Messages.argumentWrongType(path, expected);
+        }
+        if (type instanceof TypeRef.ListOf list) {
+            int i = 0;
+            for (JsonValue item : value.asJsonArray()) {
+                MizanException error = error(list.item(), item, path + "[" + i++ + "]", bindings);
+                if (error != null) {
+                    return error;
+                }
+            }
+        } else if (type instanceof TypeRef.MapOf map) {
+            for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
+                MizanException error = error(
+                        map.value(), entry.getValue(), path + "[" + StrictJson.shorten(entry.getKey()) + "]", bindings);
+                if (error != null) {
+                    return error;
+                }
+            }
+        } else if (type instanceof TypeRef.ObjectRef ref
+                && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
+            Map<String, TypeRef> inner = new HashMap<>();
+            for (int i = 0;
+                    i < def.typeParameters().size() && i < ref.arguments().size();
+                    i++) {
+                TypeRef arg = ref.arguments().get(i);
+                inner.put(
+                        def.typeParameters().get(i),
+                        arg instanceof TypeRef.TypeVar v && bindings.containsKey(v.name())
+                                ? bindings.get(v.name())
+                                : arg);
+            }
+            JsonObject object = value.asJsonObject();
+            for (PropertyModel property : def.properties()) {
+                JsonValue field = object.get(property.name());
+                String at = path + "." + property.name();
+                if (field == null) {
+                    if (!(property.type() instanceof TypeRef.Nullable)) {
+                        return Messages.propertyMissing(at);
+                    }
+                    continue;
+                }
+                MizanException error = error(property.type(), field, at, inner);
+                if (error != null) {
+                    return error;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The JSON kind a value should have had, or {@code null} when its kind fits. */
+    private String scalarShape(TypeRef type, JsonValue value) {
+        JsonValue.ValueType actual = value.getValueType();
+        if (type instanceof TypeRef.Scalar s) {
+            return switch (s.kind()) {
+                case BOOLEAN -> actual == JsonValue.ValueType.TRUE || actual == JsonValue.ValueType.FALSE
+                        ? null
+                        : "true or false";
+                case INTEGER -> actual == JsonValue.ValueType.NUMBER
+                                && fitsInteger(((JsonNumber) value).bigDecimalValue(), s.javaType())
+                        ? null
+                        : describe(type);
+                case NUMBER -> actual == JsonValue.ValueType.NUMBER ? null : describe(type);
+                case STRING -> actual != JsonValue.ValueType.STRING
+                        ? describe(type)
+                        : (s.javaType() == char.class || s.javaType() == Character.class)
+                                        && ((JsonString) value).getString().length() != 1
+                                ? "a string of one character"
+                                : null;
+                default -> actual == JsonValue.ValueType.STRING ? null : describe(type);
+            };
+        }
+        if (type instanceof TypeRef.EnumRef e) {
+            TypeDef.EnumDef def = (TypeDef.EnumDef) model.types().get(e.name());
+            if (actual == JsonValue.ValueType.STRING && def.constants().contains(((JsonString) value).getString())) {
+                return null;
+            }
+            return "one of " + quoted(def.constants());
+        }
+        if (type instanceof TypeRef.ListOf) {
+            return actual == JsonValue.ValueType.ARRAY ? null : "an array";
+        }
+        if (type instanceof TypeRef.MapOf || type instanceof TypeRef.ObjectRef) {
+            return actual == JsonValue.ValueType.OBJECT ? null : "an object";
+        }
+        return null;
+    }
+
+    private static boolean fitsInteger(BigDecimal number, Class<?> javaType) {
+        BigInteger whole;
+        try {
+            whole = number.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            return false;
+        }
+        int bits = whole.bitLength();
+        if (javaType == long.class || javaType == Long.class || javaType == java.util.OptionalLong.class) {
+            return bits <= 63;
+        }
+        if (javaType == int.class || javaType == Integer.class || javaType == java.util.OptionalInt.class) {
+            return bits <= 31;
+        }
+        if (javaType == short.class || javaType == Short.class) {
+            return bits <= 15;
+        }
+        if (javaType == byte.class || javaType == Byte.class) {
+            return bits <= 7;
+        }
+        return true;
+    }
+
+    /** How a type reads in an error message, in JSON's terms. */
+    static String describe(TypeRef type) {
+        if (type instanceof TypeRef.Scalar s) {
+            return switch (s.kind()) {
+                case STRING -> "a string";
+                case BOOLEAN -> "true or false";
+                case INTEGER -> s.javaType() == int.class || s.javaType() == Integer.class
+                        ? "a whole number within 32 bits"
+                        : s.javaType() == long.class || s.javaType() == Long.class
+                                ? "a whole number within 64 bits"
+                                : "a whole number";
+                case NUMBER -> "a number";
+                case DATE -> "an ISO-8601 date string (2025-01-31)";
+                case DATE_TIME -> "an ISO-8601 date-time string (2025-01-31T10:15:30Z)";
+                case TIME -> "an ISO-8601 time string (10:15:30)";
+                case DURATION -> "an ISO-8601 duration string (PT15M)";
+                case UUID -> "a UUID string";
+            };
+        }
+        if (type instanceof TypeRef.ListOf) {
+            return "an array";
+        }
+        if (type instanceof TypeRef.EnumRef) {
+            return "one of the enum's values";
+        }
+        if (type instanceof TypeRef.MapOf || type instanceof TypeRef.ObjectRef) {
+            return "an object";
+        }
+        return "a JSON value";
+    }
+
+    private static String quoted(java.util.Collection<String> names) {
+        StringBuilder s = new StringBuilder();
+        for (String n : names) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append('\'').append(StrictJson.shorten(n)).append('\'');
+        }
+        return s.toString();
+    }
+}
