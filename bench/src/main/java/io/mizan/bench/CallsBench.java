@@ -43,7 +43,11 @@ public final class CallsBench {
             + " && mvn -B -q -f bench/pom.xml package exec:exec@calls";
 
     /** The pairs of endpoints, by the word their labels end with. */
-    static final List<String> WORKS = List.of("greet", "increment", "order", "read", "read304");
+    static final List<String> WORKS = List.of("greet", "increment", "order", "role", "read", "read304");
+
+    /** The role pair's credentials: BASIC, the user bench in the role user (see calls-app's Users). */
+    static final String SIGNED_IN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("bench:secret".getBytes(StandardCharsets.UTF_8));
 
     /** The order pair's body: about 10 KB, 85 nested lines, every one of them validated. */
     static final String ORDER = order(85);
@@ -82,22 +86,32 @@ public final class CallsBench {
      * stands for {@link #PAGE_READS} reads: sent at once and waited for together (a read), or one batch.
      */
     record Endpoint(String label, String path, Checker checker, boolean read, boolean conditional, boolean page,
-                    String body) {
+                    String body, String authorization) {
         Endpoint(String label, String path, Checker checker) {
-            this(label, path, checker, false, false, false, null);
+            this(label, path, checker, false, false, false, null, null);
         }
 
         Endpoint(String label, String path, Checker checker, boolean read, boolean conditional) {
-            this(label, path, checker, read, conditional, false, null);
+            this(label, path, checker, read, conditional, false, null, null);
         }
 
         Endpoint(String label, String path, Checker checker, boolean read, boolean conditional, boolean page) {
-            this(label, path, checker, read, conditional, page, null);
+            this(label, path, checker, read, conditional, page, null, null);
         }
 
         /** A call with this body for every client. */
         static Endpoint posting(String label, String path, String body, Checker checker) {
-            return new Endpoint(label, path, checker, false, false, false, body);
+            return new Endpoint(label, path, checker, false, false, false, body, null);
+        }
+
+        /** A call with an empty object for a body, by the signed-in user {@link #SIGNED_IN}. */
+        static Endpoint signedIn(String label, String path, Checker checker) {
+            return new Endpoint(label, path, checker, false, false, false, "{}", SIGNED_IN);
+        }
+
+        /** The same endpoint called with no credentials. */
+        Endpoint anonymous() {
+            return new Endpoint(label, path, checker, read, conditional, page, body, null);
         }
     }
 
@@ -181,6 +195,13 @@ public final class CallsBench {
                                     expect(r, "{\"lines\":85,\"total\":" + ORDER_TOTAL + "}")),
                             Endpoint.posting("Mizan order", "api/mizan/call/place", "{\"order\":" + ORDER + "}", (r, name) ->
                                     expect(r, "{\"result\":{\"lines\":85,\"total\":" + ORDER_TOTAL + "},\"invalidate\":[]}"))},
+                    // a signed-in caller with a role: the container's sign-in on both sides, @RolesAllowed against
+                    // the function's roles
+                    new Endpoint[]{
+                            Endpoint.signedIn("plain JAX-RS role", "api/plain/welcome", (r, name) ->
+                                    expect(r, "{\"letters\":5,\"text\":\"Hello, bench!\"}")),
+                            Endpoint.signedIn("Mizan role", "api/mizan/call/welcome", (r, name) ->
+                                    expect(r, "{\"result\":{\"letters\":5,\"text\":\"Hello, bench!\"},\"invalidate\":[]}"))},
                     // a context read and its conditional form, against a plain @GET with the same body and ETag
                     new Endpoint[]{
                             new Endpoint("plain JAX-RS read", "api/plain-context/counter", (r, name) ->
@@ -210,6 +231,14 @@ public final class CallsBench {
                         throw new IllegalStateException(e.label() + ": " + problem);
                     }
                     System.out.println(e.label() + " -> " + r.statusCode() + " " + r.body());
+                    if (e.authorization() != null) { // both sides refuse a caller who is not signed in
+                        HttpResponse<String> refused = send(http, request(http, base, e.anonymous(), "c0"));
+                        if (refused.statusCode() != 401 && refused.statusCode() != 403) {
+                            throw new IllegalStateException(e.label() + " without credentials: " + refused.statusCode()
+                                    + " " + refused.body());
+                        }
+                        System.out.println(e.label() + " without credentials -> " + refused.statusCode());
+                    }
                 }
             }
 
@@ -380,11 +409,14 @@ public final class CallsBench {
             }
             body = batch.append("]}").toString();
         }
-        return HttpRequest.newBuilder(URI.create(base + e.path()))
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + e.path()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (e.authorization() != null) {
+            post.header("Authorization", e.authorization());
+        }
+        return post.build();
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {

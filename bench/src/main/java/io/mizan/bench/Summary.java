@@ -86,6 +86,7 @@ public final class Summary {
         calls("greet");
         calls("increment");
         calls("order");
+        calls("role");
         contextRead();
         batching();
         deployment();

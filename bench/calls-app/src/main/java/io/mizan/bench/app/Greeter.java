@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 
-/** The Mizan side: POST /api/mizan/call/greet, /api/mizan/call/increment and /api/mizan/call/place. */
+/** The Mizan side: POST /api/mizan/call/greet, /increment, /place and /welcome. */
 @ApplicationScoped
 public class Greeter {
 
@@ -27,6 +27,12 @@ public class Greeter {
     @Client
     public Order.Summary place(@jakarta.validation.constraints.NotNull @jakarta.validation.Valid Order order) {
         return Order.Summary.of(order);
+    }
+
+    /** A signed-in caller with the role user greeted by name. */
+    @Client(roles = "user")
+    public Greeting welcome(java.security.Principal caller) {
+        return Greeting.of(caller.getName());
     }
 
     @Client(affects = "counter")

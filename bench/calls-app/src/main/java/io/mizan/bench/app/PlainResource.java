@@ -38,6 +38,15 @@ public class PlainResource {
     }
 
     @POST
+    @Path("welcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed("user")
+    public Greeting welcome(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        return Greeting.of(security.getUserPrincipal().getName());
+    }
+
+    @POST
     @Path("increment")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
