@@ -13,6 +13,7 @@ import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,74 +41,108 @@ final class JsonShapeCheck {
      * null or left out, so the Java side never sees a null the TypeScript types rule out.
      */
     MizanException error(TypeRef type, JsonValue value, String path) {
-        return error(type, value, path, Map.of());
+        Mismatch mismatch = mismatch(type, value, Map.of());
+        if (mismatch == null) {
+            return null;
+        }
+        String at = path + String.join("", mismatch.segments);
+        if (mismatch.missing) {
+            return Messages.propertyMissing(at);
+        }
+        return mismatch.expected == null
+                ? Messages.argumentNull(at)
+                : Messages.argumentWrongType(at, mismatch.expected);
     }
 
-    private MizanException error(TypeRef type, JsonValue value, String path, Map<String, TypeRef> bindings) {
+    /**
+     * A value that does not fit: the path to it is collected segment by segment as the check unwinds,
+     * so that a value that fits, the common case, costs no path text at all.
+     */
+    private static final class Mismatch {
+        final ArrayDeque<String> segments = new ArrayDeque<>();
+        /** What the value should have been; {@code null} for a null where none may be. */
+        final String expected;
+
+        final boolean missing;
+
+        Mismatch(String expected, boolean missing) {
+            this.expected = expected;
+            this.missing = missing;
+        }
+
+        Mismatch at(String segment) {
+            segments.addFirst(segment);
+            return this;
+        }
+    }
+
+    private Mismatch mismatch(TypeRef type, JsonValue value, Map<String, TypeRef> bindings) {
         if (type instanceof TypeRef.TypeVar v) {
             TypeRef bound = bindings.get(v.name());
-            return bound == null ? null : error(bound, value, path, Map.of());
+            return bound == null ? null : mismatch(bound, value, Map.of());
         }
         if (type instanceof TypeRef.Json) {
             return null;
         }
         if (type instanceof TypeRef.Nullable n) {
-            return value.getValueType() == JsonValue.ValueType.NULL ? null : error(n.inner(), value, path, bindings);
+            return value.getValueType() == JsonValue.ValueType.NULL ? null : mismatch(n.inner(), value, bindings);
         }
         JsonValue.ValueType actual = value.getValueType();
         if (actual == JsonValue.ValueType.NULL) {
-            return Messages.argumentNull(path);
+            return new Mismatch(null, false);
         }
         String expected = scalarShape(type, value);
         if (expected != null) {
-            return Messages.argumentWrongType(path, expected);
+            return new Mismatch(expected, false);
         }
         if (type instanceof TypeRef.ListOf list) {
             int i = 0;
             for (JsonValue item : value.asJsonArray()) {
-                MizanException error = error(list.item(), item, path + "[" + i++ + "]", bindings);
-                if (error != null) {
-                    return error;
+                Mismatch inner = mismatch(list.item(), item, bindings);
+                if (inner != null) {
+                    return inner.at("[" + i + "]");
                 }
+                i++;
             }
         } else if (type instanceof TypeRef.MapOf map) {
             for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
-                MizanException error = error(
-                        map.value(), entry.getValue(), path + "[" + StrictJson.shorten(entry.getKey()) + "]", bindings);
-                if (error != null) {
-                    return error;
+                Mismatch inner = mismatch(map.value(), entry.getValue(), bindings);
+                if (inner != null) {
+                    return inner.at("[" + StrictJson.shorten(entry.getKey()) + "]");
                 }
             }
         } else if (type instanceof TypeRef.ObjectRef ref
                 && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
-            Map<String, TypeRef> inner = new HashMap<>();
-            for (int i = 0;
-                    i < def.typeParameters().size() && i < ref.arguments().size();
-                    i++) {
-                TypeRef arg = ref.arguments().get(i);
-                inner.put(
-                        def.typeParameters().get(i),
-                        arg instanceof TypeRef.TypeVar v && bindings.containsKey(v.name())
-                                ? bindings.get(v.name())
-                                : arg);
-            }
+            Map<String, TypeRef> inner = def.typeParameters().isEmpty() ? Map.of() : bound(def, ref, bindings);
             JsonObject object = value.asJsonObject();
             for (PropertyModel property : def.properties()) {
                 JsonValue field = object.get(property.name());
-                String at = path + "." + property.name();
                 if (field == null) {
                     if (!(property.type() instanceof TypeRef.Nullable)) {
-                        return Messages.propertyMissing(at);
+                        return new Mismatch(null, true).at("." + property.name());
                     }
                     continue;
                 }
-                MizanException error = error(property.type(), field, at, inner);
-                if (error != null) {
-                    return error;
+                Mismatch mismatch = mismatch(property.type(), field, inner);
+                if (mismatch != null) {
+                    return mismatch.at("." + property.name());
                 }
             }
         }
         return null;
+    }
+
+    /** A generic record's type parameters, bound to the reference's arguments. */
+    private static Map<String, TypeRef> bound(
+            TypeDef.ObjectDef def, TypeRef.ObjectRef ref, Map<String, TypeRef> bindings) {
+        Map<String, TypeRef> bound = new HashMap<>();
+        for (int i = 0; i < def.typeParameters().size() && i < ref.arguments().size(); i++) {
+            TypeRef arg = ref.arguments().get(i);
+            bound.put(
+                    def.typeParameters().get(i),
+                    arg instanceof TypeRef.TypeVar v && bindings.containsKey(v.name()) ? bindings.get(v.name()) : arg);
+        }
+        return bound;
     }
 
     /** The JSON kind a value should have had, or {@code null} when its kind fits. */
