@@ -29,12 +29,12 @@ public final class ArgumentBinder {
         Object value(ParamModel.Source source);
     }
 
-    private final Jsonb jsonb;
     private final JsonShapeCheck shapes;
+    private final TreeReader tree;
 
     public ArgumentBinder(Model model, Jsonb jsonb) {
-        this.jsonb = jsonb;
         this.shapes = new JsonShapeCheck(model);
+        this.tree = new TreeReader(model, jsonb);
     }
 
     /** The method's arguments, in order. */
@@ -99,7 +99,7 @@ public final class ArgumentBinder {
             throw error;
         }
         try {
-            return jsonb.fromJson(value.toString(), javaType);
+            return tree.read(inner, javaType, value);
         } catch (RuntimeException e) {
             boolean structured = inner instanceof TypeRef.ObjectRef
                     || inner instanceof TypeRef.MapOf

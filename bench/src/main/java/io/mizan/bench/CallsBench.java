@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * and pass), {@code bench.warmupPasses} (2), {@code bench.measureSeconds} (5), {@code bench.callRounds} (3 baseline/Mizan rounds per pair),
  * {@code bench.maxRequests} per phase (2,000,000),
  * {@code bench.serverHeap} (the server's -Xms and -Xmx, 1g), {@code bench.serverJvmArgs} (more options for
- * the server's JVM, space-separated, e.g. a flight recording).
+ * the server's JVM, space-separated, e.g. a flight recording), {@code bench.only} (some pairs alone, by
+ * work: {@code order,role}, {@code page}; for a profile, written to {@code target/calls-profiled.txt}).
  */
 public final class CallsBench {
 
@@ -176,7 +177,7 @@ public final class CallsBench {
                     .connectTimeout(Duration.ofSeconds(5)).build();
 
             String heapAfterStart = server.heapAfterGc();
-            List<Endpoint[]> pairs = List.of(
+            List<Endpoint[]> allPairs = List.of(
                     new Endpoint[]{
                             new Endpoint("plain JAX-RS greet", "api/plain/greet", (r, name) ->
                                     expect(r, "{\"letters\":" + name.length() + ",\"text\":\"Hello, " + name + "!\"}")),
@@ -222,6 +223,11 @@ public final class CallsBench {
                                     true, false, true),
                             new Endpoint(BATCHED, "api/mizan/batch", CallsBench::expectBatch, false, false, true)});
 
+            // bench.only=order,role: those pairs alone (the page pair is "page"), for a profile
+            List<String> only = List.of(System.getProperty("bench.only", "").split(",")).stream()
+                    .filter(w -> !w.isBlank()).toList();
+            List<Endpoint[]> pairs = allPairs.stream().filter(pair -> only.isEmpty() || only.stream().anyMatch(w ->
+                    pair[1].label().equals("Mizan " + w) || (w.equals("page") && pair[1].label().equals(BATCHED)))).toList();
             // every endpoint answers rightly once before any load
             for (Endpoint[] pair : pairs) {
                 for (Endpoint e : pair) {
@@ -276,8 +282,9 @@ public final class CallsBench {
                     heapAfterStart, heapAtEnd, loadBefore, Report.loadAverage(), server);
             System.out.println();
             System.out.print(table);
-            // a run with extra server options (a profiler) is no reference: it goes next to its recording
-            Path results = serverJvmArgs.isEmpty() ? Report.resultsDir(bench).resolve("calls.txt")
+            // a run with extra server options (a profiler), or of some pairs only, is no reference: it goes
+            // next to its recording
+            Path results = serverJvmArgs.isEmpty() && only.isEmpty() ? Report.resultsDir(bench).resolve("calls.txt")
                     : bench.resolve("target/calls-profiled.txt");
             Report.write(results, table);
             System.out.println("written to " + results);
@@ -576,7 +583,7 @@ public final class CallsBench {
         t.append(String.format(Locale.ROOT, "%-10s %12s %10s %8s %14s %14s %11s %11s %8s%n", "work",
                 "baseline r/s", "Mizan r/s", "ratio", "base p50/p99", "Mizan p50/p99", "base srv µs",
                 "Mizan srv µs", "ratio"));
-        for (String work : WORKS) {
+        for (String work : measured(byLabel)) {
             Phase b = merge(byLabel.get("plain JAX-RS " + work));
             Phase m = merge(byLabel.get("Mizan " + work));
             t.append(String.format(Locale.ROOT, "%-10s %12.0f %10.0f %8.3f %14s %14s %11.1f %11.1f %8.3f%n", work,
@@ -589,7 +596,7 @@ public final class CallsBench {
                 + " more)\n");
         t.append('\n');
         t.append("ratios per round (each Mizan phase against the baseline phase just before it): median [min, max]\n");
-        for (String work : WORKS) {
+        for (String work : measured(byLabel)) {
             List<Phase> b = byLabel.get("plain JAX-RS " + work);
             List<Phase> m = byLabel.get("Mizan " + work);
             List<Double> throughput = new ArrayList<>();
@@ -606,43 +613,49 @@ public final class CallsBench {
         t.append('\n');
         t.append("heap allocated per request, bytes (all phases of each endpoint together; target: Mizan within 1,024 B"
                 + " of the baseline)\n");
-        for (String work : WORKS) {
+        for (String work : measured(byLabel)) {
             Phase b = merge(byLabel.get("plain JAX-RS " + work));
             Phase m = merge(byLabel.get("Mizan " + work));
             t.append(String.format(Locale.ROOT, "%-10s baseline %8.0f   Mizan %8.0f   Mizan - baseline %+8.0f%n", work,
                     b.allocatedPerRequest(), m.allocatedPerRequest(), m.allocatedPerRequest() - b.allocatedPerRequest()));
         }
         t.append('\n');
-        Phase apart = merge(byLabel.get(APART));
-        Phase batched = merge(byLabel.get(BATCHED));
-        t.append("a page of ").append(PAGE_READS).append(" context reads at once (each client: the ").append(PAGE_READS)
-                .append(" GETs in parallel and waited for together, or one POST <base>/batch), per page\n");
-        t.append(String.format(Locale.ROOT, "%-18s %9s %12s %12s %14s%n", "", "pages/s", "p50 ms", "p99 ms",
-                "server µs/page"));
-        for (Phase p : List.of(apart, batched)) {
-            t.append(String.format(Locale.ROOT, "%-18s %9.0f %12.2f %12.2f %14.1f%n", p.endpoint(), p.perSecond(),
-                    p.percentileMillis(50), p.percentileMillis(99), p.serverCpuMicros()));
+        if (byLabel.containsKey(APART)) {
+            Phase apart = merge(byLabel.get(APART));
+            Phase batched = merge(byLabel.get(BATCHED));
+            t.append("a page of ").append(PAGE_READS).append(" context reads at once (each client: the ").append(PAGE_READS)
+                    .append(" GETs in parallel and waited for together, or one POST <base>/batch), per page\n");
+            t.append(String.format(Locale.ROOT, "%-18s %9s %12s %12s %14s%n", "", "pages/s", "p50 ms", "p99 ms",
+                    "server µs/page"));
+            for (Phase p : List.of(apart, batched)) {
+                t.append(String.format(Locale.ROOT, "%-18s %9.0f %12.2f %12.2f %14.1f%n", p.endpoint(), p.perSecond(),
+                        p.percentileMillis(50), p.percentileMillis(99), p.serverCpuMicros()));
+            }
+            List<Double> pageRatios = new ArrayList<>();
+            List<Phase> apartPhases = byLabel.get(APART);
+            List<Phase> batchedPhases = byLabel.get(BATCHED);
+            for (int i = 0; i < Math.min(apartPhases.size(), batchedPhases.size()); i++) {
+                pageRatios.add(batchedPhases.get(i).perSecond() / apartPhases.get(i).perSecond());
+            }
+            Report.Summary pr = Report.Summary.of(pageRatios);
+            t.append(String.format(Locale.ROOT, "batched ÷ apart: pages/s %.3f (per round: median %.3f [%.3f, %.3f]),"
+                            + " p99 %.3f, server CPU per page %.3f%n", batched.perSecond() / apart.perSecond(), pr.median(),
+                    pr.min(), pr.max(), batched.percentileMillis(99) / apart.percentileMillis(99),
+                    batched.serverCpuMicros() / apart.serverCpuMicros()));
+            t.append('\n');
         }
-        List<Double> pageRatios = new ArrayList<>();
-        List<Phase> apartPhases = byLabel.get(APART);
-        List<Phase> batchedPhases = byLabel.get(BATCHED);
-        for (int i = 0; i < Math.min(apartPhases.size(), batchedPhases.size()); i++) {
-            pageRatios.add(batchedPhases.get(i).perSecond() / apartPhases.get(i).perSecond());
-        }
-        Report.Summary pr = Report.Summary.of(pageRatios);
-        t.append(String.format(Locale.ROOT, "batched ÷ apart: pages/s %.3f (per round: median %.3f [%.3f, %.3f]),"
-                        + " p99 %.3f, server CPU per page %.3f%n", batched.perSecond() / apart.perSecond(), pr.median(),
-                pr.min(), pr.max(), batched.percentileMillis(99) / apart.percentileMillis(99),
-                batched.serverCpuMicros() / apart.serverCpuMicros()));
-        t.append('\n');
         t.append("figures (read by Summary: all phases of each endpoint together, as in the summary above)\n");
-        t.append(Report.figure("calls.page.batched.perSecond", batched.perSecond()));
-        t.append(Report.figure("calls.page.apart.perSecond", apart.perSecond()));
-        t.append(Report.figure("calls.page.batched.p99.ms", batched.percentileMillis(99)));
-        t.append(Report.figure("calls.page.apart.p99.ms", apart.percentileMillis(99)));
-        t.append(Report.figure("calls.page.batched.serverCpu.us", batched.serverCpuMicros()));
-        t.append(Report.figure("calls.page.apart.serverCpu.us", apart.serverCpuMicros()));
-        for (String work : WORKS) {
+        if (byLabel.containsKey(APART)) {
+            Phase apart = merge(byLabel.get(APART));
+            Phase batched = merge(byLabel.get(BATCHED));
+            t.append(Report.figure("calls.page.batched.perSecond", batched.perSecond()));
+            t.append(Report.figure("calls.page.apart.perSecond", apart.perSecond()));
+            t.append(Report.figure("calls.page.batched.p99.ms", batched.percentileMillis(99)));
+            t.append(Report.figure("calls.page.apart.p99.ms", apart.percentileMillis(99)));
+            t.append(Report.figure("calls.page.batched.serverCpu.us", batched.serverCpuMicros()));
+            t.append(Report.figure("calls.page.apart.serverCpu.us", apart.serverCpuMicros()));
+        }
+        for (String work : measured(byLabel)) {
             Phase b = merge(byLabel.get("plain JAX-RS " + work));
             Phase m = merge(byLabel.get("Mizan " + work));
             t.append(Report.figure("calls." + work + ".mizan.perSecond", m.perSecond()));
@@ -655,6 +668,11 @@ public final class CallsBench {
             t.append(Report.figure("calls." + work + ".baseline.allocatedBytes", b.allocatedPerRequest()));
         }
         return t.toString();
+    }
+
+    /** The works whose pair was measured ({@code bench.only} may leave some out). */
+    private static List<String> measured(Map<String, List<Phase>> byLabel) {
+        return WORKS.stream().filter(w -> byLabel.containsKey("Mizan " + w)).toList();
     }
 
     private static Phase merge(List<Phase> list) {
