@@ -2,6 +2,7 @@ package io.mizan.inprocess.validation.once;
 
 import io.mizan.Auth;
 import io.mizan.Client;
+import io.mizan.it.core.Counted;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

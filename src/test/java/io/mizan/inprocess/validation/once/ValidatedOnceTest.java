@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.mizan.MizanException;
 import io.mizan.inprocess.InProcess;
 import io.mizan.invoke.Entry;
+import io.mizan.it.core.Counted;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
