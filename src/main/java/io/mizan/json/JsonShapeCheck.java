@@ -153,8 +153,7 @@ final class JsonShapeCheck {
                 case BOOLEAN -> actual == JsonValue.ValueType.TRUE || actual == JsonValue.ValueType.FALSE
                         ? null
                         : "true or false";
-                case INTEGER -> actual == JsonValue.ValueType.NUMBER
-                                && fitsInteger(((JsonNumber) value).bigDecimalValue(), s.javaType())
+                case INTEGER -> actual == JsonValue.ValueType.NUMBER && fitsInteger((JsonNumber) value, s.javaType())
                         ? null
                         : describe(type);
                 case NUMBER -> actual == JsonValue.ValueType.NUMBER ? null : describe(type);
@@ -183,6 +182,19 @@ final class JsonShapeCheck {
         return null;
     }
 
+    private static boolean fitsInteger(JsonNumber number, Class<?> javaType) {
+        if (number.isIntegral()) {
+            long whole;
+            try {
+                whole = number.longValueExact();
+            } catch (ArithmeticException e) {
+                return fitsInteger(number.bigDecimalValue(), javaType);
+            }
+            return fitsInteger(64 - Long.numberOfLeadingZeros(whole < 0 ? ~whole : whole), javaType);
+        }
+        return fitsInteger(number.bigDecimalValue(), javaType);
+    }
+
     private static boolean fitsInteger(BigDecimal number, Class<?> javaType) {
         BigInteger whole;
         try {
@@ -190,7 +202,11 @@ final class JsonShapeCheck {
         } catch (ArithmeticException e) {
             return false;
         }
-        int bits = whole.bitLength();
+        return fitsInteger(whole.bitLength(), javaType);
+    }
+
+    /** Whether a whole number of this {@link BigInteger#bitLength()} fits the Java type. */
+    private static boolean fitsInteger(int bits, Class<?> javaType) {
         if (javaType == long.class || javaType == Long.class || javaType == java.util.OptionalLong.class) {
             return bits <= 63;
         }

@@ -3,6 +3,7 @@ package io.mizan.json;
 import io.mizan.messages.Messages;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -16,6 +17,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -95,18 +97,32 @@ public final class StrictJson {
         }
     }
 
-    private static String decodeUtf8(byte[] body) {
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw Messages.invalidUtf8();
+    /** A number of the tree: a whole number of up to 18 digits as a long, any other as a checked BigDecimal. */
+    private static JsonNumber treeNumber(String text) {
+        // the text alone decides: the parser's own isIntegralNumber() converts first, unchecked
+        if (text.length() <= 18 && text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+            return PROVIDER.createValue(Long.parseLong(text));
         }
+        return PROVIDER.createValue(number(text));
+    }
+
+    private static String decodeUtf8(byte[] body) {
+        // the fast decoder replaces malformed input with U+FFFD; only a text holding one (never a
+        // Latin-1 text, where the search ends at once) is decoded again strictly, to tell the two apart
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(body))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                throw Messages.invalidUtf8();
+            }
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static JsonObject readObject(JsonParser parser, int depth) {
@@ -114,26 +130,45 @@ public final class StrictJson {
             throw Messages.nestingTooDeep(MAX_DEPTH);
         }
         JsonObjectBuilder builder = PROVIDER.createObjectBuilder();
-        Set<String> keys = new HashSet<>();
+        // most objects have a few keys: compared one by one, without hashing, until they are many
+        String[] few = new String[FEW_KEYS];
+        int count = 0;
+        Set<String> many = null;
         while (true) {
             JsonParser.Event event = parser.next();
             if (event == JsonParser.Event.END_OBJECT) {
                 return builder.build();
             }
             String key = parser.getString();
-            if (!keys.add(key)) {
-                throw Messages.duplicateKey(shorten(key));
+            if (count < FEW_KEYS) {
+                for (int i = 0; i < count; i++) {
+                    if (few[i].equals(key)) {
+                        throw Messages.duplicateKey(shorten(key));
+                    }
+                }
+                few[count] = key;
+            } else {
+                if (many == null) {
+                    many = new HashSet<>(List.of(few));
+                }
+                if (!many.add(key)) {
+                    throw Messages.duplicateKey(shorten(key));
+                }
             }
+            count++;
             builder.add(key, readValue(parser, parser.next(), depth));
         }
     }
+
+    /** How many keys of an object are checked for duplicates without a hash set. */
+    private static final int FEW_KEYS = 8;
 
     private static JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth) {
         return switch (event) {
             case START_OBJECT -> readObject(parser, depth + 1);
             case START_ARRAY -> readArray(parser, depth + 1);
             case VALUE_STRING -> PROVIDER.createValue(parser.getString());
-            case VALUE_NUMBER -> PROVIDER.createValue(number(parser.getString()));
+            case VALUE_NUMBER -> treeNumber(parser.getString());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
             case VALUE_NULL -> JsonValue.NULL;

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 class StrictJsonTest {
 
@@ -72,6 +73,47 @@ class StrictJsonTest {
         MizanException e = assertThrows(MizanException.class, () -> StrictJson.parseObject(body));
         assertEquals("MIZAN-112", e.code());
         assertTrue(e.getMessage().contains("UTF-8"));
+    }
+
+    @Test
+    void aReplacementCharacterWrittenOnPurposeIsText() {
+        // U+FFFD sent as its own three bytes is valid UTF-8; only a malformed byte is refused
+        assertEquals(
+                "a\uFFFDb",
+                StrictJson.parseObject("{\"s\":\"a\uFFFDb\"}".getBytes(StandardCharsets.UTF_8))
+                        .getString("s"));
+        byte[] both = {'{', '"', 's', '"', ':', '"', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xC3, '"', '}'};
+        assertEquals(
+                "MIZAN-112",
+                assertThrows(MizanException.class, () -> StrictJson.parseObject(both))
+                        .code());
+    }
+
+    @Test
+    void duplicateKeysAreFoundInObjectsOfManyKeysToo() {
+        StringBuilder keys = new StringBuilder("{");
+        for (int i = 0; i < 12; i++) {
+            keys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        assertEquals(12, parse(keys + "}").size());
+        for (String again : List.of("k0", "k7", "k8", "k11")) {
+            MizanException e = assertThrows(MizanException.class, () -> parse(keys + ",\"" + again + "\":0}"));
+            assertEquals("MIZAN-115", e.code(), again);
+            assertTrue(e.getMessage().contains("'" + again + "'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void wholeNumbersKeepTheirValueWhateverTheirLength() {
+        JsonObject o = parse("{\"a\":123456789012345678,\"b\":1234567890123456789012,\"c\":-0,\"d\":-9,\"e\":2.50}");
+        assertEquals(123456789012345678L, o.getJsonNumber("a").longValueExact());
+        assertEquals(
+                new java.math.BigInteger("1234567890123456789012"),
+                o.getJsonNumber("b").bigIntegerValueExact());
+        assertEquals(0, o.getJsonNumber("c").intValueExact());
+        assertEquals(-9, o.getJsonNumber("d").intValueExact());
+        assertEquals(new java.math.BigDecimal("2.50"), o.getJsonNumber("e").bigDecimalValue());
+        assertTrue(o.getJsonNumber("d").isIntegral());
     }
 
     @Test
