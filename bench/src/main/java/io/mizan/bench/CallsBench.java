@@ -46,6 +46,9 @@ public final class CallsBench {
     /** The pairs of endpoints, by the word their labels end with. */
     static final List<String> WORKS = List.of("greet", "increment", "order", "role", "read", "read304");
 
+    /** Where the role pair's WAR answers: calls-app-signin.war, deployed next to calls-app.war. */
+    static final String SIGNIN_ROOT = "calls-app-signin/";
+
     /** The role pair's credentials: BASIC, the user bench in the role user (see calls-app's Users). */
     static final String SIGNED_IN = "Basic " + java.util.Base64.getEncoder()
             .encodeToString("bench:secret".getBytes(StandardCharsets.UTF_8));
@@ -165,7 +168,14 @@ public final class CallsBench {
         String serverJvmArgs = System.getProperty("bench.serverJvmArgs", "").trim();
         String loadBefore = Report.loadAverage();
 
-        PayaraMicro server = new PayaraMicro(bench, payara, war, serverHeap, serverJvmArgs);
+        // the role pair's WAR, with a sign-in mechanism (which runs on every request of its WAR), at /calls-app-signin
+        Path signinWar = war.resolveSibling(war.getFileName().toString().replace(".war", "-signin.war"));
+        if (!java.nio.file.Files.isRegularFile(signinWar)) {
+            System.err.println(signinWar + " is missing. Build it first: " + DOCUMENTED_COMMAND);
+            System.exit(2);
+        }
+        PayaraMicro server = new PayaraMicro(bench, payara, war, serverHeap, serverJvmArgs, "payara", Map.of(),
+                List.of("--deploy", signinWar.toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-payara"));
         int exit = 1;
         try {
@@ -199,9 +209,9 @@ public final class CallsBench {
                     // a signed-in caller with a role: the container's sign-in on both sides, @RolesAllowed against
                     // the function's roles
                     new Endpoint[]{
-                            Endpoint.signedIn("plain JAX-RS role", "api/plain/welcome", (r, name) ->
+                            Endpoint.signedIn("plain JAX-RS role", SIGNIN_ROOT + "api/plain/welcome", (r, name) ->
                                     expect(r, "{\"letters\":5,\"text\":\"Hello, bench!\"}")),
-                            Endpoint.signedIn("Mizan role", "api/mizan/call/welcome", (r, name) ->
+                            Endpoint.signedIn("Mizan role", SIGNIN_ROOT + "api/mizan/call/welcome", (r, name) ->
                                     expect(r, "{\"result\":{\"letters\":5,\"text\":\"Hello, bench!\"},\"invalidate\":[]}"))},
                     // a context read and its conditional form, against a plain @GET with the same body and ETag
                     new Endpoint[]{

@@ -1,22 +1,15 @@
 package io.mizan.bench.app;
 
-import jakarta.annotation.security.DeclareRoles;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 import java.util.Map;
 
 /**
- * JAX-RS at /api: Mizan answers under /api/mizan, the baseline under /api/plain. BASIC sign-in
- * against {@link Users} for the role pair; every request of every pair passes through that
- * mechanism, on both sides alike.
+ * JAX-RS at /api: Mizan answers under /api/mizan, the baseline under /api/plain. The role pair signs
+ * in through {@link SignIn}, in calls-app-signin.war only.
  */
 @ApplicationPath("api")
-@ApplicationScoped
-@BasicAuthenticationMechanismDefinition(realmName = "bench")
-@DeclareRoles("user")
 public class BenchApp extends Application {
 
     @Override
