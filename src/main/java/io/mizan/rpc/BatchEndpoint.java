@@ -58,7 +58,7 @@ final class BatchEndpoint {
 
     Response batch(InputStream body, HttpExchange exchange, Caller caller) {
         // its entries are observed one by one, as the calls and reads they are
-        return Answers.answer(() -> answer(body, exchange, caller), "a batch", cors, exchange, Observation.NONE);
+        return Answers.answer(() -> answer(body, exchange, caller), "a batch", null, cors, exchange, Observation.NONE);
     }
 
     private Response.ResponseBuilder answer(InputStream body, HttpExchange exchange, Caller caller) throws Exception {

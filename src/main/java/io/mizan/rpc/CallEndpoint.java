@@ -54,7 +54,8 @@ final class CallEndpoint {
     Response call(String name, InputStream body, HttpExchange exchange, Caller caller) {
         return Answers.answer(
                 () -> answer(name, body, exchange, caller),
-                "the call of " + StrictJson.shorten(name),
+                "the call of ",
+                name,
                 cors,
                 exchange,
                 invoker.telemetry().start(Kind.CALL, name));

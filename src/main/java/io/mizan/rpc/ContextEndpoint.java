@@ -37,7 +37,8 @@ final class ContextEndpoint {
     Response read(String name, HttpExchange exchange, Caller caller) {
         return Answers.answer(
                 () -> answer(name, exchange, caller),
-                "the context read of " + StrictJson.shorten(name),
+                "the context read of ",
+                name,
                 cors,
                 exchange,
                 invoker.telemetry().start(Kind.CONTEXT, name));
