@@ -275,6 +275,8 @@ public final class CallsBench {
             }
             // the JIT keeps compiling for a while after load; measuring during that would charge its CPU to a phase
             System.out.printf(Locale.ROOT, "server idle after %.1f s%n", server.awaitIdle(20));
+            // what the measured phases (hundreds of thousands of calls) keep, if anything, shows against this
+            String heapAfterWarmup = server.heapAfterGc();
             List<Phase> phases = new ArrayList<>();
             for (Endpoint[] pair : pairs) {
                 for (int round = 0; round < rounds; round++) {
@@ -289,7 +291,7 @@ public final class CallsBench {
             String heapAtEnd = server.heapAfterGc();
 
             String table = table(phases, rounds, clients, warmupPasses, warmup, measure, maxRequests, serverHeap, startMillis,
-                    heapAfterStart, heapAtEnd, loadBefore, Report.loadAverage(), server);
+                    heapAfterStart, heapAfterWarmup, heapAtEnd, loadBefore, Report.loadAverage(), server);
             System.out.println();
             System.out.print(table);
             // a run with extra server options (a profiler), or of some pairs only, is no reference: it goes
@@ -556,7 +558,8 @@ public final class CallsBench {
 
     private static String table(List<Phase> phases, int rounds, int clients, int warmupPasses, int warmup, int measure,
                                 long maxRequests,
-                                String serverHeap, long startMillis, String heapAfterStart, String heapAtEnd,
+                                String serverHeap, long startMillis, String heapAfterStart, String heapAfterWarmup,
+                                String heapAtEnd,
                                 String loadBefore, String loadAfter, PayaraMicro server) {
         StringBuilder t = new StringBuilder();
         t.append(Report.header("Call overhead: Mizan against plain JAX-RS", Report.command(DOCUMENTED_COMMAND)));
@@ -564,8 +567,10 @@ public final class CallsBench {
         t.append("load avg: before ").append(loadBefore).append(", after ").append(loadAfter)
                 .append(" (1, 5, 15 min; other processes on the machine add noise)\n");
         t.append("server:   Payara Micro 6.2025.10, ").append(String.join(" ", server.command)).append('\n');
-        t.append(String.format(Locale.ROOT, "          ready in %.1f s; heap after a forced GC: %s after start,"
-                + " %s at the end%n", startMillis / 1e3, heapAfterStart, heapAtEnd));
+        long measuredRequests = phases.stream().mapToLong(Phase::requests).sum();
+        t.append(String.format(Locale.ROOT, "          ready in %.1f s; heap after a forced GC: %s after start, %s after"
+                + " the warm-up, %s at the end (after the %,d requests of the measured phases)%n", startMillis / 1e3,
+                heapAfterStart, heapAfterWarmup, heapAtEnd, measuredRequests));
         t.append(String.format(Locale.ROOT, "load:     %d client threads (java.net.http.HttpClient, HTTP/1.1, one request"
                 + " at a time each) in one JVM on the same 2 cores as the server; warm-up: %d passes over all"
                 + " endpoints, %d s each; a wait until the server is idle; then for each pair %d rounds of two %d s"
@@ -655,6 +660,9 @@ public final class CallsBench {
             t.append('\n');
         }
         t.append("figures (read by Summary: all phases of each endpoint together, as in the summary above)\n");
+        t.append(Report.figure("calls.heap.afterWarmup.MB", megabytes(heapAfterWarmup)));
+        t.append(Report.figure("calls.heap.end.MB", megabytes(heapAtEnd)));
+        t.append(Report.figure("calls.measured.count", measuredRequests));
         if (byLabel.containsKey(APART)) {
             Phase apart = merge(byLabel.get(APART));
             Phase batched = merge(byLabel.get(BATCHED));
@@ -678,6 +686,11 @@ public final class CallsBench {
             t.append(Report.figure("calls." + work + ".baseline.allocatedBytes", b.allocatedPerRequest()));
         }
         return t.toString();
+    }
+
+    /** {@code "52.2 MB"} as 52.2; NaN when the heap could not be read. */
+    private static double megabytes(String heap) {
+        return heap.endsWith(" MB") ? Double.parseDouble(heap.substring(0, heap.length() - 3)) : Double.NaN;
     }
 
     /** The works whose pair was measured ({@code bench.only} may leave some out). */

@@ -88,6 +88,7 @@ public final class Summary {
         calls("order");
         calls("role");
         contextRead();
+        heapAfterCalls();
         batching();
         deployment();
         channels("clean", "no stalled socket");
@@ -167,6 +168,26 @@ public final class Summary {
     }
 
     /** A page's ten context reads as one batch, against the same reads sent apart at once. */
+    /**
+     * The server's heap after a forced GC at the end of the call benchmark against the same after its
+     * warm-up: what the measured calls kept. Within 2 MB counts as back to the baseline (a forced GC's
+     * result moves by about that between two reads of an idle Payara Micro: pools, soft references).
+     */
+    private void heapAfterCalls() {
+        Double end = figures.get("calls.heap.end.MB");
+        Double warm = figures.get("calls.heap.afterWarmup.MB");
+        Double count = figures.get("calls.measured.count");
+        String what = "heap after a forced GC, MB, after " + (count == null ? "the measured calls"
+                : String.format(Locale.ROOT, "%,.0f measured calls", count)) + " (baseline: after the warm-up)";
+        if (end == null || warm == null || end.isNaN() || warm.isNaN()) {
+            row("calls: memory kept", what, missing("calls.heap.end.MB"), "", "", "≤ +2 MB",
+                    missingShort("calls.heap.end.MB"));
+            return;
+        }
+        row("calls: memory kept", what, String.format(Locale.ROOT, "%.1f", end), String.format(Locale.ROOT, "%.1f", warm),
+                String.format(Locale.ROOT, "%+.1f MB", end - warm), "≤ +2 MB", end - warm <= 2.0 ? "yes" : "no");
+    }
+
     private void batching() {
         ratioRow("page of 10 reads, batched", "pages/s (baseline: the 10 reads apart, in parallel)",
                 "calls.page.batched.perSecond", "calls.page.apart.perSecond", "%.0f", "—", null);
