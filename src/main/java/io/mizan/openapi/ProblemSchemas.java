@@ -42,38 +42,38 @@ final class ProblemSchemas {
     /** RFC 9457 problem details as Mizan writes them (the problem writer of the RPC endpoints). */
     static JsonObject problem() {
         JsonObjectBuilder text = JSON.createObjectBuilder().add("type", "string");
-        return JSON.createObjectBuilder()
-                .add("type", "object")
-                .add(
-                        "properties",
-                        JSON.createObjectBuilder()
-                                .add("type", text)
-                                .add("title", text)
-                                .add("status", JSON.createObjectBuilder().add("type", "integer"))
-                                .add("detail", text)
-                                .add(
-                                        "code",
-                                        JSON.createObjectBuilder(text.build())
-                                                .add("description", "Mizan's id of the problem: MIZAN-137"))
-                                .add(
-                                        "id",
-                                        JSON.createObjectBuilder(text.build())
-                                                .add("description", "For 500: the error id the log shows"))
-                                .add("errors", errors().add("description", "For 422: each failed constraint")))
-                .add("required", OpenApiSchemas.strings(List.of("status", "title")))
-                .build();
+        return object(
+                JSON.createObjectBuilder()
+                        .add("type", text)
+                        .add("title", text)
+                        .add("status", JSON.createObjectBuilder().add("type", "integer"))
+                        .add("detail", text)
+                        .add(
+                                "code",
+                                JSON.createObjectBuilder(text.build())
+                                        .add("description", "Mizan's id of the problem: MIZAN-137"))
+                        .add(
+                                "id",
+                                JSON.createObjectBuilder(text.build())
+                                        .add("description", "For 500: the error id the log shows"))
+                        .add("errors", errors().add("description", "For 422: each failed constraint")),
+                List.of("status", "title"));
     }
 
     static JsonObject fieldError() {
-        JsonObjectBuilder text = JSON.createObjectBuilder().add("type", "string");
+        return object(
+                JSON.createObjectBuilder()
+                        .add("path", JSON.createObjectBuilder().add("type", "string"))
+                        .add("message", JSON.createObjectBuilder().add("type", "string")),
+                List.of("message", "path"));
+    }
+
+    /** An object schema: these properties, these of them required. */
+    private static JsonObject object(JsonObjectBuilder properties, List<String> required) {
         return JSON.createObjectBuilder()
                 .add("type", "object")
-                .add(
-                        "properties",
-                        JSON.createObjectBuilder()
-                                .add("path", text)
-                                .add("message", JSON.createObjectBuilder().add("type", "string")))
-                .add("required", OpenApiSchemas.strings(List.of("message", "path")))
+                .add("properties", properties)
+                .add("required", OpenApiSchemas.strings(required))
                 .build();
     }
 }
