@@ -67,7 +67,7 @@ final class Outbox {
     private void send(String frame) {
         byte[] ping = null;
         synchronized (this) {
-            unconfirmed += utf8Length(frame);
+            unconfirmed += sizeOf(frame);
             if (unconfirmed >= windowBytes) {
                 awaitingPong = true;
                 ping = Long.toString(++pings).getBytes(StandardCharsets.US_ASCII);
@@ -118,6 +118,22 @@ final class Outbox {
             sending = true;
         }
         send(next);
+    }
+
+    /** The last frame sized: a broadcast hands one frame to every socket of its group, sized once. */
+    private static volatile Sized lastSized = new Sized("", 0);
+
+    private record Sized(String frame, long bytes) {}
+
+    /** {@link #utf8Length}, remembered for the frame last asked about (the same instance). */
+    static long sizeOf(String frame) {
+        Sized last = lastSized;
+        if (last.frame() == frame) {
+            return last.bytes();
+        }
+        long bytes = utf8Length(frame);
+        lastSized = new Sized(frame, bytes);
+        return bytes;
     }
 
     /** The frame's size on the wire, counted without encoding it. */
