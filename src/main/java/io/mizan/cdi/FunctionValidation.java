@@ -1,16 +1,13 @@
 package io.mizan.cdi;
 
+import io.mizan.invoke.MethodConstraints;
 import jakarta.interceptor.InvocationContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
-import jakarta.validation.metadata.MethodDescriptor;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bean Validation of function methods, done by Mizan in place of the server's validation interceptor.
@@ -31,12 +28,11 @@ public final class FunctionValidation {
     private static final String BINDING = "org.hibernate.validator.cdi.internal.interceptor.MethodValidated";
 
     private final Set<Method> methods;
-    private final Validator validator;
-    private final Map<Method, Boolean> resultConstrained = new ConcurrentHashMap<>();
+    private final MethodConstraints constraints;
 
-    FunctionValidation(Set<Method> methods, Validator validator) {
+    FunctionValidation(Set<Method> methods, MethodConstraints constraints) {
         this.methods = methods;
-        this.validator = validator;
+        this.constraints = constraints;
     }
 
     /** Whether this annotation binds the server's validation interceptor. */
@@ -47,7 +43,8 @@ public final class FunctionValidation {
     /** Validates the parameters of a call the invoker did not make, before it runs. */
     void parameters(InvocationContext context) {
         if (methods.contains(context.getMethod())) {
-            refuse(validator
+            refuse(constraints
+                    .validator()
                     .forExecutables()
                     .validateParameters(context.getTarget(), context.getMethod(), context.getParameters()));
         }
@@ -56,17 +53,10 @@ public final class FunctionValidation {
     /** Validates the result of a call, returning it when it passes. */
     Object result(InvocationContext context, Object result) {
         Method method = context.getMethod();
-        if (methods.contains(method) && resultConstrained.computeIfAbsent(method, this::constrainedResult)) {
-            refuse(validator.forExecutables().validateReturnValue(context.getTarget(), method, result));
+        if (methods.contains(method) && constraints.onResult(method)) {
+            refuse(constraints.validator().forExecutables().validateReturnValue(context.getTarget(), method, result));
         }
         return result;
-    }
-
-    private boolean constrainedResult(Method method) {
-        MethodDescriptor descriptor = validator
-                .getConstraintsForClass(method.getDeclaringClass())
-                .getConstraintsForMethod(method.getName(), method.getParameterTypes());
-        return descriptor != null && descriptor.hasConstrainedReturnValue();
     }
 
     private static <T> void refuse(Set<ConstraintViolation<T>> violations) {

@@ -73,8 +73,8 @@ public class MizanBeans {
 
     @Produces
     @Singleton
-    FunctionValidation validation(MizanExtension extension, Validator validator) {
-        return new FunctionValidation(extension.validatedHere(), validator);
+    FunctionValidation validation(MizanExtension extension, Invoker invoker) {
+        return new FunctionValidation(extension.validatedHere(), invoker.constraints());
     }
 
     @Produces

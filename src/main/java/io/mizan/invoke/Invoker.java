@@ -19,9 +19,7 @@ import jakarta.validation.Validator;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs server functions for every entry point (the JAX-RS resource, the hydration filter, and later
@@ -51,7 +49,7 @@ public final class Invoker {
     private final BeanTargets targets;
     private final ResultEncoder encoder;
     private final KeyPublisher publisher;
-    private final Map<FunctionModel, Boolean> constrainedMethods = new ConcurrentHashMap<>();
+    private final MethodConstraints constraints;
     private final Telemetry telemetry;
 
     /** An invoker whose entry points record no telemetry. */
@@ -77,6 +75,7 @@ public final class Invoker {
         this.model = model;
         this.access = access;
         this.validators = validators;
+        this.constraints = new MethodConstraints(validators.of(null));
         this.targets = targets;
         this.encoder = encoder;
         this.publisher = publisher;
@@ -85,6 +84,11 @@ public final class Invoker {
 
     public Model model() {
         return model;
+    }
+
+    /** What Bean Validation has to check on each method, read once, with the server's validator. */
+    public MethodConstraints constraints() {
+        return constraints;
     }
 
     /**
@@ -201,10 +205,12 @@ public final class Invoker {
     private void validate(Invocation call, Object instance, Object[] args) {
         FunctionModel function = call.function();
         FormModel form = model.formSubmittedBy(function).orElse(null);
+        if (form == null && !constraints.onParameters(function.method())) {
+            return; // nothing to check: no validation call at all
+        }
         // most calls pass: check with the server's validator, and only a call that fails again with
         // one in the caller's language, for its messages (reading Accept-Language costs every call)
-        Validator byDefault = validators.of(null);
-        if (violations(function, form, instance, args, byDefault)) {
+        if (violations(function, form, instance, args, constraints.validator())) {
             Validator localized = validator(call);
             Set<ConstraintViolation<Object>> violations =
                     localized.forExecutables().validateParameters(instance, function.method(), args);
@@ -231,21 +237,6 @@ public final class Invoker {
         }
         Object record = form == null ? null : args[formIndex(function, form)];
         return record != null && !validator.validate(record).isEmpty();
-    }
-
-    /**
-     * Whether Bean Validation has anything to check on the function's parameters (a constraint, or
-     * {@code @Valid}), asked once per function: validating a method that has none still costs a call.
-     */
-    private boolean constrained(FunctionModel function, Validator validator) {
-        return constrainedMethods.computeIfAbsent(function, f -> {
-            jakarta.validation.metadata.MethodDescriptor method = validator
-                    .getConstraintsForClass(f.beanClass())
-                    .getConstraintsForMethod(f.method().getName(), f.method().getParameterTypes());
-            // null: nothing on the method is constrained; parameters count with a constraint, @Valid, or a
-            // cross-parameter constraint
-            return method != null && method.hasConstrainedParameters();
-        });
     }
 
     private static int formIndex(FunctionModel function, FormModel form) {

@@ -109,7 +109,10 @@ final class TreeReader {
             }
         }
         if (javaType == boolean.class || javaType == Boolean.class) {
-            return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : null;
+            JsonValue.ValueType kind = value.getValueType();
+            return kind == JsonValue.ValueType.TRUE
+                    ? Boolean.TRUE
+                    : kind == JsonValue.ValueType.FALSE ? Boolean.FALSE : null;
         }
         return null;
     }

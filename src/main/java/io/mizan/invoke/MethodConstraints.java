@@ -1,0 +1,55 @@
+package io.mizan.invoke;
+
+import jakarta.validation.Validator;
+import jakarta.validation.metadata.MethodDescriptor;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What Bean Validation has to check on a method, asked once per method: validating a method that has
+ * nothing to check still costs a call, and its metadata is not asked again on every call.
+ */
+public final class MethodConstraints {
+
+    /** A method's constrained parts: its parameters (a constraint, {@code @Valid}, a cross-parameter one), its result. */
+    private record Found(boolean parameters, boolean result) {}
+
+    private static final Found NOTHING = new Found(false, false);
+
+    private final Validator validator;
+    private final Map<Method, Found> found = new ConcurrentHashMap<>();
+
+    /** @param validator the server's validator, whose metadata is read and which validates */
+    public MethodConstraints(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** The validator these constraints are read from. */
+    public Validator validator() {
+        return validator;
+    }
+
+    /** Whether the method's parameters have anything to check. */
+    public boolean onParameters(Method method) {
+        return found(method).parameters();
+    }
+
+    /** Whether the method's result has anything to check. */
+    public boolean onResult(Method method) {
+        return found(method).result();
+    }
+
+    private Found found(Method method) {
+        return found.computeIfAbsent(method, m -> {
+            // declared where the method is: an override may add result constraints of its own
+            MethodDescriptor descriptor = validator
+                    .getConstraintsForClass(m.getDeclaringClass())
+                    .getConstraintsForMethod(m.getName(), m.getParameterTypes());
+            return descriptor == null
+                    ? NOTHING
+                    : new Found(descriptor.hasConstrainedParameters(), descriptor.hasConstrainedReturnValue());
+        });
+    }
+}

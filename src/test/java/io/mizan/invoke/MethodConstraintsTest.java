@@ -1,0 +1,76 @@
+package io.mizan.invoke;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.validation.Valid;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+
+/** Which of a method's parts Bean Validation has something to check on, read from its metadata. */
+class MethodConstraintsTest {
+
+    public record Address(@NotBlank String city) {}
+
+    public static class Service {
+        public String plain(String name) {
+            return name;
+        }
+
+        public String constrained(@NotBlank String name) {
+            return name;
+        }
+
+        public String cascaded(@Valid Address address) {
+            return address.city();
+        }
+
+        public @NotNull String result(String name) {
+            return name;
+        }
+
+        public Address noValid(Address address) {
+            return address;
+        }
+    }
+
+    static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+    static final MethodConstraints CONSTRAINTS = new MethodConstraints(FACTORY.getValidator());
+
+    @AfterAll
+    static void close() {
+        FACTORY.close();
+    }
+
+    static Method method(String name) throws NoSuchMethodException {
+        for (Method m : Service.class.getMethods()) {
+            if (m.getName().equals(name)) {
+                return m;
+            }
+        }
+        throw new NoSuchMethodException(name);
+    }
+
+    @Test
+    void parametersCountWithAConstraintOrValid() throws Exception {
+        assertFalse(CONSTRAINTS.onParameters(method("plain")));
+        assertTrue(CONSTRAINTS.onParameters(method("constrained")));
+        assertTrue(CONSTRAINTS.onParameters(method("cascaded")));
+        assertFalse(CONSTRAINTS.onParameters(method("noValid")), "a record's own constraints need @Valid to count");
+        assertFalse(CONSTRAINTS.onParameters(method("result")));
+    }
+
+    @Test
+    void aResultCountsWithAConstraint() throws Exception {
+        assertTrue(CONSTRAINTS.onResult(method("result")));
+        assertFalse(CONSTRAINTS.onResult(method("constrained")));
+        assertFalse(CONSTRAINTS.onResult(method("plain")));
+        assertTrue(CONSTRAINTS.onResult(method("result")), "asked again: the same answer");
+    }
+}
