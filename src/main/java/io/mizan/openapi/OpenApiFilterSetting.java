@@ -1,10 +1,5 @@
 package io.mizan.openapi;
 
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Sets the standard {@code mp.openapi.filter} to {@link MizanOpenApiFilter}, which adds Mizan's functions
  * to the server's OpenAPI document, with nothing for the application to configure. An application
@@ -17,7 +12,7 @@ import java.util.Set;
  * {@code false}, which leaves the document, and the application's filter, as they would be without
  * Mizan.
  */
-public final class OpenApiFilterSetting implements ConfigSource {
+public final class OpenApiFilterSetting extends OneSettingSource {
 
     /** The MicroProfile OpenAPI setting this source gives. */
     public static final String PROPERTY = "mp.openapi.filter";
@@ -55,29 +50,17 @@ public final class OpenApiFilterSetting implements ConfigSource {
         return enabled == null || !enabled.strip().equalsIgnoreCase("false");
     }
 
-    @Override
-    public Set<String> getPropertyNames() {
-        return active() ? Set.of(PROPERTY) : Set.of();
+    public OpenApiFilterSetting() {
+        super(PROPERTY, "Mizan: its functions added to the OpenAPI document");
     }
 
     @Override
-    public String getValue(String propertyName) {
-        return PROPERTY.equals(propertyName) && active() ? FILTER : null;
+    boolean gives() {
+        return active();
     }
 
     @Override
-    public Map<String, String> getProperties() {
-        String value = getValue(PROPERTY);
-        return value == null ? Map.of() : Map.of(PROPERTY, value);
-    }
-
-    @Override
-    public int getOrdinal() {
-        return OpenApiScanExclusions.ORDINAL;
-    }
-
-    @Override
-    public String getName() {
-        return "Mizan: its functions added to the OpenAPI document";
+    String value() {
+        return active() ? FILTER : null;
     }
 }

@@ -1,12 +1,10 @@
 package io.mizan.openapi;
 
 import jakarta.ws.rs.Path;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Executable;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 
@@ -38,13 +36,10 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * creates the {@code OpenAPISupplier}, whose {@code OpenApiConfiguration} reads the application's
  * {@code Config}), later. Servers without that bug lose nothing either: the classes are no resources.
  */
-public final class OpenApiScanExclusions implements ConfigSource {
+public final class OpenApiScanExclusions extends OneSettingSource {
 
     /** The MicroProfile OpenAPI setting this source adds to. */
     public static final String PROPERTY = "mp.openapi.scan.exclude.classes";
-
-    /** Above system properties (400), so the application's own value is read and kept, not hidden. */
-    static final int ORDINAL = 1000;
 
     /** The package of the standard constraints, the ones Payara's scanner visits. */
     private static final String CONSTRAINTS = io.mizan.model.ConstraintModel.STANDARD_PACKAGE;
@@ -99,14 +94,18 @@ public final class OpenApiScanExclusions implements ConfigSource {
         return Set.copyOf(CLASSES);
     }
 
-    @Override
-    public Set<String> getPropertyNames() {
-        return CLASSES.isEmpty() ? Set.of() : Set.of(PROPERTY);
+    public OpenApiScanExclusions() {
+        super(PROPERTY, "Mizan: server functions kept out of the OpenAPI scan");
     }
 
     @Override
-    public String getValue(String propertyName) {
-        if (!PROPERTY.equals(propertyName) || CLASSES.isEmpty() || LowerSources.reading()) {
+    boolean gives() {
+        return !CLASSES.isEmpty();
+    }
+
+    @Override
+    String value() {
+        if (CLASSES.isEmpty() || LowerSources.reading()) {
             return null;
         }
         Set<String> all = new LinkedHashSet<>();
@@ -120,21 +119,5 @@ public final class OpenApiScanExclusions implements ConfigSource {
         }
         all.addAll(CLASSES);
         return String.join(",", all);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        String value = getValue(PROPERTY);
-        return value == null ? Map.of() : Map.of(PROPERTY, value);
-    }
-
-    @Override
-    public int getOrdinal() {
-        return ORDINAL;
-    }
-
-    @Override
-    public String getName() {
-        return "Mizan: server functions kept out of the OpenAPI scan";
     }
 }
