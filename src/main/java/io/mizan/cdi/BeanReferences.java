@@ -19,7 +19,7 @@ public class BeanReferences implements BeanTargets {
 
     private final MizanExtension extension;
     private final BeanManager beanManager;
-    private final Map<Class<?>, Object> normalScoped = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Target> normalScoped = new ConcurrentHashMap<>();
 
     @Inject
     public BeanReferences(MizanExtension extension, BeanManager beanManager) {
@@ -34,14 +34,18 @@ public class BeanReferences implements BeanTargets {
 
     @Override
     public Target open(Class<?> beanClass) {
+        // a normal-scoped bean's target is looked up once: every call after is one map read
+        Target kept = normalScoped.get(beanClass);
+        if (kept != null) {
+            return kept;
+        }
         Bean<?> bean = extension.bean(beanClass);
         if (beanManager.isNormalScope(bean.getScope())) {
             // the container owns a normal-scoped instance: nothing to release
-            return new Held(
-                    normalScoped.computeIfAbsent(
-                            beanClass,
-                            c -> beanManager.getReference(bean, c, beanManager.createCreationalContext(bean))),
-                    () -> {});
+            return normalScoped.computeIfAbsent(
+                    beanClass,
+                    c -> new Held(
+                            beanManager.getReference(bean, c, beanManager.createCreationalContext(bean)), () -> {}));
         }
         CreationalContext<?> creational = beanManager.createCreationalContext(bean);
         return new Held(beanManager.getReference(bean, beanClass, creational), creational::release);

@@ -39,33 +39,45 @@ public final class CacheTags {
 
     /** The tags of a read of this context with these arguments (in method order, as bound). */
     public static List<String> of(Model model, FunctionModel context, Object[] args) {
-        Map<String, String> values = AffectedKeys.keyValues(context, args);
+        Map<String, String> values = AffectedKeys.keyValues(context, args); // sorted by name, as keys are
+        String name = InvalidationKeys.encode(context.name());
+        if (values.size() <= MAX_SUBSET_PARAMS) {
+            // every subset, each key written straight from its encoded parts: a read pays no map per tag
+            String[] parts = new String[values.size()];
+            int n = 0;
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                parts[n++] = ';' + InvalidationKeys.encode(e.getKey()) + '=' + InvalidationKeys.encode(e.getValue());
+            }
+            String[] tags = new String[1 << n];
+            tags[0] = name;
+            StringBuilder key = new StringBuilder();
+            for (int mask = 1; mask < tags.length; mask++) {
+                key.setLength(0);
+                key.append(name);
+                for (int i = 0; i < n; i++) {
+                    if ((mask & (1 << i)) != 0) {
+                        key.append(parts[i]);
+                    }
+                }
+                tags[mask] = key.toString();
+            }
+            return List.of(tags);
+        }
         Set<String> tags = new LinkedHashSet<>();
-        tags.add(InvalidationKeys.format(context.name(), Map.of()));
+        tags.add(name);
         for (List<String> names : scopings(model, context, new ArrayList<>(values.keySet()))) {
             Map<String, String> scoped = new LinkedHashMap<>();
-            for (String name : names) {
-                scoped.put(name, values.get(name));
+            for (String param : names) {
+                scoped.put(param, values.get(param));
             }
             tags.add(InvalidationKeys.format(context.name(), scoped));
         }
         return List.copyOf(tags);
     }
 
+    /** The parameter sets the model's functions scope this context's keys by, of those the read has. */
     private static List<List<String>> scopings(Model model, FunctionModel context, List<String> names) {
         List<List<String>> out = new ArrayList<>();
-        if (names.size() <= MAX_SUBSET_PARAMS) {
-            for (int mask = 1; mask < (1 << names.size()); mask++) {
-                List<String> subset = new ArrayList<>();
-                for (int i = 0; i < names.size(); i++) {
-                    if ((mask & (1 << i)) != 0) {
-                        subset.add(names.get(i));
-                    }
-                }
-                out.add(subset);
-            }
-            return out;
-        }
         for (FunctionModel function : model.functions().values()) {
             List<String> scoping = function.scopedBy().get(context.name());
             if (scoping != null && !scoping.isEmpty() && names.containsAll(scoping)) {

@@ -129,22 +129,39 @@ public final class InvalidationKeys {
     }
 
     static String encode(String s) {
+        if (allUnreserved(s)) {
+            return s; // the common name or value: nothing to escape, nothing to copy
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if ((c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~') {
+            if (unreserved(c)) {
                 out.append(c);
             } else {
                 out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
             }
         }
         return out.toString();
+    }
+
+    private static boolean allUnreserved(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!unreserved(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 3986's unreserved characters: the only ones a key leaves as they are. */
+    private static boolean unreserved(char c) {
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     static String decode(String s) {

@@ -766,6 +766,11 @@ public final class Messages {
         return refusal("MIZAN-135", 400, "The parameter '" + name + "' is given " + times + " times");
     }
 
+    /** {@code MIZAN-138}: 400, a context read's query string has a malformed {@code %} escape. */
+    public static MizanException malformedQuery() {
+        return refusal("MIZAN-138", 400, "The query string has a malformed %-escape");
+    }
+
     /**
      * {@code MIZAN-136}: 400, a context read's query parameter cannot be read as its type.
      *

@@ -98,10 +98,12 @@ final class CallEndpoint {
         if (function == null) { // a form's schema or validate, run with the form's access rule
             FormOperations.Operation operation =
                     forms.find(name).orElseThrow(() -> Messages.unknownFunction(StrictJson.shorten(name)));
-            Invocation call = invoker.authorize(operation.form().submit(), caller, Entry.CLIENT, exchange.request());
+            Invocation call =
+                    invoker.authorize(operation.form().submit(), caller, Entry.CLIENT, exchange.forFunctions());
             return arguments -> new Outcome(forms.run(operation, arguments, call), List.of());
         }
-        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request(), exchange.response());
+        Invocation call =
+                invoker.authorize(function, caller, Entry.CLIENT, exchange.forFunctions(), exchange.response());
         FormModel form = invoker.model().formSubmittedBy(function).orElse(null);
         return arguments -> {
             if (form != null) {

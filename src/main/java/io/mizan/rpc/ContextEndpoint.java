@@ -45,7 +45,7 @@ final class ContextEndpoint {
     }
 
     private Response.ResponseBuilder answer(String name, HttpExchange exchange, Caller caller) throws Exception {
-        Read read = run(name, exchange.uri().getQueryParameters(), exchange, caller);
+        Read read = run(name, exchange.query(), exchange, caller);
         FunctionModel function = read.function();
         Object[] args = read.args();
         Outcome outcome = read.outcome();
@@ -77,7 +77,7 @@ final class ContextEndpoint {
                 .function(name)
                 .filter(FunctionModel::isContext)
                 .orElseThrow(() -> Messages.unknownContext(StrictJson.shorten(name)));
-        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.request());
+        Invocation call = invoker.authorize(function, caller, Entry.CLIENT, exchange.forFunctions());
         Object[] args = binder.bind(function, QueryArguments.of(function, query), call);
         return new Read(function, args, invoker.invoke(call, args));
     }

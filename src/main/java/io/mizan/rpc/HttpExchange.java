@@ -1,16 +1,25 @@
 package io.mizan.rpc;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * What one HTTP request to a Mizan endpoint brings besides its body.
  *
- * @param uri its address and query (JAX-RS decodes the query as resources see it)
- * @param request the servlet request: its headers and scheme, and handed to functions that take one
+ * @param request the servlet request, read by the endpoints: its headers, query, scheme and user
+ * @param forFunctions the request handed to functions that take one: the one JAX-RS sees, with whatever
+ *     the application's filters wrapped around it (resolved by JAX-RS only when a function uses it)
  * @param response the servlet response, handed to functions that take one
  */
-public record HttpExchange(UriInfo uri, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+public record HttpExchange(HttpServletRequest request, HttpServletRequest forFunctions, HttpServletResponse response) {
+
+    /** An exchange whose functions see the same request as the endpoints. */
+    public HttpExchange(HttpServletRequest request, HttpServletResponse response) {
+        this(request, request, response);
+    }
 
     /** A header's value, its values joined with {@code ,} when it is given more than once, or {@code null}. */
     public String header(String name) {
@@ -28,6 +37,11 @@ public record HttpExchange(UriInfo uri, HttpServletRequest request, jakarta.serv
             all.append(',').append(values.nextElement());
         }
         return all.toString();
+    }
+
+    /** The query's parameters, decoded as JAX-RS decodes them ({@link QueryString}). */
+    public Map<String, List<String>> query() {
+        return QueryString.parse(request.getQueryString());
     }
 
     /** The scheme the request reached this server with. */

@@ -26,7 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
 
@@ -63,11 +62,10 @@ public class MizanResource {
     @Inject
     SecurityContext security;
 
-    // Proxies that look the current request up on every use: kept for what few requests need (a
-    // context read's query, a function that takes the response). The servlet request, which every
-    // request reads, comes as a parameter: resolved once, then read directly.
+    // Proxies that look the current request up in JAX-RS's request scope on every use: handed to the
+    // functions that take them, and read by the endpoints only where no CurrentServletRequest is known
     @Context
-    UriInfo uri;
+    HttpServletRequest request;
 
     @Context
     HttpServletResponse response;
@@ -91,38 +89,43 @@ public class MizanResource {
 
     @GET
     @Path("{path: .*}")
-    public Response get(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("GET", path, null, new HttpExchange(uri, request, response));
+    public Response get(@PathParam("path") String path) {
+        return route("GET", path, null, exchange());
     }
 
     @POST
     @Path("{path: .*}")
-    public Response post(@PathParam("path") String path, InputStream body, @Context HttpServletRequest request) {
-        return route("POST", path, body, new HttpExchange(uri, request, response));
+    public Response post(@PathParam("path") String path, InputStream body) {
+        return route("POST", path, body, exchange());
     }
 
     @PUT
     @Path("{path: .*}")
-    public Response put(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("PUT", path, null, new HttpExchange(uri, request, response));
+    public Response put(@PathParam("path") String path) {
+        return route("PUT", path, null, exchange());
     }
 
     @DELETE
     @Path("{path: .*}")
-    public Response delete(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("DELETE", path, null, new HttpExchange(uri, request, response));
+    public Response delete(@PathParam("path") String path) {
+        return route("DELETE", path, null, exchange());
     }
 
     @PATCH
     @Path("{path: .*}")
-    public Response patch(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("PATCH", path, null, new HttpExchange(uri, request, response));
+    public Response patch(@PathParam("path") String path) {
+        return route("PATCH", path, null, exchange());
     }
 
     @OPTIONS
     @Path("{path: .*}")
-    public Response options(@PathParam("path") String path, @Context HttpServletRequest request) {
-        return route("OPTIONS", path, null, new HttpExchange(uri, request, response));
+    public Response options(@PathParam("path") String path) {
+        return route("OPTIONS", path, null, exchange());
+    }
+
+    private HttpExchange exchange() {
+        HttpServletRequest current = CurrentServletRequest.get();
+        return new HttpExchange(current != null ? current : request, request, response);
     }
 
     private Response route(String method, String path, InputStream body, HttpExchange exchange) {
@@ -172,7 +175,8 @@ public class MizanResource {
     private Response document(String endpoint, HttpExchange exchange) {
         return switch (endpoint) {
             case "hydrate" -> Response.ok(
-                            hydration.contexts(new ContainerCaller(security, exchange.request()), exchange.request()),
+                            hydration.contexts(
+                                    new ContainerCaller(security, exchange.request()), exchange.forFunctions()),
                             MediaType.APPLICATION_JSON_TYPE)
                     .header("Cache-Control", "no-store")
                     .build();

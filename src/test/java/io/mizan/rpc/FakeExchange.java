@@ -1,12 +1,10 @@
 package io.mizan.rpc;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.lang.reflect.Proxy;
-import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * An {@link HttpExchange} without a server: a servlet request of these headers (matched without regard
- * to case, as HTTP does) over https, and this query; no response. Only the methods the
+ * to case, as HTTP does) over https, and this query (sent form-encoded); no response. Only the methods the
  * endpoints use answer; any other throws.
  */
 final class FakeExchange {
@@ -32,6 +30,19 @@ final class FakeExchange {
         return this;
     }
 
+    /** The query as a browser sends it: names and values form-encoded, joined by {@code &}. */
+    private String queryString() {
+        if (query.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        query.forEach((name, values) -> values.forEach(value -> out.append(out.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        return out.toString();
+    }
+
     HttpExchange build() {
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
                 HttpServletRequest.class.getClassLoader(),
@@ -45,21 +56,9 @@ final class FakeExchange {
                     case "getScheme" -> "https";
                     case "getUserPrincipal", "getAuthType" -> null;
                     case "getLocale" -> java.util.Locale.getDefault();
+                    case "getQueryString" -> queryString();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        UriInfo uri = (UriInfo) Proxy.newProxyInstance(
-                UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "getBaseUri":
-                            return URI.create("https://shop.example/api/");
-                        case "getQueryParameters":
-                            MultivaluedMap<String, String> map = new MultivaluedHashMap<>();
-                            query.forEach((k, v) -> map.put(k, new java.util.ArrayList<>(v)));
-                            return map;
-                        default:
-                            throw new UnsupportedOperationException(method.getName());
-                    }
-                });
-        return new HttpExchange(uri, request, null);
+        return new HttpExchange(request, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.mizan.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.mizan.config.MizanSettings;
 import io.mizan.forms.FormOperations;
@@ -8,6 +9,9 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.json.Json;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +46,7 @@ class MizanResourceTest {
                 new Class<?>[] {SecurityContext.class},
                 (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
         resource.start();
-        HttpExchange e = request.build();
-        resource.uri = e.uri();
+        resource.request = request.build().request();
         return resource;
     }
 
@@ -53,16 +56,14 @@ class MizanResourceTest {
 
     static Response send(String method, String path, FakeExchange request) {
         MizanResource r = resource(request);
-        HttpExchange e = request.build();
         Function<String, Response> route =
                 switch (method) {
-                    case "GET" -> p -> r.get(p, e.request());
-                    case "POST" -> p ->
-                            r.post(p, new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), e.request());
-                    case "PUT" -> p -> r.put(p, e.request());
-                    case "DELETE" -> p -> r.delete(p, e.request());
-                    case "PATCH" -> p -> r.patch(p, e.request());
-                    default -> p -> r.options(p, e.request());
+                    case "GET" -> p -> r.get(p);
+                    case "POST" -> p -> r.post(p, new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)));
+                    case "PUT" -> p -> r.put(p);
+                    case "DELETE" -> p -> r.delete(p);
+                    case "PATCH" -> p -> r.patch(p);
+                    default -> p -> r.options(p);
                 };
         return route.apply(path);
     }
@@ -119,5 +120,30 @@ class MizanResourceTest {
         for (String path : new String[] {"", "call", "call/", "call/a/b", "ctx/", "nothing", "manifest/x", "x/y"}) {
             assertEquals("404 MIZAN-102", code(send("GET", path)), path);
         }
+    }
+
+    @Test
+    void theRequestTheContainerBeganIsReadRatherThanTheJaxRsProxy() {
+        MizanResource resource = resource(new FakeExchange());
+        // JAX-RS's proxy, which the resource falls back on, knows no query: only the request the
+        // listener holds does
+        HttpServletRequest current = new FakeExchange()
+                .query("board", "b")
+                .query("page", "1")
+                .build()
+                .request();
+        CurrentServletRequest listener = new CurrentServletRequest();
+        ServletContext context = (ServletContext) Proxy.newProxyInstance(
+                ServletContext.class.getClassLoader(), new Class<?>[] {ServletContext.class}, (p, m, a) -> null);
+        listener.requestInitialized(new ServletRequestEvent(context, current));
+        try {
+            Response read = resource.get("ctx/stock");
+            assertEquals(200, read.getStatus());
+            assertEquals("{\"result\":\"b:1\"}", EndpointsTest.text(read));
+        } finally {
+            listener.requestDestroyed(new ServletRequestEvent(context, current));
+        }
+        assertNull(CurrentServletRequest.get(), "forgotten when the container is done with it");
+        assertEquals("400 MIZAN-131", code(resource.get("ctx/stock")), "the proxy again: no query");
     }
 }

@@ -72,6 +72,25 @@ public final class Http {
         }
     }
 
+    /**
+     * A GET sent as these bytes, for a target {@link URI} refuses to build ({@code ?q=%zz}): the status
+     * line and the body, the connection closed after the answer.
+     */
+    public String[] rawGet(String path) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                                    + base.getPort() + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headEnd = answer.indexOf("\r\n\r\n");
+            return new String[] {answer.substring(0, answer.indexOf("\r\n")), answer.substring(headEnd + 4)};
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8));
     }

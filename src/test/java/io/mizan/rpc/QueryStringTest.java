@@ -1,0 +1,58 @@
+package io.mizan.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mizan.MizanException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+class QueryStringTest {
+
+    @Test
+    void namesAndValuesAreDecodedAsFormFields() {
+        assertEquals(
+                Map.of("board", List.of("general"), "q", List.of("café au lait+1"), "a b", List.of("x")),
+                QueryString.parse("board=general&q=caf%C3%A9+au%20lait%2B1&a+b=x"));
+    }
+
+    @Test
+    void aRepeatedNameKeepsEveryValueInOrder() {
+        assertEquals(Map.of("page", List.of("2", "1")), QueryString.parse("page=2&page=1"));
+    }
+
+    @Test
+    void aParameterWithoutEqualsHasTheEmptyValueAndOneWithoutANameIsIgnored() {
+        assertEquals(Map.of("flag", List.of(""), "x", List.of("")), QueryString.parse("flag&=ignored&x="));
+    }
+
+    @Test
+    void emptyPartsAndNoQueryAtAllGiveNothing() {
+        assertEquals(Map.of(), QueryString.parse(null));
+        assertEquals(Map.of(), QueryString.parse(""));
+        assertEquals(Map.of("a", List.of("1")), QueryString.parse("&&a=1&"));
+    }
+
+    @Test
+    void onlyTheFirstEqualsSeparates() {
+        assertEquals(Map.of("f", List.of("a=b")), QueryString.parse("f=a=b"));
+    }
+
+    @Test
+    void aMalformedEscapeIsA400() {
+        for (String raw : new String[] {"q=%zz", "q=%", "q=ok&%4=1", "q=%E"}) {
+            MizanException e = assertThrows(MizanException.class, () -> QueryString.parse(raw), raw);
+            assertEquals(400, e.status(), raw);
+            assertEquals("MIZAN-138", e.code(), raw);
+        }
+    }
+
+    @Test
+    void theOrderOfNamesIsTheQuerys() {
+        assertEquals(
+                List.of("z", "a", "m"),
+                List.copyOf(QueryString.parse("z=1&a=2&m=3").keySet()));
+    }
+}
