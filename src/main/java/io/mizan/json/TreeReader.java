@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * for JSON-B to parse again: the body is parsed once.
  *
  * <ul>
+ *   <li>a plain record, and lists, sets and maps of them, are built by {@link DirectReader};
  *   <li>a string, a whole number or a boolean read as {@code String}, {@code int}, {@code long},
  *       {@code boolean} (or their boxes) is taken from the tree as it is: JSON-B would read the same;
  *   <li>an object or an array is handed to JSON-B as a parser over the tree, through the entry point
@@ -44,6 +45,7 @@ final class TreeReader {
     /** Yasson's {@code fromJson(JsonParser, Type)} on {@link #jsonb}, or {@code null}. */
     private final MethodHandle fromParser;
 
+    private final DirectReader records = new DirectReader();
     private final JsonParserFactory parsers = StrictJson.PROVIDER.createParserFactory(Map.of());
     private final Map<TypeRef, Boolean> treeReadable = new ConcurrentHashMap<>();
 
@@ -80,6 +82,20 @@ final class TreeReader {
         Object scalar = scalar(javaType, value);
         if (scalar != null) {
             return scalar;
+        }
+        DirectReader.Read direct = value instanceof JsonStructure ? records.plan(javaType) : null;
+        if (direct != null) {
+            try {
+                return direct.from(value);
+            } catch (ClassCastException e) {
+                // a value of another kind than the type reads: JSON-B gives its own answer below
+            } catch (RuntimeException | Error e) {
+                if (e != DirectReader.ELSEWHERE) {
+                    throw e;
+                }
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
         }
         if (fromParser != null && value instanceof JsonStructure structure && readable(type)) {
             try (JsonParser parser = structure instanceof JsonObject o
