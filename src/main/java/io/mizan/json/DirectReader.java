@@ -47,8 +47,13 @@ final class DirectReader {
     /** Thrown for a value this reader leaves to JSON-B: preallocated, as it carries no news. */
     static final RuntimeException ELSEWHERE = new RuntimeException("read by JSON-B", null, false, false) {};
 
-    /** The plan of each type seen; {@link #NONE} for a type JSON-B reads. */
+    /** The plan of each type seen; {@link #NONE} for a type JSON-B reads. Holds finished plans only. */
     private final Map<Type, Read> plans = new ConcurrentHashMap<>();
+
+    /** The plans being made, and made but not yet published (guarded by this). */
+    private final Map<Type, Read[]> making = new HashMap<>();
+
+    private int depth; // guarded by this
 
     private static final Read NONE = value -> {
         throw ELSEWHERE;
@@ -58,13 +63,52 @@ final class DirectReader {
     Read plan(Type type) {
         Read known = plans.get(type);
         if (known == null) {
-            // a record that holds itself (a tree node) finds its own plan through the map while planned
-            plans.put(type, value -> plans.get(type).from(value));
-            Read made = make(type);
-            known = made == null ? NONE : made;
-            plans.put(type, known);
+            synchronized (this) {
+                known = planned(type);
+            }
         }
         return known == NONE ? null : known;
+    }
+
+    /**
+     * The plan of a type, made under the lock. A record that holds itself (a tree node) reads its own
+     * values through a slot its plan fills once made; every plan made for one request is published only
+     * when all are filled, so another thread never meets an empty slot.
+     */
+    private Read planned(Type type) {
+        Read known = plans.get(type);
+        if (known != null) {
+            return known;
+        }
+        Read[] slot = making.get(type);
+        if (slot != null) {
+            return slot[0] != null ? slot[0] : value -> slot[0].from(value);
+        }
+        Read[] own = new Read[1];
+        making.put(type, own);
+        depth++;
+        Read made;
+        try {
+            made = make(type);
+        } catch (RuntimeException e) {
+            made = null; // a type reflection cannot take apart is JSON-B's
+        } finally {
+            depth--;
+        }
+        own[0] = made == null ? NONE : made;
+        if (depth == 0) {
+            for (Map.Entry<Type, Read[]> e : making.entrySet()) {
+                plans.put(e.getKey(), e.getValue()[0] == null ? NONE : e.getValue()[0]);
+            }
+            making.clear();
+        }
+        return own[0];
+    }
+
+    /** A component's plan, or {@code null} when JSON-B reads it (and so the whole that holds it). */
+    private Read inner(Type type) {
+        Read read = planned(type);
+        return read == NONE ? null : read;
     }
 
     private Read make(Type type) {
@@ -74,15 +118,15 @@ final class DirectReader {
         if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
             Type[] args = p.getActualTypeArguments();
             if (raw == List.class || raw == Collection.class) {
-                Read item = plan(args[0]);
+                Read item = inner(args[0]);
                 return item == null ? null : value -> collect(value, item, new ArrayList<>());
             }
             if (raw == Set.class) {
-                Read item = plan(args[0]);
+                Read item = inner(args[0]);
                 return item == null ? null : value -> collect(value, item, new HashSet<>());
             }
             if (raw == Map.class && args[0] == String.class) {
-                Read item = plan(args[1]);
+                Read item = inner(args[1]);
                 return item == null
                         ? null
                         : value -> {
@@ -95,7 +139,7 @@ final class DirectReader {
                         };
             }
             if (raw == Optional.class) {
-                Read inner = plan(args[0]);
+                Read inner = inner(args[0]);
                 return inner == null ? null : value -> Optional.ofNullable(orNull(inner, value));
             }
         }
@@ -178,7 +222,7 @@ final class DirectReader {
             }
             types[i] = component.getType();
             names[i] = component.getName();
-            reads[i] = plan(component.getGenericType());
+            reads[i] = inner(component.getGenericType());
             if (reads[i] == null) {
                 return null;
             }

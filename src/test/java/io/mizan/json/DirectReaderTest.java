@@ -209,4 +209,34 @@ class DirectReaderTest {
         assertEquals("MIZAN-134", e.code());
         assertEquals(new Checked("B"), binder.read("checked", p.type(), p.javaType(), parsed("{\"code\":\"B\"}")));
     }
+
+    @Test
+    void threadsThatMeetATypeTogetherEachGetItsFinishedPlan() throws Exception {
+        JsonValue tree = parsed("{\"name\":\"root\",\"children\":[{\"name\":\"leaf\",\"children\":[]}]}");
+        Node expected = JSONB.fromJson(tree.toString(), Node.class);
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 200; round++) {
+                DirectReader reader = new DirectReader(); // planned afresh: the race is in the planning
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                List<java.util.concurrent.Future<Object>> reads = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    reads.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            return reader.plan(Node.class).from(tree);
+                        } catch (Throwable e) {
+                            return e;
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<Object> read : reads) {
+                    assertEquals(expected, read.get(), "round " + round);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
