@@ -16,11 +16,6 @@ import java.util.Map;
  */
 public record HttpExchange(HttpServletRequest request, HttpServletRequest forFunctions, HttpServletResponse response) {
 
-    /** An exchange whose functions see the same request as the endpoints. */
-    public HttpExchange(HttpServletRequest request, HttpServletResponse response) {
-        this(request, request, response);
-    }
-
     /** A header's value, its values joined with {@code ,} when it is given more than once, or {@code null}. */
     public String header(String name) {
         // read from the servlet request as parsed: JAX-RS builds a header's text anew on every read

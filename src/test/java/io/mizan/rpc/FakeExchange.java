@@ -59,6 +59,6 @@ final class FakeExchange {
                     case "getQueryString" -> queryString();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new HttpExchange(request, null);
+        return new HttpExchange(request, request, null);
     }
 }
