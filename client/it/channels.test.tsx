@@ -156,7 +156,7 @@ describe('the generated channel hook against Payara Micro', () => {
     expectTypeOf(answer.result).toEqualTypeOf<number>();
     expect(answer.invalidate).toEqual(['notes;board=general']);
 
-    await waitFor(() => expect(screen.getByTestId('notes').textContent).toContain(note), FRAME);
+    await waitFor(() => expect(screen.getByTestId('notes').textContent, `after ${log.join(', ')}`).toContain(note), FRAME);
     expect(log).toEqual([
       'fetch /ctx/notes?board=general',
       'invalidate notes;board=general',

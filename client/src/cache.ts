@@ -87,7 +87,25 @@ export function matchKeys(keys: readonly (string | ParsedKey)[]): (query: Query)
  */
 export function invalidateKeys(queryClient: QueryClient, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return Promise.resolve();
-  return queryClient.invalidateQueries({ predicate: matchKeys(keys) });
+  return invalidateMatching(queryClient, matchKeys(keys));
+}
+
+/**
+ * `invalidateQueries` for the entries `predicate` selects, including those whose first fetch is on
+ * its way. TanStack Query lets such a fetch stand for the refetch (it restarts only a query that
+ * already has data: TanStack/query#8530), so an answer read before the change would settle as
+ * current: a context still loading when a mutation, a pushed key or a sign-in lands would show
+ * what it was before. Those entries are invalidated once more when their first fetch has settled.
+ */
+export async function invalidateMatching(queryClient: QueryClient, predicate: (query: Query) => boolean): Promise<void> {
+  const firstFetches = new Map<Query, Promise<unknown> | undefined>();
+  for (const query of queryClient.getQueryCache().findAll({ predicate, fetchStatus: 'fetching' })) {
+    if (query.state.data === undefined) firstFetches.set(query, query.promise);
+  }
+  await queryClient.invalidateQueries({ predicate });
+  if (firstFetches.size === 0) return;
+  await Promise.allSettled(firstFetches.values());
+  await queryClient.invalidateQueries({ predicate: (query) => firstFetches.has(query) });
 }
 
 /**

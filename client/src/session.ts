@@ -1,7 +1,7 @@
 // The session context and what ends it, framework-agnostic: React's hooks for it are in auth.ts.
 
 import type { QueryClient } from '@tanstack/react-query';
-import { contextQueryKey, isMizanQueryKey } from './cache';
+import { invalidateMatching, isMizanQueryKey } from './cache';
 import { MizanError } from './errors';
 
 /** Who is signed in: the user's name and which of the application's roles it holds. */
@@ -30,7 +30,7 @@ export const SESSION_CONTEXT = 'auth.session';
 export function watchSessionEnd(queryClient: QueryClient): () => void {
   const refetch = (error: unknown) => {
     if (error instanceof MizanError && error.status === 401) {
-      void queryClient.invalidateQueries({ queryKey: contextQueryKey(SESSION_CONTEXT) });
+      void invalidateMatching(queryClient, (query) => isSessionQuery(query.queryKey));
     }
   };
   const stopQueries = queryClient.getQueryCache().subscribe((event) => {

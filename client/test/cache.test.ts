@@ -1,5 +1,5 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   contextQuery,
   contextQueryKey,
@@ -119,6 +119,64 @@ describe('invalidateKeys on a real QueryClient', () => {
     expect(client.getQueryData(bobKey)).toBe('bob#2');
     expect(invalidated(client, bobKey)).toBe(false); // refetched, fresh again
     unsubscribe.forEach((u) => u());
+  });
+});
+
+describe('invalidateKeys during a first fetch', () => {
+  /** An observed entry whose fetches answer only when the test says, with the server's value then. */
+  function slowEntry(client: QueryClient) {
+    let server = 'before';
+    const answers: (() => void)[] = [];
+    let fetches = 0;
+    const observer = new QueryObserver(client, {
+      queryKey: bobKey,
+      queryFn: () => {
+        fetches++;
+        const read = server; // what the server read when the request reached it
+        return new Promise<string>((resolve) => answers.push(() => resolve(read)));
+      },
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    return {
+      change: (value: string) => (server = value),
+      answer: () => answers.shift()!(),
+      fetches: () => fetches,
+      unsubscribe,
+    };
+  }
+
+  it('fetches again after a first fetch that was on its way when the key came, so the earlier read does not stay', async () => {
+    const client = newClient();
+    const entry = slowEntry(client);
+    expect(entry.fetches()).toBe(1);
+    entry.change('after'); // a mutation lands while the first read is on its way
+
+    const settled = invalidateKeys(client, ['todos;owner=bob']);
+    entry.answer(); // the first read answers with what it saw: 'before'
+    await vi.waitFor(() => expect(entry.fetches()).toBe(2));
+    entry.answer();
+    await settled;
+
+    expect(client.getQueryData(bobKey)).toBe('after');
+    expect(invalidated(client, bobKey)).toBe(false);
+    entry.unsubscribe();
+  });
+
+  it('fetches once when the entry already had data: the refetch restarts it', async () => {
+    const client = newClient();
+    const entry = slowEntry(client);
+    entry.answer();
+    await vi.waitFor(() => expect(client.getQueryData(bobKey)).toBe('before'));
+
+    entry.change('after');
+    const settled = invalidateKeys(client, ['todos;owner=bob']);
+    await vi.waitFor(() => expect(entry.fetches()).toBe(2));
+    entry.answer();
+    await settled;
+
+    expect(client.getQueryData(bobKey)).toBe('after');
+    expect(entry.fetches()).toBe(2);
+    entry.unsubscribe();
   });
 });
 
