@@ -25,19 +25,33 @@ final class NullCheck {
         ANY
     }
 
-    /** One open object or array, with what its members must be. */
+    /**
+     * One open object or array, with what its members must be. Its path is not built as it opens:
+     * only a violation needs one, so a level knows its parent and its place there instead.
+     */
     private static final class Level {
         final Kind kind;
-        final String path;
+        final Level parent;
+        final String key;
+        final int position;
         final TypeDef.ObjectDef def;
         final Map<String, TypeRef> bindings;
         final TypeRef element;
         final boolean[] written;
         int index;
 
-        Level(Kind kind, String path, TypeDef.ObjectDef def, Map<String, TypeRef> bindings, TypeRef element) {
+        Level(
+                Kind kind,
+                Level parent,
+                String key,
+                int position,
+                TypeDef.ObjectDef def,
+                Map<String, TypeRef> bindings,
+                TypeRef element) {
             this.kind = kind;
-            this.path = path;
+            this.parent = parent;
+            this.key = key;
+            this.position = position;
             this.def = def;
             this.bindings = bindings;
             this.element = element;
@@ -70,9 +84,9 @@ final class NullCheck {
     void value(String key, boolean isNull) {
         Level parent = open.peek();
         TypeRef type = expected(parent, key);
-        String path = childPath(parent, key);
+        int position = positionIn(parent);
         if (isNull && violation == null && neverNull(type)) {
-            violation = path;
+            violation = path(parent, key, position);
         }
     }
 
@@ -80,27 +94,27 @@ final class NullCheck {
     void start(String key, boolean array) {
         Level parent = open.peek();
         TypeRef type = expected(parent, key);
-        String path = childPath(parent, key);
+        int position = positionIn(parent);
         if (type instanceof TypeRef.Nullable n) {
             type = n.inner();
         }
         Map<String, TypeRef> bindings = parent == null ? Map.of() : parent.bindings;
         type = resolve(type, bindings);
         if (array && type instanceof TypeRef.ListOf list) {
-            open.push(new Level(Kind.ARRAY, path, null, bindings, list.item()));
+            open.push(new Level(Kind.ARRAY, parent, key, position, null, bindings, list.item()));
         } else if (!array && type instanceof TypeRef.MapOf map) {
-            open.push(new Level(Kind.MAP, path, null, bindings, map.value()));
+            open.push(new Level(Kind.MAP, parent, key, position, null, bindings, map.value()));
         } else if (!array
                 && type instanceof TypeRef.ObjectRef ref
                 && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
-            Map<String, TypeRef> inner = new HashMap<>();
             List<String> parameters = def.typeParameters();
+            Map<String, TypeRef> inner = parameters.isEmpty() ? Map.of() : new HashMap<>();
             for (int i = 0; i < parameters.size() && i < ref.arguments().size(); i++) {
                 inner.put(parameters.get(i), resolve(ref.arguments().get(i), bindings));
             }
-            open.push(new Level(Kind.OBJECT, path, def, inner, null));
+            open.push(new Level(Kind.OBJECT, parent, key, position, def, inner, null));
         } else {
-            open.push(new Level(Kind.ANY, path, null, Map.of(), null));
+            open.push(new Level(Kind.ANY, parent, key, position, null, Map.of(), null));
         }
     }
 
@@ -114,7 +128,8 @@ final class NullCheck {
             List<PropertyModel> properties = level.def.properties();
             for (int i = 0; i < properties.size(); i++) {
                 if (!level.written[i] && neverNull(resolve(properties.get(i).type(), level.bindings))) {
-                    violation = level.path + "." + properties.get(i).name();
+                    violation = path(level.parent, level.key, level.position) + "."
+                            + properties.get(i).name();
                     return;
                 }
             }
@@ -141,15 +156,22 @@ final class NullCheck {
         };
     }
 
-    private String childPath(Level parent, String key) {
+    /** The place of the next member of {@code parent} when it is an array; counted for every member. */
+    private static int positionIn(Level parent) {
+        return parent != null && parent.kind == Kind.ARRAY ? parent.index++ : -1;
+    }
+
+    /** The path of the member at {@code key} or {@code position} of {@code parent}: {@code page.result.items[1]}. */
+    private String path(Level parent, String key, int position) {
         if (parent == null) {
             return rootPath;
         }
+        String base = path(parent.parent, parent.key, parent.position);
         return switch (parent.kind) {
-            case OBJECT -> parent.path + "." + key;
-            case MAP -> parent.path + "[" + key + "]";
-            case ARRAY -> parent.path + "[" + parent.index++ + "]";
-            case ANY -> parent.path;
+            case OBJECT -> base + "." + key;
+            case MAP -> base + "[" + key + "]";
+            case ARRAY -> base + "[" + position + "]";
+            case ANY -> base;
         };
     }
 
