@@ -132,6 +132,9 @@ final class CallEndpoint {
             }
             throw Messages.notJsonMediaType(null);
         }
+        if (type.equalsIgnoreCase(MediaType.APPLICATION_JSON)) {
+            return; // what the runtime sends: no need to parse it
+        }
         MediaType media;
         try {
             media = MediaType.valueOf(type);
