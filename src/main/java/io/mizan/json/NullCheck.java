@@ -83,9 +83,10 @@ final class NullCheck {
     /** A scalar or null value, under {@code key} when inside an object. */
     void value(String key, boolean isNull) {
         Level parent = open.peek();
-        TypeRef type = expected(parent, key);
+        int member = member(parent, key);
         int position = positionIn(parent);
-        if (isNull && violation == null && neverNull(type)) {
+        // a value that is there needs no type: most values are, so most are not looked up
+        if (isNull && violation == null && neverNull(expected(parent, member))) {
             violation = path(parent, key, position);
         }
     }
@@ -93,7 +94,7 @@ final class NullCheck {
     /** An object or array starts, under {@code key} when inside an object. */
     void start(String key, boolean array) {
         Level parent = open.peek();
-        TypeRef type = expected(parent, key);
+        TypeRef type = expected(parent, member(parent, key));
         int position = positionIn(parent);
         if (type instanceof TypeRef.Nullable n) {
             type = n.inner();
@@ -136,21 +137,33 @@ final class NullCheck {
         }
     }
 
-    private TypeRef expected(Level parent, String key) {
+    /**
+     * Which property of the object {@code parent} {@code key} is, marked as written; -1 when the
+     * parent is no object of the model or the model does not know the member.
+     */
+    private static int member(Level parent, String key) {
+        if (parent == null || parent.kind != Kind.OBJECT) {
+            return -1;
+        }
+        List<PropertyModel> properties = parent.def.properties();
+        for (int i = 0; i < properties.size(); i++) {
+            if (properties.get(i).name().equals(key)) {
+                parent.written[i] = true;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The type the model gives a member of {@code parent}: property {@code member} of an object. */
+    private TypeRef expected(Level parent, int member) {
         if (parent == null) {
             return root;
         }
         return switch (parent.kind) {
-            case OBJECT -> {
-                List<PropertyModel> properties = parent.def.properties();
-                for (int i = 0; i < properties.size(); i++) {
-                    if (properties.get(i).name().equals(key)) {
-                        parent.written[i] = true;
-                        yield resolve(properties.get(i).type(), parent.bindings);
-                    }
-                }
-                yield null; // a member the model does not know: nothing to check
-            }
+            case OBJECT -> member < 0
+                    ? null
+                    : resolve(parent.def.properties().get(member).type(), parent.bindings);
             case MAP, ARRAY -> resolve(parent.element, parent.bindings);
             case ANY -> null;
         };
