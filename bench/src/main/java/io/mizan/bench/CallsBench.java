@@ -44,7 +44,8 @@ public final class CallsBench {
             + " && mvn -B -q -f bench/pom.xml package exec:exec@calls";
 
     /** The pairs of endpoints, by the word their labels end with. */
-    static final List<String> WORKS = List.of("greet", "increment", "order", "role", "read", "read304");
+    static final List<String> WORKS =
+            List.of("greet", "increment", "order", "role", "read", "read304", "basket", "basket304");
 
     /** Where the role pair's WAR answers: calls-app-signin.war, deployed next to calls-app.war. */
     static final String SIGNIN_ROOT = "calls-app-signin/";
@@ -226,6 +227,16 @@ public final class CallsBench {
                                     expectNotModified(r), true, true),
                             new Endpoint("Mizan read304", "api/mizan/ctx/counter", (r, name) ->
                                     expectNotModified(r), true, true)},
+                    // a context of about 10 KB and its conditional form: where a 304 saves the body
+                    new Endpoint[]{
+                            new Endpoint("plain JAX-RS basket", "api/plain-context/basket", CallsBench::expectBasket,
+                                    true, false),
+                            new Endpoint("Mizan basket", "api/mizan/ctx/basket", CallsBench::expectBasket, true, false)},
+                    new Endpoint[]{
+                            new Endpoint("plain JAX-RS basket304", "api/plain-context/basket", (r, name) ->
+                                    expectNotModified(r), true, true),
+                            new Endpoint("Mizan basket304", "api/mizan/ctx/basket", (r, name) ->
+                                    expectNotModified(r), true, true)},
                     // what a page that shows ten contexts asks for at once, apart and batched
                     new Endpoint[]{
                             new Endpoint(APART, "api/mizan/ctx/counter", (r, name) ->
@@ -387,6 +398,18 @@ public final class CallsBench {
         }
         int ok = b.split("\\{\"status\":200,", -1).length - 1;
         return ok == PAGE_READS ? null : "batch " + b + " has " + ok + " entries of status 200";
+    }
+
+    /** The basket read in full: {@code {"result": <the order>}}, the order being in the client's name. */
+    private static String expectBasket(HttpResponse<String> r, String name) {
+        if (r.statusCode() != 200) {
+            return "status " + r.statusCode() + ": " + r.body();
+        }
+        String body = r.body();
+        boolean whole = body.startsWith("{\"result\":{") && body.endsWith("]}}") && body.length() > 9_000;
+        return whole && body.contains("\"customer\":\"" + name + "\"") && body.contains("\"SKU-100084-ANALYTICAL-ENGINE\"")
+                ? null
+                : "not the basket of " + name + ": " + body.substring(0, Math.min(200, body.length()));
     }
 
     private static String expectNotModified(HttpResponse<String> r) {

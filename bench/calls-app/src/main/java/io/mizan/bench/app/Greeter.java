@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 
-/** The Mizan side: POST /api/mizan/call/greet, /increment, /place and /welcome. */
+/** The Mizan side: POST /api/mizan/call/greet, /increment, /place and /welcome; GET ctx/counter and ctx/basket. */
 @ApplicationScoped
 public class Greeter {
 
     @Inject
     Counters counters;
+
+    @Inject
+    Baskets baskets;
 
     @Client
     public Greeting greet(@NotBlank String name) {
@@ -22,6 +25,12 @@ public class Greeter {
     @Client(context = Scope.LOCAL)
     public Counter counter(@NotBlank String name) {
         return counters.get(name);
+    }
+
+    /** A context of about 10 KB: where a 304 saves the body. */
+    @Client(context = Scope.LOCAL)
+    public Order basket(@NotBlank String name) {
+        return baskets.of(name);
     }
 
     @Client

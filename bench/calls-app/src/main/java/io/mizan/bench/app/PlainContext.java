@@ -21,7 +21,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The baseline of a context read: the same work as {@code GET api/mizan/ctx/counter?name=} as a plain
+ * The baseline of the context reads: the same work as {@code GET api/mizan/ctx/counter?name=} (and basket) as a plain
  * {@code @GET}: the same body ({@code {"result": ...}}), an ETag computed the same way (an HMAC-SHA256
  * of the caller and the body under a key of the deployment, one {@code Mac} per thread), a 304 when
  * {@code If-None-Match} names it, and the same caching headers.
@@ -35,6 +35,9 @@ public class PlainContext {
     @Inject
     Counters counters;
 
+    @Inject
+    Baskets baskets;
+
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
@@ -47,7 +50,17 @@ public class PlainContext {
     @GET
     @Path("counter")
     public Response counter(@QueryParam("name") @NotBlank String name, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        String body = "{\"result\":" + JSONB.toJson(counters.get(name)) + "}";
+        return answer("{\"result\":" + JSONB.toJson(counters.get(name)) + "}", ifNoneMatch);
+    }
+
+    /** The 10 KB context: {@code GET api/mizan/ctx/basket?name=}. */
+    @GET
+    @Path("basket")
+    public Response basket(@QueryParam("name") @NotBlank String name, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return answer("{\"result\":" + JSONB.toJson(baskets.of(name)) + "}", ifNoneMatch);
+    }
+
+    private Response answer(String body, String ifNoneMatch) {
         Mac mac = macs.get();
         mac.update((byte) 0); // no caller: the same input as the library's for an anonymous read
         String tag = Base64.getUrlEncoder().withoutPadding()
