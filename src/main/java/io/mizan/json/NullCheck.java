@@ -5,8 +5,7 @@ import io.mizan.model.PropertyModel;
 import io.mizan.model.TypeDef;
 import io.mizan.model.TypeRef;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +26,22 @@ final class NullCheck {
 
     /**
      * One open object or array, with what its members must be. Its path is not built as it opens:
-     * only a violation needs one, so a level knows its parent and its place there instead.
+     * only a violation needs one, so a level knows its parent and its place there instead. A level is
+     * used again for the next object or array at its depth, so a long list of records costs no more
+     * levels than its depth.
      */
     private static final class Level {
-        final Kind kind;
-        final Level parent;
-        final String key;
-        final int position;
-        final TypeDef.ObjectDef def;
-        final Map<String, TypeRef> bindings;
-        final TypeRef element;
-        final boolean[] written;
+        Kind kind;
+        Level parent;
+        String key;
+        int position;
+        TypeDef.ObjectDef def;
+        Map<String, TypeRef> bindings;
+        TypeRef element;
+        boolean[] written;
         int index;
 
-        Level(
+        void open(
                 Kind kind,
                 Level parent,
                 String key,
@@ -55,14 +56,23 @@ final class NullCheck {
             this.def = def;
             this.bindings = bindings;
             this.element = element;
-            this.written = def == null ? null : new boolean[def.properties().size()];
+            this.index = 0;
+            if (def != null) {
+                int properties = def.properties().size();
+                if (written == null || written.length < properties) {
+                    written = new boolean[properties];
+                } else {
+                    Arrays.fill(written, 0, properties, false);
+                }
+            }
         }
     }
 
     private final Model model;
     private final TypeRef root;
     private final String rootPath;
-    private final Deque<Level> open = new ArrayDeque<>();
+    private Level[] levels = new Level[8];
+    private int depth;
     private String violation;
 
     /**
@@ -82,7 +92,7 @@ final class NullCheck {
 
     /** A scalar or null value, under {@code key} when inside an object. */
     void value(String key, boolean isNull) {
-        Level parent = open.peek();
+        Level parent = depth == 0 ? null : levels[depth - 1];
         int member = member(parent, key);
         int position = positionIn(parent);
         // a value that is there needs no type: most values are, so most are not looked up
@@ -93,7 +103,7 @@ final class NullCheck {
 
     /** An object or array starts, under {@code key} when inside an object. */
     void start(String key, boolean array) {
-        Level parent = open.peek();
+        Level parent = depth == 0 ? null : levels[depth - 1];
         TypeRef type = expected(parent, member(parent, key));
         int position = positionIn(parent);
         if (type instanceof TypeRef.Nullable n) {
@@ -102,9 +112,9 @@ final class NullCheck {
         Map<String, TypeRef> bindings = parent == null ? Map.of() : parent.bindings;
         type = resolve(type, bindings);
         if (array && type instanceof TypeRef.ListOf list) {
-            open.push(new Level(Kind.ARRAY, parent, key, position, null, bindings, list.item()));
+            push().open(Kind.ARRAY, parent, key, position, null, bindings, list.item());
         } else if (!array && type instanceof TypeRef.MapOf map) {
-            open.push(new Level(Kind.MAP, parent, key, position, null, bindings, map.value()));
+            push().open(Kind.MAP, parent, key, position, null, bindings, map.value());
         } else if (!array
                 && type instanceof TypeRef.ObjectRef ref
                 && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
@@ -113,9 +123,9 @@ final class NullCheck {
             for (int i = 0; i < parameters.size() && i < ref.arguments().size(); i++) {
                 inner.put(parameters.get(i), resolve(ref.arguments().get(i), bindings));
             }
-            open.push(new Level(Kind.OBJECT, parent, key, position, def, inner, null));
+            push().open(Kind.OBJECT, parent, key, position, def, inner, null);
         } else {
-            open.push(new Level(Kind.ANY, parent, key, position, null, Map.of(), null));
+            push().open(Kind.ANY, parent, key, position, null, Map.of(), null);
         }
     }
 
@@ -124,8 +134,8 @@ final class NullCheck {
      * written: JSON-B leaves out a null property marked {@code @JsonbProperty} (its nillable is false).
      */
     void end() {
-        Level level = open.pop();
-        if (level.written != null && violation == null) {
+        Level level = levels[--depth];
+        if (level.def != null && violation == null) {
             List<PropertyModel> properties = level.def.properties();
             for (int i = 0; i < properties.size(); i++) {
                 if (!level.written[i] && neverNull(resolve(properties.get(i).type(), level.bindings))) {
@@ -135,6 +145,18 @@ final class NullCheck {
                 }
             }
         }
+    }
+
+    private Level push() {
+        if (depth == levels.length) {
+            levels = Arrays.copyOf(levels, depth * 2);
+        }
+        Level level = levels[depth];
+        if (level == null) {
+            level = levels[depth] = new Level();
+        }
+        depth++;
+        return level;
     }
 
     /**

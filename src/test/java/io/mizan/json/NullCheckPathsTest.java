@@ -135,6 +135,18 @@ class NullCheckPathsTest {
         public Box<Labelled> boxedLabel() {
             return null;
         }
+
+        /** Objects one after another at one depth: what the first wrote is not counted for the next. */
+        @Client
+        public List<Labelled> labels() {
+            return null;
+        }
+
+        /** An object and then a list at the same depth: the check's level for one is used again for the other. */
+        @Client
+        public Pair<Line, List<String>> mixed() {
+            return null;
+        }
     }
 
     static final Model MODEL = new ModelBuilder(Auth.PUBLIC).build(List.of(Results.class));
@@ -214,6 +226,9 @@ class NullCheckPathsTest {
                     .build();
             case "labelled: left out" -> new Labelled(null);
             case "boxedLabel: left out" -> new Box<>(new Labelled(null));
+            case "mixed: null in the list after a line" -> new Pair<>(GOOD, list("x", null));
+            case "labels: second left out" -> List.of(new Labelled("a"), new Labelled(null));
+            case "mixed: sound" -> new Pair<>(new Line("a-1", "n"), List.of("x", "y"));
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -248,7 +263,9 @@ class NullCheckPathsTest {
                 "byId: value without sku#          byId.result[a].sku",
                 "maybeLines: null inside#          maybeLines.result[1]",
                 "labelled: left out#               labelled.result.label",
-                "boxedLabel: left out#             boxedLabel.result.value.label"
+                "boxedLabel: left out#             boxedLabel.result.value.label",
+                "mixed: null in the list after a line# mixed.result.right[1]",
+                "labels: second left out#          labels.result[1].label"
             })
     void aNullTheTypesRuleOutIsNamedByItsPath(String value, String path) {
         ResultViolation v =
@@ -269,7 +286,8 @@ class NullCheckPathsTest {
                 "doc: json is null#                 {\"extra\":null,\"labels\":[],\"lines\":[],\"tags\":{},\"title\":\"t\"}",
                 "maybeLines: empty#                 null",
                 "optionals: empty items#            [null,\"x\"]",
-                "json: an object of nulls#          {\"a\":null}"
+                "json: an object of nulls#          {\"a\":null}",
+                "mixed: sound#                      {\"left\":{\"note\":\"n\",\"sku\":\"a-1\"},\"right\":[\"x\",\"y\"]}"
             })
     void aNullTheTypesAllowIsWritten(String value, String json) {
         assertEquals(json, encode(value.substring(0, value.indexOf(':')), value(value)));
