@@ -40,13 +40,13 @@ public final class CacheTags {
     /** The tags of a read of this context with these arguments (in method order, as bound). */
     public static List<String> of(Model model, FunctionModel context, Object[] args) {
         Map<String, String> values = AffectedKeys.keyValues(context, args); // sorted by name, as keys are
-        String name = InvalidationKeys.encode(context.name());
+        String name = InvalidationKeys.formatName(context.name());
         if (values.size() <= MAX_SUBSET_PARAMS) {
-            // every subset, each key written straight from its encoded parts: a read pays no map per tag
+            // every subset, each key joined from its parts, written once: a read pays no map per tag
             String[] parts = new String[values.size()];
             int n = 0;
             for (Map.Entry<String, String> e : values.entrySet()) {
-                parts[n++] = ';' + InvalidationKeys.encode(e.getKey()) + '=' + InvalidationKeys.encode(e.getValue());
+                parts[n++] = InvalidationKeys.formatParam(e.getKey(), e.getValue());
             }
             String[] tags = new String[1 << n];
             tags[0] = name;

@@ -27,11 +27,24 @@ public final class InvalidationKeys {
 
     /** Writes a key from a context name and its parameter values as strings. */
     public static String format(String context, Map<String, String> params) {
-        StringBuilder key = new StringBuilder(encode(context));
+        StringBuilder key = new StringBuilder(formatName(context));
         for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
-            key.append(';').append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            key.append(formatParam(e.getKey(), e.getValue()));
         }
         return key.toString();
+    }
+
+    /** A key's first part: the context's name, encoded. */
+    static String formatName(String context) {
+        return encode(context);
+    }
+
+    /**
+     * One parameter as a key writes it, {@code ;name=value} encoded: a key is {@link #formatName}
+     * followed by these, in the order of their names.
+     */
+    static String formatParam(String name, String value) {
+        return ';' + encode(name) + '=' + encode(value);
     }
 
     /** A parsed key: the context name and the parameters it is scoped to. */
