@@ -250,7 +250,7 @@ final class DirectReader {
         };
     }
 
-    private static AnnotatedElement field(Class<?> record, RecordComponent component) {
+    static AnnotatedElement field(Class<?> record, RecordComponent component) {
         try {
             return record.getDeclaredField(component.getName());
         } catch (NoSuchFieldException e) {
@@ -279,7 +279,7 @@ final class DirectReader {
     }
 
     /** Whether JSON-B annotations customize how this element is read. */
-    private static boolean annotated(AnnotatedElement element) {
+    static boolean annotated(AnnotatedElement element) {
         if (element == null) {
             return false;
         }

@@ -40,6 +40,7 @@ final class NullCheck {
         TypeRef element;
         boolean[] written;
         int index;
+        int next; // the property after the last one written: where the next one usually is
 
         void open(
                 Kind kind,
@@ -57,6 +58,7 @@ final class NullCheck {
             this.bindings = bindings;
             this.element = element;
             this.index = 0;
+            this.next = 0;
             if (def != null) {
                 int properties = def.properties().size();
                 if (written == null || written.length < properties) {
@@ -168,13 +170,25 @@ final class NullCheck {
             return -1;
         }
         List<PropertyModel> properties = parent.def.properties();
-        for (int i = 0; i < properties.size(); i++) {
+        int size = properties.size();
+        // the model's order is the order written, so the next property is almost always the one after
+        // the last; only when it is not are they searched
+        int guess = parent.next;
+        if (guess < size && properties.get(guess).name().equals(key)) {
+            return written(parent, guess);
+        }
+        for (int i = 0; i < size; i++) {
             if (properties.get(i).name().equals(key)) {
-                parent.written[i] = true;
-                return i;
+                return written(parent, i);
             }
         }
         return -1;
+    }
+
+    private static int written(Level parent, int member) {
+        parent.written[member] = true;
+        parent.next = member + 1;
+        return member;
     }
 
     /** The type the model gives a member of {@code parent}: property {@code member} of an object. */

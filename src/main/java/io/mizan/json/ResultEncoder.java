@@ -11,7 +11,8 @@ import jakarta.json.spi.JsonProvider;
 import java.lang.reflect.Type;
 
 /**
- * Writes results as JSON with JSON-B, and holds them to the model on the way: a {@code null} where
+ * Writes results as JSON, plain records itself ({@link DirectWriter}) and the rest with JSON-B, and
+ * holds them to the model on the way: a {@code null} where
  * the model (and so the generated TypeScript) says there is never one is a server bug, refused with
  * {@link ResultViolation} naming the path ({@code weekly.result.title}), never sent to the browser.
  */
@@ -19,6 +20,7 @@ public final class ResultEncoder implements AutoCloseable {
 
     private final Model model;
     private final Jsonb jsonb;
+    private final DirectWriter records = new DirectWriter();
 
     public ResultEncoder(Model model) {
         this.model = model;
@@ -63,6 +65,15 @@ public final class ResultEncoder implements AutoCloseable {
             throw new ResultViolation(where, path);
         }
         NullCheck check = new NullCheck(model, type, path);
+        DirectWriter.Write direct = records.plan(javaType);
+        if (direct != null) {
+            StringBuilder out = new StringBuilder(128);
+            direct.write(value, null, out, check);
+            if (check.violation() != null) {
+                throw new ResultViolation(where, check.violation());
+            }
+            return out.toString();
+        }
         String json;
         try (AutoCloseable scope = CheckingJsonProvider.checking(check)) {
             json = jsonb.toJson(value, javaType);

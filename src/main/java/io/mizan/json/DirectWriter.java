@@ -1,0 +1,306 @@
+package io.mizan.json;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes the values of plain records as JSON text itself, without JSON-B, showing each value to the
+ * result's {@link NullCheck} as it goes: records without JSON-B annotations or methods of their own whose
+ * components are strings, whole numbers, decimals, booleans, enums, lists, sets and such records
+ * again. That is what most results are, and JSON-B's generic serializers, walked event by event
+ * through a checking generator, cost more than the writing itself. Every other type goes to JSON-B.
+ *
+ * <p>It writes what {@link ResultEncoder}'s JSON-B writes: properties in the lexicographic order of
+ * their names (JSON-B's default), a {@code null} written as {@code null}, an enum by its name, a
+ * decimal as {@link BigDecimal#toString()}, and strings escaped as JSON-P escapes them ({@code "},
+ * {@code \}, and control characters; nothing else). {@code DirectWriterTest} holds it to JSON-B's
+ * output.
+ */
+final class DirectWriter {
+
+    /**
+     * A way to write one type's values: {@code value} is never null; {@code key} is its property's
+     * name in an object, {@code null} in an array or at the top, for the check.
+     */
+    @FunctionalInterface
+    interface Write {
+        void write(Object value, String key, StringBuilder out, NullCheck check);
+    }
+
+    /** The plan of each type seen; {@link #NONE} for a type JSON-B writes. Holds finished plans only. */
+    private final Map<Type, Write> plans = new ConcurrentHashMap<>();
+
+    /** The plans being made, and made but not yet published (guarded by this). */
+    private final Map<Type, Write[]> making = new HashMap<>();
+
+    private int depth; // guarded by this
+
+    private static final Write NONE = (value, key, out, check) -> {
+        throw new IllegalStateException("written by JSON-B");
+    };
+
+    /** How to write values of this type, or {@code null} when JSON-B writes them. */
+    Write plan(Type type) {
+        Write known = plans.get(type);
+        if (known == null) {
+            synchronized (this) {
+                known = planned(type);
+            }
+        }
+        return known == NONE ? null : known;
+    }
+
+    /**
+     * Writes a value that may be null, under {@code key} in an object ({@code null} in an array or at
+     * the top), and shows it to the check.
+     */
+    static void write(Write plan, Object value, String key, StringBuilder out, NullCheck check) {
+        if (value == null) {
+            check.value(key, true);
+            out.append("null");
+        } else {
+            plan.write(value, key, out, check);
+        }
+    }
+
+    /**
+     * The plan of a type, made under the lock: a record that holds itself writes through a slot its
+     * plan fills once made, and the plans of one request are published only when all are filled.
+     */
+    private Write planned(Type type) {
+        Write known = plans.get(type);
+        if (known != null) {
+            return known;
+        }
+        Write[] slot = making.get(type);
+        if (slot != null) {
+            return slot[0] != null ? slot[0] : (value, key, out, check) -> slot[0].write(value, key, out, check);
+        }
+        Write[] own = new Write[1];
+        making.put(type, own);
+        depth++;
+        Write made;
+        try {
+            made = make(type);
+        } catch (RuntimeException e) {
+            made = null; // a type reflection cannot take apart is JSON-B's
+        } finally {
+            depth--;
+        }
+        own[0] = made == null ? NONE : made;
+        if (depth == 0) {
+            for (Map.Entry<Type, Write[]> e : making.entrySet()) {
+                plans.put(e.getKey(), e.getValue()[0] == null ? NONE : e.getValue()[0]);
+            }
+            making.clear();
+        }
+        return own[0];
+    }
+
+    private Write inner(Type type) {
+        Write write = planned(type);
+        return write == NONE ? null : write;
+    }
+
+    private Write make(Type type) {
+        if (type instanceof Class<?> c) {
+            return c.isRecord() ? record(c) : c.isEnum() ? enumeration(c) : scalar(c);
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            Type[] args = p.getActualTypeArguments();
+            if (raw == List.class || raw == Collection.class || raw == Set.class) {
+                Write item = inner(args[0]);
+                return item == null
+                        ? null
+                        : (value, key, out, check) -> array((Collection<?>) value, key, item, out, check);
+            }
+        }
+        return null;
+    }
+
+    private static void array(Collection<?> items, String key, Write item, StringBuilder out, NullCheck check) {
+        check.start(key, true);
+        out.append('[');
+        boolean first = true;
+        for (Object v : items) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            write(item, v, null, out, check);
+        }
+        out.append(']');
+        check.end();
+    }
+
+    private static Write scalar(Class<?> c) {
+        if (c == String.class) {
+            return (value, key, out, check) -> {
+                check.value(key, false);
+                string((String) value, out);
+            };
+        }
+        if (c == int.class
+                || c == Integer.class
+                || c == long.class
+                || c == Long.class
+                || c == short.class
+                || c == Short.class
+                || c == byte.class
+                || c == Byte.class
+                || c == BigInteger.class
+                || c == BigDecimal.class
+                || c == boolean.class
+                || c == Boolean.class) {
+            return (value, key, out, check) -> {
+                check.value(key, false);
+                out.append(value); // their toString is their JSON, as JSON-P writes it
+            };
+        }
+        return null;
+    }
+
+    private static Write enumeration(Class<?> c) {
+        if (DirectReader.annotated(c) || DirectReader.annotated(c.getPackage())) {
+            return null;
+        }
+        for (java.lang.reflect.Field constant : c.getFields()) {
+            if (constant.isEnumConstant() && DirectReader.annotated(constant)) {
+                return null; // renamed for JSON-B
+            }
+        }
+        return (value, key, out, check) -> {
+            check.value(key, false);
+            string(((Enum<?>) value).name(), out);
+        };
+    }
+
+    private Write record(Class<?> c) {
+        if (c.getTypeParameters().length > 0
+                || DirectReader.annotated(c)
+                || DirectReader.annotated(c.getPackage())
+                || hasOtherMethod(c)) {
+            return null;
+        }
+        RecordComponent[] components = c.getRecordComponents().clone();
+        // JSON-B's default order: by name
+        Arrays.sort(components, Comparator.comparing(RecordComponent::getName));
+        int n = components.length;
+        String[] keys = new String[n];
+        MethodHandle[] accessors = new MethodHandle[n];
+        Write[] writes = new Write[n];
+        for (int i = 0; i < n; i++) {
+            RecordComponent component = components[i];
+            if (DirectReader.annotated(component)
+                    || DirectReader.annotated(component.getAccessor())
+                    || DirectReader.annotated(DirectReader.field(c, component))) {
+                return null;
+            }
+            writes[i] = inner(component.getGenericType());
+            if (writes[i] == null) {
+                return null;
+            }
+            StringBuilder key = new StringBuilder();
+            string(component.getName(), key);
+            keys[i] = key.append(':').toString();
+            try {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                accessors[i] = MethodHandles.lookup()
+                        .unreflect(accessor)
+                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null; // not open to reflection: JSON-B decides what it can do
+            }
+        }
+        String[] names = Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new);
+        return (value, key, out, check) -> {
+            check.start(key, false);
+            out.append('{');
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(keys[i]);
+                write(writes[i], get(accessors[i], value), names[i], out, check);
+            }
+            out.append('}');
+            check.end();
+        };
+    }
+
+    private static Object get(MethodHandle accessor, Object record) {
+        try {
+            return accessor.invokeExact(record);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the record has a public method, besides its accessors, that JSON-B could write as a
+     * property: it writes a record's {@code getLength()} as {@code "getLength"}, for one.
+     */
+    private static boolean hasOtherMethod(Class<?> c) {
+        java.util.Set<String> accessors = new java.util.HashSet<>();
+        for (RecordComponent component : c.getRecordComponents()) {
+            accessors.add(component.getName());
+        }
+        for (Method m : c.getMethods()) {
+            if (!Modifier.isStatic(m.getModifiers())
+                    && m.getParameterCount() == 0
+                    && m.getDeclaringClass() != Object.class
+                    && !m.getName().equals("toString")
+                    && !m.getName().equals("hashCode")
+                    && !accessors.contains(m.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** A JSON string as JSON-P writes it: {@code "} and {@code \} escaped, control characters as escapes. */
+    static void string(String s, StringBuilder out) {
+        out.append('"');
+        int start = 0;
+        int length = s.length();
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, start, i);
+            start = i + 1;
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        out.append(s, start, length).append('"');
+    }
+}

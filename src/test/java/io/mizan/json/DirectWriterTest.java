@@ -1,0 +1,339 @@
+package io.mizan.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mizan.Auth;
+import io.mizan.Client;
+import io.mizan.model.Model;
+import io.mizan.model.ModelBuilder;
+import jakarta.annotation.Nullable;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.annotation.JsonbProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Plain records are written without JSON-B into exactly the text JSON-B writes for them, with the same
+ * null check; every type it does not take is left to JSON-B.
+ */
+class DirectWriterTest {
+
+    public enum Size {
+        SMALL,
+        LARGE
+    }
+
+    public enum Renamed {
+        @JsonbProperty("s")
+        SMALL
+    }
+
+    public record Node(String name, List<Node> children) {}
+
+    // components out of name order, to be written in JSON-B's order
+    public record Plain(
+            String text,
+            int small,
+            long big,
+            @Nullable Integer boxed,
+            short tiny,
+            byte octet,
+            BigInteger huge,
+            BigDecimal price,
+            boolean yes,
+            @Nullable Boolean boxedYes,
+            Size size,
+            List<String> tags,
+            java.util.Set<Integer> bins,
+            java.util.Collection<Node> nodes,
+            @Nullable String comment,
+            Node tree) {}
+
+    public record Named(@JsonbProperty("other") String name) {}
+
+    public record Getter(String name) {
+        public int getLength() {
+            return name.length();
+        }
+    }
+
+    public record Computed(int a, int b) {
+        public int sum() {
+            return a + b;
+        }
+    }
+
+    public record Dated(LocalDate due) {}
+
+    public record Weighed(double weight) {}
+
+    public record Maybe(Optional<String> note) {}
+
+    public record Mapped(Map<String, String> labels) {}
+
+    public record RenamedSize(Renamed size) {}
+
+    public record Page<T>(List<T> items) {}
+
+    public record Text(String value) {}
+
+    public static class Functions {
+        @Client
+        public Plain plain() {
+            return null;
+        }
+
+        @Client
+        public List<Plain> plains() {
+            return null;
+        }
+
+        @Client
+        public Text text() {
+            return null;
+        }
+
+        @Client
+        public Named named() {
+            return null;
+        }
+
+        @Client
+        public Getter getter() {
+            return null;
+        }
+
+        @Client
+        public Computed computed() {
+            return null;
+        }
+
+        @Client
+        public Dated dated() {
+            return null;
+        }
+
+        @Client
+        public Weighed weighed() {
+            return null;
+        }
+
+        @Client
+        public Maybe maybe() {
+            return null;
+        }
+
+        @Client
+        public Mapped mapped() {
+            return null;
+        }
+
+        @Client
+        public RenamedSize renamed() {
+            return null;
+        }
+
+        @Client
+        public Page<Node> page() {
+            return null;
+        }
+    }
+
+    static final Model MODEL = new ModelBuilder(Auth.PUBLIC).build(List.of(Functions.class));
+    static final ResultEncoder ENCODER = new ResultEncoder(MODEL);
+    static final Jsonb JSONB = ENCODER.jsonb();
+
+    @AfterAll
+    static void close() {
+        ENCODER.close();
+    }
+
+    private static Type type(String function) {
+        return MODEL.function(function).orElseThrow().method().getGenericReturnType();
+    }
+
+    private static String direct(String function, Object value) {
+        DirectWriter.Write plan = new DirectWriter().plan(type(function));
+        assertNotNull(plan, function);
+        StringBuilder out = new StringBuilder();
+        NullCheck check =
+                new NullCheck(MODEL, MODEL.function(function).orElseThrow().result(), function);
+        plan.write(value, null, out, check);
+        assertNull(check.violation(), function);
+        return out.toString();
+    }
+
+    static Plain plain(String text) {
+        Node tree = new Node("root", List.of(new Node("leaf \"1\"", List.of())));
+        return new Plain(
+                text,
+                Integer.MIN_VALUE,
+                Long.MAX_VALUE,
+                null,
+                (short) -7,
+                (byte) 127,
+                new BigInteger("123456789012345678901234567890"),
+                new BigDecimal("10.250"),
+                true,
+                null,
+                Size.LARGE,
+                List.of("x", "", "ü"),
+                new LinkedHashSet<>(List.of(3, 1, 2)),
+                new ArrayList<>(List.of(tree)),
+                null,
+                tree);
+    }
+
+    @Test
+    void writesWhatJsonBWritesForPlainRecords() {
+        for (Plain value : List.of(
+                plain("ünï \"q\" \\ / \u2028 😀"),
+                plain(""),
+                new Plain(
+                        "t",
+                        0,
+                        0,
+                        1,
+                        (short) 0,
+                        (byte) 0,
+                        BigInteger.ZERO,
+                        new BigDecimal("1E+2"),
+                        false,
+                        false,
+                        Size.SMALL,
+                        List.of(),
+                        java.util.Set.of(),
+                        List.of(),
+                        "c",
+                        new Node("n", List.of())))) {
+            assertEquals(JSONB.toJson(value, type("plain")), direct("plain", value));
+        }
+        List<Plain> list = List.of(plain("a"), plain("b"));
+        assertEquals(JSONB.toJson(list, type("plains")), direct("plains", list));
+        for (String decimal : List.of("0", "-0.000001", "1E-10", "123456789.987654321", "-5E+3")) {
+            Plain value = new Plain(
+                    "d",
+                    1,
+                    1,
+                    1,
+                    (short) 1,
+                    (byte) 1,
+                    BigInteger.ONE,
+                    new BigDecimal(decimal),
+                    true,
+                    true,
+                    Size.SMALL,
+                    List.of(),
+                    java.util.Set.of(),
+                    List.of(),
+                    null,
+                    new Node("n", List.of()));
+            assertEquals(JSONB.toJson(value, type("plain")), direct("plain", value), decimal);
+        }
+    }
+
+    @Test
+    void escapesEveryStringAsJsonPDoes() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0x100; c++) {
+            all.append(c);
+        }
+        all.append("\u2028\u2029\uffff\ud83d\ude00");
+        assertEquals(JSONB.toJson(new Text(all.toString())), direct("text", new Text(all.toString())));
+        Random random = new Random(7);
+        char[] pool = "\"\\/\b\f\n\r\t\u0000\u0001\u001f\u007f aZ09üß\u2028😀".toCharArray();
+        for (int i = 0; i < 500; i++) {
+            char[] s = new char[random.nextInt(12)];
+            for (int j = 0; j < s.length; j++) {
+                s[j] = pool[random.nextInt(pool.length)];
+            }
+            Text value = new Text(new String(s));
+            assertEquals(JSONB.toJson(value), direct("text", value));
+        }
+    }
+
+    @Test
+    void whatJsonBCustomizesOrThisWriterDoesNotKnowIsLeftToJsonB() {
+        DirectWriter writer = new DirectWriter();
+        for (String function :
+                List.of("named", "getter", "computed", "dated", "weighed", "maybe", "mapped", "renamed", "page")) {
+            assertNull(writer.plan(type(function)), function);
+        }
+        assertNotNull(writer.plan(Node.class), "a record that holds itself");
+    }
+
+    @Test
+    void aRecordLeftToJsonBIsStillWrittenAndCheckedByIt() {
+        Getter getter = new Getter("abc");
+        assertEquals(
+                "{\"getLength\":3,\"name\":\"abc\"}",
+                ENCODER.encode(MODEL.function("getter").orElseThrow(), getter));
+        assertEquals(
+                JSONB.toJson(new Computed(1, 2)),
+                ENCODER.encode(MODEL.function("computed").orElseThrow(), new Computed(1, 2)));
+    }
+
+    @Test
+    void aNullTheModelRulesOutIsRefusedWithItsPath() {
+        Plain missingText = new Plain(
+                null,
+                1,
+                1,
+                1,
+                (short) 1,
+                (byte) 1,
+                BigInteger.ONE,
+                BigDecimal.ONE,
+                true,
+                true,
+                Size.SMALL,
+                List.of(),
+                java.util.Set.of(),
+                List.of(),
+                null,
+                new Node("n", List.of()));
+        ResultViolation text = assertThrows(
+                ResultViolation.class,
+                () -> ENCODER.encode(MODEL.function("plain").orElseThrow(), missingText));
+        assertEquals(true, text.getMessage().contains("plain.result.text"), text.getMessage());
+        Plain deepNull = new Plain(
+                "t",
+                1,
+                1,
+                1,
+                (short) 1,
+                (byte) 1,
+                BigInteger.ONE,
+                BigDecimal.ONE,
+                true,
+                true,
+                Size.SMALL,
+                List.of(),
+                java.util.Set.of(),
+                List.of(),
+                null,
+                new Node("root", Arrays.asList(new Node("a", List.of()), new Node(null, List.of()))));
+        ResultViolation deep = assertThrows(
+                ResultViolation.class,
+                () -> ENCODER.encode(MODEL.function("plain").orElseThrow(), deepNull));
+        assertEquals(true, deep.getMessage().contains("plain.result.tree.children[1].name"), deep.getMessage());
+        assertEquals(
+                JSONB.toJson(plain("n"), type("plain")),
+                ENCODER.encode(MODEL.function("plain").orElseThrow(), plain("n")));
+    }
+}
