@@ -23,16 +23,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * Call overhead of Mizan functions against plain JAX-RS, in one Payara Micro that this class starts
  * and always stops.
  *
- * <p>Two pairs of endpoints do the same work (see {@code calls-app}): {@code greet} (a record result
- * from a validated string) and {@code increment} (a mutation; Mizan adds one scoped invalidation key).
- * First every endpoint warms up and the server is left to finish compiling; then, for each pair,
- * measured phases alternate: baseline, Mizan, baseline, Mizan, and so on. Each phase runs a fixed number of client threads, each sending one request at a
- * time over HTTP/1.1 to 127.0.0.1, until the phase's time or its request cap is reached. Every answer
- * is checked (status, body, and the invalidation header for Mizan's mutation); a single error fails
- * the run.
+ * <p>Pairs of endpoints do the same work (see {@code calls-app}), e.g. {@code greet} (a record result
+ * from a validated string) and {@code increment} (a mutation that answers one scoped invalidation key, in its
+ * body and in {@code X-Mizan-Invalidate}: Mizan's from {@code affects}, the baseline's written by hand).
+ * First every endpoint warms up on both cores and the server is left to finish compiling; then the server
+ * is pinned to CPU 0 and this load generator to CPU 1, a short pass warms up again, and for each pair
+ * measured phases alternate: baseline, Mizan, Mizan, baseline, and so on. Each phase runs a fixed number of
+ * client threads, each sending one request at a time over HTTP/1.1 to 127.0.0.1, until the phase's time or
+ * its request cap is reached. Every answer is checked (status, body, and the invalidation header of the
+ * mutations); a single error fails the run.
  *
  * <p>Settings (system properties): {@code bench.clients} (8), {@code bench.warmupSeconds} (8 per endpoint
- * and pass), {@code bench.warmupPasses} (2), {@code bench.measureSeconds} (5), {@code bench.callRounds} (3 baseline/Mizan rounds per pair),
+ * and pass), {@code bench.warmupPasses} (2), {@code bench.measureSeconds} (5), {@code bench.callRounds} (4 rounds
+ * of the two phases per pair), {@code bench.pin} (true: needs {@code taskset} and 2 CPUs),
+ * {@code bench.pinnedWarmupSeconds} (3 per endpoint, after pinning),
  * {@code bench.maxRequests} per phase (2,000,000),
  * {@code bench.serverHeap} (the server's -Xms and -Xmx, 1g), {@code bench.serverJvmArgs} (more options for
  * the server's JVM, space-separated, e.g. a flight recording), {@code bench.only} (some pairs alone, by
@@ -163,7 +167,12 @@ public final class CallsBench {
         int warmup = Report.bounded("bench.warmupSeconds", 8, 0, 120);
         int warmupPasses = Report.bounded("bench.warmupPasses", 2, 1, 10);
         int measure = Report.bounded("bench.measureSeconds", 5, 1, 120);
-        int rounds = Report.bounded("bench.callRounds", 3, 1, 20);
+        int rounds = Report.bounded("bench.callRounds", 4, 1, 20);
+        int pinnedWarmup = Report.bounded("bench.pinnedWarmupSeconds", 3, 0, 120);
+        boolean pin = Boolean.parseBoolean(System.getProperty("bench.pin", "true"));
+        if (pin) {
+            Pinning.check();
+        }
         long maxRequests = Report.bounded("bench.maxRequests", 2_000_000, 1, 50_000_000);
         String serverHeap = System.getProperty("bench.serverHeap", "1g");
         String serverJvmArgs = System.getProperty("bench.serverJvmArgs", "").trim();
@@ -196,11 +205,9 @@ public final class CallsBench {
                                     expect(r, "{\"result\":{\"letters\":" + name.length() + ",\"text\":\"Hello, " + name
                                             + "!\"},\"invalidate\":[]}"))},
                     new Endpoint[]{
-                            new Endpoint("plain JAX-RS increment", "api/plain/increment", (r, name) ->
-                                    expectCounter(r, "{\"count\":", ",\"name\":\"" + name + "\"}", null)),
-                            new Endpoint("Mizan increment", "api/mizan/call/increment", (r, name) ->
-                                    expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name
-                                            + "\"},\"invalidate\":[\"counter;name=" + name + "\"]}", "counter;name=" + name))},
+                            // the same answer from both: the new count, the key to refetch, X-Mizan-Invalidate
+                            new Endpoint("plain JAX-RS increment", "api/plain/increment", CallsBench::expectIncremented),
+                            new Endpoint("Mizan increment", "api/mizan/call/increment", CallsBench::expectIncremented)},
                     // a 10 KB nested body, validated
                     new Endpoint[]{
                             Endpoint.posting("plain JAX-RS order", "api/plain/place", ORDER, (r, name) ->
@@ -286,12 +293,30 @@ public final class CallsBench {
             }
             // the JIT keeps compiling for a while after load; measuring during that would charge its CPU to a phase
             System.out.printf(Locale.ROOT, "server idle after %.1f s%n", server.awaitIdle(20));
+            // then the server on one core and the load on the other, so that neither takes the other's CPU
+            // and a phase's throughput is the server's alone; a short pass warms up what pinning moved
+            if (pin) {
+                String pinnedServer = Pinning.pin(server.pid(), 0);
+                String pinnedDriver = Pinning.pin(ProcessHandle.current().pid(), 1);
+                for (Endpoint[] pair : pairs) {
+                    for (Endpoint e : pair) {
+                        if (pinnedWarmup > 0) {
+                            failOnErrors(run(http, base, e, clients, pinnedWarmup, maxRequests, server));
+                        }
+                    }
+                }
+                System.out.printf(Locale.ROOT, "pinned: server %s; load %s; idle after %.1f s%n", pinnedServer,
+                        pinnedDriver, server.awaitIdle(20));
+            }
             // what the measured phases (hundreds of thousands of calls) keep, if anything, shows against this
             String heapAfterWarmup = server.heapAfterGc();
             List<Phase> phases = new ArrayList<>();
             for (Endpoint[] pair : pairs) {
                 for (int round = 0; round < rounds; round++) {
-                    for (Endpoint e : pair) {
+                    // baseline first in even rounds, Mizan first in odd ones (A B B A ...): neither side always
+                    // gets the phase that follows the other's
+                    List<Endpoint> order = round % 2 == 0 ? List.of(pair) : List.of(pair[1], pair[0]);
+                    for (Endpoint e : order) {
                         Phase m = run(http, base, e, clients, measure, maxRequests, server);
                         print(m);
                         failOnErrors(m);
@@ -300,9 +325,15 @@ public final class CallsBench {
                 }
             }
             String heapAtEnd = server.heapAfterGc();
+            String pinning = pin
+                    ? String.format(Locale.ROOT, "after the warm-up, the server (pid %d) on CPU 0 and the load on CPU 1,"
+                            + " every thread (taskset -a -c -p), then one more pass of %d s per endpoint before measuring;"
+                            + " at the end: server %s, load %s", server.pid(), pinnedWarmup,
+                            Pinning.affinity(server.pid()), Pinning.affinity(ProcessHandle.current().pid()))
+                    : "nothing pinned (-Dbench.pin=false): the server and the load share the cores";
 
             String table = table(phases, rounds, clients, warmupPasses, warmup, measure, maxRequests, serverHeap, startMillis,
-                    heapAfterStart, heapAfterWarmup, heapAtEnd, loadBefore, Report.loadAverage(), server);
+                    heapAfterStart, heapAfterWarmup, heapAtEnd, loadBefore, Report.loadAverage(), server, pinning);
             System.out.println();
             System.out.print(table);
             // a run with extra server options (a profiler), or of some pairs only, is no reference: it goes
@@ -343,6 +374,11 @@ public final class CallsBench {
             return "status " + r.statusCode() + ": " + r.body();
         }
         return r.body().equals(body) ? null : "body " + r.body() + " is not " + body;
+    }
+
+    private static String expectIncremented(HttpResponse<String> r, String name) {
+        return expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name
+                + "\"},\"invalidate\":[\"counter;name=" + name + "\"]}", "counter;name=" + name);
     }
 
     private static String expectCounter(HttpResponse<String> r, String prefix, String suffix, String header) {
@@ -583,7 +619,7 @@ public final class CallsBench {
                                 long maxRequests,
                                 String serverHeap, long startMillis, String heapAfterStart, String heapAfterWarmup,
                                 String heapAtEnd,
-                                String loadBefore, String loadAfter, PayaraMicro server) {
+                                String loadBefore, String loadAfter, PayaraMicro server, String pinning) {
         StringBuilder t = new StringBuilder();
         t.append(Report.header("Call overhead: Mizan against plain JAX-RS", Report.command(DOCUMENTED_COMMAND)));
         t.append("mizan:    ").append(Report.mizanJar(server.war)).append('\n');
@@ -595,11 +631,12 @@ public final class CallsBench {
                 + " the warm-up, %s at the end (after the %,d requests of the measured phases)%n", startMillis / 1e3,
                 heapAfterStart, heapAfterWarmup, heapAtEnd, measuredRequests));
         t.append(String.format(Locale.ROOT, "load:     %d client threads (java.net.http.HttpClient, HTTP/1.1, one request"
-                + " at a time each) in one JVM on the same 2 cores as the server; warm-up: %d passes over all"
-                + " endpoints, %d s each; a wait until the server is idle; then for each pair %d rounds of two %d s"
-                + " phases, baseline then Mizan; at most %d requests a phase.%n", clients, warmupPasses, warmup, rounds,
-                measure, maxRequests));
-        t.append("checked:  every answer's status and body (and X-Mizan-Invalidate for Mizan's mutation)\n");
+                + " at a time each) in one JVM; warm-up: %d passes over all endpoints, %d s each, nothing pinned;"
+                + " a wait until the server is idle; then for each pair %d rounds of two %d s phases, baseline then"
+                + " Mizan in even rounds and Mizan then baseline in odd ones (A B B A ...); at most %d requests a"
+                + " phase.%n", clients, warmupPasses, warmup, rounds, measure, maxRequests));
+        t.append("pinning:  ").append(pinning).append('\n');
+        t.append("checked:  every answer's status and body (and X-Mizan-Invalidate for both sides of increment)\n");
         t.append('\n');
         t.append("phases\n");
         t.append(String.format(Locale.ROOT, "%-26s %9s %9s %8s %8s %10s %10s %10s %7s%n", "endpoint", "requests", "req/s",
@@ -633,7 +670,7 @@ public final class CallsBench {
         t.append("ratio columns: Mizan ÷ baseline (throughput: below 1 is slower; server CPU per request: above 1 costs"
                 + " more)\n");
         t.append('\n');
-        t.append("ratios per round (each Mizan phase against the baseline phase just before it): median [min, max]\n");
+        t.append("ratios per round (each Mizan phase against the baseline phase of its round): median [min, max]\n");
         for (String work : measured(byLabel)) {
             List<Phase> b = byLabel.get("plain JAX-RS " + work);
             List<Phase> m = byLabel.get("Mizan " + work);
