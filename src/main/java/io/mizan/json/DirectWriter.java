@@ -15,18 +15,20 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the values of plain records as JSON text itself, without JSON-B, showing each value to the
  * result's {@link NullCheck} as it goes: records without JSON-B annotations or methods of their own whose
- * components are strings, whole numbers, decimals, booleans, enums, lists, sets and such records
- * again. That is what most results are, and JSON-B's generic serializers, walked event by event
+ * components are strings, whole numbers, decimals, booleans, enums, lists, sets, string-keyed maps,
+ * {@code Optional}s and such records again. That is what most results are, and JSON-B's generic serializers, walked event by event
  * through a checking generator, cost more than the writing itself. Every other type goes to JSON-B.
  *
  * <p>It writes what {@link ResultEncoder}'s JSON-B writes: properties in the lexicographic order of
- * their names (JSON-B's default), a {@code null} written as {@code null}, an enum by its name, a
+ * their names (JSON-B's default), a {@code null} or an empty {@code Optional} written as {@code null},
+ * a map's entries in its own order, an enum by its name, a
  * decimal as {@link BigDecimal#toString()}, and strings escaped as JSON-P escapes them ({@code "},
  * {@code \}, and control characters; nothing else). {@code DirectWriterTest} holds it to JSON-B's
  * output.
@@ -129,6 +131,18 @@ final class DirectWriter {
                         ? null
                         : (value, key, out, check) -> array((Collection<?>) value, key, item, out, check);
             }
+            if (raw == Map.class && args[0] == String.class) {
+                Write item = inner(args[1]);
+                return item == null
+                        ? null
+                        : (value, key, out, check) -> object((Map<?, ?>) value, key, item, out, check);
+            }
+            if (raw == Optional.class) {
+                Write inner = inner(args[0]);
+                return inner == null
+                        ? null
+                        : (value, key, out, check) -> write(inner, ((Optional<?>) value).orElse(null), key, out, check);
+            }
         }
         return null;
     }
@@ -145,6 +159,24 @@ final class DirectWriter {
             write(item, v, null, out, check);
         }
         out.append(']');
+        check.end();
+    }
+
+    private static void object(Map<?, ?> entries, String key, Write item, StringBuilder out, NullCheck check) {
+        check.start(key, false);
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            String name = String.valueOf(e.getKey()); // JSON-B's name for a null key too
+            string(name, out);
+            out.append(':');
+            write(item, e.getValue(), name, out, check);
+        }
+        out.append('}');
         check.end();
     }
 

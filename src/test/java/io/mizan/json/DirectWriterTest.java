@@ -82,9 +82,10 @@ class DirectWriterTest {
 
     public record Weighed(double weight) {}
 
-    public record Maybe(Optional<String> note) {}
+    public record Extras(
+            Optional<String> note, Optional<Node> tree, Map<String, Integer> counts, Map<String, Node> nodes) {}
 
-    public record Mapped(Map<String, String> labels) {}
+    public record Keyed(Map<Size, String> labels) {}
 
     public record RenamedSize(Renamed size) {}
 
@@ -134,12 +135,12 @@ class DirectWriterTest {
         }
 
         @Client
-        public Maybe maybe() {
+        public Extras extras() {
             return null;
         }
 
         @Client
-        public Mapped mapped() {
+        public Keyed keyed() {
             return null;
         }
 
@@ -223,6 +224,18 @@ class DirectWriterTest {
                         new Node("n", List.of())))) {
             assertEquals(JSONB.toJson(value, type("plain")), direct("plain", value));
         }
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("z", 1);
+        counts.put("a \"q\"", 2);
+        for (Extras value : List.of(
+                new Extras(
+                        Optional.of("n"),
+                        Optional.of(new Node("r", List.of())),
+                        counts,
+                        Map.of("k", new Node("v", List.of()))),
+                new Extras(Optional.empty(), Optional.empty(), Map.of(), Map.of()))) {
+            assertEquals(JSONB.toJson(value, type("extras")), direct("extras", value));
+        }
         List<Plain> list = List.of(plain("a"), plain("b"));
         assertEquals(JSONB.toJson(list, type("plains")), direct("plains", list));
         for (String decimal : List.of("0", "-0.000001", "1E-10", "123456789.987654321", "-5E+3")) {
@@ -270,8 +283,7 @@ class DirectWriterTest {
     @Test
     void whatJsonBCustomizesOrThisWriterDoesNotKnowIsLeftToJsonB() {
         DirectWriter writer = new DirectWriter();
-        for (String function :
-                List.of("named", "getter", "computed", "dated", "weighed", "maybe", "mapped", "renamed", "page")) {
+        for (String function : List.of("named", "getter", "computed", "dated", "weighed", "keyed", "renamed", "page")) {
             assertNull(writer.plan(type(function)), function);
         }
         assertNotNull(writer.plan(Node.class), "a record that holds itself");
