@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the values of plain records from the checked tree itself, without JSON-B: records without
@@ -47,68 +46,21 @@ final class DirectReader {
     /** Thrown for a value this reader leaves to JSON-B: preallocated, as it carries no news. */
     static final RuntimeException ELSEWHERE = new RuntimeException("read by JSON-B", null, false, false) {};
 
-    /** The plan of each type seen; {@link #NONE} for a type JSON-B reads. Holds finished plans only. */
-    private final Map<Type, Read> plans = new ConcurrentHashMap<>();
-
-    /** The plans being made, and made but not yet published (guarded by this). */
-    private final Map<Type, Read[]> making = new HashMap<>();
-
-    private int depth; // guarded by this
-
     private static final Read NONE = value -> {
         throw ELSEWHERE;
     };
 
+    private final TypePlans<Read> plans =
+            new TypePlans<Read>(NONE, slot -> value -> slot.plan.from(value)).makingWith(this::make);
+
     /** How to read values of this type directly, or {@code null} when JSON-B reads them. */
     Read plan(Type type) {
-        Read known = plans.get(type);
-        if (known == null) {
-            synchronized (this) {
-                known = planned(type);
-            }
-        }
-        return known == NONE ? null : known;
-    }
-
-    /**
-     * The plan of a type, made under the lock. A record that holds itself (a tree node) reads its own
-     * values through a slot its plan fills once made; every plan made for one request is published only
-     * when all are filled, so another thread never meets an empty slot.
-     */
-    private Read planned(Type type) {
-        Read known = plans.get(type);
-        if (known != null) {
-            return known;
-        }
-        Read[] slot = making.get(type);
-        if (slot != null) {
-            return slot[0] != null ? slot[0] : value -> slot[0].from(value);
-        }
-        Read[] own = new Read[1];
-        making.put(type, own);
-        depth++;
-        Read made;
-        try {
-            made = make(type);
-        } catch (RuntimeException e) {
-            made = null; // a type reflection cannot take apart is JSON-B's
-        } finally {
-            depth--;
-        }
-        own[0] = made == null ? NONE : made;
-        if (depth == 0) {
-            for (Map.Entry<Type, Read[]> e : making.entrySet()) {
-                plans.put(e.getKey(), e.getValue()[0] == null ? NONE : e.getValue()[0]);
-            }
-            making.clear();
-        }
-        return own[0];
+        return plans.plan(type);
     }
 
     /** A component's plan, or {@code null} when JSON-B reads it (and so the whole that holds it). */
     private Read inner(Type type) {
-        Read read = planned(type);
-        return read == NONE ? null : read;
+        return plans.inner(type);
     }
 
     private Read make(Type type) {

@@ -12,12 +12,10 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the values of plain records as JSON text itself, without JSON-B, showing each value to the
@@ -44,27 +42,17 @@ final class DirectWriter {
         void write(Object value, String key, StringBuilder out, NullCheck check);
     }
 
-    /** The plan of each type seen; {@link #NONE} for a type JSON-B writes. Holds finished plans only. */
-    private final Map<Type, Write> plans = new ConcurrentHashMap<>();
-
-    /** The plans being made, and made but not yet published (guarded by this). */
-    private final Map<Type, Write[]> making = new HashMap<>();
-
-    private int depth; // guarded by this
-
     private static final Write NONE = (value, key, out, check) -> {
         throw new IllegalStateException("written by JSON-B");
     };
 
+    private final TypePlans<Write> plans = new TypePlans<Write>(
+                    NONE, slot -> (value, key, out, check) -> slot.plan.write(value, key, out, check))
+            .makingWith(this::make);
+
     /** How to write values of this type, or {@code null} when JSON-B writes them. */
     Write plan(Type type) {
-        Write known = plans.get(type);
-        if (known == null) {
-            synchronized (this) {
-                known = planned(type);
-            }
-        }
-        return known == NONE ? null : known;
+        return plans.plan(type);
     }
 
     /**
@@ -80,43 +68,8 @@ final class DirectWriter {
         }
     }
 
-    /**
-     * The plan of a type, made under the lock: a record that holds itself writes through a slot its
-     * plan fills once made, and the plans of one request are published only when all are filled.
-     */
-    private Write planned(Type type) {
-        Write known = plans.get(type);
-        if (known != null) {
-            return known;
-        }
-        Write[] slot = making.get(type);
-        if (slot != null) {
-            return slot[0] != null ? slot[0] : (value, key, out, check) -> slot[0].write(value, key, out, check);
-        }
-        Write[] own = new Write[1];
-        making.put(type, own);
-        depth++;
-        Write made;
-        try {
-            made = make(type);
-        } catch (RuntimeException e) {
-            made = null; // a type reflection cannot take apart is JSON-B's
-        } finally {
-            depth--;
-        }
-        own[0] = made == null ? NONE : made;
-        if (depth == 0) {
-            for (Map.Entry<Type, Write[]> e : making.entrySet()) {
-                plans.put(e.getKey(), e.getValue()[0] == null ? NONE : e.getValue()[0]);
-            }
-            making.clear();
-        }
-        return own[0];
-    }
-
     private Write inner(Type type) {
-        Write write = planned(type);
-        return write == NONE ? null : write;
+        return plans.inner(type);
     }
 
     private Write make(Type type) {
