@@ -200,6 +200,27 @@ class DirectWriterTest {
                 tree);
     }
 
+    /** A plain record with little in it: a text, a price and a tree. */
+    static Plain small(String text, BigDecimal price, Node tree) {
+        return new Plain(
+                text,
+                1,
+                1,
+                1,
+                (short) 1,
+                (byte) 1,
+                BigInteger.ONE,
+                price,
+                true,
+                true,
+                Size.SMALL,
+                List.of(),
+                java.util.Set.of(),
+                List.of(),
+                null,
+                tree);
+    }
+
     @Test
     void writesWhatJsonBWritesForPlainRecords() {
         for (Plain value : List.of(
@@ -239,23 +260,7 @@ class DirectWriterTest {
         List<Plain> list = List.of(plain("a"), plain("b"));
         assertEquals(JSONB.toJson(list, type("plains")), direct("plains", list));
         for (String decimal : List.of("0", "-0.000001", "1E-10", "123456789.987654321", "-5E+3")) {
-            Plain value = new Plain(
-                    "d",
-                    1,
-                    1,
-                    1,
-                    (short) 1,
-                    (byte) 1,
-                    BigInteger.ONE,
-                    new BigDecimal(decimal),
-                    true,
-                    true,
-                    Size.SMALL,
-                    List.of(),
-                    java.util.Set.of(),
-                    List.of(),
-                    null,
-                    new Node("n", List.of()));
+            Plain value = small("d", new BigDecimal(decimal), new Node("n", List.of()));
             assertEquals(JSONB.toJson(value, type("plain")), direct("plain", value), decimal);
         }
     }
@@ -302,43 +307,14 @@ class DirectWriterTest {
 
     @Test
     void aNullTheModelRulesOutIsRefusedWithItsPath() {
-        Plain missingText = new Plain(
-                null,
-                1,
-                1,
-                1,
-                (short) 1,
-                (byte) 1,
-                BigInteger.ONE,
-                BigDecimal.ONE,
-                true,
-                true,
-                Size.SMALL,
-                List.of(),
-                java.util.Set.of(),
-                List.of(),
-                null,
-                new Node("n", List.of()));
+        Plain missingText = small(null, BigDecimal.ONE, new Node("n", List.of()));
         ResultViolation text = assertThrows(
                 ResultViolation.class,
                 () -> ENCODER.encode(MODEL.function("plain").orElseThrow(), missingText));
         assertEquals(true, text.getMessage().contains("plain.result.text"), text.getMessage());
-        Plain deepNull = new Plain(
+        Plain deepNull = small(
                 "t",
-                1,
-                1,
-                1,
-                (short) 1,
-                (byte) 1,
-                BigInteger.ONE,
                 BigDecimal.ONE,
-                true,
-                true,
-                Size.SMALL,
-                List.of(),
-                java.util.Set.of(),
-                List.of(),
-                null,
                 new Node("root", Arrays.asList(new Node("a", List.of()), new Node(null, List.of()))));
         ResultViolation deep = assertThrows(
                 ResultViolation.class,
