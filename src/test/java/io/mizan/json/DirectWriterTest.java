@@ -3,6 +3,7 @@ package io.mizan.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mizan.Auth;
@@ -87,6 +88,9 @@ class DirectWriterTest {
 
     public record Keyed(Map<Size, String> labels) {}
 
+    // a map, then a property after it: the map's level must close before the next property
+    public record AfterMap(Map<String, Integer> counts, String title) {}
+
     public record RenamedSize(Renamed size) {}
 
     public record Page<T>(List<T> items) {}
@@ -136,6 +140,11 @@ class DirectWriterTest {
 
         @Client
         public Extras extras() {
+            return null;
+        }
+
+        @Client
+        public AfterMap afterMap() {
             return null;
         }
 
@@ -292,6 +301,9 @@ class DirectWriterTest {
             assertNull(writer.plan(type(function)), function);
         }
         assertNotNull(writer.plan(Node.class), "a record that holds itself");
+        // a plan is made once and kept, the recursive one too
+        assertSame(writer.plan(type("plain")), writer.plan(type("plain")));
+        assertSame(writer.plan(Node.class), writer.plan(Node.class));
     }
 
     @Test
@@ -320,6 +332,10 @@ class DirectWriterTest {
                 ResultViolation.class,
                 () -> ENCODER.encode(MODEL.function("plain").orElseThrow(), deepNull));
         assertEquals(true, deep.getMessage().contains("plain.result.tree.children[1].name"), deep.getMessage());
+        ResultViolation afterMap = assertThrows(
+                ResultViolation.class,
+                () -> ENCODER.encode(MODEL.function("afterMap").orElseThrow(), new AfterMap(Map.of("a", 1), null)));
+        assertEquals(true, afterMap.getMessage().contains("afterMap.result.title"), afterMap.getMessage());
         assertEquals(
                 JSONB.toJson(plain("n"), type("plain")),
                 ENCODER.encode(MODEL.function("plain").orElseThrow(), plain("n")));
