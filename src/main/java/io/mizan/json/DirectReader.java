@@ -5,10 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -146,21 +144,16 @@ final class DirectReader {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Read enumeration(Class<?> c) {
-        if (annotated(c) || annotated(c.getPackage())) {
+        if (!JsonbDefaults.plainEnum(c)) {
             return null;
-        }
-        for (java.lang.reflect.Field constant : c.getFields()) {
-            if (constant.isEnumConstant() && annotated(constant)) {
-                return null; // renamed for JSON-B
-            }
         }
         Class<? extends Enum> type = (Class<? extends Enum>) c;
         return value -> Enum.valueOf(type, ((JsonString) value).getString());
     }
 
     private Read record(Class<?> c) {
-        if (c.getTypeParameters().length > 0 || annotated(c) || annotated(c.getPackage())) {
-            return null; // a package's JSON-B annotations (a number format) apply to its records too
+        if (!JsonbDefaults.plainRecord(c)) {
+            return null;
         }
         RecordComponent[] components = c.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
@@ -169,9 +162,6 @@ final class DirectReader {
         Object[] absent = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
-            if (annotated(component) || annotated(component.getAccessor()) || annotated(field(c, component))) {
-                return null; // a component's annotations land on its field, accessor or parameter
-            }
             types[i] = component.getType();
             names[i] = component.getName();
             reads[i] = inner(component.getGenericType());
@@ -183,7 +173,7 @@ final class DirectReader {
         MethodHandle create;
         try {
             Constructor<?> canonical = c.getDeclaredConstructor(types);
-            if (annotated(canonical)) {
+            if (JsonbDefaults.annotated(canonical)) {
                 return null; // a @JsonbCreator, or its parameters renamed
             }
             canonical.setAccessible(true);
@@ -200,14 +190,6 @@ final class DirectReader {
             }
             return create.invoke(args);
         };
-    }
-
-    static AnnotatedElement field(Class<?> record, RecordComponent component) {
-        try {
-            return record.getDeclaredField(component.getName());
-        } catch (NoSuchFieldException e) {
-            return component; // every record has one; checked already
-        }
     }
 
     /** What an absent or null component becomes, as JSON-B leaves it. */
@@ -228,27 +210,5 @@ final class DirectReader {
             return 0.0;
         }
         return null;
-    }
-
-    /** Whether JSON-B annotations customize how this element is read. */
-    static boolean annotated(AnnotatedElement element) {
-        if (element == null) {
-            return false;
-        }
-        for (Annotation a : element.getAnnotations()) {
-            if (a.annotationType().getName().startsWith("jakarta.json.bind.annotation.")) {
-                return true;
-            }
-        }
-        if (element instanceof java.lang.reflect.Executable executable) {
-            for (Annotation[] parameter : executable.getParameterAnnotations()) {
-                for (Annotation a : parameter) {
-                    if (a.annotationType().getName().startsWith("jakarta.json.bind.annotation.")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }

@@ -161,13 +161,8 @@ final class DirectWriter {
     }
 
     private static Write enumeration(Class<?> c) {
-        if (DirectReader.annotated(c) || DirectReader.annotated(c.getPackage())) {
+        if (!JsonbDefaults.plainEnum(c)) {
             return null;
-        }
-        for (java.lang.reflect.Field constant : c.getFields()) {
-            if (constant.isEnumConstant() && DirectReader.annotated(constant)) {
-                return null; // renamed for JSON-B
-            }
         }
         return (value, key, out, check) -> {
             check.value(key, false);
@@ -176,10 +171,7 @@ final class DirectWriter {
     }
 
     private Write record(Class<?> c) {
-        if (c.getTypeParameters().length > 0
-                || DirectReader.annotated(c)
-                || DirectReader.annotated(c.getPackage())
-                || hasOtherMethod(c)) {
+        if (!JsonbDefaults.plainRecord(c) || hasOtherMethod(c)) {
             return null;
         }
         RecordComponent[] components = c.getRecordComponents().clone();
@@ -191,11 +183,6 @@ final class DirectWriter {
         Write[] writes = new Write[n];
         for (int i = 0; i < n; i++) {
             RecordComponent component = components[i];
-            if (DirectReader.annotated(component)
-                    || DirectReader.annotated(component.getAccessor())
-                    || DirectReader.annotated(DirectReader.field(c, component))) {
-                return null;
-            }
             writes[i] = inner(component.getGenericType());
             if (writes[i] == null) {
                 return null;
