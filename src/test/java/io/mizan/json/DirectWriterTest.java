@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mizan.Auth;
 import io.mizan.Client;
+import io.mizan.json.DirectReaderTest.Node;
+import io.mizan.json.DirectReaderTest.Renamed;
+import io.mizan.json.DirectReaderTest.Size;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import jakarta.annotation.Nullable;
@@ -34,17 +37,8 @@ import java.util.Random;
  */
 class DirectWriterTest {
 
-    public enum Size {
-        SMALL,
-        LARGE
-    }
-
-    public enum Renamed {
-        @JsonbProperty("s")
-        SMALL
-    }
-
-    public record Node(String name, List<Node> children) {}
+    // the reader's test types, written here: Size, Renamed (a constant renamed for JSON-B) and Node (a
+    // record that holds itself)
 
     // components out of name order, to be written in JSON-B's order
     public record Plain(
