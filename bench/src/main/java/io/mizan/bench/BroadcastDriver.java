@@ -474,13 +474,4 @@ final class BroadcastDriver {
     static void print(Phase p) {
         System.out.printf(Locale.ROOT, "%tT %s", new java.util.Date(), row(p));
     }
-
-    /** The median and spread of the ratios {@code other ÷ baseline}, pair by pair, of a value of the phases. */
-    static Report.Summary pairRatios(List<Phase> baseline, List<Phase> other, ToDoubleFunction<Phase> value) {
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(baseline.size(), other.size()); i++) {
-            ratios.add(value.applyAsDouble(other.get(i)) / value.applyAsDouble(baseline.get(i)));
-        }
-        return Report.Summary.of(ratios);
-    }
 }

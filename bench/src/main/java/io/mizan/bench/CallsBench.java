@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Call overhead of Mizan functions against plain JAX-RS, in one Payara Micro that this class starts
- * and always stops.
+ * Call overhead of Mizan functions against plain JAX-RS, in a Payara Micro that this class starts (once
+ * for each start it measures) and always stops.
  *
  * <p>Pairs of endpoints do the same work (see {@code calls-app}), e.g. {@code greet} (a record result
  * from a validated string) and {@code increment} (a mutation that answers one scoped invalidation key, in its
@@ -31,12 +31,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * measured phases alternate: baseline, Mizan, Mizan, baseline, and so on. Each phase runs a fixed number of
  * client threads, each sending one request at a time over HTTP/1.1 to 127.0.0.1, until the phase's time or
  * its request cap is reached. Every answer is checked (status, body, and the invalidation header of the
- * mutations); a single error fails the run.
+ * mutations); a single error fails the run. All of that is done for each of several starts of the server,
+ * one after the other: each start's JIT compiles the hot paths its own way, which moves a ratio by up to 0.1
+ * between starts, so the ratios of the rounds of every start together give the median and its spread.
  *
  * <p>Settings (system properties): {@code bench.clients} (8), {@code bench.warmupSeconds} (8 per endpoint
  * and pass), {@code bench.warmupPasses} (2), {@code bench.measureSeconds} (5), {@code bench.callRounds} (4 rounds
- * of the two phases per pair), {@code bench.pin} (true: needs {@code taskset} and 2 CPUs),
- * {@code bench.pinnedWarmupSeconds} (3 per endpoint, after pinning),
+ * of the two phases per pair and start), {@code bench.callStarts} (2 starts of the server), {@code bench.pin}
+ * (true: needs {@code taskset} and 2 CPUs), {@code bench.pinnedWarmupSeconds} (3 per endpoint, after pinning),
  * {@code bench.maxRequests} per phase (2,000,000),
  * {@code bench.serverHeap} (the server's -Xms and -Xmx, 1g), {@code bench.serverJvmArgs} (more options for
  * the server's JVM, space-separated, e.g. a flight recording), {@code bench.only} (some pairs alone, by
@@ -156,26 +158,46 @@ public final class CallsBench {
         }
     }
 
+    /** The settings of a run, read from system properties (see the class comment). */
+    record Settings(int clients, int warmup, int warmupPasses, int measure, int rounds, int pinnedWarmup, boolean pin,
+                    long maxRequests, int starts, String serverHeap, String serverJvmArgs, List<String> only) {
+        static Settings read() {
+            return new Settings(Report.bounded("bench.clients", 8, 1, 64),
+                    Report.bounded("bench.warmupSeconds", 8, 0, 120),
+                    Report.bounded("bench.warmupPasses", 2, 1, 10),
+                    Report.bounded("bench.measureSeconds", 5, 1, 120),
+                    Report.bounded("bench.callRounds", 4, 1, 20),
+                    Report.bounded("bench.pinnedWarmupSeconds", 3, 0, 120),
+                    Boolean.parseBoolean(System.getProperty("bench.pin", "true")),
+                    Report.bounded("bench.maxRequests", 2_000_000, 1, 50_000_000),
+                    Report.bounded("bench.callStarts", 2, 1, 10),
+                    System.getProperty("bench.serverHeap", "1g"),
+                    System.getProperty("bench.serverJvmArgs", "").trim(),
+                    // bench.only=order,role: those pairs alone (the page pair is "page"), for a profile
+                    List.of(System.getProperty("bench.only", "").split(",")).stream().filter(w -> !w.isBlank())
+                            .toList());
+        }
+    }
+
+    /** One start of the server: when it was ready, its heap at three moments, and where it ran. */
+    record Start(long pid, long readyMillis, String heapAfterStart, String heapAfterWarmup, String heapAtEnd,
+                 String pinning, int phases) {
+        /** What the measured phases kept: the heap at the end less after the warm-up, MB (NaN if unread). */
+        double kept() {
+            return megabytes(heapAtEnd) - megabytes(heapAfterWarmup);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         PayaraMicro.Inputs in = PayaraMicro.Inputs.of(args,
                 "CallsBench <bench dir> <payara-micro.jar> <calls-app.war>",
                 DOCUMENTED_COMMAND);
         Path bench = in.bench();
-        Path payara = in.payara();
         Path war = in.war();
-        int clients = Report.bounded("bench.clients", 8, 1, 64);
-        int warmup = Report.bounded("bench.warmupSeconds", 8, 0, 120);
-        int warmupPasses = Report.bounded("bench.warmupPasses", 2, 1, 10);
-        int measure = Report.bounded("bench.measureSeconds", 5, 1, 120);
-        int rounds = Report.bounded("bench.callRounds", 4, 1, 20);
-        int pinnedWarmup = Report.bounded("bench.pinnedWarmupSeconds", 3, 0, 120);
-        boolean pin = Boolean.parseBoolean(System.getProperty("bench.pin", "true"));
-        if (pin) {
+        Settings settings = Settings.read();
+        if (settings.pin()) {
             Pinning.check();
         }
-        long maxRequests = Report.bounded("bench.maxRequests", 2_000_000, 1, 50_000_000);
-        String serverHeap = System.getProperty("bench.serverHeap", "1g");
-        String serverJvmArgs = System.getProperty("bench.serverJvmArgs", "").trim();
         String loadBefore = Report.loadAverage();
 
         // the role pair's WAR, with a sign-in mechanism (which runs on every request of its WAR), at /calls-app-signin
@@ -184,173 +206,192 @@ public final class CallsBench {
             System.err.println(signinWar + " is missing. Build it first: " + DOCUMENTED_COMMAND);
             System.exit(2);
         }
-        PayaraMicro server = new PayaraMicro(bench, payara, war, serverHeap, serverJvmArgs, "payara", Map.of(),
-                List.of("--deploy", signinWar.toString()));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-payara"));
-        int exit = 1;
-        try {
-            long startMillis = server.start();
-            System.out.printf(Locale.ROOT, "Payara Micro ready on 127.0.0.1:%d in %.1f s (pid %d)%n", server.port,
-                    startMillis / 1e3, server.pid());
-            String base = "http://127.0.0.1:" + server.port + "/";
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+        // each start of the server compiles the hot paths its own way, which moves a ratio by up to 0.1 between
+        // starts: the rounds of several starts together give the median
+        List<Phase> phases = new ArrayList<>();
+        List<Start> starts = new ArrayList<>();
+        PayaraMicro server = null;
+        for (int n = 1; n <= settings.starts(); n++) {
+            server = new PayaraMicro(bench, in.payara(), war, settings.serverHeap(), settings.serverJvmArgs(), "payara",
+                    Map.of(), List.of("--deploy", signinWar.toString()));
+            Thread stop = new Thread(server::stop, "stop-payara");
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                System.out.printf(Locale.ROOT, "server start %d of %d%n", n, settings.starts());
+                starts.add(measure(server, settings, phases));
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.err.println("server log: " + server.log);
+                System.exit(1); // the shutdown hook stops the server
+            }
+            server.stop();
+            Runtime.getRuntime().removeShutdownHook(stop);
+            if (settings.pin()) {
+                // the next server is this JVM's child and would inherit its CPU
+                Pinning.unpin(ProcessHandle.current().pid());
+            }
+        }
+        String table = table(phases, settings, starts, loadBefore, Report.loadAverage(), server);
+        System.out.println();
+        System.out.print(table);
+        // a run with extra server options (a profiler), or of some pairs only, is no reference: it goes
+        // next to its recording
+        Path results = settings.serverJvmArgs().isEmpty() && settings.only().isEmpty()
+                ? Report.resultsDir(bench).resolve("calls.txt") : bench.resolve("target/calls-profiled.txt");
+        Report.write(results, table);
+        System.out.println("written to " + results);
+        writePhases(bench.resolve("target/phases.csv"), phases);
+        System.exit(0);
+    }
 
-            String heapAfterStart = server.heapAfterGc();
-            List<Endpoint[]> allPairs = List.of(
-                    new Endpoint[]{
-                            new Endpoint("plain JAX-RS greet", "api/plain/greet", (r, name) ->
-                                    expect(r, "{\"letters\":" + name.length() + ",\"text\":\"Hello, " + name + "!\"}")),
-                            new Endpoint("Mizan greet", "api/mizan/call/greet", (r, name) ->
-                                    expect(r, "{\"result\":{\"letters\":" + name.length() + ",\"text\":\"Hello, " + name
-                                            + "!\"},\"invalidate\":[]}"))},
-                    new Endpoint[]{
-                            // the same answer from both: the new count, the key to refetch, X-Mizan-Invalidate
-                            new Endpoint("plain JAX-RS increment", "api/plain/increment", CallsBench::expectIncremented),
-                            new Endpoint("Mizan increment", "api/mizan/call/increment", CallsBench::expectIncremented)},
-                    // a 10 KB nested body, validated
-                    new Endpoint[]{
-                            Endpoint.posting("plain JAX-RS order", "api/plain/place", ORDER, (r, name) ->
-                                    expect(r, "{\"lines\":85,\"total\":" + ORDER_TOTAL + "}")),
-                            Endpoint.posting("Mizan order", "api/mizan/call/place", "{\"order\":" + ORDER + "}", (r, name) ->
-                                    expect(r, "{\"result\":{\"lines\":85,\"total\":" + ORDER_TOTAL + "},\"invalidate\":[]}"))},
-                    // a signed-in caller with a role: the container's sign-in on both sides, @RolesAllowed against
-                    // the function's roles
-                    new Endpoint[]{
-                            Endpoint.signedIn("plain JAX-RS role", SIGNIN_ROOT + "api/plain/welcome", (r, name) ->
-                                    expect(r, "{\"letters\":5,\"text\":\"Hello, bench!\"}")),
-                            Endpoint.signedIn("Mizan role", SIGNIN_ROOT + "api/mizan/call/welcome", (r, name) ->
-                                    expect(r, "{\"result\":{\"letters\":5,\"text\":\"Hello, bench!\"},\"invalidate\":[]}"))},
-                    // a context read and its conditional form, against a plain @GET with the same body and ETag
-                    new Endpoint[]{
-                            new Endpoint("plain JAX-RS read", "api/plain-context/counter", (r, name) ->
-                                    expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name + "\"}}", null),
-                                    true, false),
-                            new Endpoint("Mizan read", "api/mizan/ctx/counter", (r, name) ->
-                                    expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name + "\"}}", null),
-                                    true, false)},
-                    new Endpoint[]{
-                            new Endpoint("plain JAX-RS read304", "api/plain-context/counter", (r, name) ->
-                                    expectNotModified(r), true, true),
-                            new Endpoint("Mizan read304", "api/mizan/ctx/counter", (r, name) ->
-                                    expectNotModified(r), true, true)},
-                    // a context of about 10 KB and its conditional form: where a 304 saves the body
-                    new Endpoint[]{
-                            new Endpoint("plain JAX-RS basket", "api/plain-context/basket", CallsBench::expectBasket,
-                                    true, false),
-                            new Endpoint("Mizan basket", "api/mizan/ctx/basket", CallsBench::expectBasket, true, false)},
-                    new Endpoint[]{
-                            new Endpoint("plain JAX-RS basket304", "api/plain-context/basket", (r, name) ->
-                                    expectNotModified(r), true, true),
-                            new Endpoint("Mizan basket304", "api/mizan/ctx/basket", (r, name) ->
-                                    expectNotModified(r), true, true)},
-                    // what a page that shows ten contexts asks for at once, apart and batched
-                    new Endpoint[]{
-                            new Endpoint(APART, "api/mizan/ctx/counter", (r, name) ->
-                                    expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name + "\"}}", null),
-                                    true, false, true),
-                            new Endpoint(BATCHED, "api/mizan/batch", CallsBench::expectBatch, false, false, true)});
+    /**
+     * Starts the server, checks every endpoint once, warms up, pins, and measures the pairs' rounds into
+     * {@code phases}; the caller stops the server.
+     */
+    private static Start measure(PayaraMicro server, Settings settings, List<Phase> phases) throws Exception {
+        int clients = settings.clients();
+        int warmup = settings.warmup();
+        int pinnedWarmup = settings.pinnedWarmup();
+        long maxRequests = settings.maxRequests();
+        int measure = settings.measure();
+        long startMillis = server.start();
+        System.out.printf(Locale.ROOT, "Payara Micro ready on 127.0.0.1:%d in %.1f s (pid %d)%n", server.port,
+                startMillis / 1e3, server.pid());
+        String base = "http://127.0.0.1:" + server.port + "/";
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
 
-            // bench.only=order,role: those pairs alone (the page pair is "page"), for a profile
-            List<String> only = List.of(System.getProperty("bench.only", "").split(",")).stream()
-                    .filter(w -> !w.isBlank()).toList();
-            List<Endpoint[]> pairs = allPairs.stream().filter(pair -> only.isEmpty() || only.stream().anyMatch(w ->
-                    pair[1].label().equals("Mizan " + w) || (w.equals("page") && pair[1].label().equals(BATCHED)))).toList();
-            // every endpoint answers rightly once before any load
+        String heapAfterStart = server.heapAfterGc();
+        List<Endpoint[]> allPairs = List.of(
+                new Endpoint[]{
+                        new Endpoint("plain JAX-RS greet", "api/plain/greet", (r, name) ->
+                                expect(r, "{\"letters\":" + name.length() + ",\"text\":\"Hello, " + name + "!\"}")),
+                        new Endpoint("Mizan greet", "api/mizan/call/greet", (r, name) ->
+                                expect(r, "{\"result\":{\"letters\":" + name.length() + ",\"text\":\"Hello, " + name
+                                        + "!\"},\"invalidate\":[]}"))},
+                new Endpoint[]{
+                        // the same answer from both: the new count, the key to refetch, X-Mizan-Invalidate
+                        new Endpoint("plain JAX-RS increment", "api/plain/increment", CallsBench::expectIncremented),
+                        new Endpoint("Mizan increment", "api/mizan/call/increment", CallsBench::expectIncremented)},
+                // a 10 KB nested body, validated
+                new Endpoint[]{
+                        Endpoint.posting("plain JAX-RS order", "api/plain/place", ORDER, (r, name) ->
+                                expect(r, "{\"lines\":85,\"total\":" + ORDER_TOTAL + "}")),
+                        Endpoint.posting("Mizan order", "api/mizan/call/place", "{\"order\":" + ORDER + "}", (r, name) ->
+                                expect(r, "{\"result\":{\"lines\":85,\"total\":" + ORDER_TOTAL + "},\"invalidate\":[]}"))},
+                // a signed-in caller with a role: the container's sign-in on both sides, @RolesAllowed against
+                // the function's roles
+                new Endpoint[]{
+                        Endpoint.signedIn("plain JAX-RS role", SIGNIN_ROOT + "api/plain/welcome", (r, name) ->
+                                expect(r, "{\"letters\":5,\"text\":\"Hello, bench!\"}")),
+                        Endpoint.signedIn("Mizan role", SIGNIN_ROOT + "api/mizan/call/welcome", (r, name) ->
+                                expect(r, "{\"result\":{\"letters\":5,\"text\":\"Hello, bench!\"},\"invalidate\":[]}"))},
+                // a context read and its conditional form, against a plain @GET with the same body and ETag
+                new Endpoint[]{
+                        new Endpoint("plain JAX-RS read", "api/plain-context/counter", (r, name) ->
+                                expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name + "\"}}", null),
+                                true, false),
+                        new Endpoint("Mizan read", "api/mizan/ctx/counter", (r, name) ->
+                                expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name + "\"}}", null),
+                                true, false)},
+                new Endpoint[]{
+                        new Endpoint("plain JAX-RS read304", "api/plain-context/counter", (r, name) ->
+                                expectNotModified(r), true, true),
+                        new Endpoint("Mizan read304", "api/mizan/ctx/counter", (r, name) ->
+                                expectNotModified(r), true, true)},
+                // a context of about 10 KB and its conditional form: where a 304 saves the body
+                new Endpoint[]{
+                        new Endpoint("plain JAX-RS basket", "api/plain-context/basket", CallsBench::expectBasket,
+                                true, false),
+                        new Endpoint("Mizan basket", "api/mizan/ctx/basket", CallsBench::expectBasket, true, false)},
+                new Endpoint[]{
+                        new Endpoint("plain JAX-RS basket304", "api/plain-context/basket", (r, name) ->
+                                expectNotModified(r), true, true),
+                        new Endpoint("Mizan basket304", "api/mizan/ctx/basket", (r, name) ->
+                                expectNotModified(r), true, true)},
+                // what a page that shows ten contexts asks for at once, apart and batched
+                new Endpoint[]{
+                        new Endpoint(APART, "api/mizan/ctx/counter", (r, name) ->
+                                expectCounter(r, "{\"result\":{\"count\":", ",\"name\":\"" + name + "\"}}", null),
+                                true, false, true),
+                        new Endpoint(BATCHED, "api/mizan/batch", CallsBench::expectBatch, false, false, true)});
+
+        List<Endpoint[]> pairs = allPairs.stream().filter(pair -> settings.only().isEmpty() || settings.only().stream()
+                .anyMatch(w -> pair[1].label().equals("Mizan " + w) || (w.equals("page") && pair[1].label().equals(BATCHED))))
+                .toList();
+        // every endpoint answers rightly once before any load
+        for (Endpoint[] pair : pairs) {
+            for (Endpoint e : pair) {
+                HttpResponse<String> r = send(http, request(http, base, e, "c0"));
+                String problem = e.checker().problem(r, "c0");
+                if (problem != null) {
+                    throw new IllegalStateException(e.label() + ": " + problem);
+                }
+                System.out.println(e.label() + " -> " + r.statusCode() + " " + r.body());
+                if (e.authorization() != null) { // both sides refuse a caller who is not signed in
+                    HttpResponse<String> refused = send(http, request(http, base, e.anonymous(), "c0"));
+                    if (refused.statusCode() != 401 && refused.statusCode() != 403) {
+                        throw new IllegalStateException(e.label() + " without credentials: " + refused.statusCode()
+                                + " " + refused.body());
+                    }
+                    System.out.println(e.label() + " without credentials -> " + refused.statusCode());
+                }
+            }
+        }
+
+        // the server's shared path (HTTP, JAX-RS, CDI) warms up with every endpoint, so all warm up first,
+        // in passes, until the JIT has compiled what the mix of them needs
+        for (int pass = 0; pass < settings.warmupPasses(); pass++) {
             for (Endpoint[] pair : pairs) {
                 for (Endpoint e : pair) {
-                    HttpResponse<String> r = send(http, request(http, base, e, "c0"));
-                    String problem = e.checker().problem(r, "c0");
-                    if (problem != null) {
-                        throw new IllegalStateException(e.label() + ": " + problem);
-                    }
-                    System.out.println(e.label() + " -> " + r.statusCode() + " " + r.body());
-                    if (e.authorization() != null) { // both sides refuse a caller who is not signed in
-                        HttpResponse<String> refused = send(http, request(http, base, e.anonymous(), "c0"));
-                        if (refused.statusCode() != 401 && refused.statusCode() != 403) {
-                            throw new IllegalStateException(e.label() + " without credentials: " + refused.statusCode()
-                                    + " " + refused.body());
-                        }
-                        System.out.println(e.label() + " without credentials -> " + refused.statusCode());
+                    if (warmup > 0) {
+                        Phase w = run(http, base, e, clients, warmup, maxRequests, server);
+                        System.out.printf(Locale.ROOT, "%tT warm-up  %-24s %8.0f req/s, server CPU %6.1f µs/req,"
+                                + " %d errors%n", new java.util.Date(), e.label(), w.perSecond(), w.serverCpuMicros(),
+                                w.errors());
+                        failOnErrors(w);
                     }
                 }
             }
-
-            // the server's shared path (HTTP, JAX-RS, CDI) warms up with every endpoint, so all warm up first,
-            // in passes, until the JIT has compiled what the mix of them needs
-            for (int pass = 0; pass < warmupPasses; pass++) {
-                for (Endpoint[] pair : pairs) {
-                    for (Endpoint e : pair) {
-                        if (warmup > 0) {
-                            Phase w = run(http, base, e, clients, warmup, maxRequests, server);
-                            System.out.printf(Locale.ROOT, "%tT warm-up  %-24s %8.0f req/s, server CPU %6.1f µs/req,"
-                                    + " %d errors%n", new java.util.Date(), e.label(), w.perSecond(), w.serverCpuMicros(),
-                                    w.errors());
-                            failOnErrors(w);
-                        }
-                    }
-                }
-            }
-            // the JIT keeps compiling for a while after load; measuring during that would charge its CPU to a phase
-            System.out.printf(Locale.ROOT, "server idle after %.1f s%n", server.awaitIdle(20));
-            // then the server on one core and the load on the other, so that neither takes the other's CPU
-            // and a phase's throughput is the server's alone; a short pass warms up what pinning moved
-            if (pin) {
-                String pinnedServer = Pinning.pin(server.pid(), 0);
-                String pinnedDriver = Pinning.pin(ProcessHandle.current().pid(), 1);
-                for (Endpoint[] pair : pairs) {
-                    for (Endpoint e : pair) {
-                        if (pinnedWarmup > 0) {
-                            failOnErrors(run(http, base, e, clients, pinnedWarmup, maxRequests, server));
-                        }
-                    }
-                }
-                System.out.printf(Locale.ROOT, "pinned: server %s; load %s; idle after %.1f s%n", pinnedServer,
-                        pinnedDriver, server.awaitIdle(20));
-            }
-            // what the measured phases (hundreds of thousands of calls) keep, if anything, shows against this
-            String heapAfterWarmup = server.heapAfterGc();
-            List<Phase> phases = new ArrayList<>();
-            for (Endpoint[] pair : pairs) {
-                for (int round = 0; round < rounds; round++) {
-                    // baseline first in even rounds, Mizan first in odd ones (A B B A ...): neither side always
-                    // gets the phase that follows the other's
-                    List<Endpoint> order = round % 2 == 0 ? List.of(pair) : List.of(pair[1], pair[0]);
-                    for (Endpoint e : order) {
-                        Phase m = run(http, base, e, clients, measure, maxRequests, server);
-                        print(m);
-                        failOnErrors(m);
-                        phases.add(m);
-                    }
-                }
-            }
-            String heapAtEnd = server.heapAfterGc();
-            String pinning = pin
-                    ? String.format(Locale.ROOT, "after the warm-up, the server (pid %d) on CPU 0 and the load on CPU 1,"
-                            + " every thread (taskset -a -c -p), then one more pass of %d s per endpoint before measuring;"
-                            + " at the end: server %s, load %s", server.pid(), pinnedWarmup,
-                            Pinning.affinity(server.pid()), Pinning.affinity(ProcessHandle.current().pid()))
-                    : "nothing pinned (-Dbench.pin=false): the server and the load share the cores";
-
-            String table = table(phases, rounds, clients, warmupPasses, warmup, measure, maxRequests, serverHeap, startMillis,
-                    heapAfterStart, heapAfterWarmup, heapAtEnd, loadBefore, Report.loadAverage(), server, pinning);
-            System.out.println();
-            System.out.print(table);
-            // a run with extra server options (a profiler), or of some pairs only, is no reference: it goes
-            // next to its recording
-            Path results = serverJvmArgs.isEmpty() && only.isEmpty() ? Report.resultsDir(bench).resolve("calls.txt")
-                    : bench.resolve("target/calls-profiled.txt");
-            Report.write(results, table);
-            System.out.println("written to " + results);
-            writePhases(bench.resolve("target/phases.csv"), phases);
-            exit = 0;
-        } catch (Exception e) {
-            e.printStackTrace();
-            System.err.println("server log: " + server.log);
-        } finally {
-            server.stop();
         }
-        System.exit(exit);
+        // the JIT keeps compiling for a while after load; measuring during that would charge its CPU to a phase
+        System.out.printf(Locale.ROOT, "server idle after %.1f s%n", server.awaitIdle(20));
+        // then the server on one core and the load on the other, so that neither takes the other's CPU
+        // and a phase's throughput is the server's alone; a short pass warms up what pinning moved
+        if (settings.pin()) {
+            String pinnedServer = Pinning.pin(server.pid(), 0);
+            String pinnedDriver = Pinning.pin(ProcessHandle.current().pid(), 1);
+            for (Endpoint[] pair : pairs) {
+                for (Endpoint e : pair) {
+                    if (pinnedWarmup > 0) {
+                        failOnErrors(run(http, base, e, clients, pinnedWarmup, maxRequests, server));
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "pinned: server %s; load %s; idle after %.1f s%n", pinnedServer,
+                    pinnedDriver, server.awaitIdle(20));
+        }
+        // what the measured phases (hundreds of thousands of calls) keep, if anything, shows against this
+        String heapAfterWarmup = server.heapAfterGc();
+        int before = phases.size();
+        for (Endpoint[] pair : pairs) {
+            for (int round = 0; round < settings.rounds(); round++) {
+                // baseline first in even rounds, Mizan first in odd ones (A B B A ...): neither side always
+                // gets the phase that follows the other's
+                List<Endpoint> order = round % 2 == 0 ? List.of(pair) : List.of(pair[1], pair[0]);
+                for (Endpoint e : order) {
+                    Phase m = run(http, base, e, clients, measure, maxRequests, server);
+                    print(m);
+                    failOnErrors(m);
+                    phases.add(m);
+                }
+            }
+        }
+        String heapAtEnd = server.heapAfterGc();
+        String pinning = settings.pin() ? "at the end: server " + Pinning.affinity(server.pid()) + ", load "
+                + Pinning.affinity(ProcessHandle.current().pid()) : "nothing pinned";
+        return new Start(server.pid(), startMillis, heapAfterStart, heapAfterWarmup, heapAtEnd, pinning,
+                phases.size() - before);
     }
 
     /** The measured phases' time windows, for {@link ProfileSummary}. */
@@ -615,11 +656,8 @@ public final class CallsBench {
                 p.percentileMillis(99), p.serverCpuMicros(), p.requests(), p.errors());
     }
 
-    private static String table(List<Phase> phases, int rounds, int clients, int warmupPasses, int warmup, int measure,
-                                long maxRequests,
-                                String serverHeap, long startMillis, String heapAfterStart, String heapAfterWarmup,
-                                String heapAtEnd,
-                                String loadBefore, String loadAfter, PayaraMicro server, String pinning) {
+    private static String table(List<Phase> phases, Settings settings, List<Start> starts, String loadBefore,
+                                String loadAfter, PayaraMicro server) {
         StringBuilder t = new StringBuilder();
         t.append(Report.header("Call overhead: Mizan against plain JAX-RS", Report.command(DOCUMENTED_COMMAND)));
         t.append("mizan:    ").append(Report.mizanJar(server.war)).append('\n');
@@ -627,24 +665,35 @@ public final class CallsBench {
                 .append(" (1, 5, 15 min; other processes on the machine add noise)\n");
         t.append("server:   Payara Micro 6.2025.10, ").append(String.join(" ", server.command)).append('\n');
         long measuredRequests = phases.stream().mapToLong(Phase::requests).sum();
-        t.append(String.format(Locale.ROOT, "          ready in %.1f s; heap after a forced GC: %s after start, %s after"
-                + " the warm-up, %s at the end (after the %,d requests of the measured phases)%n", startMillis / 1e3,
-                heapAfterStart, heapAfterWarmup, heapAtEnd, measuredRequests));
+        t.append(String.format(Locale.ROOT, "starts:   %d, one after the other, each warmed up and measured alike; the"
+                + " rounds of all of them together make the ratios%n", starts.size()));
+        for (int i = 0; i < starts.size(); i++) {
+            Start st = starts.get(i);
+            t.append(String.format(Locale.ROOT, "          start %d (pid %d): ready in %.1f s; heap after a forced GC: %s"
+                    + " after start, %s after the warm-up, %s at the end; pinning %s%n", i + 1, st.pid(),
+                    st.readyMillis() / 1e3, st.heapAfterStart(), st.heapAfterWarmup(), st.heapAtEnd(), st.pinning()));
+        }
         t.append(String.format(Locale.ROOT, "load:     %d client threads (java.net.http.HttpClient, HTTP/1.1, one request"
-                + " at a time each) in one JVM; warm-up: %d passes over all endpoints, %d s each, nothing pinned;"
-                + " a wait until the server is idle; then for each pair %d rounds of two %d s phases, baseline then"
-                + " Mizan in even rounds and Mizan then baseline in odd ones (A B B A ...); at most %d requests a"
-                + " phase.%n", clients, warmupPasses, warmup, rounds, measure, maxRequests));
-        t.append("pinning:  ").append(pinning).append('\n');
+                + " at a time each) in one JVM; per start, a warm-up: %d passes over all endpoints, %d s each, nothing"
+                + " pinned; a wait until the server is idle; %s; then for each pair %d rounds of two %d s phases,"
+                + " baseline then Mizan in even rounds and Mizan then baseline in odd ones (A B B A ...); at most %d"
+                + " requests a phase.%n", settings.clients(), settings.warmupPasses(), settings.warmup(),
+                settings.pin() ? "the server (every thread, taskset -a -c -p) on CPU 0 and the load on CPU 1, then one"
+                        + " more pass of " + settings.pinnedWarmup() + " s per endpoint"
+                        : "nothing pinned (-Dbench.pin=false): the server and the load share the cores",
+                settings.rounds(), settings.measure(), settings.maxRequests()));
         t.append("checked:  every answer's status and body (and X-Mizan-Invalidate for both sides of increment)\n");
         t.append('\n');
         t.append("phases\n");
         t.append(String.format(Locale.ROOT, "%-26s %9s %9s %8s %8s %10s %10s %10s %7s%n", "endpoint", "requests", "req/s",
                 "p50 ms", "p99 ms", "server µs", "client µs", "alloc B", "errors"));
-        for (Phase p : phases) {
-            t.append(String.format(Locale.ROOT, "%-26s %9d %9.0f %8.2f %8.2f %10.1f %10.1f %10.0f %7d%n", p.endpoint(),
-                    p.requests(), p.perSecond(), p.percentileMillis(50), p.percentileMillis(99), p.serverCpuMicros(),
-                    p.clientCpuSeconds() / p.requests() * 1e6, p.allocatedPerRequest(), p.errors()));
+        int listed = 0;
+        for (int i = 0; i < starts.size(); i++) {
+            t.append("start ").append(i + 1).append('\n');
+            for (Phase p : phases.subList(listed, listed + starts.get(i).phases())) {
+                t.append(phaseLine(p));
+            }
+            listed += starts.get(i).phases();
         }
         t.append("(server µs / client µs = CPU time of the Payara Micro process / of the load generator per request,"
                 + " all threads; alloc B = heap bytes the server's threads allocated per request, from"
@@ -670,20 +719,15 @@ public final class CallsBench {
         t.append("ratio columns: Mizan ÷ baseline (throughput: below 1 is slower; server CPU per request: above 1 costs"
                 + " more)\n");
         t.append('\n');
-        t.append("ratios per round (each Mizan phase against the baseline phase of its round): median [min, max]\n");
+        t.append("ratios per round (each Mizan phase against the baseline phase of its round, the rounds of every start"
+                + " together): median [min, max]; the verdicts of summary.md go by the median\n");
+        Map<String, Report.Summary[]> perRound = new LinkedHashMap<>();
         for (String work : measured(byLabel)) {
-            List<Phase> b = byLabel.get("plain JAX-RS " + work);
-            List<Phase> m = byLabel.get("Mizan " + work);
-            List<Double> throughput = new ArrayList<>();
-            List<Double> cpu = new ArrayList<>();
-            for (int i = 0; i < Math.min(b.size(), m.size()); i++) {
-                throughput.add(m.get(i).perSecond() / b.get(i).perSecond());
-                cpu.add(m.get(i).serverCpuMicros() / b.get(i).serverCpuMicros());
-            }
-            Report.Summary ts = Report.Summary.of(throughput);
-            Report.Summary cs = Report.Summary.of(cpu);
-            t.append(String.format(Locale.ROOT, "%-10s throughput %.3f [%.3f, %.3f]   server CPU per request %.3f [%.3f,"
-                    + " %.3f]%n", work, ts.median(), ts.min(), ts.max(), cs.median(), cs.min(), cs.max()));
+            Report.Summary[] r = roundRatios(byLabel.get("plain JAX-RS " + work), byLabel.get("Mizan " + work));
+            perRound.put(work, r);
+            t.append(String.format(Locale.ROOT, "%-10s throughput %.3f [%.3f, %.3f]   p99 %.3f [%.3f, %.3f]   server CPU"
+                    + " per request %.3f [%.3f, %.3f]%n", work, r[0].median(), r[0].min(), r[0].max(), r[1].median(),
+                    r[1].min(), r[1].max(), r[2].median(), r[2].min(), r[2].max()));
         }
         t.append('\n');
         t.append("heap allocated per request, bytes (all phases of each endpoint together; target: Mizan within 1,024 B"
@@ -706,22 +750,20 @@ public final class CallsBench {
                 t.append(String.format(Locale.ROOT, "%-18s %9.0f %12.2f %12.2f %14.1f%n", p.endpoint(), p.perSecond(),
                         p.percentileMillis(50), p.percentileMillis(99), p.serverCpuMicros()));
             }
-            List<Double> pageRatios = new ArrayList<>();
-            List<Phase> apartPhases = byLabel.get(APART);
-            List<Phase> batchedPhases = byLabel.get(BATCHED);
-            for (int i = 0; i < Math.min(apartPhases.size(), batchedPhases.size()); i++) {
-                pageRatios.add(batchedPhases.get(i).perSecond() / apartPhases.get(i).perSecond());
-            }
-            Report.Summary pr = Report.Summary.of(pageRatios);
+            Report.Summary[] pr = roundRatios(byLabel.get(APART), byLabel.get(BATCHED));
+            perRound.put("page", pr);
             t.append(String.format(Locale.ROOT, "batched ÷ apart: pages/s %.3f (per round: median %.3f [%.3f, %.3f]),"
-                            + " p99 %.3f, server CPU per page %.3f%n", batched.perSecond() / apart.perSecond(), pr.median(),
-                    pr.min(), pr.max(), batched.percentileMillis(99) / apart.percentileMillis(99),
+                            + " p99 %.3f, server CPU per page %.3f%n", batched.perSecond() / apart.perSecond(), pr[0].median(),
+                    pr[0].min(), pr[0].max(), batched.percentileMillis(99) / apart.percentileMillis(99),
                     batched.serverCpuMicros() / apart.serverCpuMicros()));
             t.append('\n');
         }
-        t.append("figures (read by Summary: all phases of each endpoint together, as in the summary above)\n");
-        t.append(Report.figure("calls.heap.afterWarmup.MB", megabytes(heapAfterWarmup)));
-        t.append(Report.figure("calls.heap.end.MB", megabytes(heapAtEnd)));
+        t.append("figures (read by Summary: all phases of each endpoint together, as in the summary above; the ratios"
+                + " per round; the heap of the start that kept the most)\n");
+        Start most = starts.stream().max(java.util.Comparator.comparingDouble(st -> Double.isNaN(st.kept())
+                ? Double.POSITIVE_INFINITY : st.kept())).orElseThrow();
+        t.append(Report.figure("calls.heap.afterWarmup.MB", megabytes(most.heapAfterWarmup())));
+        t.append(Report.figure("calls.heap.end.MB", megabytes(most.heapAtEnd())));
         t.append(Report.figure("calls.measured.count", measuredRequests));
         if (byLabel.containsKey(APART)) {
             Phase apart = merge(byLabel.get(APART));
@@ -745,7 +787,31 @@ public final class CallsBench {
             t.append(Report.figure("calls." + work + ".mizan.allocatedBytes", m.allocatedPerRequest()));
             t.append(Report.figure("calls." + work + ".baseline.allocatedBytes", b.allocatedPerRequest()));
         }
+        perRound.forEach((work, r) -> {
+            String[] names = {"perSecond", "p99", "serverCpu"};
+            for (int i = 0; i < names.length; i++) {
+                String k = "calls." + work + ".rounds." + names[i];
+                t.append(Report.figure(k, r[i].median()));
+                t.append(Report.figure(k + ".min", r[i].min()));
+                t.append(Report.figure(k + ".max", r[i].max()));
+            }
+        });
         return t.toString();
+    }
+
+    /**
+     * The ratios of each round, the phase of {@code m} over the phase of {@code b} in the same place (a
+     * round of one start): throughput, p99 and server CPU per request.
+     */
+    private static Report.Summary[] roundRatios(List<Phase> b, List<Phase> m) {
+        return new Report.Summary[]{Report.pairRatios(b, m, Phase::perSecond),
+                Report.pairRatios(b, m, p -> p.percentileMillis(99)), Report.pairRatios(b, m, Phase::serverCpuMicros)};
+    }
+
+    private static String phaseLine(Phase p) {
+        return String.format(Locale.ROOT, "%-26s %9d %9.0f %8.2f %8.2f %10.1f %10.1f %10.0f %7d%n", p.endpoint(),
+                p.requests(), p.perSecond(), p.percentileMillis(50), p.percentileMillis(99), p.serverCpuMicros(),
+                p.clientCpuSeconds() / p.requests() * 1e6, p.allocatedPerRequest(), p.errors());
     }
 
     /** {@code "52.2 MB"} as 52.2; NaN when the heap could not be read. */

@@ -251,8 +251,8 @@ public final class ChannelsBench {
             for (String scenario : List.of("no stalled socket", "one stalled socket")) {
                 List<Phase> pl = by.get(scenario + "|" + plain.side);
                 List<Phase> mz = by.get(scenario + "|" + mizan.side);
-                Report.Summary r = BroadcastDriver.pairRatios(pl, mz, Phase::perSecond);
-                Report.Summary q = BroadcastDriver.pairRatios(pl, mz, p -> p.percentileMillis(99));
+                Report.Summary r = Report.pairRatios(pl, mz, Phase::perSecond);
+                Report.Summary q = Report.pairRatios(pl, mz, p -> p.percentileMillis(99));
                 t.append(String.format(Locale.ROOT, "%-19s deliveries/s %.3f [%.3f, %.3f]   p99 %.3f [%.3f, %.3f]%n",
                         scenario, r.median(), r.min(), r.max(), q.median(), q.min(), q.max()));
             }
@@ -287,7 +287,7 @@ public final class ChannelsBench {
             }
             t.append('\n');
             t.append("figures (read by Summary: all phases of a scenario and side together, as in the summary above;"
-                    + " pairRatio: the median of the pairs' ratios)\n");
+                    + " pairRatio: the median of the pairs' ratios, with their min and max)\n");
             for (String scenario : List.of("no stalled socket", "one stalled socket")) {
                 String key = "channels." + (scenario.startsWith("no") ? "clean" : "stalled");
                 List<Phase> pls = by.get(scenario + "|" + plain.side);
@@ -296,8 +296,10 @@ public final class ChannelsBench {
                 Phase mz = Phase.merge(mzs);
                 t.append(Report.figure(key + ".mizan.perSecond", mz.perSecond()));
                 t.append(Report.figure(key + ".baseline.perSecond", pl.perSecond()));
-                t.append(Report.figure(key + ".pairRatio.perSecond",
-                        BroadcastDriver.pairRatios(pls, mzs, Phase::perSecond).median()));
+                Report.Summary ratios = Report.pairRatios(pls, mzs, Phase::perSecond);
+                t.append(Report.figure(key + ".pairRatio.perSecond", ratios.median()));
+                t.append(Report.figure(key + ".pairRatio.perSecond.min", ratios.min()));
+                t.append(Report.figure(key + ".pairRatio.perSecond.max", ratios.max()));
                 t.append(Report.figure(key + ".mizan.p99.ms", mz.percentileMillis(99)));
                 t.append(Report.figure(key + ".baseline.p99.ms", pl.percentileMillis(99)));
                 t.append(Report.figure(key + ".mizan.lost.count", mz.lost() + mz.disorder()));

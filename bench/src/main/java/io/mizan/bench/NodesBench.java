@@ -266,8 +266,8 @@ public final class NodesBench {
             t.append(String.format(Locale.ROOT, "two nodes ÷ one node, all phases together: deliveries/s %.3f, p99"
                     + " %.3f%n", w.perSecond() / o.perSecond(), w.percentileMillis(99) / o.percentileMillis(99)));
             t.append('\n');
-            Report.Summary r = BroadcastDriver.pairRatios(ones, twos, Phase::perSecond);
-            Report.Summary q = BroadcastDriver.pairRatios(ones, twos, p -> p.percentileMillis(99));
+            Report.Summary r = Report.pairRatios(ones, twos, Phase::perSecond);
+            Report.Summary q = Report.pairRatios(ones, twos, p -> p.percentileMillis(99));
             t.append("ratios per pair of phases (two nodes ÷ one node): median [min, max] (n pairs)\n");
             t.append(String.format(Locale.ROOT, "  deliveries/s %.3f [%.3f, %.3f] (%d)   p99 %.3f [%.3f, %.3f]%n",
                     r.median(), r.min(), r.max(), r.n(), q.median(), q.min(), q.max()));
@@ -296,10 +296,12 @@ public final class NodesBench {
             }
             t.append('\n');
             t.append("figures (read by Summary: all phases of a fleet together, as in the summary above; pairRatio:"
-                    + " the median of the pairs' ratios; lost counts messages lost or out of order)\n");
+                    + " the median of the pairs' ratios, with their min and max; lost counts messages lost or out of order)\n");
             t.append(Report.figure("nodes.two.perSecond", w.perSecond()));
             t.append(Report.figure("nodes.one.perSecond", o.perSecond()));
             t.append(Report.figure("nodes.pairRatio.perSecond", r.median()));
+            t.append(Report.figure("nodes.pairRatio.perSecond.min", r.min()));
+            t.append(Report.figure("nodes.pairRatio.perSecond.max", r.max()));
             t.append(Report.figure("nodes.two.p99.ms", w.percentileMillis(99)));
             t.append(Report.figure("nodes.one.p99.ms", o.percentileMillis(99)));
             t.append(Report.figure("nodes.two.lost.count", w.lost() + w.disorder()));

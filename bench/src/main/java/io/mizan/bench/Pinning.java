@@ -37,6 +37,23 @@ final class Pinning {
         return after;
     }
 
+    /** Lets every thread of a process run on every CPU again; the processes it starts after inherit that. */
+    static void unpin(long pid) {
+        // not availableProcessors(): in a pinned JVM it counts the CPUs the JVM is pinned to
+        String all;
+        try {
+            all = Files.readString(Path.of("/sys/devices/system/cpu/online")).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the CPUs online are unknown", e);
+        }
+        String out = Report.run("taskset", "-a", "-c", "-p", all, String.valueOf(pid));
+        String after = affinity(pid);
+        if (!after.startsWith("all ") || !after.endsWith(" threads on CPU " + all)) {
+            throw new IllegalStateException("unpinning pid " + pid + " did not hold: " + after + "; taskset said: "
+                    + out.strip());
+        }
+    }
+
     /** The CPUs the threads of a process may run on, e.g. "all 212 threads on CPU 0". */
     static String affinity(long pid) {
         Map<String, Integer> lists = new TreeMap<>();

@@ -123,6 +123,15 @@ final class Report {
     }
 
     /** Median, min and max of some samples. */
+    /** The median and spread of the ratios {@code other ÷ baseline}, pair by pair, of a value of the phases. */
+    static <P> Summary pairRatios(List<P> baseline, List<P> other, java.util.function.ToDoubleFunction<P> value) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(baseline.size(), other.size()); i++) {
+            ratios.add(value.applyAsDouble(other.get(i)) / value.applyAsDouble(baseline.get(i)));
+        }
+        return Summary.of(ratios);
+    }
+
     record Summary(double median, double min, double max, int n) {
         static Summary of(List<Double> samples) {
             List<Double> sorted = new ArrayList<>(samples);
