@@ -1,7 +1,6 @@
 package io.mizan.invalidation;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,10 @@ import java.util.Set;
  */
 public final class InvalidationFrames {
 
-    private static final ThreadLocal<Deque<Set<String>>> FRAMES = ThreadLocal.withInitial(ArrayDeque::new);
+    // this thread's open frames, innermost last; a frame is null until it gets a key, since most calls
+    // (every read) get none. The list stays for the thread's next call, and holds only JDK classes, so
+    // it keeps no application's class loader alive after an undeploy.
+    private static final ThreadLocal<ArrayList<Set<String>>> FRAMES = ThreadLocal.withInitial(ArrayList::new);
 
     private InvalidationFrames() {}
 
@@ -56,7 +58,7 @@ public final class InvalidationFrames {
 
     /** Opens a frame for a call. */
     public static void open() {
-        FRAMES.get().push(new LinkedHashSet<>());
+        FRAMES.get().add(null);
     }
 
     /** Whether a call is running on this thread. */
@@ -66,16 +68,23 @@ public final class InvalidationFrames {
 
     /** Adds keys to the innermost frame. */
     public static void add(Iterable<String> keys) {
-        Set<String> frame = FRAMES.get().peek();
-        if (frame == null) {
+        ArrayList<Set<String>> frames = FRAMES.get();
+        if (frames.isEmpty()) {
             throw new IllegalStateException("no server-function call is running on this thread");
+        }
+        int innermost = frames.size() - 1;
+        Set<String> frame = frames.get(innermost);
+        if (frame == null) {
+            frame = new LinkedHashSet<>();
+            frames.set(innermost, frame);
         }
         keys.forEach(frame::add);
     }
 
     /** The keys of the innermost frame so far. */
     public static List<String> current() {
-        Set<String> frame = FRAMES.get().peek();
+        ArrayList<Set<String>> frames = FRAMES.get();
+        Set<String> frame = frames.isEmpty() ? null : frames.get(frames.size() - 1);
         return frame == null ? List.of() : List.copyOf(frame);
     }
 
@@ -86,15 +95,15 @@ public final class InvalidationFrames {
      * @return the frame's keys when it was the outermost frame and the call succeeded, else an empty list
      */
     public static List<String> close(boolean succeeded) {
-        Deque<Set<String>> frames = FRAMES.get();
-        Set<String> frame = frames.pop();
+        ArrayList<Set<String>> frames = FRAMES.get();
+        Set<String> frame = frames.remove(frames.size() - 1);
+        if (!succeeded || frame == null) {
+            return List.of();
+        }
         if (frames.isEmpty()) {
-            FRAMES.remove();
-            return succeeded ? List.copyOf(frame) : List.of();
+            return List.copyOf(frame);
         }
-        if (succeeded) {
-            frames.peek().addAll(frame);
-        }
+        add(frame);
         return List.of();
     }
 }

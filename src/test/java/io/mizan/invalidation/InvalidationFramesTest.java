@@ -39,6 +39,26 @@ class InvalidationFramesTest {
     }
 
     @Test
+    void framesWithoutKeysPassOnNothingAndTakeTheInnerOnesKeys() {
+        assertEquals(List.of(), InvalidationFrames.current());
+        InvalidationFrames.open();
+        assertEquals(List.of(), InvalidationFrames.current());
+        InvalidationFrames.open();
+        assertEquals(List.of(), InvalidationFrames.close(true));
+        InvalidationFrames.open();
+        InvalidationFrames.add(List.of("inner"));
+        assertEquals(List.of("inner"), InvalidationFrames.current());
+        assertEquals(List.of(), InvalidationFrames.close(true));
+        // the outer frame had no keys of its own until the inner one succeeded
+        assertEquals(List.of("inner"), InvalidationFrames.current());
+        assertEquals(List.of("inner"), InvalidationFrames.close(true));
+        // a call without keys, and the next call on the thread starts with none
+        InvalidationFrames.open();
+        assertEquals(List.of(), InvalidationFrames.close(true));
+        assertFalse(InvalidationFrames.active());
+    }
+
+    @Test
     void addingOutsideACallIsAnError() {
         assertThrows(IllegalStateException.class, () -> InvalidationFrames.add(List.of("x")));
     }
