@@ -44,6 +44,10 @@ import java.util.Optional;
  *                {@value #MIN_ETAG_KEY_LENGTH} characters (none: a random key per deployment)
  * @param maxBatchEntries {@code mizan.batch.max-entries}: the most calls and reads one
  *                        {@code POST <base>/batch} may carry, positive ({@value #DEFAULT_MAX_BATCH_ENTRIES})
+ * @param cacheTagsEnabled {@code mizan.cache-tags.enabled}: whether context answers list the keys that would
+ *                         invalidate them in {@code Cache-Tag} and {@code Surrogate-Key}, for a CDN that caches
+ *                         them to purge by ({@code false}: context answers are private, and no shared cache
+ *                         keeps them unless the application makes it)
  */
 public record MizanSettings(
         Auth defaultAuth,
@@ -57,6 +61,7 @@ public record MizanSettings(
         boolean trustForwardedHeaders,
         Optional<String> etagKey,
         int maxBatchEntries,
+        boolean cacheTagsEnabled,
         ChannelSettings channels,
         SignInSettings signIn) {
 
@@ -116,6 +121,7 @@ public record MizanSettings(
         etagKey.filter(k -> k.length() < MIN_ETAG_KEY_LENGTH)
                 .ifPresent(k -> r.problems.add(Messages.etagKeyTooShort(k.length(), MIN_ETAG_KEY_LENGTH)));
         int maxBatchEntries = r.positiveInt("mizan.batch.max-entries", DEFAULT_MAX_BATCH_ENTRIES);
+        boolean cacheTags = r.bool("mizan.cache-tags.enabled", false);
         ChannelSettings d = ChannelSettings.DEFAULTS;
         String channelsPath = r.value("mizan.channels.path").map(String::trim).orElse(d.path());
         if (!channelsPath.startsWith("/")) {
@@ -149,6 +155,7 @@ public record MizanSettings(
                 forwarded,
                 etagKey,
                 maxBatchEntries,
+                cacheTags,
                 channels,
                 signIn);
     }

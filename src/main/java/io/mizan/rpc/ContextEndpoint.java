@@ -26,12 +26,18 @@ final class ContextEndpoint {
     private final ArgumentBinder binder;
     private final ETags etags;
     private final Cors cors;
+    private final boolean cacheTags;
 
-    ContextEndpoint(Invoker invoker, ArgumentBinder binder, ETags etags, Cors cors) {
+    /**
+     * @param cacheTags whether answers carry {@code Cache-Tag} and {@code Surrogate-Key}
+     *     ({@code mizan.cache-tags.enabled})
+     */
+    ContextEndpoint(Invoker invoker, ArgumentBinder binder, ETags etags, Cors cors, boolean cacheTags) {
         this.invoker = invoker;
         this.binder = binder;
         this.etags = etags;
         this.cors = cors;
+        this.cacheTags = cacheTags;
     }
 
     Response read(String name, HttpExchange exchange, Caller caller) {
@@ -54,14 +60,16 @@ final class ContextEndpoint {
         Response.ResponseBuilder answer = ETags.matches(exchange.header(HttpHeaders.IF_NONE_MATCH), tag.getValue())
                 ? Response.notModified(tag)
                 : Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag);
-        // the keys that would invalidate this read, for a CDN or proxy to purge by (Cloudflare reads
-        // Cache-Tag, Fastly and others Surrogate-Key)
-        List<String> tags = CacheTags.of(invoker.model(), function, args);
         // the browser keeps the answer but asks again each time, so a mutation is never hidden by it
-        return answer.header("Cache-Control", "private, no-cache")
-                .header("Vary", "Cookie, Authorization")
-                .header(CacheTags.CACHE_TAG, String.join(",", tags))
-                .header(CacheTags.SURROGATE_KEY, String.join(" ", tags));
+        answer.header("Cache-Control", "private, no-cache").header("Vary", "Cookie, Authorization");
+        if (cacheTags) {
+            // the keys that would invalidate this read, for a CDN or proxy to purge by (Cloudflare reads
+            // Cache-Tag, Fastly and others Surrogate-Key)
+            List<String> tags = CacheTags.of(invoker.model(), function, args);
+            answer.header(CacheTags.CACHE_TAG, String.join(",", tags))
+                    .header(CacheTags.SURROGATE_KEY, String.join(" ", tags));
+        }
+        return answer;
     }
 
     /** A context read that ran: the context, its arguments and what it answered. */

@@ -82,7 +82,7 @@ public class MizanResource {
         cors = new Cors(origins);
         calls = new CallEndpoint(invoker, binder, forms, origins, cors, settings.maxBodyBytes());
         contexts = new ContextEndpoint(
-                invoker, binder, new ETags(settings.etagKey().orElse(null)), cors);
+                invoker, binder, new ETags(settings.etagKey().orElse(null)), cors, settings.cacheTagsEnabled());
         batches = new BatchEndpoint(calls, contexts, cors, settings.maxBatchEntries(), invoker.telemetry());
         documents = new Documents(invoker.model(), settings);
     }

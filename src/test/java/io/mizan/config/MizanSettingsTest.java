@@ -46,6 +46,7 @@ class MizanSettingsTest {
                         false,
                         Optional.empty(),
                         20,
+                        false,
                         ChannelSettings.DEFAULTS,
                         SignInSettings.DEFAULTS),
                 read(Map.of()));
@@ -66,6 +67,7 @@ class MizanSettingsTest {
                         true,
                         Optional.of("0123456789abcdef"),
                         7,
+                        true,
                         new ChannelSettings(
                                 false,
                                 "/ws",
@@ -87,6 +89,8 @@ class MizanSettingsTest {
                         "false",
                         "mizan.batch.max-entries",
                         "7",
+                        "mizan.cache-tags.enabled",
+                        "TRUE",
                         "mizan.channels.enabled",
                         "false",
                         "mizan.channels.path",

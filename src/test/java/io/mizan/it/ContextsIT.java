@@ -37,7 +37,7 @@ class ContextsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("contexts", "", ContextsApp.class)
+        return Deployments.war("contexts", "mizan.cache-tags.enabled=true\n", ContextsApp.class)
                 .addAsWebResource(new ClassLoaderAsset("contexts/index.html"), "index.html");
     }
 

@@ -103,7 +103,8 @@ class EndpointTelemetryTest {
     final OriginPolicy origins = new OriginPolicy(List.of(), null, false);
     final CallEndpoint calls =
             new CallEndpoint(invoker, binder, new FormOperations(invoker, binder), origins, new Cors(origins), 64);
-    final ContextEndpoint contexts = new ContextEndpoint(invoker, binder, new ETags("test-key"), new Cors(origins));
+    final ContextEndpoint contexts =
+            new ContextEndpoint(invoker, binder, new ETags("test-key"), new Cors(origins), false);
 
     @AfterEach
     void close() {

@@ -84,7 +84,7 @@ class EndpointsTest {
             new OriginPolicy(List.of(APP), null, false),
             cors,
             64);
-    final ContextEndpoint contexts = new ContextEndpoint(invoker, binder, new ETags("test-key"), cors);
+    final ContextEndpoint contexts = new ContextEndpoint(invoker, binder, new ETags("test-key"), cors, false);
     final BatchEndpoint batches = new BatchEndpoint(
             new CallEndpoint(
                     invoker,
@@ -250,6 +250,34 @@ class EndpointsTest {
         assertEquals("Cookie, Authorization", answer.getHeaderString("Vary"));
         String tag = answer.getEntityTag().getValue();
         assertEquals(new ETags("test-key").of(() -> "ann", ETagsTest.bytes("{\"result\":\"general:2\"}")), tag);
+    }
+
+    @Test
+    void aContextReadListsTheKeysThatWouldInvalidateItOnlyWhenCacheTagsAreOn() {
+        FakeExchange request = new FakeExchange().query("board", "general").query("page", "2");
+        // off by default: the answer is private, so no shared cache keeps it to purge
+        Response plain = contexts.read("stock", request.build(), user("ann"));
+        assertNull(plain.getHeaderString("Cache-Tag"));
+        assertNull(plain.getHeaderString("Surrogate-Key"));
+
+        ContextEndpoint tagged = new ContextEndpoint(invoker, binder, new ETags("test-key"), cors, true);
+        Response answer = tagged.read("stock", request.build(), user("ann"));
+        assertEquals(200, answer.getStatus());
+        assertEquals(
+                "stock,stock;board=general,stock;page=2,stock;board=general;page=2",
+                answer.getHeaderString("Cache-Tag"));
+        assertEquals(
+                "stock stock;board=general stock;page=2 stock;board=general;page=2",
+                answer.getHeaderString("Surrogate-Key"));
+        // and so does its 304, for a cache that revalidates
+        Response again = tagged.read(
+                "stock",
+                request.header("If-None-Match", "\"" + answer.getEntityTag().getValue() + "\"")
+                        .build(),
+                user("ann"));
+        assertEquals(304, again.getStatus());
+        assertEquals(answer.getHeaderString("Cache-Tag"), again.getHeaderString("Cache-Tag"));
+        assertEquals(answer.getHeaderString("Surrogate-Key"), again.getHeaderString("Surrogate-Key"));
     }
 
     @Test

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Purges a CDN by the keys of each mutation (context answers carry them as {@code Cache-Tag} and
- * {@code Surrogate-Key}), when {@code demo.cdn.purge-url} is set: POSTs {@code {"tags": [...]}} there,
+ * Purges a CDN by the keys of each mutation (with {@code mizan.cache-tags.enabled=true}, context answers
+ * carry them as {@code Cache-Tag} and {@code Surrogate-Key}), when {@code demo.cdn.purge-url} is set: POSTs {@code {"tags": [...]}} there,
  * off the call's thread, retrying a failure three times (after 1, 2 and 4 s). It never fails or
  * delays the call: meanwhile the CDN serves what it has.
  */
