@@ -60,6 +60,8 @@ if (!base) {
     'java',
     [
       '-Dhazelcast.phone.home.enabled=false',
+      // as behind a CDN: context answers carry their tags, and CdnPurge tells the CDN what to purge
+      '-Dmizan.cache-tags.enabled=true',
       `-Ddemo.cdn.purge-url=${purgeUrl}`,
       '-jar',
       resolve(args.payara),
