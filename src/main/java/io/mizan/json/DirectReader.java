@@ -48,8 +48,7 @@ final class DirectReader {
         throw ELSEWHERE;
     };
 
-    private final TypePlans<Read> plans =
-            new TypePlans<Read>(NONE, slot -> value -> slot.plan.from(value)).makingWith(this::make);
+    private final TypePlans<Read> plans = new TypePlans<Read>(NONE, slot -> value -> slot.plan.from(value), this::make);
 
     /** How to read values of this type directly, or {@code null} when JSON-B reads them. */
     Read plan(Type type) {

@@ -47,8 +47,7 @@ final class DirectWriter {
     };
 
     private final TypePlans<Write> plans = new TypePlans<Write>(
-                    NONE, slot -> (value, key, out, check) -> slot.plan.write(value, key, out, check))
-            .makingWith(this::make);
+            NONE, slot -> (value, key, out, check) -> slot.plan.write(value, key, out, check), this::make);
 
     /** How to write values of this type, or {@code null} when JSON-B writes them. */
     Write plan(Type type) {

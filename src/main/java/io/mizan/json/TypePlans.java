@@ -37,21 +37,17 @@ final class TypePlans<P> {
 
     private final P none;
     private final Function<Slot<P>, P> through;
-    private Maker<P> maker;
+    private final Maker<P> maker;
 
     /**
      * @param none the plan that stands for "left to JSON-B" in the map
      * @param through a plan that runs whatever plan the slot holds when it runs
+     * @param maker the reader's or writer's {@code make}, which calls {@link #inner} for the parts
      */
-    TypePlans(P none, Function<Slot<P>, P> through) {
+    TypePlans(P none, Function<Slot<P>, P> through, Maker<P> maker) {
         this.none = none;
         this.through = through;
-    }
-
-    /** Set once, by the reader or writer whose {@code make} calls {@link #inner} for the parts. */
-    TypePlans<P> makingWith(Maker<P> maker) {
         this.maker = maker;
-        return this;
     }
 
     /** The plan of a type, or {@code null} when JSON-B handles it. */
