@@ -6,32 +6,66 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.function.Consumer;
 
-/** A Jakarta WebSocket session as a {@link SocketTransport}: asynchronous sends, one at a time. */
+/**
+ * A Jakarta WebSocket session as a {@link SocketTransport}: asynchronous sends, one at a time. On Tyrus
+ * (Payara) a send runs with {@link ServiceFilesHidden} as the context class loader, which saves most of
+ * what Tyrus spends on each frame it sends.
+ */
 final class SessionTransport implements SocketTransport {
 
     private final Session session;
+    private final boolean hideServiceFiles;
 
     SessionTransport(Session session) {
+        this(session, isTyrus(session));
+    }
+
+    /** A transport that hides service files while it sends, or not. */
+    SessionTransport(Session session, boolean hideServiceFiles) {
         this.session = session;
+        this.hideServiceFiles = hideServiceFiles;
+    }
+
+    /** Whether the session is Tyrus's: compared by name, as the library links no server's classes. */
+    static boolean isTyrus(Session session) {
+        return session.getClass().getName().startsWith("org.glassfish.tyrus.");
     }
 
     @Override
     public void send(String text, Consumer<Throwable> done) {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = hideServiceFiles(thread);
         try {
             session.getAsyncRemote()
                     .sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
         } catch (RuntimeException e) {
             done.accept(e); // closed meanwhile
+        } finally {
+            thread.setContextClassLoader(context);
         }
     }
 
     @Override
     public void ping(byte[] payload) {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = hideServiceFiles(thread);
         try {
             session.getAsyncRemote().sendPing(java.nio.ByteBuffer.wrap(payload));
         } catch (IOException | RuntimeException e) {
             // closed meanwhile: its close event cleans up
+        } finally {
+            thread.setContextClassLoader(context);
         }
+    }
+
+    /** Makes {@link ServiceFilesHidden} current on Tyrus; returns the context class loader to put back. */
+    private ClassLoader hideServiceFiles(Thread thread) {
+        ClassLoader context = thread.getContextClassLoader();
+        // a send that completes at once sends the next frame from inside the first: already hidden
+        if (hideServiceFiles && context != null && !(context instanceof ServiceFilesHidden)) {
+            thread.setContextClassLoader(ServiceFilesHidden.over(context));
+        }
+        return context;
     }
 
     @Override

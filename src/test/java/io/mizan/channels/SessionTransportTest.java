@@ -1,0 +1,136 @@
+package io.mizan.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A Jakarta WebSocket session as the channels' transport: on Tyrus it sends with service files hidden
+ * from the context class loader, and always puts the thread's own loader back.
+ */
+class SessionTransportTest {
+
+    private final ClassLoader original = Thread.currentThread().getContextClassLoader();
+    private final ClassLoader application = new ClassLoader(original) {};
+    /** The context class loader the session saw at each send and ping. */
+    private final List<ClassLoader> seen = new ArrayList<>();
+
+    private RuntimeException failure;
+
+    @BeforeEach
+    void applicationThread() {
+        Thread.currentThread().setContextClassLoader(application);
+    }
+
+    @AfterEach
+    void putBack() {
+        Thread.currentThread().setContextClassLoader(original);
+    }
+
+    private Session session() {
+        RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+                    seen.add(Thread.currentThread().getContextClassLoader());
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    if (method.getName().equals("sendText")) {
+                        ((SendHandler) args[1]).onResult(new SendResult());
+                    }
+                    return null;
+                });
+        return (Session) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Session.class},
+                (proxy, method, args) -> method.getName().equals("getAsyncRemote") ? async : null);
+    }
+
+    @Test
+    void onTyrusASendAndAPingSeeTheApplicationLoaderWithoutServiceFiles() {
+        SessionTransport transport = new SessionTransport(session(), true);
+        AtomicReference<Throwable> done = new AtomicReference<>(new Throwable("not called"));
+
+        transport.send("{}", done::set);
+        transport.ping(new byte[] {1});
+
+        assertNull(done.get(), "the send completed without a failure");
+        assertEquals(2, seen.size());
+        for (ClassLoader loader : seen) {
+            assertInstanceOf(ServiceFilesHidden.class, loader);
+            assertSame(application, loader.getParent());
+        }
+        assertSame(application, Thread.currentThread().getContextClassLoader(), "the thread's loader is back");
+    }
+
+    @Test
+    void aSendFromInsideASendKeepsTheHiddenLoader() {
+        SessionTransport transport = new SessionTransport(session(), true);
+        List<ClassLoader> inner = new ArrayList<>();
+
+        // the completion of the first send runs inside it, as Tyrus's does when the frame is written at once
+        transport.send("first", failure -> {
+            if (inner.isEmpty()) {
+                inner.add(Thread.currentThread().getContextClassLoader());
+                transport.send("second", f -> {});
+            }
+        });
+
+        assertEquals(2, seen.size());
+        assertSame(seen.get(0), seen.get(1), "the second send saw the same loader, not one over it");
+        assertSame(application, seen.get(1).getParent());
+        assertSame(application, Thread.currentThread().getContextClassLoader());
+    }
+
+    @Test
+    void elsewhereTheThreadsLoaderIsLeftAlone() {
+        SessionTransport transport = new SessionTransport(session(), false);
+
+        transport.send("{}", failure -> {});
+        transport.ping(new byte[] {1});
+
+        assertEquals(List.of(application, application), seen);
+    }
+
+    @Test
+    void aSendThatThrowsReportsItAndStillPutsTheLoaderBack() {
+        failure = new IllegalStateException("closed");
+        SessionTransport transport = new SessionTransport(session(), true);
+        AtomicReference<Throwable> done = new AtomicReference<>();
+
+        transport.send("{}", done::set);
+        transport.ping(new byte[] {1});
+
+        assertSame(failure, done.get());
+        assertSame(application, Thread.currentThread().getContextClassLoader());
+    }
+
+    @Test
+    void aThreadWithoutAContextLoaderSendsAsItIs() {
+        Thread.currentThread().setContextClassLoader(null);
+        new SessionTransport(session(), true).send("{}", failure -> {});
+
+        assertEquals(1, seen.size());
+        assertNull(seen.get(0));
+        assertNull(Thread.currentThread().getContextClassLoader());
+    }
+
+    @Test
+    void onlyTyrusSessionsAreTyrus() {
+        assertFalse(SessionTransport.isTyrus(session()), "a proxy is no Tyrus session");
+    }
+}
