@@ -44,10 +44,12 @@ import java.util.Map;
  * connects), has its queues filled by a flood to a room only it is in, and never reads.
  *
  * <p>Settings (system properties): {@code bench.sockets} (1000), {@code bench.messages} (20 per
- * broadcast), {@code bench.broadcasts} (1 per phase), {@code bench.channelRounds} (8 pairs of phases per
- * scenario), {@code bench.warmupBroadcasts} (8 per side, unpinned), {@code bench.pinnedWarmupBroadcasts} (2
- * per side, after pinning), {@code bench.pin} (true: needs {@code taskset}, package util-linux, and 2
- * CPUs), {@code bench.serverHeap} (1g).
+ * broadcast), {@code bench.broadcasts} (4 per phase: a phase of 80,000 deliveries lasts seconds, not a
+ * fraction of one), {@code bench.channelRounds} (8 pairs of phases per scenario), {@code bench.warmupBroadcasts}
+ * (8 per side, unpinned), {@code bench.pinnedWarmupBroadcasts} (2 per side, after pinning), {@code bench.pin}
+ * (true: needs {@code taskset}, package util-linux, and 2 CPUs), {@code bench.serverHeap} (1g),
+ * {@code bench.serverJvmArgs} (more options for the server's JVM, a JFR recording for one; with
+ * {@code -Dbench.results=<folder>} elsewhere, so that the recorded run leaves the results alone).
  */
 public final class ChannelsBench {
 
@@ -72,7 +74,7 @@ public final class ChannelsBench {
         Settings s = new Settings(
                 Report.bounded("bench.sockets", 1000, 1, 10_000),
                 Report.bounded("bench.messages", 20, 1, 10_000),
-                Report.bounded("bench.broadcasts", 1, 1, 1000),
+                Report.bounded("bench.broadcasts", 4, 1, 1000),
                 Report.bounded("bench.channelRounds", 8, 1, 50),
                 Report.bounded("bench.warmupBroadcasts", 8, 0, 1000),
                 Report.bounded("bench.pinnedWarmupBroadcasts", 2, 0, 1000),
@@ -84,7 +86,7 @@ public final class ChannelsBench {
         String loadBefore = Report.loadAverage();
         long t0 = System.nanoTime();
 
-        PayaraMicro server = new PayaraMicro(bench, payara, war, s.serverHeap(), "");
+        PayaraMicro server = new PayaraMicro(bench, payara, war, s.serverHeap(), System.getProperty("bench.serverJvmArgs", "").trim());
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-payara"));
         int exit = 1;
         try {

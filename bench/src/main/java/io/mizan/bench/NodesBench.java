@@ -31,7 +31,7 @@ import java.util.Map;
  * <p>Nothing is pinned: on 2 CPUs there is no room to give two servers, Redis and the driver a CPU each.
  *
  * <p>Settings (system properties): {@code bench.nodeSockets} (500 per node), {@code bench.messages} (20 per
- * broadcast), {@code bench.broadcasts} (1 per phase), {@code bench.nodeRounds} (8 pairs of phases),
+ * broadcast), {@code bench.broadcasts} (4 per phase), {@code bench.nodeRounds} (8 pairs of phases),
  * {@code bench.warmupBroadcasts} (8 per fleet), {@code bench.serverHeap} (1g, each server).
  */
 public final class NodesBench {
@@ -61,7 +61,7 @@ public final class NodesBench {
         Settings s = new Settings(
                 Report.bounded("bench.nodeSockets", 500, 1, 5_000),
                 Report.bounded("bench.messages", 20, 1, 10_000),
-                Report.bounded("bench.broadcasts", 1, 1, 1000),
+                Report.bounded("bench.broadcasts", 4, 1, 1000),
                 Report.bounded("bench.nodeRounds", 8, 1, 50),
                 Report.bounded("bench.warmupBroadcasts", 8, 0, 1000),
                 System.getProperty("bench.serverHeap", "1g"));
