@@ -35,13 +35,18 @@ final class SessionTransport implements SocketTransport {
     public void send(String text, Consumer<Throwable> done) {
         Thread thread = Thread.currentThread();
         ClassLoader context = hideServiceFiles(thread);
+        RuntimeException failed = null;
         try {
             session.getAsyncRemote()
-                    .sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
+                    .sendText(
+                            text, result -> unhidden(() -> done.accept(result.isOK() ? null : result.getException())));
         } catch (RuntimeException e) {
-            done.accept(e); // closed meanwhile
+            failed = e; // closed meanwhile
         } finally {
             thread.setContextClassLoader(context);
+        }
+        if (failed != null) {
+            done.accept(failed);
         }
     }
 
@@ -61,11 +66,30 @@ final class SessionTransport implements SocketTransport {
     /** Makes {@link ServiceFilesHidden} current on Tyrus; returns the context class loader to put back. */
     private ClassLoader hideServiceFiles(Thread thread) {
         ClassLoader context = thread.getContextClassLoader();
-        // a send that completes at once sends the next frame from inside the first: already hidden
-        if (hideServiceFiles && context != null && !(context instanceof ServiceFilesHidden)) {
+        if (hideServiceFiles && context != null) {
             thread.setContextClassLoader(ServiceFilesHidden.over(context));
         }
         return context;
+    }
+
+    /**
+     * Runs a send's completion with the application's own loader: Tyrus completes a frame it wrote at
+     * once inside {@code sendText}, and the outbox then sends the next one, or the application's code
+     * runs, which may look services up.
+     */
+    private static void unhidden(Runnable completion) {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        if (!(context instanceof ServiceFilesHidden hidden)) {
+            completion.run();
+            return;
+        }
+        thread.setContextClassLoader(hidden.getParent());
+        try {
+            completion.run();
+        } finally {
+            thread.setContextClassLoader(context);
+        }
     }
 
     @Override
