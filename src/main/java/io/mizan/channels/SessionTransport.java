@@ -34,12 +34,11 @@ final class SessionTransport implements SocketTransport {
     @Override
     public void send(String text, Consumer<Throwable> done) {
         Thread thread = Thread.currentThread();
-        ClassLoader context = hideServiceFiles(thread);
+        ClassLoader context = hide(thread);
         RuntimeException failed = null;
         try {
             session.getAsyncRemote()
-                    .sendText(
-                            text, result -> unhidden(() -> done.accept(result.isOK() ? null : result.getException())));
+                    .sendText(text, result -> complete(done, result.isOK() ? null : result.getException()));
         } catch (RuntimeException e) {
             failed = e; // closed meanwhile
         } finally {
@@ -53,7 +52,7 @@ final class SessionTransport implements SocketTransport {
     @Override
     public void ping(byte[] payload) {
         Thread thread = Thread.currentThread();
-        ClassLoader context = hideServiceFiles(thread);
+        ClassLoader context = hide(thread);
         try {
             session.getAsyncRemote().sendPing(java.nio.ByteBuffer.wrap(payload));
         } catch (IOException | RuntimeException e) {
@@ -64,7 +63,7 @@ final class SessionTransport implements SocketTransport {
     }
 
     /** Makes {@link ServiceFilesHidden} current on Tyrus; returns the context class loader to put back. */
-    private ClassLoader hideServiceFiles(Thread thread) {
+    private ClassLoader hide(Thread thread) {
         ClassLoader context = thread.getContextClassLoader();
         if (hideServiceFiles && context != null) {
             thread.setContextClassLoader(ServiceFilesHidden.over(context));
@@ -73,20 +72,20 @@ final class SessionTransport implements SocketTransport {
     }
 
     /**
-     * Runs a send's completion with the application's own loader: Tyrus completes a frame it wrote at
+     * Reports a send's outcome with the application's own loader: Tyrus completes a frame it wrote at
      * once inside {@code sendText}, and the outbox then sends the next one, or the application's code
      * runs, which may look services up.
      */
-    private static void unhidden(Runnable completion) {
+    private static void complete(Consumer<Throwable> done, Throwable failure) {
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
         if (!(context instanceof ServiceFilesHidden hidden)) {
-            completion.run();
+            done.accept(failure);
             return;
         }
         thread.setContextClassLoader(hidden.getParent());
         try {
-            completion.run();
+            done.accept(failure);
         } finally {
             thread.setContextClassLoader(context);
         }
