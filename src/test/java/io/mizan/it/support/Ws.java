@@ -74,15 +74,22 @@ public final class Ws implements AutoCloseable {
         socket.sendText(frame, true).join();
     }
 
-    /** The next frame that matches, waiting up to 10 s; frames before it are kept in {@link #seen}. */
+    /**
+     * The next frame that matches, waiting while frames keep coming: it fails after 10 s without any
+     * frame, or after 60 s in all. A long stream (a flood of large messages on a busy machine) may take
+     * longer than 10 s to arrive, but never stalls that long. Frames before it are kept in {@link #seen}.
+     */
     public JsonObject next(Predicate<JsonObject> matching) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(60);
         try {
             while (true) {
-                long left = end - System.nanoTime();
+                long left = Math.min(TimeUnit.SECONDS.toNanos(10), end - System.nanoTime());
                 JsonObject frame = left <= 0 ? null : frames.poll(left, TimeUnit.NANOSECONDS);
                 if (frame == null) {
-                    throw new AssertionError("no matching frame within 10 s; seen: " + seen);
+                    throw new AssertionError("no matching frame: none for 10 s, or none in 60 s; after "
+                            + seen.size() + " frames in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)
+                            + " s; the last: " + shortened(seen.isEmpty() ? null : seen.get(seen.size() - 1)));
                 }
                 seen.add(frame);
                 if (matching.test(frame)) {
@@ -93,6 +100,11 @@ public final class Ws implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    private static String shortened(JsonObject frame) {
+        String text = String.valueOf(frame);
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     /** The next frame with this op (and ref, when given). */
