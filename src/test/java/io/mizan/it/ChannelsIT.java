@@ -304,7 +304,10 @@ class ChannelsIT {
                     r.send(join("r", "chat", "{\"room\":\"public\"}"));
                     r.next("joined", "r");
                 }
-                int count = 300;
+                // a burst well within the send queue (256 frames): a reader that is still catching up keeps all
+                // of it (a burst larger than the queue closes any socket that has not read it yet: 1013), and
+                // the stalled socket, whose kernel buffers it overflows, is still open while the others read
+                int count = 150;
                 long start = System.nanoTime();
                 assertEquals(
                         200,
@@ -320,10 +323,10 @@ class ChannelsIT {
             } finally {
                 readers.forEach(Ws::close);
             }
-            // more than the kernel's buffers and the socket's queue hold: the server must give up on it
+            // the others gone, more than the socket's queue holds: the server must give up on it
             assertEquals(
                     200,
-                    http.call("flood", "{\"room\":\"hole\",\"count\":1500,\"size\":16000}")
+                    http.call("flood", "{\"room\":\"public\",\"count\":1500,\"size\":16000}")
                             .statusCode());
             assertTrue(closedByServer(stalled), "the stalled socket was closed");
         }
@@ -351,7 +354,6 @@ class ChannelsIT {
         }
         assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
         writeFrame(out, join("s", "chat", "{\"room\":\"" + room + "\"}"));
-        writeFrame(out, join("h", "chat", "{\"room\":\"hole\"}"));
         return socket;
     }
 
