@@ -55,13 +55,10 @@ function decodeKeyPart(value: string): string {
  */
 export function paramToString(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
   if (value instanceof Date) return value.toISOString();
-  const json = JSON.stringify(value);
-  return json === undefined ? String(value) : json;
+  // strings, numbers, booleans, bigints (and symbols, functions, which JSON leaves out)
+  if (typeof value !== 'object') return String(value);
+  return JSON.stringify(value) ?? String(value);
 }
 
 /**
