@@ -28,13 +28,6 @@ function byUser(a: PresenceMember, b: PresenceMember): number {
   return a.user < b.user ? -1 : 1;
 }
 
-function sorted(members: Map<string | null, number>): PresenceMember[] {
-  const out: PresenceMember[] = [];
-  for (const [user, sockets] of members) {
-    if (sockets > 0) out.push({ user, sockets });
-  }
-  return out.sort(byUser);
-}
 
 /**
  * The members after a presence frame: the state frame replaces them, a diff sets the count of
@@ -52,14 +45,15 @@ function sorted(members: Map<string | null, number>): PresenceMember[] {
  */
 export function applyPresence(members: readonly PresenceMember[], frame: PresenceFrame): PresenceMember[] {
   const counts = new Map<string | null, number>();
-  if (frame.op === 'presence') {
-    for (const m of frame.members) counts.set(m.user, m.sockets);
-    return sorted(counts);
+  const lists = frame.op === 'presence' ? [frame.members] : [members, frame.joins, frame.leaves];
+  for (const list of lists) {
+    for (const m of list) counts.set(m.user, m.sockets);
   }
-  for (const m of members) counts.set(m.user, m.sockets);
-  for (const m of frame.joins) counts.set(m.user, m.sockets);
-  for (const m of frame.leaves) counts.set(m.user, m.sockets);
-  return sorted(counts);
+  const out: PresenceMember[] = [];
+  for (const [user, sockets] of counts) {
+    if (sockets > 0) out.push({ user, sockets });
+  }
+  return out.sort(byUser);
 }
 
 /**
