@@ -204,6 +204,16 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     joins.receive(frame);
   }
 
+  /** Stops a pending reconnection and closes the current WebSocket, whose events no longer count. */
+  function shut(reason: string): void {
+    clearTimeout(timer);
+    timer = undefined;
+    const socket = ws;
+    ws = null;
+    open = false;
+    socket?.close(1000, reason);
+  }
+
   function ensureOpen(): void {
     if (status === 'idle') connect();
   }
@@ -254,13 +264,8 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
 
     reconnect() {
       if (closed || status === 'idle') return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      const old = ws;
-      ws = null; // its close event no longer counts
-      open = false;
+      shut('the caller changed');
       joins.drop();
-      old?.close(1000, 'the caller changed');
       retrying = true;
       attempt = 0;
       connect();
@@ -269,13 +274,8 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     close() {
       if (closed) return;
       closed = true;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      const socket = ws;
-      ws = null;
-      open = false;
+      shut('closed by the client');
       joins.clear();
-      socket?.close(1000, 'closed by the client');
       setStatus('closed');
     },
   };
