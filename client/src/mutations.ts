@@ -78,27 +78,21 @@ export function useMizanMutation<A = void, R = unknown>(
       if (options?.awaitInvalidation !== false) await refreshed;
       await options?.onSuccess?.(data.result, args, data.invalidate);
     },
-    onError: async (error, args) => {
-      await options?.onError?.(error, args);
-    },
-    onSettled: async (data, error, args) => {
-      await options?.onSettled?.(data?.result, error, args);
-    },
+    // TanStack Query awaits what these return
+    onError: (error, args) => options?.onError?.(error, args),
+    onSettled: (data, error, args) => options?.onSettled?.(data?.result, error, args),
   });
 
   const { mutate: rawMutate, mutateAsync: rawMutateAsync } = mutation;
   const mutate = useCallback(
-    (args: A, callbacks?: MizanMutateCallbacks<A, R>) => {
-      if (!callbacks) {
-        rawMutate(args);
-        return;
-      }
-      rawMutate(args, {
-        onSuccess: (data, vars) => callbacks.onSuccess?.(data.result, vars),
-        onError: (error, vars) => callbacks.onError?.(error, vars),
-        onSettled: (data, error, vars) => callbacks.onSettled?.(data?.result, error, vars),
-      });
-    },
+    (args: A, callbacks?: MizanMutateCallbacks<A, R>) =>
+      callbacks
+        ? rawMutate(args, {
+            onSuccess: (data, vars) => callbacks.onSuccess?.(data.result, vars),
+            onError: (error, vars) => callbacks.onError?.(error, vars),
+            onSettled: (data, error, vars) => callbacks.onSettled?.(data?.result, error, vars),
+          })
+        : rawMutate(args),
     [rawMutate],
   );
   const mutateAsync = useCallback(async (args: A) => (await rawMutateAsync(args)).result, [rawMutateAsync]);
