@@ -108,6 +108,11 @@ export async function invalidateMatching(queryClient: QueryClient, predicate: (q
   await queryClient.invalidateQueries({ predicate: (query) => firstFetches.has(query) });
 }
 
+/** Invalidates every Mizan context in the cache, as `invalidateMatching` does: after the caller changed, or pushes were missed. */
+export function invalidateAllContexts(queryClient: QueryClient): Promise<void> {
+  return invalidateMatching(queryClient, (query) => isMizanQueryKey(query.queryKey));
+}
+
 /**
  * Creates a QueryClient with defaults that suit Mizan: contexts are kept fresh by invalidation, so
  * data stays fresh for 30 s (hydrated data is not fetched again on mount), and client errors (4xx)

@@ -1,7 +1,7 @@
 // Live invalidation: the keys the server pushes over the socket, applied to the query cache.
 
 import type { QueryClient } from '@tanstack/react-query';
-import { invalidateKeys, invalidateMatching, isMizanQueryKey } from './cache';
+import { invalidateAllContexts, invalidateKeys } from './cache';
 import type { MizanSocket } from './socket';
 
 /**
@@ -23,7 +23,7 @@ export function enableLiveInvalidation(socket: MizanSocket, queryClient: QueryCl
     void invalidateKeys(queryClient, keys);
   });
   const stopResync = socket.onResync(() => {
-    void invalidateMatching(queryClient, (query) => isMizanQueryKey(query.queryKey));
+    void invalidateAllContexts(queryClient);
   });
   return () => {
     stopInvalidate();

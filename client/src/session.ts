@@ -1,6 +1,6 @@
 // The session context and what ends it, framework-agnostic: React's hooks for it are in auth.ts.
 
-import type { QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
 import { invalidateMatching, isMizanQueryKey } from './cache';
 import { MizanError } from './errors';
 
@@ -30,11 +30,11 @@ export const SESSION_CONTEXT = 'auth.session';
 export function watchSessionEnd(queryClient: QueryClient): () => void {
   const refetch = (error: unknown) => {
     if (error instanceof MizanError && error.status === 401) {
-      void invalidateMatching(queryClient, (query) => isSessionQuery(query.queryKey));
+      void invalidateMatching(queryClient, isSessionQuery);
     }
   };
   const stopQueries = queryClient.getQueryCache().subscribe((event) => {
-    if (event.type === 'updated' && event.action.type === 'error' && !isSessionQuery(event.query.queryKey)) {
+    if (event.type === 'updated' && event.action.type === 'error' && !isSessionQuery(event.query)) {
       refetch(event.action.error);
     }
   });
@@ -47,6 +47,7 @@ export function watchSessionEnd(queryClient: QueryClient): () => void {
   };
 }
 
-function isSessionQuery(key: readonly unknown[]): boolean {
+function isSessionQuery(query: Query): boolean {
+  const key = query.queryKey;
   return isMizanQueryKey(key) && key[1] === SESSION_CONTEXT;
 }
