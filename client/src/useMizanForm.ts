@@ -148,6 +148,12 @@ export function useMizanForm<T, R>(
   const { mutateAsync, reset: resetMutation } = mutation;
 
   const checked = useMemo(() => checkForm(definition, values), [definition, values]);
+  const shownTouched = useMemo(() => {
+    if (!submitted) return touched;
+    const all: Record<string, boolean> = { ...touched };
+    for (const f of definition.fields) all[f.name] = true;
+    return all;
+  }, [definition, submitted, touched]);
   const errors = useMemo(() => {
     const shown: Record<string, string> = { ...serverErrors };
     for (const [path, message] of Object.entries(checked.errors)) {
@@ -185,7 +191,7 @@ export function useMizanForm<T, R>(
   const validateOnServer = useCallback(async () => {
     const given: Record<string, unknown> = {};
     for (const f of definition.fields) {
-      if (submitted || touched[f.name] === true) given[f.name] = (current.current as Record<string, unknown>)[f.name];
+      if (shownTouched[f.name] === true) given[f.name] = (current.current as Record<string, unknown>)[f.name];
     }
     const call = await client.call<{ valid: boolean; errors: FieldError[] }>(definition.name + '.validate', {
       [parameter]: given,
@@ -197,7 +203,7 @@ export function useMizanForm<T, R>(
         : serverFormErrors(definition, new MizanError({ status: 422, title: 'Not valid', fieldErrors: found })),
     );
     return call.result.valid;
-  }, [client, definition, parameter, submitted, touched]);
+  }, [client, definition, parameter, shownTouched]);
 
   const submitValues = useCallback(
     async (record: T) => {
@@ -245,11 +251,6 @@ export function useMizanForm<T, R>(
     [definition, resetMutation],
   );
 
-  const shownTouched = useMemo(
-    () => (submitted ? allTouched(definition, touched) : touched),
-    [definition, submitted, touched],
-  );
-
   return {
     definition,
     values,
@@ -269,13 +270,4 @@ export function useMizanForm<T, R>(
     submitError: mutation.error,
     reset,
   };
-}
-
-function allTouched(
-  definition: FormDefinition<unknown, unknown>,
-  touched: Readonly<Record<string, boolean>>,
-): Readonly<Record<string, boolean>> {
-  const all: Record<string, boolean> = { ...touched };
-  for (const f of definition.fields) all[f.name] = true;
-  return all;
 }
