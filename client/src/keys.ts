@@ -75,7 +75,8 @@ export function paramEntries(params: object | null | undefined): [string, string
     const value = paramToString(raw);
     if (value !== undefined) pairs.push([name, value]);
   }
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // an object's names are unique: no two compare equal
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   return pairs;
 }
 
@@ -104,18 +105,15 @@ export function formatKey(name: string, params: object = {}): string {
  * // { name: "todos", params: { listId: "7", owner: "bob" } }
  */
 export function parseKey(key: string): ParsedKey {
-  const parts = key.trim().split(';');
-  const name = decodeKeyPart((parts[0] ?? '').trim());
+  const [name = '', ...pairs] = key.trim().split(';');
   const params: Record<string, string> = {};
-  for (let i = 1; i < parts.length; i++) {
-    const part = (parts[i] ?? '').trim();
+  for (const pair of pairs) {
+    const part = pair.trim();
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const pname = decodeKeyPart(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? '' : decodeKeyPart(part.slice(eq + 1));
-    params[pname] = value;
+    params[decodeKeyPart(eq < 0 ? part : part.slice(0, eq))] = eq < 0 ? '' : decodeKeyPart(part.slice(eq + 1));
   }
-  return { name, params };
+  return { name: decodeKeyPart(name.trim()), params };
 }
 
 /**
