@@ -108,10 +108,10 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
       init.body = JSON.stringify(body);
     }
     if (signal) init.signal = signal;
-    const doFetch: FetchLike = options.fetch ?? ((input, requestInit) => globalThis.fetch(input, requestInit));
     let res: Response;
     try {
-      res = await doFetch(baseUrl + path, init);
+      // the global fetch is looked up on each request
+      res = await (options.fetch ?? globalThis.fetch)(baseUrl + path, init);
     } catch (error) {
       if (isAbortError(error, signal)) throw error;
       throw MizanError.network(error);
