@@ -52,9 +52,9 @@ interface Join {
   readonly params: unknown;
   readonly handlers: ChannelHandlers<unknown>;
   /** Ref of the join frame on the current connection; undefined until it is sent. */
-  ref: string | undefined;
+  ref?: string | undefined;
   joined: boolean;
-  failed: MizanError | undefined;
+  failed?: MizanError | undefined;
   queue: unknown[];
   members: PresenceMember[];
 }
@@ -70,7 +70,8 @@ interface Join {
 export function createJoins(write: (frame: ClientFrame) => boolean): Joins {
   let nextRef = 1;
   const joins = new Set<Join>();
-  const byRef = new Map<string, Join>();
+  // no join is ever set under undefined: a join not sent, or a frame without a ref, finds none
+  const byRef = new Map<string | undefined, Join>();
 
   function sendJoin(join: Join): void {
     const ref = String(nextRef);
@@ -85,7 +86,7 @@ export function createJoins(write: (frame: ClientFrame) => boolean): Joins {
     join.failed = error;
     join.queue = [];
     joins.delete(join);
-    if (join.ref !== undefined) byRef.delete(join.ref);
+    byRef.delete(join.ref);
     join.ref = undefined;
     callSafely(() => join.handlers.onError?.(error));
   }
@@ -96,9 +97,7 @@ export function createJoins(write: (frame: ClientFrame) => boolean): Joins {
         channel,
         params: params ?? {},
         handlers,
-        ref: undefined,
         joined: false,
-        failed: undefined,
         queue: [],
         members: [],
       };
@@ -146,7 +145,7 @@ export function createJoins(write: (frame: ClientFrame) => boolean): Joins {
 
     receive(frame) {
       // An error without a ref answers a frame the server could not read; no join to tell.
-      const join = frame.ref === undefined ? undefined : byRef.get(frame.ref);
+      const join = byRef.get(frame.ref);
       if (!join) return;
       const { handlers } = join;
       switch (frame.op) {
