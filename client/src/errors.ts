@@ -1,6 +1,6 @@
 // Errors from server functions, mapped from RFC 9457 `application/problem+json` answers.
 
-import { isRecord } from './isRecord';
+import { recordsIn } from './isRecord';
 import { parseJsonObject } from './parseJsonObject';
 
 /** One Bean Validation failure: the argument path (`name`, `form.email`) and its message. */
@@ -41,10 +41,8 @@ const STATUS_TITLES: Readonly<Record<number, string>> = {
 const MAX_TEXT_DETAIL = 500;
 
 function readFieldErrors(value: unknown): FieldError[] {
-  if (!Array.isArray(value)) return [];
   const out: FieldError[] = [];
-  for (const item of value as unknown[]) {
-    if (!isRecord(item)) continue;
+  for (const item of recordsIn(value)) {
     const message = item['message'];
     if (typeof message === 'string') out.push({ path: string(item['path']) ?? '', message });
   }

@@ -11,3 +11,15 @@
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The objects of a JSON array (a problem's `errors`, a presence frame's `members`), skipping
+ * anything else; none when the value is no array.
+ *
+ * @example
+ * recordsIn([{ path: 'name' }, 7, null]); // [{ path: 'name' }]
+ * recordsIn('x');                          // []
+ */
+export function recordsIn(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}

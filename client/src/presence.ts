@@ -1,6 +1,6 @@
 // Who is in a channel's group: the `presence` state frame, then `presence_diff` frames applied to it.
 
-import { isRecord } from './isRecord';
+import { recordsIn } from './isRecord';
 
 /** A member of a channel's group: a user (`null` for anonymous sockets, counted together) and its socket count. */
 export interface PresenceMember {
@@ -63,10 +63,8 @@ export function applyPresence(members: readonly PresenceMember[], frame: Presenc
  * readPresenceMembers([{ user: 'al', sockets: 2 }, { user: 7 }]); // [{ user: 'al', sockets: 2 }]
  */
 export function readPresenceMembers(value: unknown): PresenceMember[] {
-  if (!Array.isArray(value)) return [];
   const out: PresenceMember[] = [];
-  for (const item of value as unknown[]) {
-    if (!isRecord(item)) continue;
+  for (const item of recordsIn(value)) {
     const user = item['user'];
     const sockets = item['sockets'];
     if ((typeof user === 'string' || user === null) && typeof sockets === 'number' && sockets >= 0) {
