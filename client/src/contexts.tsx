@@ -59,10 +59,6 @@ export interface LocalContext<P extends object, R> {
   readonly useParams: () => P;
 }
 
-function providerName(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1) + 'Provider';
-}
-
 /**
  * Defines a local context: a provider that takes the context's params as props, and a hook that
  * reads the context for them anywhere below.
@@ -79,7 +75,7 @@ function providerName(name: string): string {
  */
 export function defineLocalContext<P extends object, R>(name: string): LocalContext<P, R> {
   const ParamsContext = createContext<P | undefined>(undefined);
-  const displayName = providerName(name);
+  const displayName = name.charAt(0).toUpperCase() + name.slice(1) + 'Provider';
   ParamsContext.displayName = `${displayName}Params`;
 
   const Provider: FunctionComponent<LocalContextProviderProps<P>> = (props) => {
@@ -102,8 +98,7 @@ export function defineLocalContext<P extends object, R>(name: string): LocalCont
   }
 
   function use(options?: MizanContextOptions<R>): UseQueryResult<R, MizanError> {
-    const params = useParams();
-    return useMizanContext<R>(name, params, options);
+    return useMizanContext<R>(name, useParams(), options);
   }
 
   return { name, Provider, use, useParams };
