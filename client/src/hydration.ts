@@ -22,7 +22,7 @@ export type HydratedContexts = Record<string, unknown>;
  * const fromOther = readHydration(iframe.contentDocument!);
  */
 export function readHydration(
-  doc: Document | undefined = typeof document === 'undefined' ? undefined : document,
+  doc: Document | undefined = globalThis.document,
 ): HydratedContexts {
   if (!doc) return {};
   const element = doc.getElementById(HYDRATION_ELEMENT_ID);

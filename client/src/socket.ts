@@ -122,8 +122,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   const joins = createJoins(write);
 
   function connect(): void {
-    const Ctor: WebSocketConstructor | undefined =
-      options.WebSocket ?? (typeof WebSocket === 'undefined' ? undefined : WebSocket);
+    const Ctor: WebSocketConstructor | undefined = options.WebSocket ?? globalThis.WebSocket;
     if (!Ctor) {
       // Node has none before v22: the `ws` package's fits
       throw new Error('createMizanSocket(): no WebSocket here: pass one, createMizanSocket({ url, WebSocket })');

@@ -12,7 +12,7 @@ export const DEFAULT_SOCKET_PATH = '/mizan/ws';
  * socketUrl('/shop/mizan/ws'); // 'wss://shop.example/shop/mizan/ws'
  */
 export function socketUrl(url: string | undefined): string {
-  const page = typeof location === 'undefined' ? undefined : location;
+  const page: Location | undefined = globalThis.location;
   if (page === undefined) {
     if (url === undefined) {
       throw new Error('createMizanSocket(): no page to take the URL from: pass one, createMizanSocket({ url, WebSocket })');
