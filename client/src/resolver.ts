@@ -70,12 +70,10 @@ export function mizanResolver<T, R = unknown, E = ResolverErrors>(
       const message = issueMessage(issue, definition.fields);
       const type = issue.code ?? 'schema';
       const path = issue.path.length === 0 ? ['root'] : issue.path;
-      const existing = nestedGet(errors, path);
-      if (existing === undefined) {
-        nestedSet(errors, path, all ? { type, message, types: { [type]: message } } : { type, message });
-      } else if (all && existing.types !== undefined) {
-        existing.types[type] ??= message;
-      }
+      const leaf: ResolverFieldError = all ? { type, message, types: { [type]: message } } : { type, message };
+      const placed = place(errors, path, leaf);
+      // the path had its error already: with criteriaMode 'all', this one joins its types
+      if (all && placed !== leaf && placed?.types !== undefined) placed.types[type] ??= message;
     }
     // built as react-hook-form nests its FieldErrors of the form's values
     return { values: {}, errors: errors as E };
@@ -105,27 +103,27 @@ function isLeaf(value: unknown): value is ResolverFieldError {
   return isRecord(value) && typeof value['message'] === 'string' && typeof value['type'] === 'string';
 }
 
-function nestedGet(errors: Record<string, unknown>, path: readonly PropertyKey[]): ResolverFieldError | undefined {
-  let at: unknown = errors;
-  for (const key of path) {
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Record<string, unknown>)[String(key)];
-  }
-  return isLeaf(at) ? at : undefined;
-}
-
-/** Sets a leaf, making objects (or arrays, before an index) on the way; the first error of a path wins. */
-function nestedSet(errors: Record<string, unknown>, path: readonly PropertyKey[], leaf: ResolverFieldError): void {
+/**
+ * Sets a leaf, making objects (or arrays, before an index) on the way; the first error of a path
+ * wins. Answers the leaf the path now holds (`leaf`, or the one it had), or `undefined` when it holds
+ * none: a parent has its own error, or errors nested below it came first.
+ */
+function place(
+  errors: Record<string, unknown>,
+  path: readonly PropertyKey[],
+  leaf: ResolverFieldError,
+): ResolverFieldError | undefined {
   let at = errors;
   for (let i = 0; i < path.length - 1; i++) {
     const key = String(path[i]);
     const next = at[key];
-    if (isLeaf(next)) return; // the path's parent has its own error already
+    if (isLeaf(next)) return undefined; // the path's parent has its own error already
     if (typeof next !== 'object' || next === null) {
       at[key] = typeof path[i + 1] === 'number' ? [] : {};
     }
     at = at[key] as Record<string, unknown>;
   }
   const last = String(path[path.length - 1]);
-  at[last] ??= leaf;
+  const held = (at[last] ??= leaf);
+  return isLeaf(held) ? held : undefined;
 }
