@@ -176,14 +176,14 @@ export function mergeKeys(...lists: readonly (readonly string[])[]): string[] {
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function valueMatches(keyValue: string, entryValue: unknown): boolean {
-  const asString = paramToString(entryValue);
-  if (asString === undefined) return false;
-  if (asString === keyValue) return true;
-  if (typeof entryValue === 'number' || typeof entryValue === 'bigint') {
-    // 1 matches "1.0" and "1e0": the server may write a number differently from String().
-    return NUMERIC.test(keyValue) && Number(keyValue) === Number(entryValue);
-  }
-  return false;
+  // an absent value (null, undefined) has no string and matches nothing
+  if (paramToString(entryValue) === keyValue) return true;
+  // 1 matches "1.0" and "1e0": the server may write a number differently from String().
+  return (
+    (typeof entryValue === 'number' || typeof entryValue === 'bigint') &&
+    NUMERIC.test(keyValue) &&
+    Number(keyValue) === Number(entryValue)
+  );
 }
 
 /**
@@ -199,11 +199,8 @@ function valueMatches(keyValue: string, entryValue: unknown): boolean {
 export function keyMatches(key: string | ParsedKey, name: string, params: object | null | undefined): boolean {
   const parsed = typeof key === 'string' ? parseKey(key) : key;
   if (parsed.name !== name) return false;
-  const entry: Readonly<Record<string, unknown>> =
-    params === null || params === undefined ? {} : (params as Readonly<Record<string, unknown>>);
-  for (const [pname, value] of Object.entries(parsed.params)) {
-    if (!Object.prototype.hasOwnProperty.call(entry, pname)) return false;
-    if (!valueMatches(value, entry[pname])) return false;
-  }
-  return true;
+  const entry = (params ?? {}) as Readonly<Record<string, unknown>>;
+  return Object.entries(parsed.params).every(
+    ([pname, value]) => Object.prototype.hasOwnProperty.call(entry, pname) && valueMatches(value, entry[pname]),
+  );
 }
