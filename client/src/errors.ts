@@ -97,7 +97,7 @@ export class MizanError extends Error {
 
   constructor(init: MizanErrorInit) {
     const detail = init.detail ?? '';
-    super(detail !== '' ? detail : init.title);
+    super(detail || init.title);
     this.name = 'MizanError';
     if (init.cause !== undefined) {
       // Set by hand so the runtime compiles against ES2020 libs too (no ErrorOptions there).
