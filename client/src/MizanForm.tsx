@@ -49,6 +49,7 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
   const prefix = props.idPrefix ?? generated;
   const field = form.definition.fields.find((f) => f.name === name);
   if (!field) return null;
+  const { widget } = field;
   const id = `${prefix}-${field.name}`;
   const error = fieldError(form.errors, field.name);
   const helpId = field.help !== undefined ? `${id}-help` : undefined;
@@ -61,7 +62,7 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
     'aria-invalid': error !== undefined,
     'aria-describedby': describedBy,
     // a required checkbox only has to be true or false, which it always is
-    'aria-required': (field.required && field.widget !== 'checkbox') || undefined,
+    'aria-required': (field.required && widget !== 'checkbox') || undefined,
     className: 'mizan-field-input',
   };
   const choices = field.choices ?? [];
@@ -75,7 +76,7 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
       {error}
     </p>
   );
-  const className = `mizan-field mizan-field-${field.widget}${error !== undefined ? ' mizan-field-invalid' : ''}`;
+  const className = `mizan-field mizan-field-${widget}${error !== undefined ? ' mizan-field-invalid' : ''}`;
   const label = (
     <label htmlFor={id} className="mizan-field-label">
       {field.label}
@@ -83,7 +84,7 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
   );
 
   let control: ReactNode;
-  switch (field.widget) {
+  switch (widget) {
     case 'hidden':
       return <input {...input} id={id} type="hidden" />;
     case 'radio':
@@ -119,14 +120,14 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
       control = (
         <input
           {...own}
-          type={field.widget === 'datetime' ? 'datetime-local' : field.widget}
+          type={widget === 'datetime' ? 'datetime-local' : widget}
           placeholder={field.placeholder}
-          step={field.widget === 'number' && field.type === 'number' ? 'any' : undefined}
+          step={widget === 'number' && field.type === 'number' ? 'any' : undefined}
         />
       );
   }
   // a checkbox comes before its label
-  const checkbox = field.widget === 'checkbox';
+  const checkbox = widget === 'checkbox';
   return (
     <div className={className}>
       {checkbox ? control : label}
