@@ -20,7 +20,7 @@ export function socketUrl(url: string | undefined): string {
     return url;
   }
   const resolved = new URL(url ?? DEFAULT_SOCKET_PATH, page.href);
-  if (resolved.protocol === 'http:') resolved.protocol = 'ws:';
-  else if (resolved.protocol === 'https:') resolved.protocol = 'wss:';
+  // http: becomes ws:, https: wss:; any other scheme stays
+  resolved.protocol = resolved.protocol.replace(/^http(s?):$/, 'ws$1:');
   return resolved.href;
 }
