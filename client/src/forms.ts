@@ -171,8 +171,7 @@ export function toInputText(value: unknown): string {
 export function formPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += (out === '' ? '' : '.') + String(part);
+    out += typeof part === 'number' ? `[${part}]` : (out === '' ? '' : '.') + String(part);
   }
   return out;
 }
