@@ -54,7 +54,7 @@ export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | n
   const error = fieldError(form.errors, field.name);
   const helpId = field.help !== undefined ? `${id}-help` : undefined;
   const errorId = error !== undefined ? `${id}-error` : undefined;
-  const describedBy = [helpId, errorId].filter((x) => x !== undefined).join(' ') || undefined;
+  const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
   const input = form.field(name);
   const own = {
     ...input,
