@@ -166,7 +166,8 @@ export class MizanError extends Error {
    */
   static fromProblem(problem: Readonly<Record<string, unknown>>): MizanError {
     const value = problem['status'];
-    const status = typeof value === 'number' && Number.isInteger(value) ? value : 0;
+    // Number.isInteger is false for anything but a number
+    const status = Number.isInteger(value) ? (value as number) : 0;
     return readProblem(problem, status, defaultTitle(status));
   }
 
