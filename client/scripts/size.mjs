@@ -2,13 +2,14 @@
 // (every export of src/index.ts), bundled, minified ESM, with the peer libraries external, and gzip -9 of
 // that. The entry imports each export and uses it, rather than re-exporting it: an application's bundle
 // keeps the code but never the runtime's export names (its own bundler renames them). Prints it and
-// writes it to a results file (default ../bench/results/client-size.txt; --out <file> to choose), ending with
-// the figure: lines bench/Summary reads. It reports only: no size fails it.
+// writes it to a results file (default ../bench/results/client-size.txt; --out <file> to choose), with the
+// same measure for the runtime's parts added one by one, ending with the figure: lines bench/Summary reads.
+// It reports only: no size fails it.
 //
 //   npm run size
 //   npm run size -- --out ../target/client-size.txt
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +48,42 @@ const result = await esbuild.build({
 const code = result.outputFiles[0].contents;
 const gzip = gzipSync(code, { level: constants.Z_BEST_COMPRESSION });
 
+// An application's bundler drops the exports it does not use: the same measure for the runtime's parts,
+// each line adding a part to those above it (a module's exports that src/index.ts does not export are left out).
+const parts = [
+  ['calls, contexts, errors, cache, hydration, sign-in, React', ['keys', 'errors', 'client', 'cache', 'hydration', 'session', 'auth', 'react', 'contexts', 'mutations']],
+  ['+ channels: socket, presence, live invalidation, useChannel', ['backoff', 'presence', 'socketUrl', 'socket', 'channelJoins', 'live', 'useChannel']],
+  ['+ forms: useMizanForm, checks, react-hook-form resolver', ['forms', 'useMizanForm', 'resolver', 'fieldProps']],
+  ['+ <MizanForm> and <MizanField>', ['MizanForm']],
+];
+const exportsOf = async (module) => {
+  const file = ['ts', 'tsx'].map((ext) => `src/${module}.${ext}`).find((path) => existsSync(resolve(client, path)));
+  const built = await esbuild.build({ ...options, entryPoints: [file], metafile: true });
+  return Object.values(built.metafile.outputs)[0].exports.filter((name) => names.includes(name));
+};
+const bundleOf = async (used) => {
+  const built = await esbuild.build({
+    ...options,
+    stdin: {
+      contents: `import { ${used.join(', ')} } from './src/index.ts';\nexport default [${used.join(', ')}];\n`,
+      resolveDir: client,
+      sourcefile: 'app.ts',
+      loader: 'ts',
+    },
+  });
+  const bytes = built.outputFiles[0].contents;
+  return [bytes.length, gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length];
+};
+const used = [];
+const partLines = [];
+for (const [label, modules] of parts) {
+  for (const module of modules) used.push(...(await exportsOf(module)));
+  const [min, gz] = await bundleOf(used);
+  partLines.push(`  ${label.padEnd(62)} ${String(min).padStart(6)} B minified, ${String(gz).padStart(5)} B min+gzip`);
+}
+const unplaced = names.filter((name) => !used.includes(name));
+if (unplaced.length > 0) partLines.push(`  (exports in no part: ${unplaced.join(', ')})`);
+
 const git = (...args) => {
   try {
     return execFileSync('git', ['-C', client, ...args], { encoding: 'utf8' }).trim();
@@ -66,6 +103,9 @@ commit:   ${git('rev-parse', '--short', 'HEAD')}${dirty === '' ? '' : ' (client/
 minified:        ${code.length} bytes (${kB(code.length)} kB)
 minified + gzip: ${gzip.length} bytes (${kB(gzip.length)} kB)
 (1 kB = 1,000 bytes)
+
+by part, as an application that uses only some of it ships it (each line adds to those above):
+${partLines.join('\n')}
 
 figures (read by bench's Summary)
 figure: client.minBytes=${code.length}
