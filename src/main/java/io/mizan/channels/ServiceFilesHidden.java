@@ -28,8 +28,14 @@ final class ServiceFilesHidden extends ClassLoader {
         super(application);
     }
 
-    /** This loader over {@code application}, made once per application loader in a row. */
+    /**
+     * This loader over {@code application}, made once per application loader in a row; a loader that
+     * already hides them is returned as it is.
+     */
     static ServiceFilesHidden over(ClassLoader application) {
+        if (application instanceof ServiceFilesHidden hidden) {
+            return hidden;
+        }
         ServiceFilesHidden loader = last;
         if (loader == null || loader.getParent() != application) {
             loader = new ServiceFilesHidden(application);

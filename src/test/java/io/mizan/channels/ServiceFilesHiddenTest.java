@@ -81,4 +81,13 @@ class ServiceFilesHiddenTest {
             assertSame(application, ServiceFilesHidden.over(application).getParent());
         }
     }
+
+    @Test
+    void aLoaderThatHidesThemIsNotWrappedAgain(@TempDir Path folder) throws Exception {
+        try (URLClassLoader application = application(folder.resolve("a"))) {
+            ServiceFilesHidden hidden = ServiceFilesHidden.over(application);
+            assertSame(hidden, ServiceFilesHidden.over(hidden));
+            assertSame(application, ServiceFilesHidden.over(hidden).getParent());
+        }
+    }
 }
