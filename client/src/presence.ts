@@ -28,7 +28,6 @@ function byUser(a: PresenceMember, b: PresenceMember): number {
   return a.user < b.user ? -1 : 1;
 }
 
-
 /**
  * The members after a presence frame: the state frame replaces them, a diff sets the count of
  * each user it names (joins first, then leaves; a count of `0` removes the user). The result is

@@ -80,16 +80,22 @@ public final class Ws implements AutoCloseable {
      * longer than 10 s to arrive, but never stalls that long. Frames before it are kept in {@link #seen}.
      */
     public JsonObject next(Predicate<JsonObject> matching) {
+        return next(matching, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    /** The next frame that matches: none for {@code quiet}, or none in {@code total}, is an AssertionError. */
+    private JsonObject next(Predicate<JsonObject> matching, Duration quiet, Duration total) {
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(60);
+        long end = start + total.toNanos();
         try {
             while (true) {
-                long left = Math.min(TimeUnit.SECONDS.toNanos(10), end - System.nanoTime());
+                long left = Math.min(quiet.toNanos(), end - System.nanoTime());
                 JsonObject frame = left <= 0 ? null : frames.poll(left, TimeUnit.NANOSECONDS);
                 if (frame == null) {
-                    throw new AssertionError("no matching frame: none for 10 s, or none in 60 s; after "
-                            + seen.size() + " frames in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)
-                            + " s; the last: " + shortened(seen.isEmpty() ? null : seen.get(seen.size() - 1)));
+                    throw new AssertionError("no matching frame: none for " + quiet.toMillis() + " ms, or none in "
+                            + total.toMillis() + " ms; after " + seen.size() + " frames in "
+                            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms; the last: "
+                            + shortened(seen.isEmpty() ? null : seen.get(seen.size() - 1)));
                 }
                 seen.add(frame);
                 if (matching.test(frame)) {
@@ -115,30 +121,10 @@ public final class Ws implements AutoCloseable {
     /** Whether a frame with this op arrives within the time, without waiting longer. */
     public boolean arrives(String op, Duration within) {
         try {
-            next(f -> f.getString("op").equals(op), within);
+            next(f -> f.getString("op").equals(op), within, within);
             return true;
         } catch (AssertionError e) {
             return false;
-        }
-    }
-
-    private JsonObject next(Predicate<JsonObject> matching, Duration within) {
-        long end = System.nanoTime() + within.toNanos();
-        try {
-            while (true) {
-                long left = end - System.nanoTime();
-                JsonObject frame = left <= 0 ? null : frames.poll(left, TimeUnit.NANOSECONDS);
-                if (frame == null) {
-                    throw new AssertionError("none");
-                }
-                seen.add(frame);
-                if (matching.test(frame)) {
-                    return frame;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 
