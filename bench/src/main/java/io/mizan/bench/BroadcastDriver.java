@@ -336,6 +336,112 @@ final class BroadcastDriver {
                 latencies(f.receivers), cpu, client, open);
     }
 
+    /** What one phase of the inbound benchmark measured: messages the clients sent and the server counted. */
+    record InboundPhase(String side, long sent, long received, boolean sumMatches, double seconds,
+                        double serverCpuSeconds, double clientCpuSeconds) {
+        double perSecond() {
+            return received / seconds;
+        }
+
+        /** Server CPU per message, microseconds. */
+        double serverCpuMicros() {
+            return serverCpuSeconds / received * 1e6;
+        }
+
+        /** The driver's (the clients') CPU per message, microseconds. */
+        double clientCpuMicros() {
+            return clientCpuSeconds / received * 1e6;
+        }
+
+        /** Messages that did not arrive as sent: missing, or any at all when the sum of sequence numbers is off. */
+        long lost() {
+            return sumMatches ? sent - received : Math.max(1, sent - received);
+        }
+
+        static InboundPhase merge(List<InboundPhase> list) {
+            long sent = 0, received = 0;
+            boolean sums = true;
+            double seconds = 0, server = 0, client = 0;
+            for (InboundPhase p : list) {
+                sent += p.sent;
+                received += p.received;
+                sums &= p.sumMatches;
+                seconds += p.seconds;
+                server += p.serverCpuSeconds;
+                client += p.clientCpuSeconds;
+            }
+            return new InboundPhase(list.get(0).side, sent, received, sums, seconds, server, client);
+        }
+    }
+
+    /**
+     * Every client of a fleet sends {@code perSocket} messages, each as soon as its previous one is written (a JDK
+     * WebSocket takes one send at a time), all clients at once; the phase lasts until the server has counted them
+     * all (the channels-app's {@code GET api/plain/received}, whose {@code side}th triple it reads) or nothing more
+     * arrived for {@link #STALL_NANOS}. Its time runs from the first send to the server's receipt of the last.
+     */
+    InboundPhase inbound(Fleet f, String base, int side, int perSocket) throws Exception {
+        long[] before = received(base, side);
+        long from = f.nextSeq;
+        long count = (long) perSocket * f.receivers.size();
+        f.nextSeq += count;
+        long expectedSum = 0;
+        for (long seq = from; seq < from + count; seq++) {
+            expectedSum += seq;
+        }
+        double cpu0 = serverCpuSeconds.getAsDouble();
+        double client0 = Report.processCpuSeconds();
+        long start = System.nanoTime();
+        List<CompletableFuture<WebSocket>> sending = new ArrayList<>();
+        long seq = from;
+        for (Receiver r : f.receivers) {
+            CompletableFuture<WebSocket> chain = CompletableFuture.completedFuture(r.socket);
+            for (int i = 0; i < perSocket; i++) {
+                String text = inboundMessage(f.mizan, seq++);
+                chain = chain.thenCompose(ws -> ws.sendText(text, true));
+            }
+            sending.add(chain);
+        }
+        CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        long[] now = received(base, side);
+        long progressAt = System.nanoTime();
+        while (now[0] - before[0] < count) {
+            Thread.sleep(20);
+            long[] next = received(base, side);
+            if (next[0] != now[0]) {
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > STALL_NANOS) {
+                notes.add(String.format(Locale.ROOT, "inbound, %s: a phase ended with %d of %d messages (nothing"
+                        + " arrived for 10 s)", f.side, next[0] - before[0], count));
+                break;
+            }
+            now = next;
+        }
+        double cpu = serverCpuSeconds.getAsDouble() - cpu0;
+        double client = Report.processCpuSeconds() - client0;
+        long got = now[0] - before[0];
+        return new InboundPhase(f.side, count, got, now[1] - before[1] == expectedSum, (now[2] - start) / 1e9, cpu,
+                client);
+    }
+
+    /** A message of the inbound benchmark: a {@code Tick} as JSON, inside a send frame of the join "r" for Mizan. */
+    static String inboundMessage(boolean mizan, long seq) {
+        String tick = "{\"seq\":" + seq + ",\"sent\":" + System.nanoTime() + ",\"pad\":\"\"}";
+        return mizan ? "{\"op\":\"send\",\"ref\":\"r\",\"data\":" + tick + "}" : tick;
+    }
+
+    /** One side's count, sum of sequence numbers and time of the last receipt, from {@code GET api/plain/received}. */
+    long[] received(String base, int side) throws Exception {
+        HttpResponse<String> r = get(base + "api/plain/received");
+        expectOk(r);
+        String[] all = r.body().trim().split(" ");
+        long[] triple = new long[3];
+        for (int i = 0; i < 3; i++) {
+            triple[i] = Long.parseLong(all[side * 3 + i]);
+        }
+        return triple;
+    }
+
     /** The {@code p}th percentile of sorted latencies, in milliseconds. */
     static double percentileMillis(long[] sortedNanos, double p) {
         if (sortedNanos.length == 0) {

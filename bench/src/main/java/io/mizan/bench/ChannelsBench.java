@@ -5,6 +5,7 @@ import static io.mizan.bench.BroadcastDriver.join;
 import static io.mizan.bench.BroadcastDriver.row;
 
 import io.mizan.bench.BroadcastDriver.Fleet;
+import io.mizan.bench.BroadcastDriver.InboundPhase;
 import io.mizan.bench.BroadcastDriver.Phase;
 
 import java.io.IOException;
@@ -43,7 +44,14 @@ import java.util.Map;
  * <p>Then the same again with one stalled socket on each side: a raw TCP connection that joins (or
  * connects), has its queues filled by a flood to a room only it is in, and never reads.
  *
- * <p>Settings (system properties): {@code bench.sockets} (1000), {@code bench.messages} (20 per
+ * <p>Last, messages the other way: every client of a fleet sends {@code bench.inboundMessages} messages, each as
+ * soon as its previous one is written, which the server reads and counts: Mizan's room channel's {@code receive}
+ * (the frame parsed, its ref looked up, the rate limit checked, the message bound and validated, the handler
+ * called) against a plain {@code @OnMessage} that reads the same message with JSON-B. Phases interleaved as above,
+ * after unmeasured ones during the warm-up; the figure is the server's CPU per message.
+ *
+ * <p>Settings (system properties): {@code bench.sockets} (1000), {@code bench.inboundMessages} (50 per client per
+ * phase), {@code bench.messages} (20 per
  * broadcast), {@code bench.broadcasts} (4 per phase: a phase of 80,000 deliveries lasts seconds, not a
  * fraction of one), {@code bench.channelRounds} (8 pairs of phases per scenario), {@code bench.warmupBroadcasts}
  * (8 per side, unpinned), {@code bench.pinnedWarmupBroadcasts} (2 per side, after pinning), {@code bench.pin}
@@ -74,6 +82,7 @@ public final class ChannelsBench {
         Settings s = new Settings(
                 Report.bounded("bench.sockets", 1000, 1, 10_000),
                 Report.bounded("bench.messages", 20, 1, 10_000),
+                Report.bounded("bench.inboundMessages", 50, 1, 10_000),
                 Report.bounded("bench.broadcasts", 4, 1, 1000),
                 Report.bounded("bench.channelRounds", 8, 1, 50),
                 Report.bounded("bench.warmupBroadcasts", 8, 0, 1000),
@@ -110,7 +119,7 @@ public final class ChannelsBench {
         System.exit(exit);
     }
 
-    record Settings(int sockets, int messages, int broadcasts, int rounds, int warmupBroadcasts,
+    record Settings(int sockets, int messages, int inboundMessages, int broadcasts, int rounds, int warmupBroadcasts,
                     int pinnedWarmupBroadcasts, boolean pin, String serverHeap) {
     }
 
@@ -147,6 +156,11 @@ public final class ChannelsBench {
 
             // warm-up: unmeasured bursts to both sides, every one checked, nothing pinned (the JIT has both cores)
             driver.warmUp(List.of(plain, mizan), s.warmupBroadcasts());
+            for (int i = 0; i < Math.max(1, s.warmupBroadcasts() / 2); i++) {
+                for (Fleet f : List.of(plain, mizan)) {
+                    printInbound("warm-up", inbound(f));
+                }
+            }
             System.out.printf(Locale.ROOT, "server idle after %.1f s%n", server.awaitIdle(20));
 
             // then the server on one CPU, this driver and its clients on the other, for the rest of the run
@@ -191,6 +205,22 @@ public final class ChannelsBench {
             boolean plainClosedIt = closedByServer(stalledPlain, 2_000);
             stalledPlain.close();
             stalledMizan.close();
+
+            // messages the other way: every client sends, the server counts
+            List<InboundPhase> inPhases = new ArrayList<>();
+            for (int round = 0; round < s.rounds(); round++) {
+                List<Fleet> order = round % 2 == 0 ? List.of(plain, mizan) : List.of(mizan, plain);
+                InboundPhase[] pair = new InboundPhase[2];
+                for (Fleet f : order) {
+                    InboundPhase p = inbound(f);
+                    printInbound("inbound", p);
+                    pair[f == plain ? 0 : 1] = p;
+                }
+                inPhases.add(pair[0]);
+                inPhases.add(pair[1]);
+            }
+            String statsInbound = driver.stats(base);
+
             if (s.pin()) {
                 pinning += "; at the end: server " + Pinning.affinity(server.pid()) + ", driver "
                         + Pinning.affinity(driverPid);
@@ -288,6 +318,27 @@ public final class ChannelsBench {
                 t.append("  ").append(n).append('\n');
             }
             t.append('\n');
+            List<InboundPhase> inPlain = inPhases.stream().filter(p -> p.side().equals(plain.side)).toList();
+            List<InboundPhase> inMizan = inPhases.stream().filter(p -> p.side().equals(mizan.side)).toList();
+            t.append(String.format(Locale.ROOT, "messages in: each of the %d clients of a side sends %d messages per phase"
+                    + " (a Tick, inside a send frame for Mizan), the next as soon as the last is written; the server"
+                    + " counts them and sums their sequence numbers (checked); time: first send to the server's receipt"
+                    + " of the last; open sockets (plain, Mizan) after: %s%n", s.sockets(), s.inboundMessages(),
+                    statsInbound));
+            t.append(inboundHeading());
+            for (InboundPhase p : inPhases) {
+                t.append(inboundRow("inbound", p));
+            }
+            InboundPhase inPl = InboundPhase.merge(inPlain);
+            InboundPhase inMz = InboundPhase.merge(inMizan);
+            Report.Summary inRate = Report.pairRatios(inPlain, inMizan, InboundPhase::perSecond);
+            Report.Summary inCpu = Report.pairRatios(inPlain, inMizan, InboundPhase::serverCpuMicros);
+            t.append(String.format(Locale.ROOT, "all phases: plain %.0f msg/s, %.2f µs server CPU each; Mizan %.0f msg/s,"
+                    + " %.2f µs each; per pair, Mizan ÷ plain: msg/s %.3f [%.3f, %.3f], server CPU per message %.3f"
+                    + " [%.3f, %.3f]; lost: plain %d, Mizan %d%n", inPl.perSecond(), inPl.serverCpuMicros(),
+                    inMz.perSecond(), inMz.serverCpuMicros(), inRate.median(), inRate.min(), inRate.max(),
+                    inCpu.median(), inCpu.min(), inCpu.max(), inPl.lost(), inMz.lost()));
+            t.append('\n');
             t.append("figures (read by Summary: all phases of a scenario and side together, as in the summary above;"
                     + " pairRatio: the median of the pairs' ratios, with their min and max)\n");
             for (String scenario : List.of("no stalled socket", "one stalled socket")) {
@@ -307,9 +358,26 @@ public final class ChannelsBench {
                 t.append(Report.figure(key + ".mizan.lost.count", mz.lost() + mz.disorder()));
                 t.append(Report.figure(key + ".baseline.lost.count", pl.lost() + pl.disorder()));
             }
+            t.append(Report.figure("channels.inbound.mizan.perSecond", inMz.perSecond()));
+            t.append(Report.figure("channels.inbound.baseline.perSecond", inPl.perSecond()));
+            t.append(Report.figure("channels.inbound.pairRatio.perSecond", inRate.median()));
+            t.append(Report.figure("channels.inbound.pairRatio.perSecond.min", inRate.min()));
+            t.append(Report.figure("channels.inbound.pairRatio.perSecond.max", inRate.max()));
+            t.append(Report.figure("channels.inbound.mizan.serverCpu.us", inMz.serverCpuMicros()));
+            t.append(Report.figure("channels.inbound.baseline.serverCpu.us", inPl.serverCpuMicros()));
+            t.append(Report.figure("channels.inbound.pairRatio.serverCpu", inCpu.median()));
+            t.append(Report.figure("channels.inbound.pairRatio.serverCpu.min", inCpu.min()));
+            t.append(Report.figure("channels.inbound.pairRatio.serverCpu.max", inCpu.max()));
+            t.append(Report.figure("channels.inbound.mizan.lost.count", inMz.lost()));
+            t.append(Report.figure("channels.inbound.baseline.lost.count", inPl.lost()));
             t.append('\n');
             t.append(String.format(Locale.ROOT, "total run time: %.0f s%n", (System.nanoTime() - t0) / 1e9));
             return t.toString();
+        }
+
+        /** One phase of messages in from every client of a fleet; the received triple: plain first, then Mizan. */
+        private InboundPhase inbound(Fleet f) throws Exception {
+            return driver.inbound(f, base, f == plain ? 0 : 1, s.inboundMessages());
         }
 
         /** A WebSocket over a raw TCP connection that sends its frames, then never reads again. */
@@ -340,6 +408,20 @@ public final class ChannelsBench {
             }
             return socket;
         }
+    }
+
+    static String inboundHeading() {
+        return String.format(Locale.ROOT, "%-9s %-10s %10s %10s %10s %12s %12s %6s%n", "phase", "side", "sent",
+                "received", "msg/s", "srv µs/msg", "cli µs/msg", "lost");
+    }
+
+    static String inboundRow(String phase, InboundPhase p) {
+        return String.format(Locale.ROOT, "%-9s %-10s %10d %10d %10.0f %12.2f %12.2f %6d%n", phase, p.side(), p.sent(),
+                p.received(), p.perSecond(), p.serverCpuMicros(), p.clientCpuMicros(), p.lost());
+    }
+
+    static void printInbound(String phase, InboundPhase p) {
+        System.out.printf(Locale.ROOT, "%tT %s", new java.util.Date(), inboundRow(phase, p));
     }
 
     /** A masked text frame, as a client must send it (short frames only). */

@@ -93,6 +93,7 @@ public final class Summary {
         deployment();
         channels("clean", "no stalled socket");
         channels("stalled", "one stalled socket");
+        inbound();
         nodes();
         client();
 
@@ -232,6 +233,17 @@ public final class Summary {
         String name = "broadcast, " + scenario;
         ratioRow(name, "deliveries/s", k + ".mizan.perSecond", k + ".baseline.perSecond", k + ".pairRatio.perSecond",
                 "%.0f", "≥ 1.0×", r -> r >= 1.0);
+        lostRow(name, k + ".mizan.lost.count", k + ".baseline.lost.count");
+    }
+
+    /** Messages clients send on a channel, against a plain {@code @OnMessage} reading the same with JSON-B. */
+    private void inbound() {
+        String k = "channels.inbound";
+        String name = "channel messages in";
+        ratioRow(name, "server CPU per message, µs (baseline: plain `@OnMessage`)", k + ".mizan.serverCpu.us",
+                k + ".baseline.serverCpu.us", k + ".pairRatio.serverCpu", "%.2f", "—", null);
+        ratioRow(name, "messages/s", k + ".mizan.perSecond", k + ".baseline.perSecond", k + ".pairRatio.perSecond",
+                "%.0f", "—", null);
         lostRow(name, k + ".mizan.lost.count", k + ".baseline.lost.count");
     }
 

@@ -63,6 +63,17 @@ public class PlainResource {
         return String.valueOf(System.nanoTime());
     }
 
+    /**
+     * What each side's clients sent so far: "count seqSum lastAt" of the plain endpoint, then the same of
+     * Mizan's room channel.
+     */
+    @GET
+    @Path("received")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String received() {
+        return PlainEndpoint.RECEIVED + " " + RoomChannel.RECEIVED;
+    }
+
     /** Open sockets: the plain endpoint's sessions and Mizan's (the hub's count). */
     @GET
     @Path("stats")

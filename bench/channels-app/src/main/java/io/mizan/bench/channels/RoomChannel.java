@@ -6,10 +6,15 @@ import io.mizan.ChannelSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 
-/** The Mizan side: anyone may join a room and listen; only the server sends. */
+/**
+ * The Mizan side: anyone may join a room and listen; what a client sends is counted (the inbound
+ * benchmark), as {@link PlainEndpoint} counts what its clients send.
+ */
 @ApplicationScoped
 @Channel("room")
 public class RoomChannel implements ChannelHandler<RoomChannel.Room, Tick> {
+
+    static final Received RECEIVED = new Received();
 
     public record Room(@NotBlank String room) {
     }
@@ -22,5 +27,10 @@ public class RoomChannel implements ChannelHandler<RoomChannel.Room, Tick> {
     @Override
     public String group(Room params) {
         return "room_" + params.room();
+    }
+
+    @Override
+    public void receive(Room params, Tick message, ChannelSession<Tick> session) {
+        RECEIVED.add(message);
     }
 }
