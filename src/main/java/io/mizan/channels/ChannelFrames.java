@@ -9,7 +9,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -50,7 +49,7 @@ final class ChannelFrames {
     static ClientFrame read(String text) {
         JsonObject frame;
         try {
-            frame = StrictJson.parseObject(text.getBytes(StandardCharsets.UTF_8));
+            frame = StrictJson.parseObject(text);
         } catch (io.mizan.MizanException e) {
             throw new Unreadable(null, e);
         }

@@ -51,10 +51,7 @@ public final class ChannelHub {
         this.relay = relay;
         this.groups = new GroupRegistry(relay);
         this.receiver = new FrameReceiver(
-                invoker,
-                new FrameActions(invoker, binder, encoder, handlers, settings, groups, open),
-                open,
-                this::closed);
+                invoker, new FrameActions(invoker, binder, encoder, handlers, settings, groups, open), this::closed);
         relay.start(new FromOtherNodes(groups, live, open));
     }
 
@@ -103,7 +100,11 @@ public final class ChannelHub {
     }
 
     private void closed(ChannelSocket socket) {
-        if (socket == null || !open.remove(socket)) {
+        if (socket == null) {
+            return;
+        }
+        socket.closed = true;
+        if (!open.remove(socket)) {
             return;
         }
         socket.outbox.close();

@@ -18,6 +18,12 @@ final class ChannelSocket {
     /** Whether this socket's user may read a context, decided once per context for live invalidation. */
     final Map<String, Boolean> readable = new ConcurrentHashMap<>();
 
+    /**
+     * Set when the hub closes this socket (its client left, abused it or fell behind): frames the container
+     * still delivers after are dropped. A flag, not a look-up in the hub's set, on the path of every frame.
+     */
+    volatile boolean closed;
+
     private int strikes;
     private long windowStart;
     private int sentInWindow;

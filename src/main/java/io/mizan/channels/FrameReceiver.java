@@ -6,7 +6,6 @@ import io.mizan.telemetry.Kind;
 import io.mizan.telemetry.Observation;
 import io.mizan.telemetry.Telemetry;
 
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,23 +23,18 @@ final class FrameReceiver {
 
     private final Invoker invoker;
     private final FrameActions actions;
-    private final Set<ChannelSocket> open;
     private final Consumer<ChannelSocket> close;
 
-    /**
-     * @param open the sockets open on this node
-     * @param close ends a socket's joins once its transport is closed
-     */
-    FrameReceiver(Invoker invoker, FrameActions actions, Set<ChannelSocket> open, Consumer<ChannelSocket> close) {
+    /** @param close ends a socket's joins once its transport is closed */
+    FrameReceiver(Invoker invoker, FrameActions actions, Consumer<ChannelSocket> close) {
         this.invoker = invoker;
         this.actions = actions;
-        this.open = open;
         this.close = close;
     }
 
     /** A text frame from the client of an open socket. */
     void receive(ChannelSocket socket, String text) {
-        if (!open.contains(socket)) {
+        if (socket.closed) {
             return; // closed by the hub (abuse, too slow); the container may still deliver what it read
         }
         ChannelFrames.ClientFrame frame;

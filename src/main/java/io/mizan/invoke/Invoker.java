@@ -174,7 +174,7 @@ public final class Invoker {
      * @throws MizanException 422 with field errors when it fails
      */
     public void validateValue(String root, TypeRef type, String what, Object value) {
-        if (value == null) {
+        if (value == null || !constraints.onValue(value.getClass())) {
             return;
         }
         Set<ConstraintViolation<Object>> violations = validators.of(null).validate(value);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What Bean Validation has to check on a method, asked once per method: validating a method that has
- * nothing to check still costs a call, and its metadata is not asked again on every call.
+ * What Bean Validation has to check on a method or a value, asked once per method or class: validating
+ * what has nothing to check still costs a call, and its metadata is not asked again on every call.
  */
 public final class MethodConstraints {
 
@@ -20,6 +20,7 @@ public final class MethodConstraints {
 
     private final Validator validator;
     private final Map<Method, Found> found = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Boolean> values = new ConcurrentHashMap<>();
 
     /** @param validator the server's validator, whose metadata is read and which validates */
     public MethodConstraints(Validator validator) {
@@ -39,6 +40,15 @@ public final class MethodConstraints {
     /** Whether the method's result has anything to check. */
     public boolean onResult(Method method) {
         return found(method).result();
+    }
+
+    /**
+     * Whether a value of this class has anything to check when validated whole (a channel's parameters or
+     * message): a constraint on the class, a property, a getter or an element, or a cascade with {@code @Valid}.
+     */
+    public boolean onValue(Class<?> type) {
+        return values.computeIfAbsent(
+                type, t -> validator.getConstraintsForClass(t).isBeanConstrained());
     }
 
     private Found found(Method method) {

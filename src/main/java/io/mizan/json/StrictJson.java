@@ -42,7 +42,17 @@ public final class StrictJson {
 
     /** Parses a body; an empty body is an empty object. */
     public static JsonObject parseObject(byte[] body) {
-        String text = decodeUtf8(body);
+        return parseObject(decodeUtf8(body));
+    }
+
+    /**
+     * Parses text already decoded, a WebSocket text frame for one (its container refuses invalid UTF-8),
+     * as strictly as a body.
+     */
+    public static JsonObject parseObject(String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         if (text.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
@@ -122,7 +132,7 @@ public final class StrictJson {
                 throw Messages.invalidUtf8();
             }
         }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return text;
     }
 
     private static JsonObject readObject(JsonParser parser, int depth) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
+import java.util.List;
 
 /** Which of a method's parts Bean Validation has something to check on, read from its metadata. */
 class MethodConstraintsTest {
@@ -37,6 +38,21 @@ class MethodConstraintsTest {
 
         public Address noValid(Address address) {
             return address;
+        }
+    }
+
+    public record Plain(String text, int count) {}
+
+    public record Nested(@Valid Address address) {}
+
+    public record Unchecked(Address address) {}
+
+    public record Elements(List<@NotBlank String> tags) {}
+
+    public static class Getter {
+        @NotNull
+        public String getName() {
+            return null;
         }
     }
 
@@ -72,5 +88,17 @@ class MethodConstraintsTest {
         assertFalse(CONSTRAINTS.onResult(method("constrained")));
         assertFalse(CONSTRAINTS.onResult(method("plain")));
         assertTrue(CONSTRAINTS.onResult(method("result")), "asked again: the same answer");
+    }
+
+    @Test
+    void aValueCountsWithAConstraintAnywhereBeanValidationLooks() {
+        assertFalse(CONSTRAINTS.onValue(Plain.class));
+        assertFalse(CONSTRAINTS.onValue(Unchecked.class), "a component's own constraints need @Valid to count");
+        assertFalse(CONSTRAINTS.onValue(String.class));
+        assertTrue(CONSTRAINTS.onValue(Address.class), "on a record component");
+        assertTrue(CONSTRAINTS.onValue(Nested.class), "cascaded with @Valid");
+        assertTrue(CONSTRAINTS.onValue(Elements.class), "on a list's elements");
+        assertTrue(CONSTRAINTS.onValue(Getter.class), "on a getter");
+        assertTrue(CONSTRAINTS.onValue(Address.class), "asked again: the same answer");
     }
 }

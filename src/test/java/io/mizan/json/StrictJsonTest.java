@@ -31,6 +31,13 @@ class StrictJsonTest {
         assertTrue(parse("\uFEFF{}").isEmpty());
     }
 
+    @Test
+    void readsTextAsItReadsItsBytes() {
+        for (String text : List.of("{\"a\":[1,{\"b\":null}],\"c\":\"\u00e9\u4e2d\"}", "", " ", "\uFEFF{\"a\":1}")) {
+            assertEquals(parse(text), StrictJson.parseObject(text), text);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -48,6 +55,8 @@ class StrictJsonTest {
             })
     void refuses(String body, String code, String message) {
         MizanException e = assertThrows(MizanException.class, () -> parse(body.trim()));
+        MizanException fromText = assertThrows(MizanException.class, () -> StrictJson.parseObject(body.trim()));
+        assertEquals(e.getMessage(), fromText.getMessage());
         assertEquals(400, e.status());
         assertEquals(code.trim(), e.code(), e.getMessage());
         assertTrue(e.getMessage().contains(message.trim()), e.getMessage());
