@@ -158,7 +158,11 @@ public final class ChannelsBench {
             driver.warmUp(List.of(plain, mizan), s.warmupBroadcasts());
             for (int i = 0; i < Math.max(1, s.warmupBroadcasts() / 2); i++) {
                 for (Fleet f : List.of(plain, mizan)) {
-                    printInbound("warm-up", inbound(f));
+                    InboundPhase w = inbound(f);
+                    printInbound("warm-up", w);
+                    if (w.lost() > 0) {
+                        throw new IllegalStateException("warm-up, messages in: " + f.side + " lost " + w.lost());
+                    }
                 }
             }
             System.out.printf(Locale.ROOT, "server idle after %.1f s%n", server.awaitIdle(20));
