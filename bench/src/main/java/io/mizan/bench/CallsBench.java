@@ -790,10 +790,7 @@ public final class CallsBench {
         perRound.forEach((work, r) -> {
             String[] names = {"perSecond", "p99", "serverCpu"};
             for (int i = 0; i < names.length; i++) {
-                String k = "calls." + work + ".rounds." + names[i];
-                t.append(Report.figure(k, r[i].median()));
-                t.append(Report.figure(k + ".min", r[i].min()));
-                t.append(Report.figure(k + ".max", r[i].max()));
+                t.append(Report.figures("calls." + work + ".rounds." + names[i], r[i]));
             }
         });
         return t.toString();

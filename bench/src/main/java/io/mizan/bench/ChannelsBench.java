@@ -353,10 +353,7 @@ public final class ChannelsBench {
                 Phase mz = Phase.merge(mzs);
                 t.append(Report.figure(key + ".mizan.perSecond", mz.perSecond()));
                 t.append(Report.figure(key + ".baseline.perSecond", pl.perSecond()));
-                Report.Summary ratios = Report.pairRatios(pls, mzs, Phase::perSecond);
-                t.append(Report.figure(key + ".pairRatio.perSecond", ratios.median()));
-                t.append(Report.figure(key + ".pairRatio.perSecond.min", ratios.min()));
-                t.append(Report.figure(key + ".pairRatio.perSecond.max", ratios.max()));
+                t.append(Report.figures(key + ".pairRatio.perSecond", Report.pairRatios(pls, mzs, Phase::perSecond)));
                 t.append(Report.figure(key + ".mizan.p99.ms", mz.percentileMillis(99)));
                 t.append(Report.figure(key + ".baseline.p99.ms", pl.percentileMillis(99)));
                 t.append(Report.figure(key + ".mizan.lost.count", mz.lost() + mz.disorder()));
@@ -364,14 +361,10 @@ public final class ChannelsBench {
             }
             t.append(Report.figure("channels.inbound.mizan.perSecond", inMz.perSecond()));
             t.append(Report.figure("channels.inbound.baseline.perSecond", inPl.perSecond()));
-            t.append(Report.figure("channels.inbound.pairRatio.perSecond", inRate.median()));
-            t.append(Report.figure("channels.inbound.pairRatio.perSecond.min", inRate.min()));
-            t.append(Report.figure("channels.inbound.pairRatio.perSecond.max", inRate.max()));
+            t.append(Report.figures("channels.inbound.pairRatio.perSecond", inRate));
             t.append(Report.figure("channels.inbound.mizan.serverCpu.us", inMz.serverCpuMicros()));
             t.append(Report.figure("channels.inbound.baseline.serverCpu.us", inPl.serverCpuMicros()));
-            t.append(Report.figure("channels.inbound.pairRatio.serverCpu", inCpu.median()));
-            t.append(Report.figure("channels.inbound.pairRatio.serverCpu.min", inCpu.min()));
-            t.append(Report.figure("channels.inbound.pairRatio.serverCpu.max", inCpu.max()));
+            t.append(Report.figures("channels.inbound.pairRatio.serverCpu", inCpu));
             t.append(Report.figure("channels.inbound.mizan.lost.count", inMz.lost()));
             t.append(Report.figure("channels.inbound.baseline.lost.count", inPl.lost()));
             t.append('\n');

@@ -299,9 +299,7 @@ public final class NodesBench {
                     + " the median of the pairs' ratios, with their min and max; lost counts messages lost or out of order)\n");
             t.append(Report.figure("nodes.two.perSecond", w.perSecond()));
             t.append(Report.figure("nodes.one.perSecond", o.perSecond()));
-            t.append(Report.figure("nodes.pairRatio.perSecond", r.median()));
-            t.append(Report.figure("nodes.pairRatio.perSecond.min", r.min()));
-            t.append(Report.figure("nodes.pairRatio.perSecond.max", r.max()));
+            t.append(Report.figures("nodes.pairRatio.perSecond", r));
             t.append(Report.figure("nodes.two.p99.ms", w.percentileMillis(99)));
             t.append(Report.figure("nodes.one.p99.ms", o.percentileMillis(99)));
             t.append(Report.figure("nodes.two.lost.count", w.lost() + w.disorder()));

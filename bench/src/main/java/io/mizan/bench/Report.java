@@ -228,6 +228,11 @@ final class Report {
                 + "\n";
     }
 
+    /** The median of a summary as {@code name}, its min and max as {@code name.min} and {@code name.max}. */
+    static String figures(String name, Summary summary) {
+        return figure(name, summary.median()) + figure(name + ".min", summary.min()) + figure(name + ".max", summary.max());
+    }
+
     static String figure(String name, long value) {
         return "figure: " + name + "=" + value + "\n";
     }
