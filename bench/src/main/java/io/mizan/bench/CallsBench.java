@@ -181,7 +181,7 @@ public final class CallsBench {
 
     /** One start of the server: when it was ready, its heap at three moments, and where it ran. */
     record Start(long pid, long readyMillis, String heapAfterStart, String heapAfterWarmup, String heapAtEnd,
-                 String pinning, int phases) {
+                 String grown, String pinning, int phases) {
         /** What the measured phases kept: the heap at the end less after the warm-up, MB (NaN if unread). */
         double kept() {
             return megabytes(heapAtEnd) - megabytes(heapAfterWarmup);
@@ -373,6 +373,7 @@ public final class CallsBench {
         }
         // what the measured phases (hundreds of thousands of calls) keep, if anything, shows against this
         String heapAfterWarmup = server.heapAfterGc();
+        Map<String, long[]> classesAfterWarmup = server.classHistogram();
         int before = phases.size();
         for (Endpoint[] pair : pairs) {
             for (int round = 0; round < settings.rounds(); round++) {
@@ -388,9 +389,10 @@ public final class CallsBench {
             }
         }
         String heapAtEnd = server.heapAfterGc();
+        String grown = PayaraMicro.grownMost(classesAfterWarmup, server.classHistogram(), 8);
         String pinning = settings.pin() ? "at the end: server " + Pinning.affinity(server.pid()) + ", load "
                 + Pinning.affinity(ProcessHandle.current().pid()) : "nothing pinned";
-        return new Start(server.pid(), startMillis, heapAfterStart, heapAfterWarmup, heapAtEnd, pinning,
+        return new Start(server.pid(), startMillis, heapAfterStart, heapAfterWarmup, heapAtEnd, grown, pinning,
                 phases.size() - before);
     }
 
@@ -672,6 +674,8 @@ public final class CallsBench {
             t.append(String.format(Locale.ROOT, "          start %d (pid %d): ready in %.1f s; heap after a forced GC: %s"
                     + " after start, %s after the warm-up, %s at the end; pinning %s%n", i + 1, st.pid(),
                     st.readyMillis() / 1e3, st.heapAfterStart(), st.heapAfterWarmup(), st.heapAtEnd(), st.pinning()));
+            t.append("          live objects that grew most from after the warm-up to the end (jcmd GC.class_histogram,"
+                    + " bytes and instances): ").append(st.grown()).append('\n');
         }
         t.append(String.format(Locale.ROOT, "load:     %d client threads (java.net.http.HttpClient, HTTP/1.1, one request"
                 + " at a time each) in one JVM; per start, a warm-up: %d passes over all endpoints, %d s each, nothing"

@@ -157,6 +157,52 @@ final class PayaraMicro {
         return m.find() ? String.format(Locale.ROOT, "%.1f MB", Long.parseLong(m.group(1)) / 1024.0) : "n/a";
     }
 
+    /** One line of a class histogram: {@code 1:  123  4567  [B (java.base@17)}. */
+    private static final Pattern HISTOGRAM_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+
+    /**
+     * The live objects of the server by class (a forced full GC first, {@code jcmd GC.class_histogram}):
+     * class name to {instances, bytes}.
+     */
+    Map<String, long[]> classHistogram() {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Map<String, long[]> classes = new java.util.HashMap<>();
+        for (String line : Report.run(jcmd, String.valueOf(process.pid()), "GC.class_histogram").split("\n")) {
+            Matcher m = HISTOGRAM_LINE.matcher(line);
+            if (m.find()) {
+                classes.merge(m.group(3), new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2))},
+                        (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]});
+            }
+        }
+        return classes;
+    }
+
+    /**
+     * The {@code n} classes whose live bytes grew most from {@code before} to {@code after}, as
+     * {@code "[B +812.0 KB (+1,234)"}, separated by commas ("none" when nothing grew), then what the
+     * classes of {@code io.mizan} gained or lost together.
+     */
+    static String grownMost(Map<String, long[]> before, Map<String, long[]> after, int n) {
+        List<String> lines = after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[]{
+                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .filter(e -> e.getValue()[1] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(n)
+                .map(e -> String.format(Locale.ROOT, "%s +%.1f KB (%+,d)", e.getKey(), e.getValue()[1] / 1024.0,
+                        e.getValue()[0]))
+                .toList();
+        long mizan = 0;
+        for (Map.Entry<String, long[]> e : after.entrySet()) {
+            if (e.getKey().startsWith("io.mizan.")) {
+                mizan += e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1];
+            }
+        }
+        return (lines.isEmpty() ? "none" : String.join(", ", lines))
+                + String.format(Locale.ROOT, "; Mizan's own classes (io.mizan.*) together %+.1f KB", mizan / 1024.0);
+    }
+
     /** Stops the server (SIGTERM, then a kill after 30 s). Safe to call more than once. */
     synchronized void stop() {
         Process p = process;
