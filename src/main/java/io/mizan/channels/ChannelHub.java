@@ -51,7 +51,7 @@ public final class ChannelHub {
         this.relay = relay;
         this.groups = new GroupRegistry(relay);
         this.receiver = new FrameReceiver(
-                invoker, new FrameActions(invoker, binder, encoder, handlers, settings, groups, open), this::closed);
+                invoker, new FrameActions(invoker, binder, encoder, handlers, settings, groups), this::closed);
         relay.start(new FromOtherNodes(groups, live, open));
     }
 

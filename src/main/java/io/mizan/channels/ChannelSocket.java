@@ -19,8 +19,9 @@ final class ChannelSocket {
     final Map<String, Boolean> readable = new ConcurrentHashMap<>();
 
     /**
-     * Set when the hub closes this socket (its client left, abused it or fell behind): frames the container
-     * still delivers after are dropped. A flag, not a look-up in the hub's set, on the path of every frame.
+     * Set when the hub closes this socket (its client left, abused it or fell behind), before its joins are
+     * emptied: frames the container still delivers after are dropped, and a join that raced the close is
+     * undone. A flag, not a look-up in the hub's set of open sockets, on the path of every frame.
      */
     volatile boolean closed;
 

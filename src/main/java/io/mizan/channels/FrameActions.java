@@ -9,8 +9,6 @@ import io.mizan.json.ResultEncoder;
 import io.mizan.messages.Messages;
 import io.mizan.model.ChannelModel;
 
-import java.util.Set;
-
 /**
  * What a client frame does to a socket's joins: a join binds and validates the channel's parameters and
  * asks its handler to authorize and group them, a message is bound, validated and handed to the handler,
@@ -24,7 +22,6 @@ final class FrameActions {
     private final BeanTargets handlers;
     private final ChannelSettings settings;
     private final GroupRegistry groups;
-    private final Set<ChannelSocket> open;
 
     FrameActions(
             Invoker invoker,
@@ -32,15 +29,13 @@ final class FrameActions {
             ResultEncoder encoder,
             BeanTargets handlers,
             ChannelSettings settings,
-            GroupRegistry groups,
-            Set<ChannelSocket> open) {
+            GroupRegistry groups) {
         this.invoker = invoker;
         this.binder = binder;
         this.encoder = encoder;
         this.handlers = handlers;
         this.settings = settings;
         this.groups = groups;
-        this.open = open;
     }
 
     /** Joins the channel a join frame names, if its handler lets the socket's caller in. */
@@ -76,7 +71,7 @@ final class FrameActions {
             throw Messages.refInUse(frame.ref());
         }
         groups.add(membership);
-        if (!open.contains(socket)) { // closed meanwhile: its close already emptied its joins
+        if (socket.closed) { // closed meanwhile: its close set the flag before it emptied the joins
             socket.joins.remove(frame.ref());
             groups.remove(membership);
         }
