@@ -268,17 +268,31 @@ final class BroadcastDriver {
      */
     void rounds(String scenario, Fleet baseline, Fleet other, int rounds, int broadcasts, List<Phase> phases)
             throws Exception {
+        interleaved(rounds, baseline, other, f -> {
+            Phase p = phase(scenario, f, broadcasts);
+            afterPhase.accept(p);
+            print(p);
+            return p;
+        }, phases);
+    }
+
+    /** Measures one phase of a fleet. */
+    interface PhaseOf<P> {
+        P measure(Fleet fleet) throws Exception;
+    }
+
+    /**
+     * {@code rounds} pairs of phases, A B B A: the baseline then the other, then the other then the baseline,
+     * and so on; each pair is added to {@code phases} baseline first.
+     */
+    static <P> void interleaved(int rounds, Fleet baseline, Fleet other, PhaseOf<P> phase, List<P> phases)
+            throws Exception {
         for (int round = 0; round < rounds; round++) {
             List<Fleet> order = round % 2 == 0 ? List.of(baseline, other) : List.of(other, baseline);
-            Phase[] pair = new Phase[2];
-            for (Fleet f : order) {
-                Phase p = phase(scenario, f, broadcasts);
-                afterPhase.accept(p);
-                print(p);
-                pair[f == baseline ? 0 : 1] = p;
-            }
-            phases.add(pair[0]);
-            phases.add(pair[1]);
+            P first = phase.measure(order.get(0));
+            P second = phase.measure(order.get(1));
+            phases.add(order.get(0) == baseline ? first : second);
+            phases.add(order.get(0) == baseline ? second : first);
         }
     }
 

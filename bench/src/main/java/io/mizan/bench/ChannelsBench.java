@@ -212,17 +212,11 @@ public final class ChannelsBench {
 
             // messages the other way: every client sends, the server counts
             List<InboundPhase> inPhases = new ArrayList<>();
-            for (int round = 0; round < s.rounds(); round++) {
-                List<Fleet> order = round % 2 == 0 ? List.of(plain, mizan) : List.of(mizan, plain);
-                InboundPhase[] pair = new InboundPhase[2];
-                for (Fleet f : order) {
-                    InboundPhase p = inbound(f);
-                    printInbound("inbound", p);
-                    pair[f == plain ? 0 : 1] = p;
-                }
-                inPhases.add(pair[0]);
-                inPhases.add(pair[1]);
-            }
+            BroadcastDriver.interleaved(s.rounds(), plain, mizan, f -> {
+                InboundPhase p = inbound(f);
+                printInbound("inbound", p);
+                return p;
+            }, inPhases);
             String statsInbound = driver.stats(base);
 
             if (s.pin()) {

@@ -183,22 +183,27 @@ final class PayaraMicro {
      * classes of {@code io.mizan} gained or lost together.
      */
     static String grownMost(Map<String, long[]> before, Map<String, long[]> after, int n) {
-        List<String> lines = after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), new long[]{
-                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
-                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+        // each class's change, over the classes of either histogram: {instances, bytes}
+        Map<String, long[]> change = new java.util.HashMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>(before.keySet());
+        names.addAll(after.keySet());
+        long[] none = new long[2];
+        for (String name : names) {
+            long[] a = after.getOrDefault(name, none);
+            long[] b = before.getOrDefault(name, none);
+            change.put(name, new long[]{a[0] - b[0], a[1] - b[1]});
+        }
+        List<String> lines = change.entrySet().stream()
                 .filter(e -> e.getValue()[1] > 0)
                 .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
                 .limit(n)
                 .map(e -> String.format(Locale.ROOT, "%s +%.1f KB (%+,d)", e.getKey(), e.getValue()[1] / 1024.0,
                         e.getValue()[0]))
                 .toList();
-        long mizan = 0;
-        for (Map.Entry<String, long[]> e : after.entrySet()) {
-            if (e.getKey().startsWith("io.mizan.")) {
-                mizan += e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1];
-            }
-        }
+        long mizan = change.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("io.mizan."))
+                .mapToLong(e -> e.getValue()[1])
+                .sum();
         return (lines.isEmpty() ? "none" : String.join(", ", lines))
                 + String.format(Locale.ROOT, "; Mizan's own classes (io.mizan.*) together %+.1f KB", mizan / 1024.0);
     }
