@@ -38,6 +38,7 @@ const options = {
 const bundleOf = async (used) => {
   const built = await esbuild.build({
     ...options,
+    metafile: true,
     stdin: {
       contents: `import { ${used.join(', ')} } from './src/index.ts';\nexport default [${used.join(', ')}];\n`,
       resolveDir: client,
@@ -46,12 +47,18 @@ const bundleOf = async (used) => {
     },
   });
   const code = built.outputFiles[0].contents;
-  return [code.length, gzipSync(code, { level: constants.Z_BEST_COMPRESSION }).length];
+  const inputs = Object.values(built.metafile.outputs)[0].inputs;
+  return [code.length, gzipSync(code, { level: constants.Z_BEST_COMPRESSION }).length, inputs];
 };
 // The names src/index.ts exports as values (its types weigh nothing), then an entry that uses them all.
 const index = await esbuild.build({ ...options, entryPoints: ['src/index.ts'], metafile: true });
 const names = Object.values(index.metafile.outputs)[0].exports;
-const [minBytes, gzipBytes] = await bundleOf(names);
+const [minBytes, gzipBytes, inputs] = await bundleOf(names);
+// what each module puts in the minified bundle, largest first (gzip compresses the whole, not each module)
+const moduleLines = Object.entries(inputs)
+  .filter(([, input]) => input.bytesInOutput > 0)
+  .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
+  .map(([file, input]) => `  ${file.padEnd(28)} ${String(input.bytesInOutput).padStart(6)} B minified`);
 
 // An application's bundler drops the exports it does not use: the same measure for the runtime's parts,
 // each line adding a part to those above it (a module's exports that src/index.ts does not export are left out).
@@ -98,6 +105,9 @@ minified + gzip: ${gzipBytes} bytes (${kB(gzipBytes)} kB)
 
 by part, as an application that uses only some of it ships it (each line adds to those above):
 ${partLines.join('\n')}
+
+by module, what each puts in the minified bundle of all of it:
+${moduleLines.join('\n')}
 
 figures (read by bench's Summary)
 figure: client.minBytes=${minBytes}
