@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code bench.maxRequests} per phase (2,000,000),
  * {@code bench.serverHeap} (the server's -Xms and -Xmx, 1g), {@code bench.serverJvmArgs} (more options for
  * the server's JVM, space-separated, e.g. a flight recording), {@code bench.only} (some pairs alone, by
- * work: {@code order,role}, {@code page}; for a profile, written to {@code target/calls-profiled.txt}).
+ * work: {@code order,role}, {@code page}; for a profile, written to {@code target/calls-profiled.txt}),
+ * {@code bench.keptCalls} (100,000: the calls of one side whose kept heap is measured, see {@link #kept}).
  */
 public final class CallsBench {
 
@@ -160,7 +161,8 @@ public final class CallsBench {
 
     /** The settings of a run, read from system properties (see the class comment). */
     record Settings(int clients, int warmup, int warmupPasses, int measure, int rounds, int pinnedWarmup, boolean pin,
-                    long maxRequests, int starts, String serverHeap, String serverJvmArgs, List<String> only) {
+                    long maxRequests, int starts, String serverHeap, String serverJvmArgs, List<String> only,
+                    int keptCalls) {
         static Settings read() {
             return new Settings(Report.bounded("bench.clients", 8, 1, 64),
                     Report.bounded("bench.warmupSeconds", 8, 0, 120),
@@ -175,15 +177,26 @@ public final class CallsBench {
                     System.getProperty("bench.serverJvmArgs", "").trim(),
                     // bench.only=order,role: those pairs alone (the page pair is "page"), for a profile
                     List.of(System.getProperty("bench.only", "").split(",")).stream().filter(w -> !w.isBlank())
-                            .toList());
+                            .toList(),
+                    Report.bounded("bench.keptCalls", 100_000, 100, 10_000_000));
         }
     }
 
-    /** One start of the server: when it was ready, its heap at three moments, and where it ran. */
+    /**
+     * What one side's calls kept: the heap after a forced GC once they were answered, less the same before
+     * them, MB ({@code mizan} false: the plain endpoints).
+     */
+    record Kept(boolean mizan, long calls, double megabytes) {
+    }
+
+    /**
+     * One start of the server: when it was ready, its heap at three moments, what each side's calls kept,
+     * and where it ran.
+     */
     record Start(long pid, long readyMillis, String heapAfterStart, String heapAfterWarmup, String heapAtEnd,
-                 String grown, String pinning, int phases) {
-        /** What the measured phases kept: the heap at the end less after the warm-up, MB (NaN if unread). */
-        double kept() {
+                 String grown, List<Kept> kept, String pinning, int phases) {
+        /** What the measured phases of both sides kept: the heap at the end less after the warm-up, MB (NaN if unread). */
+        double grownSinceWarmup() {
             return megabytes(heapAtEnd) - megabytes(heapAfterWarmup);
         }
     }
@@ -390,11 +403,52 @@ public final class CallsBench {
         }
         String heapAtEnd = server.heapAfterGc();
         String grown = PayaraMicro.grownMost(classesAfterWarmup, server.classHistogram(), 8);
+        List<Kept> kept = kept(server, http, base, settings, pairs);
         String pinning = settings.pin() ? "at the end: server " + Pinning.affinity(server.pid()) + ", load "
                 + Pinning.affinity(ProcessHandle.current().pid()) : "nothing pinned";
-        return new Start(server.pid(), startMillis, heapAfterStart, heapAfterWarmup, heapAtEnd, grown, pinning,
+        return new Start(server.pid(), startMillis, heapAfterStart, heapAfterWarmup, heapAtEnd, grown, kept, pinning,
                 phases.size() - before);
     }
+
+    /**
+     * What {@code bench.keptCalls} calls of one side keep, against the same number of the other's: the
+     * call pairs' endpoints of one side, an equal share each, then the heap after a forced GC, less the same
+     * before them. Two rounds, A B B A, so that neither side always follows the other. The heap the server
+     * keeps for itself meanwhile (pools, caches, its monitoring) lands on both sides alike.
+     */
+    private static List<Kept> kept(PayaraMicro server, HttpClient http, String base, Settings settings,
+                                   List<Endpoint[]> pairs) throws InterruptedException {
+        List<Endpoint[]> calls = pairs.stream().filter(pair -> !pair[1].read() && !pair[1].page()).toList();
+        List<Kept> kept = new ArrayList<>();
+        if (calls.isEmpty()) {
+            return kept;
+        }
+        long each = settings.keptCalls() / calls.size();
+        double before = megabytes(server.heapAfterGc());
+        for (int round = 0; round < 2; round++) {
+            for (boolean mizan : round % 2 == 0 ? new boolean[]{false, true} : new boolean[]{true, false}) {
+                long answered = 0;
+                for (Endpoint[] pair : calls) {
+                    Phase p = run(http, base, pair[mizan ? 1 : 0], settings.clients(), KEPT_SECONDS, each, server);
+                    failOnErrors(p);
+                    if (p.requests() != each) {
+                        throw new IllegalStateException(p.endpoint() + ": " + p.requests() + " calls in "
+                                + KEPT_SECONDS + " s, not " + each + ": lower bench.keptCalls");
+                    }
+                    answered += p.requests();
+                }
+                double after = megabytes(server.heapAfterGc());
+                kept.add(new Kept(mizan, answered, after - before));
+                System.out.printf(Locale.ROOT, "%tT kept by %,d %s calls: %+.1f MB%n", new java.util.Date(), answered,
+                        mizan ? "Mizan" : "plain JAX-RS", after - before);
+                before = after;
+            }
+        }
+        return kept;
+    }
+
+    /** The most time a memory phase's endpoint has for its share of calls. */
+    private static final int KEPT_SECONDS = 120;
 
     /** The measured phases' time windows, for {@link ProfileSummary}. */
     private static void writePhases(Path file, List<Phase> phases) throws IOException {
@@ -676,6 +730,12 @@ public final class CallsBench {
                     st.readyMillis() / 1e3, st.heapAfterStart(), st.heapAfterWarmup(), st.heapAtEnd(), st.pinning()));
             t.append("          live objects that grew most from after the warm-up to the end (jcmd GC.class_histogram,"
                     + " bytes and instances): ").append(st.grown()).append('\n');
+            if (!st.kept().isEmpty()) {
+                t.append(String.format(Locale.ROOT, "          then kept by %,d calls of one side at a time (the heap"
+                        + " after a forced GC, less before them): ", st.kept().get(0).calls()));
+                t.append(String.join(", ", st.kept().stream().map(k -> String.format(Locale.ROOT, "%s %+.1f MB",
+                        k.mizan() ? "Mizan" : "baseline", k.megabytes())).toList())).append('\n');
+            }
         }
         t.append(String.format(Locale.ROOT, "load:     %d client threads (java.net.http.HttpClient, HTTP/1.1, one request"
                 + " at a time each) in one JVM; per start, a warm-up: %d passes over all endpoints, %d s each, nothing"
@@ -762,10 +822,30 @@ public final class CallsBench {
                     batched.serverCpuMicros() / apart.serverCpuMicros()));
             t.append('\n');
         }
+        List<Kept> kept = starts.stream().flatMap(st -> st.kept().stream()).toList();
+        Report.Summary keptByMizan = kept.isEmpty() ? null : Report.Summary.of(kept.stream().filter(Kept::mizan)
+                .map(Kept::megabytes).toList());
+        Report.Summary keptByBaseline = kept.isEmpty() ? null : Report.Summary.of(kept.stream()
+                .filter(k -> !k.mizan()).map(Kept::megabytes).toList());
+        if (!kept.isEmpty()) {
+            t.append(String.format(Locale.ROOT, "heap kept by %,d calls of one side (the call pairs' endpoints, an equal"
+                    + " share each; the heap after a forced GC less before them; per start: baseline, Mizan, Mizan,"
+                    + " baseline), MB, median [min, max] of %d phases a side: baseline %+.1f [%+.1f, %+.1f], Mizan"
+                    + " %+.1f [%+.1f, %+.1f]; Mizan - baseline %+.1f MB (target: within 1 MB, 10 bytes a call)%n",
+                    kept.get(0).calls(), keptByMizan.n(), keptByBaseline.median(), keptByBaseline.min(),
+                    keptByBaseline.max(), keptByMizan.median(), keptByMizan.min(), keptByMizan.max(),
+                    keptByMizan.median() - keptByBaseline.median()));
+            t.append('\n');
+        }
         t.append("figures (read by Summary: all phases of each endpoint together, as in the summary above; the ratios"
-                + " per round; the heap of the start that kept the most)\n");
-        Start most = starts.stream().max(java.util.Comparator.comparingDouble(st -> Double.isNaN(st.kept())
-                ? Double.POSITIVE_INFINITY : st.kept())).orElseThrow();
+                + " per round; the heap of the start that kept the most; what each side's calls kept)\n");
+        if (!kept.isEmpty()) {
+            t.append(Report.figure("calls.kept.calls", kept.get(0).calls()));
+            t.append(Report.figures("calls.kept.mizan.MB", keptByMizan));
+            t.append(Report.figures("calls.kept.baseline.MB", keptByBaseline));
+        }
+        Start most = starts.stream().max(java.util.Comparator.comparingDouble(st -> Double.isNaN(st.grownSinceWarmup())
+                ? Double.POSITIVE_INFINITY : st.grownSinceWarmup())).orElseThrow();
         t.append(Report.figure("calls.heap.afterWarmup.MB", megabytes(most.heapAfterWarmup())));
         t.append(Report.figure("calls.heap.end.MB", megabytes(most.heapAtEnd())));
         t.append(Report.figure("calls.measured.count", measuredRequests));

@@ -148,10 +148,14 @@ final class PayaraMicro {
         return Report.cpuSeconds(process);
     }
 
-    /** The server's used heap after a full GC, read with jcmd; "n/a" when jcmd cannot tell. */
+    /**
+     * The server's used heap after two full GCs, read with jcmd; "n/a" when jcmd cannot tell. The second
+     * GC frees what the first could only queue for finalization or cleaning.
+     */
     String heapAfterGc() {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         String pid = String.valueOf(process.pid());
+        Report.run(jcmd, pid, "GC.run");
         Report.run(jcmd, pid, "GC.run");
         Matcher m = HEAP_USED.matcher(Report.run(jcmd, pid, "GC.heap_info"));
         return m.find() ? String.format(Locale.ROOT, "%.1f MB", Long.parseLong(m.group(1)) / 1024.0) : "n/a";

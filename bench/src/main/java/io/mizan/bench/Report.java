@@ -122,7 +122,6 @@ final class Report {
         }
     }
 
-    /** Median, min and max of some samples. */
     /** The median and spread of the ratios {@code other ÷ baseline}, pair by pair, of a value of the phases. */
     static <P> Summary pairRatios(List<P> baseline, List<P> other, java.util.function.ToDoubleFunction<P> value) {
         List<Double> ratios = new ArrayList<>();
@@ -132,6 +131,7 @@ final class Report {
         return Summary.of(ratios);
     }
 
+    /** Median, min and max of some samples. */
     record Summary(double median, double min, double max, int n) {
         static Summary of(List<Double> samples) {
             List<Double> sorted = new ArrayList<>(samples);
