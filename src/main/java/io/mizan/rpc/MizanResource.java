@@ -10,8 +10,8 @@ import io.mizan.messages.Messages;
 import io.mizan.security.ContainerCaller;
 import io.mizan.security.OriginPolicy;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +39,8 @@ import java.io.InputStream;
  * this one too; when it lists none (the usual case), it is found by scanning.
  */
 @Path("mizan")
-@ApplicationScoped
+// one instance, as with @ApplicationScoped, but with no client proxy between JAX-RS and every request
+@Singleton
 public class MizanResource {
 
     private static final String READ = "GET, HEAD";
