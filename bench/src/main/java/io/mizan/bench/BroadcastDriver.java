@@ -288,7 +288,7 @@ final class BroadcastDriver {
     static <P> void interleaved(int rounds, Fleet baseline, Fleet other, PhaseOf<P> phase, List<P> phases)
             throws Exception {
         for (int round = 0; round < rounds; round++) {
-            List<Fleet> order = round % 2 == 0 ? List.of(baseline, other) : List.of(other, baseline);
+            List<Fleet> order = Report.inTurn(round, baseline, other);
             P first = phase.measure(order.get(0));
             P second = phase.measure(order.get(1));
             phases.add(order.get(0) == baseline ? first : second);

@@ -390,10 +390,7 @@ public final class CallsBench {
         int before = phases.size();
         for (Endpoint[] pair : pairs) {
             for (int round = 0; round < settings.rounds(); round++) {
-                // baseline first in even rounds, Mizan first in odd ones (A B B A ...): neither side always
-                // gets the phase that follows the other's
-                List<Endpoint> order = round % 2 == 0 ? List.of(pair) : List.of(pair[1], pair[0]);
-                for (Endpoint e : order) {
+                for (Endpoint e : Report.inTurn(round, pair[0], pair[1])) {
                     Phase m = run(http, base, e, clients, measure, maxRequests, server);
                     print(m);
                     failOnErrors(m);
@@ -426,7 +423,7 @@ public final class CallsBench {
         long each = settings.keptCalls() / calls.size();
         double before = megabytes(server.heapAfterGc());
         for (int round = 0; round < 2; round++) {
-            for (boolean mizan : round % 2 == 0 ? new boolean[]{false, true} : new boolean[]{true, false}) {
+            for (boolean mizan : Report.inTurn(round, false, true)) {
                 long answered = 0;
                 for (Endpoint[] pair : calls) {
                     Phase p = run(http, base, pair[mizan ? 1 : 0], settings.clients(), KEPT_SECONDS, each, server);

@@ -153,12 +153,16 @@ final class PayaraMicro {
      * GC frees what the first could only queue for finalization or cleaning.
      */
     String heapAfterGc() {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        String pid = String.valueOf(process.pid());
-        Report.run(jcmd, pid, "GC.run");
-        Report.run(jcmd, pid, "GC.run");
-        Matcher m = HEAP_USED.matcher(Report.run(jcmd, pid, "GC.heap_info"));
+        jcmd("GC.run");
+        jcmd("GC.run");
+        Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
         return m.find() ? String.format(Locale.ROOT, "%.1f MB", Long.parseLong(m.group(1)) / 1024.0) : "n/a";
+    }
+
+    /** What {@code jcmd <server pid> <command>} printed, with this JVM's jcmd. */
+    private String jcmd(String command) {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        return Report.run(jcmd, String.valueOf(process.pid()), command);
     }
 
     /** One line of a class histogram: {@code 1:  123  4567  [B (java.base@17)}. */
@@ -169,9 +173,8 @@ final class PayaraMicro {
      * class name to {instances, bytes}.
      */
     Map<String, long[]> classHistogram() {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         Map<String, long[]> classes = new java.util.HashMap<>();
-        for (String line : Report.run(jcmd, String.valueOf(process.pid()), "GC.class_histogram").split("\n")) {
+        for (String line : jcmd("GC.class_histogram").split("\n")) {
             Matcher m = HISTOGRAM_LINE.matcher(line);
             if (m.find()) {
                 classes.merge(m.group(3), new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2))},

@@ -131,6 +131,14 @@ final class Report {
         return Summary.of(ratios);
     }
 
+    /**
+     * The order of a round of paired phases, A B B A: the baseline first in even rounds, the other first in
+     * odd ones, so that neither side always runs in the other's wake.
+     */
+    static <T> List<T> inTurn(int round, T baseline, T other) {
+        return round % 2 == 0 ? List.of(baseline, other) : List.of(other, baseline);
+    }
+
     /** Median, min and max of some samples. */
     record Summary(double median, double min, double max, int n) {
         static Summary of(List<Double> samples) {
