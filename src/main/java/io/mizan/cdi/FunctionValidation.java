@@ -42,7 +42,8 @@ public final class FunctionValidation {
 
     /** Validates the parameters of a call the invoker did not make, before it runs. */
     void parameters(InvocationContext context) {
-        if (methods.contains(context.getMethod())) {
+        if (methods.contains(context.getMethod())
+                && !constraints.surelyValid(context.getMethod(), context.getParameters())) {
             refuse(constraints
                     .validator()
                     .forExecutables()

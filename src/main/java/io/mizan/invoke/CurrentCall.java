@@ -26,13 +26,9 @@ public final class CurrentCall {
     static Scope enter(Caller caller, FunctionModel authorized) {
         CurrentCall call = new CurrentCall(caller, authorized, CURRENT.get());
         CURRENT.set(call);
-        return () -> {
-            if (call.outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(call.outer);
-            }
-        };
+        // the outer call back, null at the end: the thread keeps its entry for the next call (a removed
+        // one is made anew, with a weak reference for the GC to process), and null holds nothing
+        return () -> CURRENT.set(call.outer);
     }
 
     /** Ends a call's scope. */

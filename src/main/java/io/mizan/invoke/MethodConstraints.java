@@ -13,10 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MethodConstraints {
 
-    /** A method's constrained parts: its parameters (a constraint, {@code @Valid}, a cross-parameter one), its result. */
-    private record Found(boolean parameters, boolean result) {}
+    /**
+     * A method's constrained parts: its parameters (a constraint, {@code @Valid}, a cross-parameter one), its
+     * result, and the quick check of its parameters ({@code null} where there is none).
+     */
+    private record Found(boolean parameters, boolean result, QuickCheck quick) {}
 
-    private static final Found NOTHING = new Found(false, false);
+    private static final Found NOTHING = new Found(false, false, null);
 
     private final Validator validator;
     private final Map<Method, Found> found = new ConcurrentHashMap<>();
@@ -35,6 +38,15 @@ public final class MethodConstraints {
     /** Whether the method's parameters have anything to check. */
     public boolean onParameters(Method method) {
         return found(method).parameters();
+    }
+
+    /**
+     * Whether these arguments of the method surely pass its parameters' constraints, known without the
+     * validator ({@link QuickCheck}); {@code false} means the validator must decide.
+     */
+    public boolean surelyValid(Method method, Object[] args) {
+        QuickCheck quick = found(method).quick();
+        return quick != null && quick.passes(args);
     }
 
     /** Whether the method's result has anything to check. */
@@ -59,7 +71,10 @@ public final class MethodConstraints {
                     .getConstraintsForMethod(m.getName(), m.getParameterTypes());
             return descriptor == null
                     ? NOTHING
-                    : new Found(descriptor.hasConstrainedParameters(), descriptor.hasConstrainedReturnValue());
+                    : new Found(
+                            descriptor.hasConstrainedParameters(),
+                            descriptor.hasConstrainedReturnValue(),
+                            QuickCheck.of(descriptor, m));
         });
     }
 }

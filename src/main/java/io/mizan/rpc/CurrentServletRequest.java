@@ -52,11 +52,8 @@ public final class CurrentServletRequest implements ServletContainerInitializer,
         try {
             chain.doFilter(request, response);
         } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
+            // set, not removed: the thread keeps its entry for its next request, and null holds nothing
+            CURRENT.set(outer);
         }
     }
 
