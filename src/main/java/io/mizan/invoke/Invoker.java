@@ -205,8 +205,7 @@ public final class Invoker {
     private void validate(Invocation call, Object instance, Object[] args) {
         FunctionModel function = call.function();
         FormModel form = model.formSubmittedBy(function).orElse(null);
-        if (form == null
-                && (!constraints.onParameters(function.method()) || constraints.surelyValid(function.method(), args))) {
+        if (form == null && constraints.surelyValid(function.method(), args)) {
             return; // nothing to check, or surely valid: no validation call at all
         }
         // most calls pass: check with the server's validator, and only a call that fails again with

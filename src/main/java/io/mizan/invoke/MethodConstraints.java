@@ -14,12 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MethodConstraints {
 
     /**
-     * A method's constrained parts: its parameters (a constraint, {@code @Valid}, a cross-parameter one), its
-     * result, and the quick check of its parameters ({@code null} where there is none).
+     * What a method has to check: the quick check of its parameters ({@code null} where the validator
+     * alone can judge them: {@code @Valid}, a cross-parameter constraint, one the check does not know),
+     * and whether its result has a constraint.
      */
-    private record Found(boolean parameters, boolean result, QuickCheck quick) {}
+    private record Found(QuickCheck parameters, boolean result) {}
 
-    private static final Found NOTHING = new Found(false, false, null);
+    private static final Found NOTHING = new Found(QuickCheck.NOTHING_TO_CHECK, false);
 
     private final Validator validator;
     private final Map<Method, Found> found = new ConcurrentHashMap<>();
@@ -35,17 +36,13 @@ public final class MethodConstraints {
         return validator;
     }
 
-    /** Whether the method's parameters have anything to check. */
-    public boolean onParameters(Method method) {
-        return found(method).parameters();
-    }
-
     /**
-     * Whether these arguments of the method surely pass its parameters' constraints, known without the
-     * validator ({@link QuickCheck}); {@code false} means the validator must decide.
+     * Whether these arguments of the method surely pass its parameters' constraints, known without a
+     * validation call: they have none, or {@link QuickCheck} says so. {@code false}: the validator
+     * must decide.
      */
     public boolean surelyValid(Method method, Object[] args) {
-        QuickCheck quick = found(method).quick();
+        QuickCheck quick = found(method).parameters();
         return quick != null && quick.passes(args);
     }
 
@@ -72,9 +69,10 @@ public final class MethodConstraints {
             return descriptor == null
                     ? NOTHING
                     : new Found(
-                            descriptor.hasConstrainedParameters(),
-                            descriptor.hasConstrainedReturnValue(),
-                            QuickCheck.of(descriptor, m));
+                            descriptor.hasConstrainedParameters()
+                                    ? QuickCheck.of(descriptor, m)
+                                    : QuickCheck.NOTHING_TO_CHECK,
+                            descriptor.hasConstrainedReturnValue());
         });
     }
 }

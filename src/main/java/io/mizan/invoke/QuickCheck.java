@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +52,9 @@ final class QuickCheck {
 
     /** One constraint on one value: {@code true} when it surely holds. */
     private interface Rule extends Predicate<Object> {}
+
+    /** The check of parameters without constraints: everything passes. */
+    static final QuickCheck NOTHING_TO_CHECK = new QuickCheck(new Rule[0][]);
 
     private final Rule[][] rules; // by parameter index; empty for a parameter without constraints
 
@@ -140,31 +144,40 @@ final class QuickCheck {
                 return length >= min && length <= max;
             };
         }
-        if (annotation instanceof Min min && isNumeric(declared)) {
-            long bound = min.value();
-            return value -> value == null || (isIntegral(value) && ((Number) value).longValue() >= bound);
-        }
-        if (annotation instanceof Max max && isNumeric(declared)) {
-            long bound = max.value();
-            return value -> value == null || (isIntegral(value) && ((Number) value).longValue() <= bound);
-        }
-        if (annotation instanceof Positive && isNumeric(declared)) {
-            return value -> value == null || (isIntegral(value) && ((Number) value).longValue() > 0);
-        }
-        if (annotation instanceof PositiveOrZero && isNumeric(declared)) {
-            return value -> value == null || (isIntegral(value) && ((Number) value).longValue() >= 0);
-        }
-        if (annotation instanceof Negative && isNumeric(declared)) {
-            return value -> value == null || (isIntegral(value) && ((Number) value).longValue() < 0);
-        }
-        if (annotation instanceof NegativeOrZero && isNumeric(declared)) {
-            return value -> value == null || (isIntegral(value) && ((Number) value).longValue() <= 0);
+        LongPredicate bound = isNumeric(declared) ? boundOf(annotation) : null;
+        if (bound != null) {
+            return value -> value == null || (isIntegral(value) && bound.test(((Number) value).longValue()));
         }
         if (annotation instanceof AssertTrue && isBoolean(declared)) {
             return value -> value == null || Boolean.TRUE.equals(value);
         }
         if (annotation instanceof AssertFalse && isBoolean(declared)) {
             return value -> value == null || Boolean.FALSE.equals(value);
+        }
+        return null;
+    }
+
+    /** The test of a whole number by a numeric constraint, or {@code null} for any other annotation. */
+    private static LongPredicate boundOf(Annotation annotation) {
+        if (annotation instanceof Min min) {
+            long least = min.value();
+            return n -> n >= least;
+        }
+        if (annotation instanceof Max max) {
+            long most = max.value();
+            return n -> n <= most;
+        }
+        if (annotation instanceof Positive) {
+            return n -> n > 0;
+        }
+        if (annotation instanceof PositiveOrZero) {
+            return n -> n >= 0;
+        }
+        if (annotation instanceof Negative) {
+            return n -> n < 0;
+        }
+        if (annotation instanceof NegativeOrZero) {
+            return n -> n <= 0;
         }
         return null;
     }
