@@ -174,7 +174,7 @@ public final class Invoker {
      * @throws MizanException 422 with field errors when it fails
      */
     public void validateValue(String root, TypeRef type, String what, Object value) {
-        if (value == null || !constraints.onValue(value.getClass())) {
+        if (value == null || constraints.surelyValidValue(value)) {
             return;
         }
         Set<ConstraintViolation<Object>> violations = validators.of(null).validate(value);
@@ -205,21 +205,22 @@ public final class Invoker {
     private void validate(Invocation call, Object instance, Object[] args) {
         FunctionModel function = call.function();
         FormModel form = model.formSubmittedBy(function).orElse(null);
-        if (form == null && constraints.surelyValid(function.method(), args)) {
+        Object record = form == null ? null : args[formIndex(function, form)];
+        if (constraints.surelyValid(function.method(), args)
+                && (record == null || constraints.surelyValidValue(record))) {
             return; // nothing to check, or surely valid: no validation call at all
         }
         // most calls pass: check with the server's validator, and only a call that fails again with
         // one in the caller's language, for its messages (reading Accept-Language costs every call)
-        if (violations(function, form, instance, args, constraints.validator())) {
+        if (violations(function, record, instance, args, constraints.validator())) {
             Validator localized = validator(call);
             Set<ConstraintViolation<Object>> violations =
                     localized.forExecutables().validateParameters(instance, function.method(), args);
             if (!violations.isEmpty()) {
                 throw Messages.argumentsNotValid(ArgumentViolations.toFieldErrors(model, function, violations));
             }
-            if (form != null) { // the record is the form: validated whole, as its own root
-                Object record = args[formIndex(function, form)];
-                List<FieldError> errors = record == null ? List.of() : formErrors(form, record, localized);
+            if (record != null) { // the record is the form: validated whole, as its own root
+                List<FieldError> errors = formErrors(form, record, localized);
                 if (!errors.isEmpty()) {
                     throw Messages.formNotValid(errors);
                 }
@@ -228,14 +229,13 @@ public final class Invoker {
     }
 
     private static boolean violations(
-            FunctionModel function, FormModel form, Object instance, Object[] args, Validator validator) {
+            FunctionModel function, Object record, Object instance, Object[] args, Validator validator) {
         if (!validator
                 .forExecutables()
                 .validateParameters(instance, function.method(), args)
                 .isEmpty()) {
             return true;
         }
-        Object record = form == null ? null : args[formIndex(function, form)];
         return record != null && !validator.validate(record).isEmpty();
     }
 

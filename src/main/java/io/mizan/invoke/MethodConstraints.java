@@ -5,6 +5,7 @@ import jakarta.validation.metadata.MethodDescriptor;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,7 +16,7 @@ public final class MethodConstraints {
 
     /**
      * What a method has to check: the quick check of its parameters ({@code null} where the validator
-     * alone can judge them: {@code @Valid}, a cross-parameter constraint, one the check does not know),
+     * alone can judge them: a cross-parameter constraint, one the check does not know),
      * and whether its result has a constraint.
      */
     private record Found(QuickCheck parameters, boolean result) {}
@@ -24,7 +25,7 @@ public final class MethodConstraints {
 
     private final Validator validator;
     private final Map<Method, Found> found = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Boolean> values = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Optional<QuickCheck>> values = new ConcurrentHashMap<>();
 
     /** @param validator the server's validator, whose metadata is read and which validates */
     public MethodConstraints(Validator validator) {
@@ -52,12 +53,18 @@ public final class MethodConstraints {
     }
 
     /**
-     * Whether a value of this class has anything to check when validated whole (a channel's parameters or
-     * message): a constraint on the class, a property, a getter or an element, or a cascade with {@code @Valid}.
+     * Whether a value surely passes when validated whole (a channel's parameters or message, a form's
+     * record), known without a validation call: its class has nothing to check (no constraint on the
+     * class, a property, a getter or an element, no cascade with {@code @Valid}), or {@link QuickCheck}
+     * says so. {@code false}: the validator must decide.
      */
-    public boolean onValue(Class<?> type) {
-        return values.computeIfAbsent(
-                type, t -> validator.getConstraintsForClass(t).isBeanConstrained());
+    public boolean surelyValidValue(Object value) {
+        Optional<QuickCheck> quick = values.computeIfAbsent(
+                value.getClass(),
+                t -> validator.getConstraintsForClass(t).isBeanConstrained()
+                        ? Optional.ofNullable(QuickCheck.ofValue(validator, t))
+                        : Optional.of(QuickCheck.ANY_VALUE));
+        return quick.isPresent() && quick.get().passesValue(value);
     }
 
     private Found found(Method method) {
@@ -70,7 +77,7 @@ public final class MethodConstraints {
                     ? NOTHING
                     : new Found(
                             descriptor.hasConstrainedParameters()
-                                    ? QuickCheck.of(descriptor, m)
+                                    ? QuickCheck.of(validator, descriptor, m)
                                     : QuickCheck.NOTHING_TO_CHECK,
                             descriptor.hasConstrainedReturnValue());
         });

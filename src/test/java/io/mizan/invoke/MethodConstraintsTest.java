@@ -79,7 +79,8 @@ class MethodConstraintsTest {
         // that break it are the validator's
         assertTrue(CONSTRAINTS.surelyValid(method("plain"), new Object[] {null}));
         assertFalse(CONSTRAINTS.surelyValid(method("constrained"), new Object[] {""}));
-        assertFalse(CONSTRAINTS.surelyValid(method("cascaded"), new Object[] {new Address("Oslo")}), "@Valid: always");
+        assertTrue(CONSTRAINTS.surelyValid(method("cascaded"), new Object[] {new Address("Oslo")}), "@Valid: read");
+        assertFalse(CONSTRAINTS.surelyValid(method("cascaded"), new Object[] {new Address(" ")}));
         assertTrue(
                 CONSTRAINTS.surelyValid(method("noValid"), new Object[] {new Address("")}),
                 "a record's own constraints need @Valid to count");
@@ -95,14 +96,21 @@ class MethodConstraintsTest {
     }
 
     @Test
-    void aValueCountsWithAConstraintAnywhereBeanValidationLooks() {
-        assertFalse(CONSTRAINTS.onValue(Plain.class));
-        assertFalse(CONSTRAINTS.onValue(Unchecked.class), "a component's own constraints need @Valid to count");
-        assertFalse(CONSTRAINTS.onValue(String.class));
-        assertTrue(CONSTRAINTS.onValue(Address.class), "on a record component");
-        assertTrue(CONSTRAINTS.onValue(Nested.class), "cascaded with @Valid");
-        assertTrue(CONSTRAINTS.onValue(Elements.class), "on a list's elements");
-        assertTrue(CONSTRAINTS.onValue(Getter.class), "on a getter");
-        assertTrue(CONSTRAINTS.onValue(Address.class), "asked again: the same answer");
+    void aValueIsSurelyValidWithNothingToCheckOrWhenTheQuickCheckSaysSo() {
+        // nothing to check anywhere Bean Validation looks
+        assertTrue(CONSTRAINTS.surelyValidValue(new Plain(null, 0)));
+        assertTrue(
+                CONSTRAINTS.surelyValidValue(new Unchecked(new Address(""))),
+                "a component's own constraints need @Valid");
+        assertTrue(CONSTRAINTS.surelyValidValue("text"));
+        // something to check: read by the quick check where it can, else the validator's
+        assertTrue(CONSTRAINTS.surelyValidValue(new Address("Oslo")), "on a record component");
+        assertFalse(CONSTRAINTS.surelyValidValue(new Address(" ")));
+        assertTrue(CONSTRAINTS.surelyValidValue(new Nested(new Address("Oslo"))), "cascaded with @Valid");
+        assertFalse(CONSTRAINTS.surelyValidValue(new Nested(new Address(""))));
+        assertTrue(CONSTRAINTS.surelyValidValue(new Elements(List.of("a"))), "on a list's elements");
+        assertFalse(CONSTRAINTS.surelyValidValue(new Elements(List.of("a", " "))));
+        assertFalse(CONSTRAINTS.surelyValidValue(new Getter()), "on a getter: the validator's");
+        assertTrue(CONSTRAINTS.surelyValidValue(new Address("Oslo")), "asked again: the same answer");
     }
 }

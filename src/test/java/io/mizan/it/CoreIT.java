@@ -186,6 +186,13 @@ class CoreIT {
 
     /** Spans of one trace the server exported, once one named so is among them (the SDK exports in batches). */
     List<JsonObject> spansOnceThereIs(String traceId, String name) throws InterruptedException {
+        return spansOnce(traceId, name, spans -> spans.stream()
+                .anyMatch(s -> s.getString("name").equals(name)));
+    }
+
+    /** The trace's spans once they show what is awaited: spans are exported as they end, each on its own. */
+    List<JsonObject> spansOnce(String traceId, String name, java.util.function.Predicate<List<JsonObject>> shown)
+            throws InterruptedException {
         List<JsonObject> spans = List.of();
         for (int i = 0; i < 100; i++) {
             HttpResponse<String> r = http.get("api/test/spans?trace=" + traceId);
@@ -193,7 +200,7 @@ class CoreIT {
             try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
                 spans = reader.readArray().getValuesAs(JsonObject.class);
             }
-            if (spans.stream().anyMatch(s -> s.getString("name").equals(name))) {
+            if (shown.test(spans)) {
                 return spans;
             }
             Thread.sleep(100);
@@ -232,7 +239,11 @@ class CoreIT {
         String client = randomHex(16);
         assertEquals(
                 200, tracedCall(trace, client, "greet", "{\"name\":\"Ada\"}").statusCode());
-        List<JsonObject> spans = spansOnceThereIs(trace, "mizan call greet");
+        // the server's span of the request ends after the answer is written, so after the call's
+        List<JsonObject> spans = spansOnce(trace, "mizan call greet and its parent", found -> found.stream()
+                .filter(s -> s.getString("name").equals("mizan call greet"))
+                .anyMatch(call ->
+                        found.stream().anyMatch(s -> s.getString("spanId").equals(call.getString("parentSpanId")))));
         JsonObject call = named(spans, "mizan call greet");
         JsonObject attributes = call.getJsonObject("attributes");
         assertEquals("greet", attributes.getString("mizan.function"), call.toString());
