@@ -54,7 +54,7 @@ public final class FunctionValidation {
     /** Validates the result of a call, returning it when it passes. */
     Object result(InvocationContext context, Object result) {
         Method method = context.getMethod();
-        if (methods.contains(method) && constraints.onResult(method)) {
+        if (methods.contains(method) && !constraints.surelyValidResult(method, result)) {
             refuse(constraints.validator().forExecutables().validateReturnValue(context.getTarget(), method, result));
         }
         return result;

@@ -15,13 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MethodConstraints {
 
     /**
-     * What a method has to check: the quick check of its parameters ({@code null} where the validator
-     * alone can judge them: a cross-parameter constraint, one the check does not know),
-     * and whether its result has a constraint.
+     * What a method has to check: the quick checks of its parameters and of its result ({@code null}
+     * where the validator alone can judge them: a cross-parameter constraint, one the check does not know).
      */
-    private record Found(QuickCheck parameters, boolean result) {}
+    private record Found(QuickCheck parameters, QuickCheck result) {}
 
-    private static final Found NOTHING = new Found(QuickCheck.NOTHING_TO_CHECK, false);
+    private static final Found NOTHING = new Found(QuickCheck.NOTHING_TO_CHECK, QuickCheck.ANY_VALUE);
 
     private final Validator validator;
     private final Map<Method, Found> found = new ConcurrentHashMap<>();
@@ -47,9 +46,13 @@ public final class MethodConstraints {
         return quick != null && quick.passes(args);
     }
 
-    /** Whether the method's result has anything to check. */
-    public boolean onResult(Method method) {
-        return found(method).result();
+    /**
+     * Whether the method's result surely passes its constraints, known without a validation call: it
+     * has none, or {@link QuickCheck} says so. {@code false}: the validator must decide.
+     */
+    public boolean surelyValidResult(Method method, Object result) {
+        QuickCheck quick = found(method).result();
+        return quick != null && quick.passesValue(result);
     }
 
     /**
@@ -79,7 +82,9 @@ public final class MethodConstraints {
                             descriptor.hasConstrainedParameters()
                                     ? QuickCheck.of(validator, descriptor, m)
                                     : QuickCheck.NOTHING_TO_CHECK,
-                            descriptor.hasConstrainedReturnValue());
+                            descriptor.hasConstrainedReturnValue()
+                                    ? QuickCheck.ofResult(validator, descriptor.getReturnValueDescriptor(), m)
+                                    : QuickCheck.ANY_VALUE);
         });
     }
 }

@@ -26,6 +26,7 @@ import jakarta.validation.metadata.ElementDescriptor;
 import jakarta.validation.metadata.MethodDescriptor;
 import jakarta.validation.metadata.ParameterDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
+import jakarta.validation.metadata.ReturnValueDescriptor;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
@@ -34,7 +35,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * A check of a method's arguments (or of a whole value) that answers only "surely valid" or "ask the
+ * A check of a method's arguments (or its result, or a whole value) that answers only "surely valid" or "ask the
  * validator", where everything to check is a built-in constraint of the {@code Default} group: on
  * parameters, on the components of records reached through {@code @Valid}, and on the elements of
  * lists, sets, maps and optionals. Most calls pass, and asking Bean Validation to confirm it costs
@@ -124,8 +124,7 @@ final class QuickCheck {
             return null;
         }
         Class<?>[] types = method.getParameterTypes();
-        Check[] checks = new Check[types.length];
-        Arrays.fill(checks, ANYTHING);
+        Check[] checks = new Check[types.length]; // the validator lists every parameter, constrained or not
         Builder builder = new Builder(validator);
         for (ParameterDescriptor parameter : constraints.getParameterDescriptors()) {
             Check check = builder.checkOf(parameter, types[parameter.getIndex()]);
@@ -146,7 +145,18 @@ final class QuickCheck {
         return check == null ? null : new QuickCheck(new Check[] {check});
     }
 
-    /** Whether a whole value surely passes ({@link #ofValue}); {@code false}: ask the validator. */
+    /**
+     * The check of a method's result, or {@code null} when it has something it does not know.
+     *
+     * @param constraints the result's constraints as the validator reads them
+     * @param method the method, for its declared result type
+     */
+    static QuickCheck ofResult(Validator validator, ReturnValueDescriptor constraints, Method method) {
+        Check check = new Builder(validator).checkOf(constraints, method.getReturnType());
+        return check == null ? null : new QuickCheck(new Check[] {check});
+    }
+
+    /** Whether one value surely passes ({@link #ofValue}, {@link #ofResult}); {@code false}: ask the validator. */
     boolean passesValue(Object value) {
         return checks[0].holds(value, 0);
     }
@@ -338,10 +348,7 @@ final class QuickCheck {
         }
 
         @Override
-        public boolean holds(Object value, int depth) {
-            if (value == null) {
-                return true;
-            }
+        public boolean holds(Object value, int depth) { // never null: a null is not cascaded to
             if (value.getClass() != type || depth > MAX_DEPTH) {
                 return false;
             }

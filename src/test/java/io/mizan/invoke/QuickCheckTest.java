@@ -32,6 +32,7 @@ import java.io.ByteArrayInputStream;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -151,6 +152,16 @@ class QuickCheckTest {
             1.5,
             Double.NaN,
             new BigDecimal("-2.5"),
+            BigDecimal.ZERO,
+            new BigDecimal("0.001"),
+            new BigDecimal("-0.001"),
+            new BigDecimal("5.000"),
+            new BigDecimal("5.001"),
+            new BigDecimal("-2.0"),
+            BigInteger.ZERO,
+            BigInteger.valueOf(-2),
+            BigInteger.valueOf(-3),
+            BigInteger.TEN.pow(20),
             List.of(),
             List.of("x"),
             List.of("x", "y"),
@@ -220,9 +231,12 @@ class QuickCheckTest {
                 if (value == null ? type != method(name).getParameterTypes()[0] : !type.isInstance(value)) {
                     continue; // a value the method cannot be called with; null only where the type is not primitive
                 }
-                if (check.passes(new Object[] {value})) {
+                boolean passes = check.passes(new Object[] {value});
+                if (passes) {
                     surelyValid++;
                     assertTrue(validatorPasses(name, value), name + " said valid for " + describe(value));
+                } else if (judged(value)) {
+                    assertFalse(validatorPasses(name, value), name + " left a valid " + describe(value));
                 }
             }
         }
@@ -346,6 +360,20 @@ class QuickCheckTest {
         assertFalse(QuickCheck.hasVisibleCharacter(" !".substring(0, 1)));
         assertFalse(QuickCheck.hasVisibleCharacter("\u00a0\u2003\u3000\u001f"));
         assertEquals(true, QuickCheck.hasVisibleCharacter("!"));
+    }
+
+    /**
+     * Whether the check judges this value itself rather than leaving it to the validator: all but
+     * floating point numbers, arrays of primitives, text that is not a string, and strings of
+     * characters some implementation counts as blank and another does not.
+     */
+    static boolean judged(Object value) {
+        return !(value instanceof Double
+                || value instanceof int[]
+                || value instanceof StringBuilder
+                || value instanceof String s
+                        && !QuickCheck.hasVisibleCharacter(s)
+                        && s.chars().anyMatch(c -> c > ' '));
     }
 
     static String describe(Object value) {
