@@ -388,8 +388,10 @@ public final class CallsBench {
         String heapAfterWarmup = server.heapAfterGc();
         Map<String, long[]> classesAfterWarmup = server.classHistogram();
         int before = phases.size();
-        for (Endpoint[] pair : pairs) {
-            for (int round = 0; round < settings.rounds(); round++) {
+        // every pair's first round, then every pair's second, and so on: a noisy minute of the host then
+        // falls on one round of several pairs rather than on every round of one
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (Endpoint[] pair : pairs) {
                 for (Endpoint e : Report.inTurn(round, pair[0], pair[1])) {
                     Phase m = run(http, base, e, clients, measure, maxRequests, server);
                     print(m);
@@ -736,8 +738,8 @@ public final class CallsBench {
         }
         t.append(String.format(Locale.ROOT, "load:     %d client threads (java.net.http.HttpClient, HTTP/1.1, one request"
                 + " at a time each) in one JVM; per start, a warm-up: %d passes over all endpoints, %d s each, nothing"
-                + " pinned; a wait until the server is idle; %s; then for each pair %d rounds of two %d s phases,"
-                + " baseline then Mizan in even rounds and Mizan then baseline in odd ones (A B B A ...); at most %d"
+                + " pinned; a wait until the server is idle; %s; then %d rounds, each through every pair in"
+                + " turn, of two %d s phases per pair, baseline then Mizan in even rounds and Mizan then baseline in odd ones (A B B A ...); at most %d"
                 + " requests a phase.%n", settings.clients(), settings.warmupPasses(), settings.warmup(),
                 settings.pin() ? "the server (every thread, taskset -a -c -p) on CPU 0 and the load on CPU 1, then one"
                         + " more pass of " + settings.pinnedWarmup() + " s per endpoint"
