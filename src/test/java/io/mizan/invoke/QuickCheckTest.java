@@ -183,18 +183,11 @@ class QuickCheckTest {
     }
 
     static Method method(String name) {
-        return Arrays.stream(Service.class.getMethods())
-                .filter(m -> m.getName().equals(name))
-                .findFirst()
-                .orElseThrow();
+        return ServiceMethods.method(Service.class, name);
     }
 
     static QuickCheck check(String name) {
-        Method m = method(name);
-        return QuickCheck.of(
-                VALIDATOR,
-                VALIDATOR.getConstraintsForClass(Service.class).getConstraintsForMethod(name, m.getParameterTypes()),
-                m);
+        return ServiceMethods.check(VALIDATOR, Service.class, name);
     }
 
     static boolean validatorPasses(String name, Object... args) {
