@@ -337,7 +337,11 @@ final class QuickCheck {
         }
     }
 
-    /** A record's components, read from its fields as the validator reads them. */
+    /**
+     * A record's components, read from its fields as the validator reads them: its accessors
+     * ({@code name()}) are not getters to it, unless the application changes Hibernate Validator's
+     * getter rules, which this check does not follow.
+     */
     private static final class RecordCheck implements Check {
         private final Class<?> type;
         private Field[] fields = new Field[0];
