@@ -251,7 +251,9 @@ final class QuickCheck {
         /**
          * The check of a record cascaded to, or {@code null}: a class-level constraint, a constrained
          * property that is not a component, or a getter ({@code getX()}, {@code isX()}, {@code hasX()}),
-         * which the validator reads as a property of its own, leave it to the validator.
+         * which the validator reads as a property of its own, leave it to the validator. Records only:
+         * a class may be a JPA entity, whose unloaded properties the validator passes over (its
+         * traversable resolver asks the persistence provider) and which reading here would load.
          */
         Check record(Class<?> type) {
             RecordCheck known = records.get(type);
