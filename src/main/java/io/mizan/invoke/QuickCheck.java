@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -266,10 +267,18 @@ final class QuickCheck {
             }
             RecordCheck check = new RecordCheck(type);
             records.put(type, check);
+            Set<String> components = Stream.of(type.getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .collect(Collectors.toSet());
+            Set<String> noArgumentMethods = Stream.concat(
+                            Stream.of(type.getDeclaredMethods()), Stream.of(type.getMethods()))
+                    .filter(m -> m.getParameterCount() == 0)
+                    .map(Method::getName)
+                    .collect(Collectors.toSet());
             List<Field> fields = new ArrayList<>();
             List<Check> checks = new ArrayList<>();
             for (PropertyDescriptor property : bean.getConstrainedProperties()) {
-                Field field = componentField(type, property.getPropertyName());
+                Field field = componentField(type, property.getPropertyName(), components, noArgumentMethods);
                 Check value = field == null ? null : checkOf(property, field.getType());
                 if (value == null) {
                     return null;
@@ -282,17 +291,16 @@ final class QuickCheck {
             return check;
         }
 
-        /** The field of a record's component, readable, or {@code null} when the name is not only that. */
-        private static Field componentField(Class<?> type, String name) {
-            boolean component = Stream.of(type.getRecordComponents())
-                    .map(RecordComponent::getName)
-                    .anyMatch(name::equals);
+        /**
+         * The field of a record's component, readable, or {@code null} when the name is not only that:
+         * not a component, or also a getter's ({@code getX()}, {@code isX()}, {@code hasX()}).
+         */
+        private static Field componentField(
+                Class<?> type, String name, Set<String> components, Set<String> noArgumentMethods) {
             String capitalized = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            boolean getter = Stream.concat(Stream.of(type.getDeclaredMethods()), Stream.of(type.getMethods()))
-                    .anyMatch(m -> m.getParameterCount() == 0
-                            && (m.getName().equals("get" + capitalized)
-                                    || m.getName().equals("is" + capitalized)
-                                    || m.getName().equals("has" + capitalized)));
+            boolean component = components.contains(name);
+            boolean getter =
+                    Stream.of("get", "is", "has").anyMatch(prefix -> noArgumentMethods.contains(prefix + capitalized));
             if (!component || getter) {
                 return null;
             }
@@ -346,8 +354,8 @@ final class QuickCheck {
      */
     private static final class RecordCheck implements Check {
         private final Class<?> type;
-        private Field[] fields = new Field[0];
-        private Check[] checks = new Check[0];
+        private Field[] fields; // set once the record's components are read: it may contain itself
+        private Check[] checks;
 
         RecordCheck(Class<?> type) {
             this.type = type;
