@@ -3,13 +3,15 @@
 // that. The entry imports each export and uses it, rather than re-exporting it: an application's bundle
 // keeps the code but never the runtime's export names (its own bundler renames them). Prints it and
 // writes it to a results file (default ../bench/results/client-size.txt; --out <file> to choose), with the
-// same measure for the runtime's parts added one by one, ending with the figure: lines bench/Summary reads.
+// same measure for the runtime's parts added one by one, then for the libraries an application would use for
+// the same jobs instead (tRPC, react-hook-form; tRPC and the Zod resolver are dev dependencies for this
+// only), ending with the figure: lines bench/Summary reads.
 // It reports only: no size fails it.
 //
 //   npm run size
 //   npm run size -- --out ../target/client-size.txt
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,14 +35,15 @@ const options = {
   write: false,
   logLevel: 'warning',
 };
-// The sizes of an application that uses these exports of src/index.ts: minified, then gzipped. Its entry
-// uses them rather than re-exporting them (see above).
-const bundleOf = async (used) => {
+// The sizes of an application that uses these exports (of src/index.ts unless `from` names the modules
+// and their exports): minified, then gzipped. Its entry uses them rather than re-exporting them (see above).
+const bundleOf = async (used, from = { './src/index.ts': used }) => {
+  const imports = Object.entries(from).map(([module, names]) => `import { ${names.join(', ')} } from '${module}';`);
   const built = await esbuild.build({
     ...options,
     metafile: true,
     stdin: {
-      contents: `import { ${used.join(', ')} } from './src/index.ts';\nexport default [${used.join(', ')}];\n`,
+      contents: `${imports.join('\n')}\nexport default [${Object.values(from).flat().join(', ')}];\n`,
       resolveDir: client,
       sourcefile: 'app.ts',
       loader: 'ts',
@@ -75,13 +78,43 @@ const exportsOf = async (module) => {
 };
 const used = [];
 const partLines = [];
+const partGzips = [];
 for (const [label, modules] of parts) {
   for (const module of modules) used.push(...(await exportsOf(module)));
   const [min, gz] = await bundleOf(used);
+  partGzips.push(gz);
   partLines.push(`  ${label.padEnd(62)} ${String(min).padStart(6)} B minified, ${String(gz).padStart(5)} B min+gzip`);
 }
 const unplaced = names.filter((name) => !used.includes(name));
 if (unplaced.length > 0) partLines.push(`  (exports in no part: ${unplaced.join(', ')})`);
+const withChannelsGzip = partGzips[1];
+
+// Libraries an application would use for the same jobs instead, measured the same way (the same externals:
+// their own code only), each line adding to those above: tRPC for typed calls with batching, a WebSocket and
+// TanStack Query bindings, then react-hook-form with its Zod resolver for forms. The first compares with the
+// runtime up to channels, the second with all of it.
+const peers = [
+  ['tRPC: client, batching, WebSocket, TanStack Query bindings', {
+    '@trpc/client': ['createTRPCClient', 'httpBatchLink', 'splitLink', 'wsLink', 'createWSClient'],
+    '@trpc/tanstack-react-query': ['createTRPCContext'],
+  }],
+  ['+ react-hook-form and its Zod resolver', {
+    'react-hook-form': ['useForm'],
+    '@hookform/resolvers/zod': ['zodResolver'],
+  }],
+];
+const versionOf = (name) => JSON.parse(readFileSync(resolve(client, 'node_modules', name, 'package.json'), 'utf8')).version;
+const peerImports = {};
+const peerLines = [];
+const peerGzips = [];
+for (const [label, modules] of peers) {
+  Object.assign(peerImports, modules);
+  const [min, gz] = await bundleOf([], peerImports);
+  peerGzips.push(gz);
+  peerLines.push(`  ${label.padEnd(62)} ${String(min).padStart(6)} B minified, ${String(gz).padStart(5)} B min+gzip`);
+}
+const packageOf = (module) => module.split('/').slice(0, module.startsWith('@') ? 2 : 1).join('/');
+const peerVersions = [...new Set(Object.keys(peerImports).map(packageOf))].map((name) => `${name} ${versionOf(name)}`);
 
 const git = (...args) => {
   try {
@@ -106,12 +139,18 @@ minified + gzip: ${gzipBytes} bytes (${kB(gzipBytes)} kB)
 by part, as an application that uses only some of it ships it (each line adds to those above):
 ${partLines.join('\n')}
 
+the same jobs with other libraries (${peerVersions.join(', ')}), each line adding to those above:
+${peerLines.join('\n')}
+
 by module, what each puts in the minified bundle of all of it:
 ${moduleLines.join('\n')}
 
 figures (read by bench's Summary)
 figure: client.minBytes=${minBytes}
 figure: client.gzipBytes=${gzipBytes}
+figure: client.withChannels.gzipBytes=${withChannelsGzip}
+figure: client.peer.calls.gzipBytes=${peerGzips[0]}
+figure: client.peer.callsForms.gzipBytes=${peerGzips[1]}
 `;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, text);
