@@ -78,8 +78,14 @@ final class Outbox {
             if (ping != null) {
                 transport.ping(ping);
             }
-        } catch (RuntimeException e) {
-            sent(e); // the connection is gone
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // a connection that is gone throws, and so does a container that cannot write a frame (Tyrus throws
+            // an Error for text it cannot encode) on a connection that stays open: a socket that missed a frame
+            // is closed, so that its page reconnects and refetches, rather than left open and silent
+            transport.close(1011, "a frame could not be sent");
+            sent(e);
         }
     }
 

@@ -249,14 +249,23 @@ final class DirectWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** A JSON string as JSON-P writes it: {@code "} and {@code \} escaped, control characters as escapes. */
+    /**
+     * A JSON string as JSON-P writes it: {@code "} and {@code \} escaped, control characters as escapes;
+     * and, unlike JSON-P, a surrogate that is not half of a pair as its {@code \}u escape, as
+     * JavaScript's {@code JSON.stringify} writes it: no UTF-8 encoder can write the character itself
+     * (Tyrus fails the frame, a servlet writes {@code ?}).
+     */
     static void string(String s, StringBuilder out) {
         out.append('"');
         int start = 0;
         int length = s.length();
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
+            if (c >= 0x20 && c != '"' && c != '\\' && (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++; // a pair: one character, written as it is
                 continue;
             }
             out.append(s, start, i);
@@ -269,9 +278,45 @@ final class DirectWriter {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                default -> unicodeEscape(c, out);
             }
         }
         out.append(s, start, length).append('"');
+    }
+
+    /**
+     * JSON text with each surrogate that is not half of a pair written as its escape instead, as
+     * {@link #string} writes it; the text itself when it has none. In JSON text such a character can only
+     * be inside a string, where its escape stands for it exactly.
+     */
+    static String escapeLoneSurrogates(String json) {
+        StringBuilder out = null;
+        int start = 0;
+        int length = json.length();
+        for (int i = 0; i < length; i++) {
+            char c = json.charAt(i);
+            if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(json.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(length + 16);
+            }
+            out.append(json, start, i);
+            unicodeEscape(c, out);
+            start = i + 1;
+        }
+        return out == null ? json : out.append(json, start, length).toString();
+    }
+
+    private static void unicodeEscape(char c, StringBuilder out) {
+        out.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF])
+                .append(HEX[c & 0xF]);
     }
 }

@@ -85,7 +85,8 @@ public final class ResultEncoder implements AutoCloseable {
         if (check.violation() != null) {
             throw new ResultViolation(where, check.violation());
         }
-        return json;
+        // JSON-P writes a lone surrogate as it is, which no UTF-8 encoder can send on
+        return DirectWriter.escapeLoneSurrogates(json);
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Reads a call body as a JSON object, refusing what a lenient parser lets through or chokes on:
- * invalid UTF-8, duplicate keys, trailing data, deep nesting, and numbers so long or with exponents
+ * invalid UTF-8, a {@code \}u escape of half a surrogate pair alone (no character, and no encoder can
+ * write it back out), duplicate keys, trailing data, deep nesting, and numbers so long or with exponents
  * so large that converting them would take the worker hostage (CVE-2023-4043). Every refusal is a 400
  * whose message says what is wrong in the caller's terms, never the parser's.
  */
@@ -56,6 +57,8 @@ public final class StrictJson {
         if (text.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+        // decoded text holds a lone surrogate only through a \\u escape: without a backslash no string is checked
+        Strings strings = text.indexOf('\\') < 0 ? Strings.AS_READ : Strings.CHECKED;
         try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 return JsonValue.EMPTY_JSON_OBJECT;
@@ -63,10 +66,10 @@ public final class StrictJson {
             JsonParser.Event first = parser.next();
             if (first != JsonParser.Event.START_OBJECT) {
                 // read the rest to tell malformed JSON from a well-formed non-object
-                readValue(parser, first, 1);
+                readValue(parser, first, 1, strings);
                 throw Messages.bodyNotAnObject();
             }
-            JsonObject object = readObject(parser, 1);
+            JsonObject object = readObject(parser, 1, strings);
             boolean trailing;
             try {
                 trailing = parser.hasNext();
@@ -135,7 +138,34 @@ public final class StrictJson {
         return text;
     }
 
-    private static JsonObject readObject(JsonParser parser, int depth) {
+    /** How the parser's strings are taken: as read, or checked for lone surrogates. */
+    private enum Strings {
+        AS_READ,
+        CHECKED;
+
+        String of(JsonParser parser) {
+            String s = parser.getString();
+            if (this == CHECKED && hasLoneSurrogate(s)) {
+                throw Messages.loneSurrogate();
+            }
+            return s;
+        }
+    }
+
+    /** Whether a surrogate in the text is not half of a high-low pair. */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonObject readObject(JsonParser parser, int depth, Strings strings) {
         if (depth > MAX_DEPTH) {
             throw Messages.nestingTooDeep(MAX_DEPTH);
         }
@@ -149,7 +179,7 @@ public final class StrictJson {
             if (event == JsonParser.Event.END_OBJECT) {
                 return builder.build();
             }
-            String key = parser.getString();
+            String key = strings.of(parser);
             if (count < FEW_KEYS) {
                 for (int i = 0; i < count; i++) {
                     if (few[i].equals(key)) {
@@ -166,18 +196,18 @@ public final class StrictJson {
                 }
             }
             count++;
-            builder.add(key, readValue(parser, parser.next(), depth));
+            builder.add(key, readValue(parser, parser.next(), depth, strings));
         }
     }
 
     /** How many keys of an object are checked for duplicates without a hash set. */
     private static final int FEW_KEYS = 8;
 
-    private static JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth) {
+    private static JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth, Strings strings) {
         return switch (event) {
-            case START_OBJECT -> readObject(parser, depth + 1);
-            case START_ARRAY -> readArray(parser, depth + 1);
-            case VALUE_STRING -> PROVIDER.createValue(parser.getString());
+            case START_OBJECT -> readObject(parser, depth + 1, strings);
+            case START_ARRAY -> readArray(parser, depth + 1, strings);
+            case VALUE_STRING -> PROVIDER.createValue(strings.of(parser));
             case VALUE_NUMBER -> treeNumber(parser.getString());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
@@ -186,7 +216,7 @@ public final class StrictJson {
         };
     }
 
-    private static JsonValue readArray(JsonParser parser, int depth) {
+    private static JsonValue readArray(JsonParser parser, int depth, Strings strings) {
         if (depth > MAX_DEPTH) {
             throw Messages.nestingTooDeep(MAX_DEPTH);
         }
@@ -196,7 +226,7 @@ public final class StrictJson {
             if (event == JsonParser.Event.END_ARRAY) {
                 return builder.build();
             }
-            builder.add(readValue(parser, event, depth));
+            builder.add(readValue(parser, event, depth, strings));
         }
     }
 

@@ -656,6 +656,15 @@ public final class Messages {
         return refusal("MIZAN-118", 400, "A number in the body has an exponent beyond " + maxExponent);
     }
 
+    /**
+     * {@code MIZAN-119}: 400, a string holds a {@code \}u escape of a surrogate (D800 to DFFF) that is not half
+     * of a pair: no character, so no UTF-8 encodes it (I-JSON, RFC 7493, refuses it for that reason).
+     */
+    public static MizanException loneSurrogate() {
+        return refusal(
+                "MIZAN-119", 400, "A string in the body escapes half of a surrogate pair, which is no character");
+    }
+
     // the server's own failures (500)
 
     /**

@@ -2,6 +2,7 @@ package io.mizan.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 class OutboxTest {
 
     /** A connection that records what is sent and completes each send when told to. */
-    static final class Recorded implements SocketTransport {
+    static class Recorded implements SocketTransport {
         final List<String> sent = new ArrayList<>();
         final List<String> pings = new ArrayList<>();
         final List<Consumer<Throwable>> pending = new ArrayList<>();
@@ -34,8 +35,12 @@ class OutboxTest {
             pings.add(new String(payload, StandardCharsets.US_ASCII));
         }
 
+        final List<Integer> closes = new ArrayList<>();
+
         @Override
-        public void close(int code, String reason) {}
+        public void close(int code, String reason) {
+            closes.add(code);
+        }
 
         void completeAll() {
             while (!pending.isEmpty()) {
@@ -56,6 +61,31 @@ class OutboxTest {
         assertEquals(29, Outbox.sizeOf(one));
         assertEquals(27, Outbox.sizeOf(other), "another frame is sized anew");
         assertEquals(29, Outbox.sizeOf(one));
+    }
+
+    @Test
+    void aFrameTheContainerCannotWriteClosesTheSocketRatherThanStallingIt() {
+        Recorded connection = new Recorded() {
+            @Override
+            public void send(String text, Consumer<Throwable> done) {
+                if (text.equals("bad")) {
+                    throw new Error(new java.nio.charset.MalformedInputException(1)); // as Tyrus does
+                }
+                super.send(text, done);
+            }
+        };
+        Outbox outbox = new Outbox(connection, 10, 1_000_000, () -> {});
+        outbox.offer("bad");
+        assertEquals(List.of(1011), connection.closes);
+        outbox.offer("after");
+        assertEquals(List.of(), connection.sent, "nothing more goes to a socket being closed");
+        Recorded other = new Recorded() {
+            @Override
+            public void send(String text, Consumer<Throwable> done) {
+                throw new StackOverflowError();
+            }
+        };
+        assertThrows(StackOverflowError.class, () -> new Outbox(other, 10, 1_000_000, () -> {}).offer("x"));
     }
 
     @Test

@@ -163,6 +163,45 @@ class ChannelsIT {
         }
     }
 
+    @Test
+    void halfASurrogatePairIsRefusedFromAClientAndEscapedWhenTheServerMakesOne() {
+        try (Ws ann = as("ann");
+                Ws sam = as("sam");
+                Ws reader = anonymous()) {
+            ann.send(join("1", "chat", "{\"room\":\"lobby\"}"));
+            ann.next("joined", "1");
+            sam.send(join("x", "chat", "{\"room\":\"lobby\"}"));
+            sam.next("joined", "x");
+            ann.send(send("1", "{\"text\":\"a\\ud800\",\"author\":null}"));
+            JsonObject refused = ann.next("error", null); // the frame is not read, so its ref is not known
+            assertEquals(400, refused.getInt("status"), refused.toString());
+            assertEquals("MIZAN-119", refused.getString("code"), refused.toString());
+            ann.send(send("1", "{\"text\":\"after\",\"author\":null}"));
+            assertEquals("after", sam.next("message", "x").getJsonObject("data").getString("text"));
+            assertEquals("after", ann.next("message", "1").getJsonObject("data").getString("text"));
+
+            reader.send(join("n", "news", "{\"topic\":\"teasers\"}"));
+            reader.next("joined", "n");
+            HttpResponse<String> cut =
+                    http.call("teaser", "{\"topic\":\"teasers\",\"headline\":\"Go \\ud83d\\ude80 now\",\"length\":4}");
+            assertEquals(200, cut.statusCode(), cut.body());
+            assertTrue(cut.body().contains("\"Go \\ud83d\""), cut.body());
+            assertEquals(
+                    "Go \ud83d",
+                    reader.next("message", "n").getJsonObject("data").getString("headline"));
+            HttpResponse<String> whole =
+                    http.call("teaser", "{\"topic\":\"teasers\",\"headline\":\"Go \\ud83d\\ude80 now\",\"length\":5}");
+            assertEquals("Go \ud83d\ude80", Http.json(whole).getString("result"));
+            assertEquals(
+                    "Go \ud83d\ude80",
+                    reader.next("message", "n").getJsonObject("data").getString("headline"));
+            HttpResponse<String> refusedCall =
+                    http.call("teaser", "{\"topic\":\"\\udc00\",\"headline\":\"x\",\"length\":1}");
+            assertEquals(400, refusedCall.statusCode());
+            assertEquals("MIZAN-119", Http.json(refusedCall).getString("code"));
+        }
+    }
+
     // --- presence ---
 
     @Test

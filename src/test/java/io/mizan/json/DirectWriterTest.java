@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.Auth;
 import io.mizan.Client;
@@ -14,14 +15,18 @@ import io.mizan.json.DirectReaderTest.Size;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import jakarta.annotation.Nullable;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.annotation.JsonbProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -269,7 +274,7 @@ class DirectWriterTest {
     }
 
     @Test
-    void escapesEveryStringAsJsonPDoes() {
+    void escapesEveryStringAsJsonPDoesAndHalvesOfPairsAlone() {
         StringBuilder all = new StringBuilder();
         for (char c = 0; c < 0x100; c++) {
             all.append(c);
@@ -284,8 +289,28 @@ class DirectWriterTest {
                 s[j] = pool[random.nextInt(pool.length)];
             }
             Text value = new Text(new String(s));
-            assertEquals(JSONB.toJson(value), direct("text", value));
+            // the pool holds the two halves of 😀 apart too: a half alone is escaped, as JSON-P does not
+            assertEquals(DirectWriter.escapeLoneSurrogates(JSONB.toJson(value)), direct("text", value));
         }
+    }
+
+    @Test
+    void aSurrogateThatIsNotHalfOfAPairIsWrittenAsItsEscapeByBothWriters() {
+        String text = "\ud800a\udc00\udc00\ud800\ud83d\ude00\ud83d";
+        String escaped = "\\ud800a\\udc00\\udc00\\ud800\ud83d\ude00\\ud83d";
+        String direct = direct("text", new Text(text));
+        String byJsonB = ENCODER.encode(MODEL.function("getter").orElseThrow(), new Getter(text));
+        assertTrue(direct.contains(escaped), direct);
+        assertTrue(byJsonB.contains(escaped), byJsonB);
+        for (String json : List.of(direct, byJsonB)) {
+            // what is sent encodes to UTF-8 and back as it is, and reads back as the text it stands for
+            assertEquals(json, new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            try (JsonReader reader = Json.createReader(new StringReader(json))) {
+                assertTrue(reader.readObject().containsValue(Json.createValue(text)), json);
+            }
+        }
+        assertSame(byJsonB, DirectWriter.escapeLoneSurrogates(byJsonB), "a text with none is kept as it is");
+        assertEquals("[\"\\udfff\"]", DirectWriter.escapeLoneSurrogates("[\"\udfff\"]"));
     }
 
     @Test

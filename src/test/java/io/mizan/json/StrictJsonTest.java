@@ -52,6 +52,12 @@ class StrictJsonTest {
                 "{\"x\":{\"a\":1,\"a\":2}} | MIZAN-115 | appears twice",
                 "{\"a\":1e401}           | MIZAN-118 | exponent beyond 400",
                 "{\"a\":1E-999999999999} | MIZAN-118 | exponent",
+                "{\"a\":\"\\ud800\"}          | MIZAN-119 | half of a surrogate pair",
+                "{\"a\":\"\\uDC00x\"}         | MIZAN-119 | half of a surrogate pair",
+                "{\"a\":\"\\udc00\\ud800\"}  | MIZAN-119 | half of a surrogate pair",
+                "{\"\\ud800\":1}               | MIZAN-119 | half of a surrogate pair",
+                "{\"a\":[\"ok\",{\"b\":\"x\\ud83d\"}]} | MIZAN-119 | half of a surrogate pair",
+                "[\"\\ud800\"]                | MIZAN-119 | half of a surrogate pair",
             })
     void refuses(String body, String code, String message) {
         MizanException e = assertThrows(MizanException.class, () -> parse(body.trim()));
@@ -82,6 +88,17 @@ class StrictJsonTest {
         MizanException e = assertThrows(MizanException.class, () -> StrictJson.parseObject(body));
         assertEquals("MIZAN-112", e.code());
         assertTrue(e.getMessage().contains("UTF-8"));
+    }
+
+    @Test
+    void escapedSurrogatePairsAndOtherEscapesAreText() {
+        assertEquals("\uD83D\uDE00", parse("{\"s\":\"\\ud83d\\ude00\"}").getString("s"));
+        assertEquals("\uD83D\uDE00", parse("{\"s\":\"\uD83D\uDE00\"}").getString("s"));
+        assertEquals("a\nb\\ud800", parse("{\"s\":\"a\\nb\\\\ud800\"}").getString("s"));
+        assertFalse(StrictJson.hasLoneSurrogate("a\uD83D\uDE00b"));
+        assertTrue(StrictJson.hasLoneSurrogate("\uD83D"));
+        assertTrue(StrictJson.hasLoneSurrogate("a\uDE00"));
+        assertTrue(StrictJson.hasLoneSurrogate("\uD83D\uD83D\uDE00"));
     }
 
     @Test

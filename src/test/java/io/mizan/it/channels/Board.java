@@ -58,6 +58,17 @@ public class Board {
         return 1;
     }
 
+    /**
+     * Announces a headline cut to {@code length} characters, as a teaser would, and answers it: a cut can split
+     * a surrogate pair, leaving half of it at the end.
+     */
+    @Client
+    public String teaser(String topic, String headline, int length) {
+        String cut = headline.substring(0, length);
+        broadcaster.send(NewsChannel.class, topic, new NewsChannel.News(cut, "..."));
+        return cut;
+    }
+
     /** Sends {@code count} messages of {@code size} characters to a chat room, as fast as it can. */
     @Client
     public int flood(String room, int count, int size) {
