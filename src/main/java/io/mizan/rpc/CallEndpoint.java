@@ -82,10 +82,7 @@ final class CallEndpoint {
 
     /** Refuses a call from an origin that is neither the server's own nor allowed (403). */
     void checkOrigin(HttpExchange exchange) {
-        String foreign = origins.refusal(exchange::header, exchange.scheme());
-        if (foreign != null) {
-            throw Messages.foreignOrigin(StrictJson.shorten(foreign));
-        }
+        exchange.refuseForeignOrigin(origins);
     }
 
     /**

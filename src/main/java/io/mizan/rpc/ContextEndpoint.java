@@ -10,6 +10,7 @@ import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
 import io.mizan.security.Caller;
+import io.mizan.security.OriginPolicy;
 import io.mizan.telemetry.Kind;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,6 +25,7 @@ final class ContextEndpoint {
 
     private final Invoker invoker;
     private final ArgumentBinder binder;
+    private final OriginPolicy origins;
     private final ETags etags;
     private final Cors cors;
     private final boolean cacheTags;
@@ -32,9 +34,11 @@ final class ContextEndpoint {
      * @param cacheTags whether answers carry {@code Cache-Tag} and {@code Surrogate-Key}
      *     ({@code mizan.cache-tags.enabled})
      */
-    ContextEndpoint(Invoker invoker, ArgumentBinder binder, ETags etags, Cors cors, boolean cacheTags) {
+    ContextEndpoint(
+            Invoker invoker, ArgumentBinder binder, OriginPolicy origins, ETags etags, Cors cors, boolean cacheTags) {
         this.invoker = invoker;
         this.binder = binder;
+        this.origins = origins;
         this.etags = etags;
         this.cors = cors;
         this.cacheTags = cacheTags;
@@ -51,6 +55,9 @@ final class ContextEndpoint {
     }
 
     private Response.ResponseBuilder answer(String name, HttpExchange exchange, Caller caller) throws Exception {
+        // a read from another site runs the context with the caller's session, though its page cannot read the
+        // answer: its status and timing alone can tell that site about the caller
+        exchange.refuseForeignOrigin(origins);
         Read read = run(name, exchange.query(), exchange, caller);
         FunctionModel function = read.function();
         Object[] args = read.args();

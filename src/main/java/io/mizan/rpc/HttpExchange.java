@@ -1,5 +1,8 @@
 package io.mizan.rpc;
 
+import io.mizan.json.StrictJson;
+import io.mizan.messages.Messages;
+import io.mizan.security.OriginPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -37,6 +40,17 @@ public record HttpExchange(HttpServletRequest request, HttpServletRequest forFun
     /** The query's parameters, decoded as JAX-RS decodes them ({@link QueryString}). */
     public Map<String, List<String>> query() {
         return QueryString.parse(request.getQueryString());
+    }
+
+    /**
+     * Refuses a request from an origin that is neither the server's own nor allowed (403): a call, a batch, a
+     * context read or the hydration, which all run functions with the caller's session.
+     */
+    public void refuseForeignOrigin(OriginPolicy origins) {
+        String foreign = origins.refusal(this::header, scheme());
+        if (foreign != null) {
+            throw Messages.foreignOrigin(StrictJson.shorten(foreign));
+        }
     }
 
     /** The scheme the request reached this server with. */

@@ -1,5 +1,6 @@
 package io.mizan.rpc;
 
+import io.mizan.MizanException;
 import io.mizan.config.MizanSettings;
 import io.mizan.forms.FormOperations;
 import io.mizan.hydration.Hydration;
@@ -76,14 +77,20 @@ public class MizanResource {
     private BatchEndpoint batches;
     private Documents documents;
     private Cors cors;
+    private OriginPolicy origins;
 
     @PostConstruct
     void start() {
-        OriginPolicy origins = new OriginPolicy(settings);
+        origins = new OriginPolicy(settings);
         cors = new Cors(origins);
         calls = new CallEndpoint(invoker, binder, forms, origins, cors, settings.maxBodyBytes());
         contexts = new ContextEndpoint(
-                invoker, binder, new ETags(settings.etagKey().orElse(null)), cors, settings.cacheTagsEnabled());
+                invoker,
+                binder,
+                origins,
+                new ETags(settings.etagKey().orElse(null)),
+                cors,
+                settings.cacheTagsEnabled());
         batches = new BatchEndpoint(calls, contexts, cors, settings.maxBatchEntries(), invoker.telemetry());
         documents = new Documents(invoker.model(), settings);
     }
@@ -175,15 +182,23 @@ public class MizanResource {
 
     private Response document(String endpoint, HttpExchange exchange) {
         return switch (endpoint) {
-            case "hydrate" -> Response.ok(
-                            hydration.contexts(
-                                    new ContainerCaller(security, exchange.request()), exchange.forFunctions()),
-                            MediaType.APPLICATION_JSON_TYPE)
-                    .header("Cache-Control", "no-store")
-                    .build();
+            case "hydrate" -> hydrate(exchange);
             case "manifest" -> documents.manifest();
             default -> documents.schema();
         };
+    }
+
+    private Response hydrate(HttpExchange exchange) {
+        try {
+            exchange.refuseForeignOrigin(origins);
+        } catch (MizanException e) {
+            return Problem.response(e).build();
+        }
+        return Response.ok(
+                        hydration.contexts(new ContainerCaller(security, exchange.request()), exchange.forFunctions()),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     private Response wrongMethod(String allowed, HttpExchange exchange) {

@@ -10,8 +10,9 @@ import jakarta.ws.rs.core.Response;
  * The one writer of error answers: {@code application/problem+json} (RFC 9457) with {@code status},
  * {@code title} and {@code detail}, then the extension members: {@code code} when the problem has one
  * ({@code MIZAN-100}, or the application's own), field {@code errors} for 422 and an {@code id} for
- * 500. Never a class name, a stack trace or a parser message. The status line carries the same reason phrase as
- * the title (JAX-RS alone would say {@code 422 CUSTOM}).
+ * 500. Never a class name, a stack trace or a parser message. The status carries the title as its reason
+ * phrase, which a container may write on the status line; Payara does not (Servlet 6 has no method for it, so its
+ * Grizzly writes {@code 422 CUSTOM}), and clients ignore it.
  */
 public final class Problem {
 

@@ -336,6 +336,26 @@ class ContextsIT {
     }
 
     @Test
+    void aReadOrTheHydrationFromAnotherSiteIsRefusedBeforeItRuns() {
+        for (String path : List.of("api/mizan/ctx/openTickets", "api/mizan/hydrate")) {
+            for (String[] header : List.of(
+                    new String[] {"Origin", "https://evil.example"}, new String[] {"Sec-Fetch-Site", "cross-site"})) {
+                HttpResponse<String> foreign = http.send(http.request(path)
+                        .header("Authorization", Http.basic("sam"))
+                        .header(header[0], header[1])
+                        .GET());
+                assertProblem(foreign, 403, "MIZAN-105", "not allowed");
+            }
+            HttpResponse<String> own = http.send(http.request(path)
+                    .header("Authorization", Http.basic("sam"))
+                    .header("Origin", "http://" + http.uri("/").getAuthority())
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .GET());
+            assertEquals(200, own.statusCode(), own.body());
+        }
+    }
+
+    @Test
     void theHtmlPageCarriesTheHydrationEscaped() {
         String hostile = "</script><script>alert(1)</script><!--";
         http.call("setMotto", "{\"motto\":" + Json.createValue(hostile) + "}");

@@ -104,7 +104,7 @@ class EndpointTelemetryTest {
     final CallEndpoint calls =
             new CallEndpoint(invoker, binder, new FormOperations(invoker, binder), origins, new Cors(origins), 64);
     final ContextEndpoint contexts =
-            new ContextEndpoint(invoker, binder, new ETags("test-key"), new Cors(origins), false);
+            new ContextEndpoint(invoker, binder, origins, new ETags("test-key"), new Cors(origins), false);
 
     @AfterEach
     void close() {

@@ -76,7 +76,8 @@ class EndpointsTest {
     final ResultEncoder encoder = new ResultEncoder(MODEL);
     final ArgumentBinder binder = new ArgumentBinder(MODEL, encoder.jsonb());
     final Invoker invoker = TestInvokers.on(MODEL, shop, encoder, VALIDATION, Telemetry.OFF);
-    final Cors cors = new Cors(new OriginPolicy(List.of(APP), null, false));
+    final OriginPolicy origins = new OriginPolicy(List.of(APP), null, false);
+    final Cors cors = new Cors(origins);
     final CallEndpoint calls = new CallEndpoint(
             invoker,
             binder,
@@ -84,7 +85,7 @@ class EndpointsTest {
             new OriginPolicy(List.of(APP), null, false),
             cors,
             64);
-    final ContextEndpoint contexts = new ContextEndpoint(invoker, binder, new ETags("test-key"), cors, false);
+    final ContextEndpoint contexts = new ContextEndpoint(invoker, binder, origins, new ETags("test-key"), cors, false);
     final BatchEndpoint batches = new BatchEndpoint(
             new CallEndpoint(
                     invoker,
@@ -260,7 +261,7 @@ class EndpointsTest {
         assertNull(plain.getHeaderString("Cache-Tag"));
         assertNull(plain.getHeaderString("Surrogate-Key"));
 
-        ContextEndpoint tagged = new ContextEndpoint(invoker, binder, new ETags("test-key"), cors, true);
+        ContextEndpoint tagged = new ContextEndpoint(invoker, binder, origins, new ETags("test-key"), cors, true);
         Response answer = tagged.read("stock", request.build(), user("ann"));
         assertEquals(200, answer.getStatus());
         assertEquals(
@@ -313,6 +314,36 @@ class EndpointsTest {
         Response refused = contexts.read(
                 "nothing", new FakeExchange().header("Origin", APP).build(), Caller.ANONYMOUS);
         assertEquals(APP, refused.getHeaderString("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void aContextReadFromAnotherSiteIsRefusedBeforeTheContextIsLookedUp() {
+        assertEquals(
+                "403 MIZAN-105",
+                refusal(contexts.read(
+                        "nothing",
+                        new FakeExchange()
+                                .header("Origin", "https://evil.example")
+                                .build(),
+                        Caller.ANONYMOUS)));
+        assertEquals(
+                "403 MIZAN-105",
+                refusal(contexts.read(
+                        "stock",
+                        new FakeExchange()
+                                .header("Sec-Fetch-Site", "cross-site")
+                                .build(),
+                        user("ann"))));
+        Response listed = contexts.read(
+                "stock",
+                new FakeExchange()
+                        .header("Origin", APP)
+                        .query("board", "general")
+                        .query("page", "2")
+                        .build(),
+                user("ann"));
+        assertEquals(200, listed.getStatus());
+        assertEquals(APP, listed.getHeaderString("Access-Control-Allow-Origin"));
     }
 
     // --- batches ---
