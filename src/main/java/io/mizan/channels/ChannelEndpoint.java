@@ -36,6 +36,7 @@ public final class ChannelEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(maxFrameBytes);
+        session.setMaxBinaryMessageBufferSize(maxFrameBytes);
         Object caller = session.getUserProperties().get(CALLER);
         ChannelHub.Connection connection =
                 hub.get().open(new SessionTransport(session), caller instanceof Caller c ? c : Caller.ANONYMOUS);
@@ -47,6 +48,9 @@ public final class ChannelEndpoint extends Endpoint {
             }
             connection.receive(text);
         });
+        // without a handler a container drops binary frames silently: a client would never learn its mistake
+        session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>)
+                data -> connection.receiveBinary());
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> {
             java.nio.ByteBuffer data = pong.getApplicationData();
             byte[] payload = new byte[data.remaining()];

@@ -83,6 +83,11 @@ public final class ChannelHub {
             receiver.receive(socket, text);
         }
 
+        /** A binary frame from the client, refused unread. */
+        public void receiveBinary() {
+            receiver.receiveBinary(socket);
+        }
+
         /** The connection closed, for whatever reason: its joins end. */
         public void closed() {
             ChannelHub.this.closed(socket);

@@ -2,6 +2,7 @@ package io.mizan.channels;
 
 import io.mizan.invoke.Failure;
 import io.mizan.invoke.Invoker;
+import io.mizan.messages.Messages;
 import io.mizan.telemetry.Kind;
 import io.mizan.telemetry.Observation;
 import io.mizan.telemetry.Telemetry;
@@ -11,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * Takes a client's text frame: reads it, observes it, runs it as the socket's caller, and answers a
  * failure with an error frame the way a call's becomes a problem. A socket that keeps sending bad
- * frames is closed.
+ * frames (malformed or refused, other than for its rate) is closed.
  */
 final class FrameReceiver {
 
@@ -91,9 +92,20 @@ final class FrameReceiver {
         return Observation.NONE;
     }
 
+    /** A binary frame: the protocol is JSON text, so it is refused as a malformed frame is, unread. */
+    void receiveBinary(ChannelSocket socket) {
+        if (!socket.closed) {
+            refuse(
+                    socket,
+                    null,
+                    Failure.of(Messages.badFrame("Frames are JSON text: a binary frame is not read"), "a frame"));
+        }
+    }
+
     private void refuse(ChannelSocket socket, String ref, Failure failure) {
         socket.send(ChannelFrames.error(ref, failure));
-        if (failure.status() < 500 && socket.strike(STRIKES)) { // the server's own failures are not the client's
+        // the server's own failures are not the client's, and a 429 asks it to slow down: neither is a strike
+        if (failure.status() < 500 && failure.status() != 429 && socket.strike(STRIKES)) {
             socket.transport.close(POLICY_VIOLATION, "too many bad frames");
             close.accept(socket);
         }

@@ -57,6 +57,11 @@ public final class ChannelClient {
         connection.receive(text);
     }
 
+    /** Sends a binary frame. */
+    public void binary() {
+        connection.receiveBinary();
+    }
+
     /** {@code {"op":"join","ref":ref,"channel":channel,"params":params}}. */
     public void join(String ref, String channel, String paramsJson) {
         frame("{\"op\":\"join\",\"ref\":\"" + ref + "\",\"channel\":\"" + channel + "\",\"params\":" + paramsJson

@@ -73,6 +73,47 @@ class AbuseTest {
     }
 
     @Test
+    void framesRefusedForTheirRateAreAnsweredAndTheSocketStaysOpen() {
+        ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
+        for (int i = 1; i <= 50; i++) {
+            ann.joinOk("j" + i, "floor", MAIN);
+            pong(ann);
+        }
+        for (int i = 51; i <= 80; i++) {
+            ann.join("j" + i, "floor", MAIN);
+            pong(ann);
+            assertError(ann.one(), "j" + i, 429, "MIZAN-176");
+        }
+        assertNull(ann.transport().closeCode(), "a limit asks the client to slow down: no strike");
+        ann.leave("j1");
+        assertEquals("left", ann.one().getString("op"));
+        ann.joinOk("again", "floor", MAIN);
+    }
+
+    /** Answers the last ping, as a browser does: this deployment's send window is small. */
+    private static void pong(ChannelClient client) {
+        List<byte[]> pings = client.transport().pings;
+        if (!pings.isEmpty()) {
+            client.pong(pings.get(pings.size() - 1));
+        }
+    }
+
+    @Test
+    void aBinaryFrameIsRefusedUnreadAndCountsAsABadFrame() {
+        ChannelClient mallory = ChannelClient.open(hub, InProcess.user("mallory"));
+        mallory.binary();
+        JsonObject refused = mallory.one();
+        assertError(refused, null, 400, "MIZAN-170");
+        assertTrue(refused.getString("detail").contains("binary"), refused.toString());
+        for (int i = 2; i <= 10; i++) {
+            mallory.binary();
+        }
+        assertEquals(
+                List.of(new MemoryTransport.Close(1008, "too many bad frames")),
+                mallory.transport().closes());
+    }
+
+    @Test
     void aGoodFrameForgivesTheBadOnesBefore() {
         ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
         for (int round = 0; round < 3; round++) {
