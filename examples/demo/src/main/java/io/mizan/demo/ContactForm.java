@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Size;
 /** The demo's contact form: its constraints are checked in the browser and on the server. */
 public record ContactForm(
         @NotBlank @Size(max = 60) @FormField(label = "Your name", placeholder = "Ada Lovelace") String name,
-        @NotBlank @Email @FormField(placeholder = "ada@example.com") String email,
+        // 254: the longest address SMTP carries (RFC 5321), and the column's size
+        @NotBlank @Email @Size(max = 254) @FormField(placeholder = "ada@example.com") String email,
         @NotNull(message = "Choose a topic") Topic topic,
         @NotBlank @Size(min = 10, max = 1000)
                 @FormField(widget = Widget.TEXTAREA, help = "At least 10 characters.")
