@@ -766,9 +766,17 @@ public final class Messages {
         return refusal("MIZAN-135", 400, "The parameter '" + name + "' is given " + times + " times");
     }
 
-    /** {@code MIZAN-138}: 400, a context read's query string has a malformed {@code %} escape. */
+    /**
+     * {@code MIZAN-138}: 400, a context read's query string has a malformed {@code %} escape, or
+     * escapes whose bytes are not UTF-8.
+     */
     public static MizanException malformedQuery() {
-        return refusal("MIZAN-138", 400, "The query string has a malformed %-escape");
+        return refusal("MIZAN-138", 400, "The query string has a malformed %-escape or one that is not UTF-8");
+    }
+
+    /** {@code MIZAN-139}: 400, a context read's query string has a parameter without a name ({@code ?=x}). */
+    public static MizanException queryParameterWithoutName() {
+        return refusal("MIZAN-139", 400, "The query string has a parameter without a name");
     }
 
     /**
