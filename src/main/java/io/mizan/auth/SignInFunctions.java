@@ -92,35 +92,37 @@ public class SignInFunctions {
             HttpServletRequest request,
             HttpServletResponse response)
             throws InterruptedException {
-        String client = request.getRemoteAddr();
-        Duration refused = throttle.refusal(username, client);
-        if (!refused.isZero()) {
-            throw Messages.signInThrottled(refused);
+        // counted as a failure before the stores check it, so that attempts sent together respect the limit
+        try (SignInThrottle.Attempt attempt = throttle.attempt(username, request.getRemoteAddr())) {
+            if (attempt.refused()) {
+                throw Messages.signInThrottled(attempt.refusal());
+            }
+            UsernamePasswordCredential credential = new UsernamePasswordCredential(username, new Password(password));
+            // the stores answer first: a mechanism told of a failure may answer the request itself (a redirect)
+            if (identityStores.get().validate(credential).getStatus() != CredentialValidationResult.Status.VALID) {
+                attempt.failed();
+                Thread.sleep(attempt.delay().toMillis());
+                throw Messages.signInRefused();
+            }
+            HttpSession old = request.getSession(false);
+            if (old != null) {
+                old.invalidate(); // nothing of the anonymous session carries over
+            }
+            AuthenticationStatus status = security.authenticate(
+                    request,
+                    response,
+                    AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+            if (status != AuthenticationStatus.SUCCESS) {
+                // the stores said yes: the mechanism is what refused, and the caller cannot fix that
+                LOG.warning(Messages.mechanismRefusedCredential(String.valueOf(status)));
+                throw Messages.signInRefused();
+            }
+            attempt.succeeded();
+            HttpSession session = request.getSession(true);
+            reissueSessionCookie(request, response, session);
+            Principal caller = ContainerCaller.signedIn(security.getCallerPrincipal());
+            return session(caller == null ? username : caller.getName());
         }
-        UsernamePasswordCredential credential = new UsernamePasswordCredential(username, new Password(password));
-        // the stores answer first: a mechanism told of a failure may answer the request itself (a redirect)
-        if (identityStores.get().validate(credential).getStatus() != CredentialValidationResult.Status.VALID) {
-            Thread.sleep(throttle.delay(username, client).toMillis());
-            throw failed(username, client);
-        }
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate(); // nothing of the anonymous session carries over
-        }
-        AuthenticationStatus status = security.authenticate(
-                request,
-                response,
-                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        if (status != AuthenticationStatus.SUCCESS) {
-            // the stores said yes: the mechanism is what refused, and the caller cannot fix that
-            LOG.warning(Messages.mechanismRefusedCredential(String.valueOf(status)));
-            throw Messages.signInRefused();
-        }
-        HttpSession session = request.getSession(true);
-        reissueSessionCookie(request, response, session);
-        throttle.succeeded(username);
-        Principal caller = ContainerCaller.signedIn(security.getCallerPrincipal());
-        return session(caller == null ? username : caller.getName());
     }
 
     /**
@@ -148,11 +150,6 @@ public class SignInFunctions {
         String sameSite = config.getAttribute("SameSite");
         cookie.append("; HttpOnly; SameSite=").append(sameSite == null ? "Lax" : sameSite);
         response.addHeader("Set-Cookie", cookie.toString());
-    }
-
-    private RuntimeException failed(String username, String client) {
-        throttle.failed(username, client);
-        return Messages.signInRefused();
     }
 
     /** Signs the caller out: its session ends. */

@@ -45,10 +45,7 @@ public final class ArgumentBinder {
                         function.arguments().stream().map(ParamModel::name).toList();
                 TreeSet<String> unknown = new TreeSet<>(body.keySet());
                 names.forEach(unknown::remove);
-                throw Messages.unknownArguments(
-                        function.name(),
-                        unknown.stream().map(StrictJson::shorten).toList(),
-                        names);
+                throw Messages.unknownArguments(function.name(), unknown, names);
             }
         }
         Object[] args = new Object[function.params().size()];

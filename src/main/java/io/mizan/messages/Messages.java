@@ -726,6 +726,7 @@ public final class Messages {
     /**
      * {@code MIZAN-130}: 400, the body names arguments the function does not take.
      *
+     * @param unknown the names as sent; the message lists a few of them
      * @param takes the function's arguments
      */
     public static MizanException unknownArguments(
@@ -734,7 +735,7 @@ public final class Messages {
                 "MIZAN-130",
                 400,
                 (unknown.size() == 1 ? "Unknown argument " : "Unknown arguments ")
-                        + quoted(unknown) + " for " + function + "; "
+                        + quotedSent(unknown) + " for " + function + "; "
                         + (takes.isEmpty() ? "it takes none" : "it takes " + quoted(takes)));
     }
 
@@ -775,9 +776,17 @@ public final class Messages {
         return refusal("MIZAN-135", 400, "The parameter '" + name + "' is given " + times + " times");
     }
 
-    /** {@code MIZAN-138}: 400, a context read's query string has a malformed {@code %} escape. */
+    /**
+     * {@code MIZAN-138}: 400, a context read's query string has a malformed {@code %} escape, or
+     * escapes whose bytes are not UTF-8.
+     */
     public static MizanException malformedQuery() {
-        return refusal("MIZAN-138", 400, "The query string has a malformed %-escape");
+        return refusal("MIZAN-138", 400, "The query string has a malformed %-escape or one that is not UTF-8");
+    }
+
+    /** {@code MIZAN-139}: 400, a context read's query string has a parameter without a name ({@code ?=x}). */
+    public static MizanException queryParameterWithoutName() {
+        return refusal("MIZAN-139", 400, "The query string has a parameter without a name");
     }
 
     /**
@@ -1045,6 +1054,33 @@ public final class Messages {
     public static String telemetryNotSetUp(String what, String reason) {
         return "MIZAN-211 " + what + " is offered by the server but cannot be used (" + reason
                 + "); Mizan records nothing through it";
+    }
+
+    /** Names sent by a client that a message lists at most; the rest are counted. */
+    private static final int MAX_LISTED = 10;
+
+    /** Characters of a name sent by a client that a message quotes at most. */
+    private static final int MAX_NAME = 60;
+
+    /**
+     * Names a client sent, quoted: the first {@link #MAX_LISTED} in sorted order, each cut at
+     * {@link #MAX_NAME} characters, then how many more. A client decides how many and how long they
+     * are, and an answer listing them all would be as large as its request.
+     */
+    private static String quotedSent(Collection<String> names) {
+        List<String> first =
+                names.stream().distinct().sorted().limit(MAX_LISTED).toList();
+        StringBuilder s = new StringBuilder();
+        for (String n : first) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append('\'')
+                    .append(n.length() > MAX_NAME ? n.substring(0, MAX_NAME) + "…" : n)
+                    .append('\'');
+        }
+        long more = names.stream().distinct().count() - first.size();
+        return more > 0 ? s + " and " + more + " more" : s.toString();
     }
 
     private static String quoted(Collection<String> names) {

@@ -119,4 +119,27 @@ class ArgumentBinderTest {
         assertEquals("MIZAN-133", nulled.code());
         assertEquals("Argument 'count' must not be null", nulled.getMessage());
     }
+
+    @Test
+    void unknownArgumentsAreListedTenAtMostInOrderWithHowManyMore() {
+        StringBuilder json = new StringBuilder("{\"signup\":" + GOOD);
+        for (int i = 4999; i >= 0; i--) {
+            json.append(",\"k").append(String.format("%05d", i)).append("\":1");
+        }
+        MizanException e = assertThrows(MizanException.class, () -> bind("signup", json + "}"));
+        assertEquals("MIZAN-130", e.code());
+        assertEquals(
+                "Unknown arguments 'k00000', 'k00001', 'k00002', 'k00003', 'k00004', 'k00005', 'k00006', 'k00007',"
+                        + " 'k00008', 'k00009' and 4990 more for signup; it takes 'signup'",
+                e.getMessage());
+    }
+
+    @Test
+    void aLongUnknownArgumentIsShortened() {
+        String name = "x".repeat(100_000);
+        MizanException e = assertThrows(MizanException.class, () -> bind("tally", "{\"count\":1,\"" + name + "\":1}"));
+        assertEquals(
+                "Unknown argument '" + "x".repeat(60) + "…' for tally; it takes 'count', 'note', 'limit'",
+                e.getMessage());
+    }
 }

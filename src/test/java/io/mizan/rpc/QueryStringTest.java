@@ -24,8 +24,18 @@ class QueryStringTest {
     }
 
     @Test
-    void aParameterWithoutEqualsHasTheEmptyValueAndOneWithoutANameIsIgnored() {
-        assertEquals(Map.of("flag", List.of(""), "x", List.of("")), QueryString.parse("flag&=ignored&x="));
+    void aParameterWithoutEqualsHasTheEmptyValue() {
+        assertEquals(Map.of("flag", List.of(""), "x", List.of("")), QueryString.parse("flag&x="));
+    }
+
+    @Test
+    void aParameterWithoutANameIsA400() {
+        for (String raw : new String[] {"=x&name=y", "name=y&=", "name=y&=x=z"}) {
+            MizanException e = assertThrows(MizanException.class, () -> QueryString.parse(raw), raw);
+            assertEquals(400, e.status(), raw);
+            assertEquals("MIZAN-139", e.code(), raw);
+            assertEquals("The query string has a parameter without a name", e.getMessage(), raw);
+        }
     }
 
     @Test
@@ -47,6 +57,32 @@ class QueryStringTest {
             assertEquals(400, e.status(), raw);
             assertEquals("MIZAN-138", e.code(), raw);
         }
+    }
+
+    @Test
+    void escapesThatAreNotUtf8AreA400AsAMalformedEscapeIs() {
+        for (String raw : new String[] {
+            "name=%C3%28", // a lead byte without its continuation
+            "name=%ED%A0%80", // an encoded surrogate
+            "name=%C0%AF", // an overlong '/'
+            "name=%F4%90%80%80", // past U+10FFFF
+            "name=%FF",
+            "name=caf%C3", // cut short at the end
+            "na%C3me=x",
+            "name=%C3+x",
+        }) {
+            MizanException e = assertThrows(MizanException.class, () -> QueryString.parse(raw), raw);
+            assertEquals(400, e.status(), raw);
+            assertEquals("MIZAN-138", e.code(), raw);
+        }
+    }
+
+    @Test
+    void escapesOfEveryUtf8LengthAndPlusesMixedDecode() {
+        assertEquals(
+                Map.of("q", List.of("a/é€😀 +b c")), QueryString.parse("q=a%2F%C3%A9%E2%82%AC%F0%9F%98%80+%2Bb%20c"));
+        assertEquals(Map.of("q", List.of("a b")), QueryString.parse("q=a+b"));
+        assertEquals(Map.of("q", List.of("é")), QueryString.parse("q=é"), "a character sent unescaped is kept");
     }
 
     @Test

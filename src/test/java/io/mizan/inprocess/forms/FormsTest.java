@@ -162,6 +162,34 @@ class FormsTest {
                         - 1);
     }
 
+    @Test
+    void unknownFieldsAreListedTenAtMostWithHowManyMore() {
+        StringBuilder fields = new StringBuilder("{\"name\":\"Ada\"");
+        for (int i = 0; i < 3000; i++) {
+            fields.append(",\"f").append(String.format("%04d", i)).append("\":1");
+        }
+        fields.append(",\"").append("z".repeat(100_000)).append("\":1}");
+        MizanException e = assertThrows(MizanException.class, () -> validate("contact", fields.toString()));
+        assertEquals("MIZAN-130", e.code());
+        assertTrue(
+                e.getMessage().startsWith("Unknown arguments 'f0000', 'f0001', ")
+                        && e.getMessage().contains("'f0009' and 2991 more for contact; it takes 'name', "),
+                e.getMessage());
+        assertTrue(e.getMessage().length() < 500, e.getMessage());
+
+        StringBuilder body = new StringBuilder("{\"form\":{}");
+        for (int i = 0; i < 3000; i++) {
+            body.append(",\"a").append(String.format("%04d", i)).append("\":1");
+        }
+        MizanException args =
+                assertThrows(MizanException.class, () -> run("contact.validate", body + "}", Caller.ANONYMOUS, null));
+        assertTrue(args.getMessage().contains("'a0009' and 2990 more for contact.validate"), args.getMessage());
+        MizanException schema = assertThrows(
+                MizanException.class,
+                () -> run("contact.schema", body.toString().replace("\"form\":{},", "") + "}", Caller.ANONYMOUS, null));
+        assertTrue(schema.getMessage().contains("'a0009' and 2990 more for contact.schema"), schema.getMessage());
+    }
+
     private static List<String> paths(JsonObject result) {
         return result.getJsonArray("errors").stream()
                 .map(v -> v.asJsonObject().getString("path"))

@@ -26,9 +26,16 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sign-in functions in process: off unless switched on, and what happens when the identity
@@ -45,6 +52,23 @@ class SignInTest {
             return credential instanceof UsernamePasswordCredential c && c.compareTo("ann", "right")
                     ? new CredentialValidationResult("ann", Set.of("user"))
                     : CredentialValidationResult.INVALID_RESULT;
+        }
+    }
+
+    /** Knows nobody, and takes a while to say so, as a store that hashes a password does. */
+    @ApplicationScoped
+    public static class SlowStores implements IdentityStoreHandler {
+        static final AtomicInteger CHECKED = new AtomicInteger();
+
+        @Override
+        public CredentialValidationResult validate(Credential credential) {
+            CHECKED.incrementAndGet();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return CredentialValidationResult.INVALID_RESULT;
         }
     }
 
@@ -80,6 +104,34 @@ class SignInTest {
             MizanException wrong = assertThrows(MizanException.class, () -> login(d, "wrong"));
             assertEquals(401, wrong.status());
             assertEquals("password", wrong.fieldErrors().get(0).path());
+        }
+    }
+
+    @Test
+    void aBurstOfWrongPasswordsGetsNoMoreChecksThanTheLimitAndTheRestAreRefused() throws Exception {
+        SlowStores.CHECKED.set(0);
+        try (InProcess.Deployment d = InProcess.start(ON, SignInFunctions.class, SlowStores.class)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> codes = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(30);
+            try {
+                for (int i = 0; i < 30; i++) {
+                    codes.add(pool.submit(() -> {
+                        start.await();
+                        return assertThrows(MizanException.class, () -> login(d, "wrong"))
+                                .code();
+                    }));
+                }
+                start.countDown();
+                Map<String, Integer> counts = new TreeMap<>();
+                for (Future<String> code : codes) {
+                    counts.merge(code.get(), 1, Integer::sum);
+                }
+                assertEquals(Map.of("MIZAN-143", 5, "MIZAN-144", 25), counts, "max-failures is 5 by default");
+                assertEquals(5, SlowStores.CHECKED.get());
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
