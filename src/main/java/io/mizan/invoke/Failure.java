@@ -34,6 +34,12 @@ public record Failure(
 
     private static final Logger LOG = Logger.getLogger(Failure.class.getName());
 
+    /**
+     * The field errors an answer lists at most, the first by path: a body of a million invalid list
+     * elements would otherwise be answered with many times its own size.
+     */
+    public static final int MAX_FIELD_ERRORS = 100;
+
     /** Wrappers that containers put around the exception a bean threw. */
     private static final List<String> WRAPPERS = List.of("jakarta.ejb.EJBException", "javax.ejb.EJBException");
 
@@ -141,16 +147,21 @@ public record Failure(
     /**
      * Adds this failure's members, as a problem (RFC 9457) and an error frame both write them:
      * {@code title}, {@code status}, {@code detail}, and when present {@code code}, {@code errors}
-     * (field paths and messages) and {@code id}.
+     * (field paths and messages, {@link #MAX_FIELD_ERRORS} at most: the detail then says how many there
+     * were) and {@code id}.
      */
     public JsonObjectBuilder addTo(JsonObjectBuilder out) {
-        out.add("title", StatusTitles.of(status)).add("status", status).add("detail", detail);
+        int listed = Math.min(errors.size(), MAX_FIELD_ERRORS);
+        String text = listed < errors.size()
+                ? detail + " (" + listed + " of " + errors.size() + " field errors listed)"
+                : detail;
+        out.add("title", StatusTitles.of(status)).add("status", status).add("detail", text);
         if (code != null) {
             out.add("code", code);
         }
         if (!errors.isEmpty()) {
             JsonArrayBuilder list = StrictJson.PROVIDER.createArrayBuilder();
-            for (FieldError e : errors) {
+            for (FieldError e : errors.subList(0, listed)) {
                 list.add(StrictJson.PROVIDER
                         .createObjectBuilder()
                         .add("path", e.path())

@@ -94,6 +94,26 @@ class FailureTest {
     }
 
     @Test
+    void anAnswerListsAHundredFieldErrorsAtMostAndSaysHowManyThereWere() {
+        List<FieldError> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            many.add(new FieldError(String.format("xs[%04d]", i), "must not be blank"));
+        }
+        jakarta.json.JsonObject answer = Failure.of(new MizanException(422, "Invalid arguments", many))
+                .addTo(jakarta.json.Json.createObjectBuilder())
+                .build();
+        assertEquals(Failure.MAX_FIELD_ERRORS, answer.getJsonArray("errors").size());
+        assertEquals("xs[0000]", answer.getJsonArray("errors").getJsonObject(0).getString("path"));
+        assertEquals("xs[0099]", answer.getJsonArray("errors").getJsonObject(99).getString("path"));
+        assertEquals("Invalid arguments (100 of 5000 field errors listed)", answer.getString("detail"));
+        jakarta.json.JsonObject few = Failure.of(new MizanException(422, "Invalid arguments", many.subList(0, 100)))
+                .addTo(jakarta.json.Json.createObjectBuilder())
+                .build();
+        assertEquals(100, few.getJsonArray("errors").size());
+        assertEquals("Invalid arguments", few.getString("detail"));
+    }
+
+    @Test
     void titlesAreTheStandardReasonPhrases() {
         assertEquals("Unprocessable Content", StatusTitles.of(422));
         assertEquals("Content Too Large", StatusTitles.of(413));
