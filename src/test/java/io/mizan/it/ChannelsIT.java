@@ -112,6 +112,10 @@ class ChannelsIT {
             error(ann, "1", 400, "MIZAN-170");
             ann.send(send("9", "{\"text\":\"hi\"}"));
             error(ann, "9", 404, "MIZAN-172");
+            ann.sendBinary("{\"op\":\"join\"}".getBytes(StandardCharsets.UTF_8));
+            JsonObject binary = ann.next("error", null);
+            assertEquals("MIZAN-170", binary.getString("code"), binary.toString());
+            assertTrue(binary.getString("detail").contains("binary"), binary.toString());
             ann.send(join("1", "chat", "{\"room\":\"lobby\"}"));
             ann.next("joined", "1");
         }

@@ -74,6 +74,11 @@ public final class Ws implements AutoCloseable {
         socket.sendText(frame, true).join();
     }
 
+    /** Sends a binary frame of these bytes. */
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+    }
+
     /**
      * The next frame that matches, waiting while frames keep coming: it fails after 10 s without any
      * frame, or after 60 s in all. A long stream (a flood of large messages on a busy machine) may take
