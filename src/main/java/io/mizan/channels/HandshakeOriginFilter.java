@@ -2,6 +2,7 @@ package io.mizan.channels;
 
 import io.mizan.MizanException;
 import io.mizan.invoke.Failure;
+import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
 import io.mizan.rpc.Problem;
 import io.mizan.security.OriginPolicy;
@@ -41,7 +42,7 @@ final class HandshakeOriginFilter extends HttpFilter {
             throws IOException, ServletException {
         String foreign = origins.refusal(request::getHeader, request.getScheme());
         if (foreign != null) {
-            MizanException refused = Messages.foreignOrigin(foreign);
+            MizanException refused = Messages.foreignOrigin(StrictJson.shorten(foreign));
             byte[] body =
                     Problem.json(Failure.of(refused, "a WebSocket handshake")).getBytes(StandardCharsets.UTF_8);
             response.setStatus(403);

@@ -574,12 +574,13 @@ public final class Messages {
         return refusal("MIZAN-104", 404, "The " + document + " is switched off (" + property + "=false)");
     }
 
-    /** {@code MIZAN-105}: 403, a call from an origin that is neither the server's own nor allowed. */
+    /** {@code MIZAN-105}: 403, a request from an origin that is neither the server's own nor allowed. */
     public static MizanException foreignOrigin(String origin) {
         return refusal(
                 "MIZAN-105",
                 403,
-                "Calls from " + origin + " are not allowed;" + " list the origin in mizan.allowed-origins to allow it");
+                "Requests from " + origin + " are not allowed;"
+                        + " list the origin in mizan.allowed-origins to allow it");
     }
 
     /**
