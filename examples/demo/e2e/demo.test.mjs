@@ -159,6 +159,22 @@ test('the contact form: an error in the browser first, then one only the server 
     await eventually(async () => (await emailError.count()) === 0, 'the server error goes once the field changes');
   }));
 
+test('one address sent many times at once: one message is received, every other send is told so', async () => {
+  // from Node rather than a page, which would send six at a time: the sends must overlap to race
+  const email = `${unique('race').replace(' ', '.')}@example.com`;
+  const send = () =>
+    fetch(new URL('/api/mizan/call/contact.submit', process.env.DEMO_BASE), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        form: { name: 'Rae', email, topic: 'QUESTION', message: 'Sent from many tabs at once.', copy: false },
+      }),
+    }).then((r) => r.status);
+  const statuses = await Promise.all(Array.from({ length: 40 }, send));
+  assert.equal(statuses.filter((s) => s === 200).length, 1, `statuses: ${statuses}`);
+  assert.equal(statuses.filter((s) => s === 409).length, 39, `statuses: ${statuses}`);
+});
+
 test('the staff-only action: refused to a plain user, confirmed and reported for staff', () =>
   scenario(browser, 'staff only', async (visitor) => {
     const bob = await visitor('bob');
@@ -244,6 +260,17 @@ test('a second page updates itself after someone else’s change (live invalidat
     await ada.page.getByLabel('display name').fill('Ada');
     await ada.page.getByRole('button', { name: 'Rename' }).click();
     await textOf(second.getByTestId('signed-in'), 'Signed in as Ada (staff)');
+
+    // a name of ideographic spaces passes @NotBlank, which trims only ASCII ones, and is blank all the same
+    const blank = await ada.page.evaluate(() =>
+      fetch('/api/mizan/call/updateName', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ displayName: '\u3000\u3000' }),
+      }).then(async (r) => [r.status, await r.json()]),
+    );
+    assert.equal(blank[0], 422, JSON.stringify(blank));
+    assert.equal(blank[1].errors[0].path, 'displayName', JSON.stringify(blank));
   }));
 
 test('a page whose session ended stops claiming a user', () =>

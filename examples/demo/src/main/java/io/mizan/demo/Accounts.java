@@ -2,6 +2,7 @@ package io.mizan.demo;
 
 import io.mizan.Auth;
 import io.mizan.Client;
+import io.mizan.MizanException;
 import io.mizan.Scope;
 import io.mizan.demo.data.Member;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +39,12 @@ public class Accounts {
     @Client(auth = Auth.AUTHENTICATED, affects = "currentUser")
     @Transactional
     public UserView updateName(Principal me, @NotBlank @Size(max = 40) String displayName) {
+        String name = displayName.strip();
+        if (name.isEmpty()) { // @NotBlank trims only up to U+0020; strip() takes every space away, U+3000 too
+            throw MizanException.invalid("displayName", "must not be blank");
+        }
         Member member = em.find(Member.class, me.getName());
-        member.rename(displayName.strip());
+        member.rename(name);
         return view(member);
     }
 

@@ -2,6 +2,7 @@ package io.mizan.demo;
 
 import io.mizan.Auth;
 import io.mizan.Client;
+import io.mizan.MizanException;
 import io.mizan.Scope;
 import io.mizan.demo.data.NoteEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,10 +47,14 @@ public class Boards {
     @Transactional
     public Note addNote(Principal me, @Pattern(regexp = "[a-z0-9-]{1,20}") String board,
                         @NotBlank @Size(max = 200) String text) {
-        NoteEntry note = new NoteEntry(board, me.getName(), text.strip(), Instant.now());
-        em.persist(note);
+        String note = text.strip();
+        if (note.isEmpty()) { // @NotBlank trims only up to U+0020; strip() takes every space away, U+3000 too
+            throw MizanException.invalid("text", "must not be blank");
+        }
+        NoteEntry entry = new NoteEntry(board, me.getName(), note, Instant.now());
+        em.persist(entry);
         em.flush();
-        return view(note);
+        return view(entry);
     }
 
     /** Empties a board and says how many notes it removed: staff only. */

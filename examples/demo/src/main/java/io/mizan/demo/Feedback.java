@@ -10,9 +10,11 @@ import jakarta.annotation.Nullable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.security.Principal;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -40,17 +42,36 @@ public class Feedback {
                 .setParameter("email", email)
                 .getSingleResult();
         if (earlier > 0) {
-            throw new MizanException(
-                    409,
-                    "Already received",
-                    List.of(new FieldError("email", "We already have a message from this address.")));
+            throw alreadyReceived();
         }
         InboxMessage message = new InboxMessage(form.name(), email,
                 form.topic().name(), form.message(),
                 me == null ? null : me.getName(), Instant.now());
         em.persist(message);
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // two sends from one address at the same moment both find none: the column's UNIQUE decides
+            if (uniqueViolation(e)) {
+                throw alreadyReceived();
+            }
+            throw e;
+        }
         return new Received(message.id());
+    }
+
+    private static MizanException alreadyReceived() {
+        return new MizanException(
+                409, "Already received", List.of(new FieldError("email", "We already have a message from this address.")));
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The messages received, newest first: for staff only. */
