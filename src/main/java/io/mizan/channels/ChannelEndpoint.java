@@ -25,6 +25,9 @@ public final class ChannelEndpoint extends Endpoint {
     /** The user property under which the handshake leaves the caller. */
     static final String CALLER = "io.mizan.caller";
 
+    /** A session property: the container closed the session before {@code onOpen} kept its connection. */
+    private static final String CLOSED = "io.mizan.closed";
+
     private final Supplier<ChannelHub> hub;
     private final int maxFrameBytes;
 
@@ -40,7 +43,14 @@ public final class ChannelEndpoint extends Endpoint {
         Object caller = session.getUserProperties().get(CALLER);
         ChannelHub.Connection connection =
                 hub.get().open(new SessionTransport(session), caller instanceof Caller c ? c : Caller.ANONYMOUS);
-        session.getUserProperties().put(ChannelHub.Connection.class.getName(), connection);
+        synchronized (session) {
+            // a connection reset right after the handshake can be closed before it is kept: see onClose
+            if (session.getUserProperties().containsKey(CLOSED)) {
+                connection.closed();
+                return;
+            }
+            session.getUserProperties().put(ChannelHub.Connection.class.getName(), connection);
+        }
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
             if (tooLarge(text)) {
                 close(session, CloseReason.CloseCodes.TOO_BIG, "frame over " + maxFrameBytes + " bytes");
@@ -67,7 +77,14 @@ public final class ChannelEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        if (session.getUserProperties().get(ChannelHub.Connection.class.getName()) instanceof ChannelHub.Connection c) {
+        Object connection;
+        synchronized (session) {
+            connection = session.getUserProperties().get(ChannelHub.Connection.class.getName());
+            if (connection == null) {
+                session.getUserProperties().put(CLOSED, Boolean.TRUE); // onOpen has not kept it yet
+            }
+        }
+        if (connection instanceof ChannelHub.Connection c) {
             c.closed();
         }
     }

@@ -13,7 +13,11 @@ import io.mizan.security.Caller;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -36,6 +40,21 @@ public final class ChannelHub {
     private final Set<ChannelSocket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
 
+    /** How often every open socket is pinged and checked ({@link #sweep}). */
+    static final long HEARTBEAT_SECONDS = 30;
+
+    /** How long a socket may stay silent, answering no ping, before it is taken for gone. */
+    static final long SILENCE_SECONDS = 75;
+
+    /** A heartbeat's payload: no outbox ping is numbered so, so its pong changes nothing but the time. */
+    private static final byte[] HEARTBEAT = {'h'};
+
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mizan-socket-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     public ChannelHub(
             Invoker invoker,
             ArgumentBinder binder,
@@ -53,16 +72,60 @@ public final class ChannelHub {
         this.receiver = new FrameReceiver(
                 invoker, new FrameActions(invoker, binder, encoder, handlers, settings, groups), this::closed);
         relay.start(new FromOtherNodes(groups, live, open));
+        heartbeat.scheduleWithFixedDelay(this::sweep, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
+
+    /**
+     * Pings every open socket, and ends those that answered nothing for {@value #SILENCE_SECONDS} seconds
+     * (no frame, no pong) or that the container says are closed. A browser answers pings by itself, so a
+     * live page is never silent that long; a connection that is gone though no close came is. Tyrus
+     * misses the close of some connections reset right after their handshake or while a frame is written to
+     * them, and a ping is no help there (it keeps Tyrus's own idle timer from firing): without this, such
+     * sockets would stay open, and in their groups' presence, for as long as the server runs. Runs every
+     * {@value #HEARTBEAT_SECONDS} seconds.
+     */
+    public void sweep() {
+        sweep(System.nanoTime());
+    }
+
+    /** {@link #sweep()} as at this {@link System#nanoTime} (tests pass a later one). */
+    public void sweep(long now) {
+        long silence = TimeUnit.SECONDS.toNanos(SILENCE_SECONDS);
+        for (ChannelSocket socket : open) {
+            try {
+                if (now - socket.heard > silence) {
+                    socket.transport.close(GONE_SILENT, "no answer to pings");
+                    closed(socket);
+                } else if (!socket.transport.isOpen() || !socket.transport.ping(HEARTBEAT)) {
+                    closed(socket);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Mizan: socket " + socket.id + " could not be checked", e);
+                closed(socket);
+            }
+        }
+    }
+
+    /** WebSocket close code 1001, "going away": the client answered no ping for too long. */
+    static final int GONE_SILENT = 1001;
 
     /** A connection opened by this caller; keep the handle for its frames and its close. */
     public Connection open(SocketTransport transport, Caller caller) {
         String id = Long.toString(ids.incrementAndGet(), 36);
         ChannelSocket[] holder = new ChannelSocket[1];
-        ChannelSocket socket =
-                new ChannelSocket(id, caller, transport, settings.sendQueue(), settings.sendWindowBytes(), () -> {
+        ChannelSocket socket = new ChannelSocket(
+                id,
+                caller,
+                transport,
+                settings.sendQueue(),
+                settings.sendWindowBytes(),
+                () -> {
                     LOG.warning(Messages.sendQueueFull(id, settings.sendQueue()));
                     transport.close(Outbox.FELL_BEHIND, "too slow");
+                    closed(holder[0]);
+                },
+                () -> {
+                    transport.close(1011, "a frame could not be sent");
                     closed(holder[0]);
                 });
         holder[0] = socket;
@@ -80,11 +143,13 @@ public final class ChannelHub {
 
         /** A text frame from the client. */
         public void receive(String text) {
+            socket.heard = System.nanoTime();
             receiver.receive(socket, text);
         }
 
         /** A binary frame from the client, refused unread. */
         public void receiveBinary() {
+            socket.heard = System.nanoTime();
             receiver.receiveBinary(socket);
         }
 
@@ -95,6 +160,7 @@ public final class ChannelHub {
 
         /** The client answered a ping. */
         public void pong(byte[] payload) {
+            socket.heard = System.nanoTime();
             socket.outbox.pong(payload);
         }
 
@@ -149,6 +215,7 @@ public final class ChannelHub {
 
     /** Stops relaying to and from other nodes: this node's presence leaves them. */
     public void close() {
+        heartbeat.shutdownNow();
         relay.close();
     }
 

@@ -25,6 +25,9 @@ final class ChannelSocket {
      */
     volatile boolean closed;
 
+    /** When the client was last heard from ({@link System#nanoTime}): a frame or a pong. */
+    volatile long heard = System.nanoTime();
+
     private int strikes;
     private long windowStart;
     private int sentInWindow;
@@ -35,13 +38,14 @@ final class ChannelSocket {
             SocketTransport transport,
             int queueCapacity,
             long windowBytes,
-            Runnable onOverflow) {
+            Runnable onOverflow,
+            Runnable onBroken) {
         this.id = id;
         this.caller = caller;
         Principal principal = caller.principal();
         this.user = principal == null ? null : principal.getName();
         this.transport = transport;
-        this.outbox = new Outbox(transport, queueCapacity, windowBytes, onOverflow);
+        this.outbox = new Outbox(transport, queueCapacity, windowBytes, onOverflow, onBroken);
     }
 
     void send(String frame) {

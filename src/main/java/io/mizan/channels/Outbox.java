@@ -24,6 +24,7 @@ final class Outbox {
     private final int capacity;
     private final long windowBytes;
     private final Runnable onOverflow;
+    private final Runnable onBroken;
     private final Deque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean awaitingPong;
@@ -32,10 +33,20 @@ final class Outbox {
     private boolean closed;
 
     Outbox(SocketTransport transport, int capacity, long windowBytes, Runnable onOverflow) {
+        this(transport, capacity, windowBytes, onOverflow, () -> {});
+    }
+
+    /**
+     * @param onOverflow runs once when the queue overflows: the client stopped reading
+     * @param onBroken runs once when a send fails: the connection is gone (or cannot carry a frame), and a
+     *     container does not always report its close (Tyrus misses some connections reset while it writes)
+     */
+    Outbox(SocketTransport transport, int capacity, long windowBytes, Runnable onOverflow, Runnable onBroken) {
         this.transport = transport;
         this.capacity = capacity;
         this.windowBytes = windowBytes;
         this.onOverflow = onOverflow;
+        this.onBroken = onBroken;
     }
 
     /** Queues a frame; sends it now when nothing else is on its way. */
@@ -82,27 +93,31 @@ final class Outbox {
             throw e;
         } catch (RuntimeException | Error e) {
             // a connection that is gone throws, and so does a container that cannot write a frame (Tyrus throws
-            // an Error for text it cannot encode) on a connection that stays open: a socket that missed a frame
-            // is closed, so that its page reconnects and refetches, rather than left open and silent
-            transport.close(1011, "a frame could not be sent");
+            // an Error for text it cannot encode) on a connection that stays open: either way the socket is
+            // broken (onBroken closes it, so that its page reconnects and refetches, rather than left silent)
             sent(e);
         }
     }
 
     private void sent(Throwable failure) {
         String next;
+        boolean broken = false;
         synchronized (this) {
             if (failure != null) {
-                closed = true; // the connection is gone; its close event cleans up
+                broken = !closed;
+                closed = true;
                 queue.clear();
             }
             next = closed || awaitingPong ? null : queue.pollFirst();
             if (next == null) {
                 sending = false;
-                return;
             }
         }
-        send(next);
+        if (broken) {
+            onBroken.run(); // the connection is gone: its joins end now, whether or not its close event comes
+        } else if (next != null) {
+            send(next);
+        }
     }
 
     /** The client answered a ping: what was sent before it has been read; go on. */

@@ -50,16 +50,22 @@ final class SessionTransport implements SocketTransport {
     }
 
     @Override
-    public void ping(byte[] payload) {
+    public boolean ping(byte[] payload) {
         Thread thread = Thread.currentThread();
         ClassLoader context = hide(thread);
         try {
             session.getAsyncRemote().sendPing(java.nio.ByteBuffer.wrap(payload));
+            return true;
         } catch (IOException | RuntimeException e) {
-            // closed meanwhile: its close event cleans up
+            return false; // closed meanwhile
         } finally {
             thread.setContextClassLoader(context);
         }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return session.isOpen();
     }
 
     /** Makes {@link ServiceFilesHidden} current on Tyrus; returns the context class loader to put back. */

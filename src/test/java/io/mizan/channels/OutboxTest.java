@@ -31,16 +31,13 @@ class OutboxTest {
         }
 
         @Override
-        public void ping(byte[] payload) {
+        public boolean ping(byte[] payload) {
             pings.add(new String(payload, StandardCharsets.US_ASCII));
+            return true;
         }
-
-        final List<Integer> closes = new ArrayList<>();
 
         @Override
-        public void close(int code, String reason) {
-            closes.add(code);
-        }
+        public void close(int code, String reason) {}
 
         void completeAll() {
             while (!pending.isEmpty()) {
@@ -74,11 +71,13 @@ class OutboxTest {
                 super.send(text, done);
             }
         };
-        Outbox outbox = new Outbox(connection, 10, 1_000_000, () -> {});
+        int[] broken = {0};
+        Outbox outbox = new Outbox(connection, 10, 1_000_000, () -> {}, () -> broken[0]++);
         outbox.offer("bad");
-        assertEquals(List.of(1011), connection.closes);
+        assertEquals(1, broken[0], "the socket is reported broken, to be closed");
         outbox.offer("after");
         assertEquals(List.of(), connection.sent, "nothing more goes to a socket being closed");
+        assertEquals(1, broken[0], "once");
         Recorded other = new Recorded() {
             @Override
             public void send(String text, Consumer<Throwable> done) {
@@ -86,6 +85,20 @@ class OutboxTest {
             }
         };
         assertThrows(StackOverflowError.class, () -> new Outbox(other, 10, 1_000_000, () -> {}).offer("x"));
+    }
+
+    @Test
+    void aSendThatFailsLaterReportsTheSocketBrokenOnceAndSendsNothingMore() {
+        Recorded connection = new Recorded();
+        int[] broken = {0};
+        Outbox outbox = new Outbox(connection, 10, 1_000_000, () -> {}, () -> broken[0]++);
+        outbox.offer("a");
+        outbox.offer("b");
+        connection.pending.remove(0).accept(new java.io.IOException("Connection reset by peer"));
+        assertEquals(1, broken[0]);
+        outbox.offer("c");
+        assertEquals(List.of("a"), connection.sent, "the queue is dropped, nothing more is sent");
+        assertEquals(1, broken[0]);
     }
 
     @Test

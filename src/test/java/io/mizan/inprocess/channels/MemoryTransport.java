@@ -51,8 +51,22 @@ public final class MemoryTransport implements SocketTransport {
     public final List<byte[]> pings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
-    public void ping(byte[] payload) {
+    public boolean ping(byte[] payload) {
         pings.add(payload);
+        return closes.isEmpty();
+    }
+
+    /** Open until closed, by the server or by {@link #reset}. */
+    @Override
+    public boolean isOpen() {
+        return closes.isEmpty() && !reset;
+    }
+
+    private volatile boolean reset;
+
+    /** The connection is reset and the container never says so: no close event reaches the hub. */
+    public void reset() {
+        reset = true;
     }
 
     @Override

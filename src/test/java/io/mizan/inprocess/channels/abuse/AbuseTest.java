@@ -16,9 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Clients that misbehave or fall behind: repeated bad frames close the socket with 1008; a socket that
@@ -111,6 +113,33 @@ class AbuseTest {
         assertEquals(
                 List.of(new MemoryTransport.Close(1008, "too many bad frames")),
                 mallory.transport().closes());
+    }
+
+    @Test
+    void aConnectionResetWithoutACloseEventIsEndedByTheHeartbeatAndLeavesItsPresence() throws InterruptedException {
+        ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
+        ann.joinOk("1", "pit", MAIN);
+        ChannelClient gone = ChannelClient.open(hub, InProcess.user("gone"));
+        gone.joinOk("1", "pit", MAIN);
+        ann.take();
+        gone.transport().reset();
+        hub.sweep();
+        assertEquals(1, hub.openSockets(), "a connection the container knows is closed ends at once");
+        assertTrue(ann.ops().contains("presence_diff"), "the others see it leave");
+
+        ChannelClient silent = ChannelClient.open(hub, InProcess.user("silent"));
+        silent.joinOk("1", "pit", MAIN);
+        ann.take();
+        hub.sweep(System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+        assertEquals(2, hub.openSockets(), "silent for a minute: pinged, not yet ended");
+        Thread.sleep(300);
+        ann.pong("h".getBytes(StandardCharsets.US_ASCII)); // a browser answers by itself
+        long answered = System.nanoTime();
+        hub.sweep(answered + TimeUnit.SECONDS.toNanos(75) - TimeUnit.MILLISECONDS.toNanos(150));
+        assertEquals(1, hub.openSockets(), "no answer for 75 s: taken for gone");
+        assertEquals(1001, silent.transport().closeCode());
+        assertNull(ann.transport().closeCode(), "the one that answered stays");
+        assertTrue(ann.ops().contains("presence_diff"), "and sees the silent one leave");
     }
 
     @Test
@@ -280,7 +309,9 @@ class AbuseTest {
                             }
 
                             @Override
-                            public void ping(byte[] payload) {}
+                            public boolean ping(byte[] payload) {
+                                return true;
+                            }
 
                             @Override
                             public void close(int code, String reason) {}
