@@ -104,9 +104,13 @@ public class SignInFunctions {
                 Thread.sleep(attempt.delay().toMillis());
                 throw Messages.signInRefused();
             }
+            if (request.getUserPrincipal() != null) {
+                // signed in already: the request would keep its caller, and the new sign-in would be lost
+                logOut(request);
+            }
             HttpSession old = request.getSession(false);
             if (old != null) {
-                old.invalidate(); // nothing of the anonymous session carries over
+                old.invalidate(); // nothing of the session before carries over
             }
             AuthenticationStatus status = security.authenticate(
                     request,
@@ -150,6 +154,14 @@ public class SignInFunctions {
         String sameSite = config.getAttribute("SameSite");
         cookie.append("; HttpOnly; SameSite=").append(sameSite == null ? "Lax" : sameSite);
         response.addHeader("Set-Cookie", cookie.toString());
+    }
+
+    private static void logOut(HttpServletRequest request) {
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Signs the caller out: its session ends. */

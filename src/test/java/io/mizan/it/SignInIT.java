@@ -149,6 +149,19 @@ class SignInIT {
 
     @Test
     @Order(3)
+    void signingInAgainAsSomeoneElseSwitchesTheSession() {
+        Browser browser = new Browser();
+        assertEquals(200, browser.login("ann", pw("ann")).statusCode());
+        HttpResponse<String> again = browser.login("sam", pw("sam"));
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("sam", Http.json(again).getJsonObject("result").getString("user"));
+        JsonObject hydrated = Http.json(browser.hydrate()).getJsonObject("contexts");
+        assertEquals("sam", hydrated.getJsonObject("auth.session").getString("user"), hydrated.toString());
+        assertEquals("42", Http.json(browser.call("payroll", "")).get("result").toString());
+    }
+
+    @Test
+    @Order(3)
     void signingOutEndsTheSession() {
         Browser browser = new Browser();
         browser.login("ann", pw("ann"));
