@@ -25,9 +25,6 @@ public final class ChannelEndpoint extends Endpoint {
     /** The user property under which the handshake leaves the caller. */
     static final String CALLER = "io.mizan.caller";
 
-    /** A session property: the container closed the session before {@code onOpen} kept its connection. */
-    private static final String CLOSED = "io.mizan.closed";
-
     private final Supplier<ChannelHub> hub;
     private final int maxFrameBytes;
 
@@ -43,14 +40,7 @@ public final class ChannelEndpoint extends Endpoint {
         Object caller = session.getUserProperties().get(CALLER);
         ChannelHub.Connection connection =
                 hub.get().open(new SessionTransport(session), caller instanceof Caller c ? c : Caller.ANONYMOUS);
-        synchronized (session) {
-            // a connection reset right after the handshake can be closed before it is kept: see onClose
-            if (session.getUserProperties().containsKey(CLOSED)) {
-                connection.closed();
-                return;
-            }
-            session.getUserProperties().put(ChannelHub.Connection.class.getName(), connection);
-        }
+        session.getUserProperties().put(ChannelHub.Connection.class.getName(), connection);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
             if (tooLarge(text)) {
                 close(session, CloseReason.CloseCodes.TOO_BIG, "frame over " + maxFrameBytes + " bytes");
@@ -77,14 +67,7 @@ public final class ChannelEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        Object connection;
-        synchronized (session) {
-            connection = session.getUserProperties().get(ChannelHub.Connection.class.getName());
-            if (connection == null) {
-                session.getUserProperties().put(CLOSED, Boolean.TRUE); // onOpen has not kept it yet
-            }
-        }
-        if (connection instanceof ChannelHub.Connection c) {
+        if (session.getUserProperties().get(ChannelHub.Connection.class.getName()) instanceof ChannelHub.Connection c) {
             c.closed();
         }
     }

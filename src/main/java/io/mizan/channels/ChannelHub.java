@@ -94,8 +94,7 @@ public final class ChannelHub {
         for (ChannelSocket socket : open) {
             try {
                 if (now - socket.heard > silence) {
-                    socket.transport.close(GONE_SILENT, "no answer to pings");
-                    closed(socket);
+                    drop(socket, GONE_SILENT, "no answer to pings");
                 } else if (!socket.transport.isOpen() || !socket.transport.ping(HEARTBEAT)) {
                     closed(socket);
                 }
@@ -109,6 +108,15 @@ public final class ChannelHub {
     /** WebSocket close code 1001, "going away": the client answered no ping for too long. */
     static final int GONE_SILENT = 1001;
 
+    /** WebSocket close code 1011, "internal error": a frame could not be sent on the connection. */
+    static final int CANNOT_SEND = 1011;
+
+    /** Closes a socket's connection with this code, and ends its joins without waiting for the close event. */
+    private void drop(ChannelSocket socket, int code, String reason) {
+        socket.transport.close(code, reason);
+        closed(socket);
+    }
+
     /** A connection opened by this caller; keep the handle for its frames and its close. */
     public Connection open(SocketTransport transport, Caller caller) {
         String id = Long.toString(ids.incrementAndGet(), 36);
@@ -121,13 +129,9 @@ public final class ChannelHub {
                 settings.sendWindowBytes(),
                 () -> {
                     LOG.warning(Messages.sendQueueFull(id, settings.sendQueue()));
-                    transport.close(Outbox.FELL_BEHIND, "too slow");
-                    closed(holder[0]);
+                    drop(holder[0], Outbox.FELL_BEHIND, "too slow");
                 },
-                () -> {
-                    transport.close(1011, "a frame could not be sent");
-                    closed(holder[0]);
-                });
+                () -> drop(holder[0], CANNOT_SEND, "a frame could not be sent"));
         holder[0] = socket;
         open.add(socket);
         return new Connection(socket);

@@ -32,10 +32,6 @@ final class Outbox {
     private long pings;
     private boolean closed;
 
-    Outbox(SocketTransport transport, int capacity, long windowBytes, Runnable onOverflow) {
-        this(transport, capacity, windowBytes, onOverflow, () -> {});
-    }
-
     /**
      * @param onOverflow runs once when the queue overflows: the client stopped reading
      * @param onBroken runs once when a send fails: the connection is gone (or cannot carry a frame), and a

@@ -84,7 +84,7 @@ class OutboxTest {
                 throw new StackOverflowError();
             }
         };
-        assertThrows(StackOverflowError.class, () -> new Outbox(other, 10, 1_000_000, () -> {}).offer("x"));
+        assertThrows(StackOverflowError.class, () -> new Outbox(other, 10, 1_000_000, () -> {}, () -> {}).offer("x"));
     }
 
     @Test
@@ -104,7 +104,7 @@ class OutboxTest {
     @Test
     void framesGoOneAtATimeInOrder() {
         Recorded connection = new Recorded();
-        Outbox outbox = new Outbox(connection, 10, 1_000_000, () -> {});
+        Outbox outbox = new Outbox(connection, 10, 1_000_000, () -> {}, () -> {});
         outbox.offer("a");
         outbox.offer("b");
         outbox.offer("c");
@@ -119,7 +119,7 @@ class OutboxTest {
     void afterTheWindowItWaitsForThePongAndDropsAClientThatNeverAnswers() {
         Recorded connection = new Recorded();
         boolean[] dropped = {false};
-        Outbox outbox = new Outbox(connection, 2, 10, () -> dropped[0] = true);
+        Outbox outbox = new Outbox(connection, 2, 10, () -> dropped[0] = true, () -> {});
         outbox.offer("0123456789"); // 10 bytes: the window is full, a ping goes with it
         connection.completeAll();
         assertEquals(List.of("1"), connection.pings);
