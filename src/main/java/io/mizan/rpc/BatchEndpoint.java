@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code POST <base>/batch}: calls and context reads sent together, run one after another in the
@@ -56,12 +57,17 @@ final class BatchEndpoint {
         this.maxEntries = maxEntries;
     }
 
-    Response batch(InputStream body, HttpExchange exchange, Caller caller) {
+    /**
+     * Answers a batch. Each entry asks {@code callers} for its caller: an entry after {@code auth.login}
+     * or {@code auth.logout} sees whom the request now carries, as it would were it sent alone after it.
+     */
+    Response batch(InputStream body, HttpExchange exchange, Supplier<Caller> callers) {
         // its entries are observed one by one, as the calls and reads they are
-        return Answers.answer(() -> answer(body, exchange, caller), "a batch", null, cors, exchange, Observation.NONE);
+        return Answers.answer(() -> answer(body, exchange, callers), "a batch", null, cors, exchange, Observation.NONE);
     }
 
-    private Response.ResponseBuilder answer(InputStream body, HttpExchange exchange, Caller caller) throws Exception {
+    private Response.ResponseBuilder answer(InputStream body, HttpExchange exchange, Supplier<Caller> callers)
+            throws Exception {
         calls.checkOrigin(exchange);
         JsonObject request = calls.readBody(body, exchange);
         if (request.size() != 1 || !(request.get("batch") instanceof JsonArray entries)) {
@@ -76,7 +82,7 @@ final class BatchEndpoint {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(entry(i, entries.get(i), exchange, caller, keys));
+            out.append(entry(i, entries.get(i), exchange, callers.get(), keys));
         }
         Response.ResponseBuilder ok = Response.ok(
                         Envelope.bytes(out.append("]}").toString()), MediaType.APPLICATION_JSON_TYPE)

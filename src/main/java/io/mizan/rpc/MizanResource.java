@@ -160,7 +160,8 @@ public class MizanResource {
             }
             case "batch" -> {
                 return switch (method) {
-                    case "POST" -> batches.batch(body, exchange, new ContainerCaller(security, exchange.request()));
+                    case "POST" -> batches.batch(
+                            body, exchange, () -> new ContainerCaller(security, exchange.request()));
                     case "OPTIONS" -> cors.preflight("POST", exchange);
                     default -> wrongMethod("POST", exchange);
                 };

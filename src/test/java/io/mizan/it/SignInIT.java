@@ -78,6 +78,16 @@ class SignInIT {
             return response;
         }
 
+        HttpResponse<String> batch(String entries) {
+            HttpRequest.Builder request = http.request("api/mizan/batch")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"batch\":[" + entries + "]}"));
+            if (session != null) {
+                request.header("Cookie", "JSESSIONID=" + session);
+            }
+            return http.send(request);
+        }
+
         HttpResponse<String> hydrate() {
             HttpRequest.Builder request = http.request("api/mizan/hydrate").GET();
             if (session != null) {
@@ -170,6 +180,26 @@ class SignInIT {
         assertEquals(401, browser.call("inbox", "").statusCode());
         assertTrue(Http.json(browser.hydrate()).getJsonObject("contexts").isNull("auth.session"));
         assertTrue(Http.json(new Browser().hydrate()).getJsonObject("contexts").isNull("auth.session"));
+    }
+
+    @Test
+    @Order(3)
+    void entriesOfABatchAfterASignInOrOutSeeTheNewCaller() {
+        Browser browser = new Browser();
+        String login = "{\"call\":\"auth.login\",\"args\":{\"username\":\"sam\",\"password\":\"" + pw("sam") + "\"}}";
+        String read = "{\"ctx\":\"auth.session\"}";
+        String payroll = "{\"call\":\"payroll\"}";
+        String logout = "{\"call\":\"auth.logout\"}";
+        HttpResponse<String> r = browser.batch(String.join(",", payroll, login, read, payroll, logout, read, payroll));
+        assertEquals(200, r.statusCode(), r.body());
+        List<JsonObject> answers = Http.json(r).getJsonArray("batch").getValuesAs(JsonObject.class);
+        assertEquals(
+                List.of(401, 200, 200, 200, 200, 200, 401),
+                answers.stream().map(a -> a.getInt("status")).toList(),
+                r.body());
+        assertEquals("sam", answers.get(2).getJsonObject("result").getString("user"), r.body());
+        assertEquals("42", answers.get(3).get("result").toString(), r.body());
+        assertTrue(answers.get(5).isNull("result"), "signed out: " + r.body());
     }
 
     @Test

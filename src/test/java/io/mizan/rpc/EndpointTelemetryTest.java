@@ -206,7 +206,7 @@ class EndpointTelemetryTest {
                                 new FakeExchange()
                                         .header("Content-Type", "application/json")
                                         .build(),
-                                Caller.ANONYMOUS)
+                                () -> Caller.ANONYMOUS)
                         .getStatus());
         assertEquals(
                 List.of(

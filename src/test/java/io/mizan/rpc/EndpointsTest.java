@@ -31,6 +31,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -60,6 +62,11 @@ class EndpointsTest {
         @Client(context = Scope.LOCAL)
         public String stock(String board, int page) {
             return board + ":" + page;
+        }
+
+        @Client(auth = Auth.AUTHENTICATED)
+        public String whoAmI(Principal me) {
+            return me.getName();
         }
 
         @Client
@@ -349,7 +356,7 @@ class EndpointsTest {
     // --- batches ---
 
     Response batch(String json, FakeExchange request) {
-        return batches.batch(body(json), request.build(), Caller.ANONYMOUS);
+        return batches.batch(body(json), request.build(), () -> Caller.ANONYMOUS);
     }
 
     static JsonObject object(Response answer) {
@@ -401,6 +408,21 @@ class EndpointsTest {
         assertEquals(
                 "MIZAN-136", entries.getJsonObject(3).getJsonObject("error").getString("code"));
         assertEquals(400, entries.getJsonObject(3).getInt("status"));
+    }
+
+    @Test
+    void eachEntryAsksForItsCallerAsItWouldAlone() {
+        // as after an auth.login entry: the request carries someone from the next entry on
+        Iterator<Caller> callers =
+                List.of(Caller.ANONYMOUS, user("ann"), user("bob")).iterator();
+        Response answer = batches.batch(
+                body("{\"batch\":[{\"call\":\"whoAmI\"},{\"call\":\"whoAmI\"},{\"call\":\"whoAmI\"}]}"),
+                json().build(),
+                callers::next);
+        var entries = object(answer).getJsonArray("batch");
+        assertEquals(401, entries.getJsonObject(0).getInt("status"), entries.toString());
+        assertEquals("ann", entries.getJsonObject(1).getString("result"), entries.toString());
+        assertEquals("bob", entries.getJsonObject(2).getString("result"), entries.toString());
     }
 
     @Test
