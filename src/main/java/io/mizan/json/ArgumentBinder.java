@@ -98,11 +98,25 @@ public final class ArgumentBinder {
         try {
             return tree.read(inner, javaType, value);
         } catch (RuntimeException e) {
+            MizanException located = shapes.error(inner, value, name, this::reads);
+            if (located != null) {
+                throw located;
+            }
             boolean structured = inner instanceof TypeRef.ObjectRef
                     || inner instanceof TypeRef.MapOf
                     || inner instanceof TypeRef.ListOf;
             throw Messages.argumentWrongType(
                     name, JsonShapeCheck.describe(inner) + (structured ? " of the expected shape" : ""));
+        }
+    }
+
+    /** Whether one string reads as its Java type: only asked when a whole value failed to. */
+    private boolean reads(TypeRef.Scalar type, JsonValue value) {
+        try {
+            tree.read(type, type.javaType(), value);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -16,6 +16,7 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * Checks a JSON value against the type it is read as, before JSON-B sees it, so that a wrong value is
@@ -41,7 +42,16 @@ final class JsonShapeCheck {
      * null or left out, so the Java side never sees a null the TypeScript types rule out.
      */
     MizanException error(TypeRef type, JsonValue value, String path) {
-        Mismatch mismatch = mismatch(type, value, Map.of());
+        return error(type, value, path, null);
+    }
+
+    /**
+     * As {@link #error(TypeRef, JsonValue, String)}, and also finds a string the Java type cannot read
+     * (a date, time, duration or UUID such as {@code "garbage"}), asking {@code reads} about each: for a
+     * value that failed to read as a whole, so that its error names the path to the bad string.
+     */
+    MizanException error(TypeRef type, JsonValue value, String path, BiPredicate<TypeRef.Scalar, JsonValue> reads) {
+        Mismatch mismatch = mismatch(type, value, Map.of(), reads);
         if (mismatch == null) {
             return null;
         }
@@ -76,16 +86,22 @@ final class JsonShapeCheck {
         }
     }
 
-    private Mismatch mismatch(TypeRef type, JsonValue value, Map<String, TypeRef> bindings) {
+    private Mismatch mismatch(
+            TypeRef type,
+            JsonValue value,
+            Map<String, TypeRef> bindings,
+            BiPredicate<TypeRef.Scalar, JsonValue> reads) {
         if (type instanceof TypeRef.TypeVar v) {
             TypeRef bound = bindings.get(v.name());
-            return bound == null ? null : mismatch(bound, value, Map.of());
+            return bound == null ? null : mismatch(bound, value, Map.of(), reads);
         }
         if (type instanceof TypeRef.Json) {
             return null;
         }
         if (type instanceof TypeRef.Nullable n) {
-            return value.getValueType() == JsonValue.ValueType.NULL ? null : mismatch(n.inner(), value, bindings);
+            return value.getValueType() == JsonValue.ValueType.NULL
+                    ? null
+                    : mismatch(n.inner(), value, bindings, reads);
         }
         JsonValue.ValueType actual = value.getValueType();
         if (actual == JsonValue.ValueType.NULL) {
@@ -95,10 +111,13 @@ final class JsonShapeCheck {
         if (expected != null) {
             return new Mismatch(expected, false);
         }
+        if (reads != null && type instanceof TypeRef.Scalar s && formatted(s) && !reads.test(s, value)) {
+            return new Mismatch(describe(type), false);
+        }
         if (type instanceof TypeRef.ListOf list) {
             int i = 0;
             for (JsonValue item : value.asJsonArray()) {
-                Mismatch inner = mismatch(list.item(), item, bindings);
+                Mismatch inner = mismatch(list.item(), item, bindings, reads);
                 if (inner != null) {
                     return inner.at("[" + i + "]");
                 }
@@ -106,7 +125,7 @@ final class JsonShapeCheck {
             }
         } else if (type instanceof TypeRef.MapOf map) {
             for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
-                Mismatch inner = mismatch(map.value(), entry.getValue(), bindings);
+                Mismatch inner = mismatch(map.value(), entry.getValue(), bindings, reads);
                 if (inner != null) {
                     return inner.at("[" + StrictJson.shorten(entry.getKey()) + "]");
                 }
@@ -123,13 +142,21 @@ final class JsonShapeCheck {
                     }
                     continue;
                 }
-                Mismatch mismatch = mismatch(property.type(), field, inner);
+                Mismatch mismatch = mismatch(property.type(), field, inner, reads);
                 if (mismatch != null) {
                     return mismatch.at("." + property.name());
                 }
             }
         }
         return null;
+    }
+
+    /** A string whose text must have a form of its own: a date, a time, a duration, a UUID. */
+    private static boolean formatted(TypeRef.Scalar s) {
+        return switch (s.kind()) {
+            case DATE, DATE_TIME, TIME, DURATION, UUID -> true;
+            default -> false;
+        };
     }
 
     /** A generic record's type parameters, bound to the reference's arguments. */

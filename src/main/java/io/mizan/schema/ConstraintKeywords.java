@@ -47,7 +47,8 @@ final class ConstraintKeywords {
         switch (c.name()) {
             case "NotBlank" -> {
                 if (text) {
-                    schema.add("pattern", "\\S");
+                    // blank as the server sees it (String.trim()): nothing but U+0000 to U+0020
+                    schema.add("pattern", "[^\\x00-\\x20]");
                 }
             }
             case "NotEmpty" -> {

@@ -31,7 +31,7 @@ import java.util.TreeSet;
  *    "updateName": {"affects": ["currentUser"], "params": [
  *        {"constraints": [], "name": "userId", "nullable": false, "type": {"type": "integer"}},
  *        {"constraints": [{"attributes": {}, "name": "NotBlank"}], "name": "name", "nullable": false,
- *         "type": {"pattern": "\\S", "type": "string"}}],
+ *         "type": {"pattern": "[^\\x00-\\x20]", "type": "string"}}],
  *      "result": {"$ref": "#/types/UserView"}, "scope": "none", "scopedBy": {"currentUser": []}}},
  *  "types": {
  *    "Role": {"enum": ["ADMIN", "MEMBER"], "type": "string"},

@@ -35,6 +35,8 @@ class ArgumentShapesTest {
 
     public record Point(int x, int y) {}
 
+    public record Visit(String who, OffsetDateTime at, List<LocalDate> days, Map<String, UUID> ids) {}
+
     public static class Kinds {
         @Client
         public void flag(boolean value) {}
@@ -68,6 +70,9 @@ class ArgumentShapesTest {
 
         @Client
         public void point(Point value) {}
+
+        @Client
+        public void visits(List<Visit> value) {}
 
         @Client
         public void ratio(double value) {}
@@ -116,6 +121,24 @@ class ArgumentShapesTest {
         assertEquals(400, e.status());
         assertEquals("MIZAN-134", e.code());
         assertEquals("Argument 'value' must be " + expected, e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"at\":\"garbage\"               | value[1].at       | an ISO-8601 date-time string (2025-01-31T10:15:30Z)",
+                "\"days\":[\"2025-01-31\",\"31.1.\"] | value[1].days[1] | an ISO-8601 date string (2025-01-31)",
+                "\"ids\":{\"a\":\"0\"}          | value[1].ids[a]   | a UUID string",
+            })
+    void aStringItsTypeCannotReadIsNamedByItsPath(String bad, String path, String expected) {
+        String good = "{\"who\":\"a\",\"at\":\"2025-01-31T10:15:30Z\",\"days\":[],\"ids\":{}}";
+        String worse = good.replaceFirst("\"" + bad.substring(1, bad.indexOf('"', 1)) + "\":[^,}]*[]}]?", bad);
+        bind("visits", "{\"value\":[" + good + "," + good + "]}");
+        MizanException e = assertThrows(
+                MizanException.class, () -> bind("visits", "{\"value\":[" + good + "," + worse + "]}"), worse);
+        assertEquals("MIZAN-134", e.code());
+        assertEquals("Argument '" + path + "' must be " + expected, e.getMessage());
     }
 
     @Test

@@ -118,7 +118,7 @@ class MizanOpenApiFilterTest {
         Operation greet =
                 result.getOpenAPI().getPaths().get("/api/mizan/ctx/greet").getGet();
         assertEquals("greet", greet.getOperationId());
-        assertEquals("\\S", greet.getParameters().get(0).getSchema().getPattern());
+        assertEquals("[^\\x00-\\x20]", greet.getParameters().get(0).getSchema().getPattern());
         Operation updateName =
                 result.getOpenAPI().getPaths().get("/api/mizan/call/updateName").getPost();
         assertEquals(

@@ -101,7 +101,7 @@ class OpenApiDocumentTest {
         JsonObject name = body.getJsonObject("properties").getJsonObject("name");
         assertEquals("string", name.getString("type"));
         assertEquals(80, name.getInt("maxLength"));
-        assertEquals("\\S", name.getString("pattern"), "@NotBlank");
+        assertEquals("[^\\x00-\\x20]", name.getString("pattern"), "@NotBlank");
         assertEquals(
                 "NotBlank", name.getJsonArray("x-constraints").getJsonObject(0).getString("name"));
         JsonObject ok = post.getJsonObject("responses").getJsonObject("200");

@@ -102,7 +102,7 @@ class SchemaDocumentTest {
         JsonObject name = param("updateName", "name");
         assertFalse(name.getBoolean("nullable"));
         assertEquals("string", name.getJsonObject("type").getString("type"));
-        assertEquals("\\S", name.getJsonObject("type").getString("pattern"));
+        assertEquals("[^\\x00-\\x20]", name.getJsonObject("type").getString("pattern"));
         assertEquals(80, name.getJsonObject("type").getInt("maxLength"));
         assertEquals(
                 List.of("NotBlank", "Size"),
