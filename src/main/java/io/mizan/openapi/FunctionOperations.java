@@ -17,7 +17,7 @@ import java.util.TreeSet;
 
 /**
  * The operations of a function: {@code POST <base>/call/{name}} with its arguments as a JSON object
- * (a form's {@code <form>.validate} as well), and for a context {@code GET <base>/ctx/{name}} with its
+ * (a form's {@code <form>.validate} and {@code <form>.schema} as well), and for a context {@code GET <base>/ctx/{name}} with its
  * arguments as query parameters.
  */
 final class FunctionOperations {
@@ -117,6 +117,81 @@ final class FunctionOperations {
             operation.add("x-mizan-affects", OpenApiSchemas.strings(f.affects()));
         }
         return operation;
+    }
+
+    /**
+     * {@code POST <base>/call/<form>.schema}: the form's definition, to render it with no generated code
+     * (the same answer whatever the body; an empty object is enough). f is the form's submit.
+     */
+    JsonObjectBuilder formDefinition(FunctionModel f, FormModel form) {
+        JsonObject text = JSON.createObjectBuilder().add("type", "string").build();
+        JsonObject anyObject = JSON.createObjectBuilder().add("type", "object").build();
+        JsonObject field = JSON.createObjectBuilder()
+                .add("type", "object")
+                .add(
+                        "properties",
+                        JSON.createObjectBuilder()
+                                .add("name", text)
+                                .add("type", text)
+                                .add("label", text)
+                                .add("required", JSON.createObjectBuilder().add("type", "boolean"))
+                                .add("widget", text)
+                                .add("placeholder", text)
+                                .add("help", text)
+                                .add(
+                                        "constraints",
+                                        JSON.createObjectBuilder(anyObject)
+                                                .add(
+                                                        "description",
+                                                        "Bean Validation constraints by name, with their"
+                                                                + " attributes"))
+                                .add(
+                                        "choices",
+                                        JSON.createObjectBuilder()
+                                                .add("type", "array")
+                                                .add("items", text)))
+                .add(
+                        "required",
+                        OpenApiSchemas.strings(List.of("constraints", "label", "name", "required", "type", "widget")))
+                .build();
+        JsonObject definition = JSON.createObjectBuilder()
+                .add("type", "object")
+                .add(
+                        "properties",
+                        JSON.createObjectBuilder()
+                                .add("title", text)
+                                .add(
+                                        "fields",
+                                        JSON.createObjectBuilder()
+                                                .add("type", "array")
+                                                .add("items", field)))
+                .add("required", OpenApiSchemas.strings(List.of("fields", "title")))
+                .build();
+        JsonObject envelope = JSON.createObjectBuilder()
+                .add("type", "object")
+                .add("properties", JSON.createObjectBuilder().add("result", definition))
+                .add("required", OpenApiSchemas.strings(List.of("result")))
+                .build();
+        JsonObjectBuilder responses = JSON.createObjectBuilder()
+                .add(
+                        "200",
+                        JSON.createObjectBuilder()
+                                .add("description", "The form's title and fields, in record order")
+                                .add("content", OpenApiSchemas.content(JSON_TYPE, envelope)));
+        ProblemResponses.add(
+                responses,
+                f.access(),
+                List.of(
+                        ProblemResponses.answer("400", "The body is not a JSON object"),
+                        ProblemResponses.answer("415", "The body is not application/json")),
+                false);
+        return operation(f, form.name() + FormModel.SCHEMA, "The definition of the form " + form.name() + ".")
+                .add(
+                        "requestBody",
+                        JSON.createObjectBuilder()
+                                .add("required", false)
+                                .add("content", OpenApiSchemas.content(JSON_TYPE, anyObject)))
+                .add("responses", responses);
     }
 
     /** {@code GET <base>/ctx/{name}?param=value}: a context read. */

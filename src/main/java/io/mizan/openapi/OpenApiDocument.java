@@ -102,6 +102,9 @@ public final class OpenApiDocument {
             paths.add(
                     base + "/call/" + validate,
                     JSON.createObjectBuilder().add("post", operations.call(submit, validate, form)));
+            paths.add(
+                    base + "/call/" + form.name() + FormModel.SCHEMA,
+                    JSON.createObjectBuilder().add("post", operations.formDefinition(submit, form)));
         }
         JsonObjectBuilder components = JSON.createObjectBuilder();
         schemas.components().forEach(components::add);

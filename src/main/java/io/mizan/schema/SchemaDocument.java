@@ -2,6 +2,7 @@ package io.mizan.schema;
 
 import io.mizan.model.ChannelModel;
 import io.mizan.model.ConstraintModel;
+import io.mizan.model.FormModel;
 import io.mizan.model.FunctionModel;
 import io.mizan.model.Model;
 import io.mizan.model.ParamModel;
@@ -20,13 +21,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The functions a browser may call, the channels it may join and the types they use, as JSON, served
+ * The functions a browser may call, the channels it may join, the forms it may submit (each with its
+ * submit function and the names of its other two) and the types they use, as JSON, served
  * at {@code GET <base>/schema} for tools that generate clients from a running server. Types are JSON Schema objects; keys are
  * sorted, so the same application always gives the same text.
  *
  * <pre>{@code
  * {"channels": {
  *    "chat": {"message": {"$ref": "#/types/ChatMessage"}, "params": {"$ref": "#/types/Room"}, "presence": true}},
+ *  "forms": {
+ *    "contact": {"function": {"affects": [], "params": [...], "result": ...}, "schema": "contact.schema",
+ *                "submit": "contact.submit", "title": "Contact us", "validate": "contact.validate"}},
  *  "functions": {
  *    "updateName": {"affects": ["currentUser"], "params": [
  *        {"constraints": [], "name": "userId", "nullable": false, "type": {"type": "integer"}},
@@ -70,12 +75,24 @@ public final class SchemaDocument {
         for (ChannelModel c : api.channels()) {
             channels.add(c.name(), channel(c));
         }
+        JsonObjectBuilder forms = JSON.createObjectBuilder();
+        for (FormModel form : api.forms()) {
+            forms.add(
+                    form.name(),
+                    JSON.createObjectBuilder()
+                            .add("title", form.title())
+                            .add("schema", form.name() + FormModel.SCHEMA)
+                            .add("validate", form.name() + FormModel.VALIDATE)
+                            .add("submit", form.submit().name())
+                            .add("function", functionBuilder(form.submit())));
+        }
         JsonObjectBuilder types = JSON.createObjectBuilder();
         for (TypeDef type : api.types().values()) {
             types.add(type.name(), type(type));
         }
         JsonObject document = JSON.createObjectBuilder()
                 .add("channels", channels)
+                .add("forms", forms)
                 .add("functions", functions)
                 .add("types", types)
                 .build();

@@ -184,6 +184,26 @@ class OpenApiDocumentTest {
                 .getJsonObject("properties")
                 .getJsonObject("result");
         assertTrue(result.getJsonObject("properties").containsKey("valid"));
+        JsonObject definition = path(PART, "/api/mizan/call/contact.schema").getJsonObject("post");
+        assertEquals("contact.schema", definition.getString("operationId"));
+        JsonObject fields = definition
+                .getJsonObject("responses")
+                .getJsonObject("200")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("schema")
+                .getJsonObject("properties")
+                .getJsonObject("result")
+                .getJsonObject("properties")
+                .getJsonObject("fields");
+        assertEquals(
+                "[choices, constraints, help, label, name, placeholder, required, type, widget]",
+                new java.util.TreeSet<>(fields.getJsonObject("items")
+                                .getJsonObject("properties")
+                                .keySet())
+                        .toString());
+        assertTrue(definition.getJsonObject("responses").containsKey("403"));
+        assertFalse(definition.getJsonObject("responses").containsKey("422"), "nothing to validate");
     }
 
     @Test

@@ -66,6 +66,25 @@ class SchemaDocumentTest {
     }
 
     @Test
+    void aFormIsDescribedWithItsSubmitFunctionAndItsRecord() {
+        Model withForm = new io.mizan.model.ModelBuilder(io.mizan.Auth.PUBLIC)
+                .build(List.of(io.mizan.codegen.forms.MizanForms.class));
+        JsonObject described = SchemaDocument.toJsonObject(withForm);
+        JsonObject form = described.getJsonObject("forms").getJsonObject("mizan");
+        assertEquals("Say it's \"Mizan\"", form.getString("title"));
+        assertEquals("mizan.schema", form.getString("schema"));
+        assertEquals("mizan.validate", form.getString("validate"));
+        assertEquals("mizan.submit", form.getString("submit"));
+        JsonObject record = form.getJsonObject("function")
+                .getJsonArray("params")
+                .getJsonObject(0)
+                .getJsonObject("type");
+        assertEquals("#/types/FormDefinition", record.getString("$ref"));
+        assertTrue(described.getJsonObject("types").containsKey("FormDefinition"));
+        assertFalse(described.getJsonObject("functions").containsKey("mizan.submit"), "listed under its form");
+    }
+
+    @Test
     void sameModelGivesSameText() {
         assertEquals(json, SchemaDocument.toJson(FixtureApp.model()));
         assertFalse(json.contains("\n"), "compact");
