@@ -3,7 +3,7 @@
 import { MizanError } from './errors';
 import { isAbortError } from './isAbortError';
 import { isRecord } from './isRecord';
-import { INVALIDATE_HEADER, mergeKeys, paramEntries, parseInvalidateHeader, readKeys } from './keys';
+import { INVALIDATE_HEADER, encodeKeyPart, mergeKeys, paramEntries, parseInvalidateHeader, readKeys } from './keys';
 
 /** The `fetch` signature the client needs; `window.fetch` fits, so does any test double. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -70,7 +70,7 @@ export const DEFAULT_BASE_URL = '/api/mizan';
 function encodeQuery(params: object | undefined): string {
   const pairs = paramEntries(params);
   if (pairs.length === 0) return '';
-  return '?' + pairs.map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
+  return '?' + pairs.map(([k, v]) => encodeKeyPart(k) + '=' + encodeKeyPart(v)).join('&');
 }
 
 /**
@@ -99,17 +99,18 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
     body: unknown,
     signal: AbortSignal | undefined,
   ): Promise<[Record<string, unknown>, Response]> {
-    const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
-    headers.set('Accept', 'application/json');
-    const init: RequestInit = { method: 'GET', headers, credentials };
-    if (body !== undefined) {
-      headers.set('Content-Type', 'application/json');
-      init.method = 'POST';
-      init.body = JSON.stringify(body);
-    }
-    if (signal) init.signal = signal;
     let res: Response;
     try {
+      // inside the try: a headers function that throws fails the request as a MizanError too
+      const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+      headers.set('Accept', 'application/json');
+      const init: RequestInit = { method: 'GET', headers, credentials };
+      if (body !== undefined) {
+        headers.set('Content-Type', 'application/json');
+        init.method = 'POST';
+        init.body = JSON.stringify(body);
+      }
+      if (signal) init.signal = signal;
       // the global fetch is looked up on each request
       res = await (options.fetch ?? globalThis.fetch)(baseUrl + path, init);
     } catch (error) {
@@ -121,27 +122,36 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
     try {
       json = await res.json();
     } catch (cause) {
-      throw invalid(res, 'The body is not JSON.', cause);
+      // an abort or a dropped connection while the body comes is not the server's answer
+      if (isAbortError(cause, signal)) throw cause;
+      throw cause instanceof SyntaxError ? invalid(res, 'The body is not JSON.', cause) : MizanError.network(cause);
     }
     if (!isRecord(json)) throw invalid(res, 'The body is not a JSON object.');
     return [json, res];
   }
 
+  /** The `result` of a call's or read's answer, which every answer has (`null` for nothing). */
+  function resultOf<R>(answer: Record<string, unknown>, res: Response): R {
+    if (!('result' in answer)) throw invalid(res, 'The answer has no result.');
+    return answer['result'] as R;
+  }
+
   async function callAlone<R>(name: string, args: unknown, signal: AbortSignal | undefined): Promise<CallResult<R>> {
     const [body, res] = await request(`/call/${encodeURIComponent(name)}`, args ?? {}, signal);
     return {
-      result: body['result'] as R,
+      result: resultOf<R>(body, res),
       invalidate: mergeKeys(readKeys(body['invalidate']), parseInvalidateHeader(res.headers.get(INVALIDATE_HEADER))),
     };
   }
 
   async function contextAlone<R>(name: string, params: object | undefined, signal: AbortSignal | undefined): Promise<R> {
-    const [body] = await request(`/ctx/${encodeURIComponent(name)}${encodeQuery(params)}`, undefined, signal);
-    return body['result'] as R;
+    const [body, res] = await request(`/ctx/${encodeURIComponent(name)}${encodeQuery(params)}`, undefined, signal);
+    return resultOf<R>(body, res);
   }
 
   const batching = options.batch ?? true;
-  const maxEntries = Math.max(1, options.maxBatchEntries ?? 20);
+  // NaN (a setting read from nowhere) is the default, not a batch that never fills
+  const maxEntries = Math.max(1, Math.floor(options.maxBatchEntries ?? 20)) || 20;
   let queue: Queued[] = [];
 
   function enqueue(queued: Omit<Queued, 'resolve' | 'reject'>): Promise<unknown> {
@@ -168,23 +178,36 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
 
   async function sendBatch(part: Queued[]): Promise<void> {
     // an entry aborted while the batch is out settles at once; the others still need the answer
-    for (const q of part) q.signal?.addEventListener('abort', () => q.reject(q.signal?.reason), { once: true });
+    const onAbort = part.map((q) => {
+      const abort = () => q.reject(q.signal?.reason);
+      q.signal?.addEventListener('abort', abort, { once: true });
+      return abort;
+    });
     try {
       const [body, res] = await request('/batch', { batch: part.map((q) => q.entry) }, undefined);
       const answers = body['batch'];
       part.forEach((q, i) => {
         const answer: unknown = Array.isArray(answers) ? answers[i] : undefined;
-        if (!isRecord(answer)) {
-          q.reject(invalid(res, 'A batch entry has no answer.'));
-        } else if (answer['status'] === 200) {
+        try {
+          if (!isRecord(answer) || typeof answer['status'] !== 'number') {
+            throw invalid(res, 'A batch entry has no answer.');
+          }
+          const status = answer['status'];
+          if (status !== 200) {
+            const problem = answer['error'];
+            throw MizanError.fromProblem({ ...(isRecord(problem) ? problem : {}), status });
+          }
+          resultOf(answer, res);
           q.resolve(q.settle(answer));
-        } else {
-          const problem = isRecord(answer['error']) ? answer['error'] : {};
-          q.reject(MizanError.fromProblem({ ...problem, status: answer['status'] }));
+        } catch (error) {
+          q.reject(error);
         }
       });
     } catch (error) {
       for (const q of part) q.reject(error);
+    } finally {
+      // a long-lived signal would otherwise keep every request it was given
+      part.forEach((q, i) => q.signal?.removeEventListener('abort', onAbort[i] as () => void));
     }
   }
 

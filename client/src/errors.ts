@@ -139,7 +139,8 @@ export class MizanError extends Error {
    */
   static async fromResponse(res: Response): Promise<MizanError> {
     const status = res.status;
-    const title = res.statusText || defaultTitle(status);
+    // the standard title first: Payara's status line says `422 CUSTOM`
+    const title = STATUS_TITLES[status] ?? (res.statusText || defaultTitle(status));
     let text = '';
     try {
       text = await res.text();
@@ -167,8 +168,9 @@ export class MizanError extends Error {
   static fromProblem(problem: Readonly<Record<string, unknown>>): MizanError {
     const value = problem['status'];
     // Number.isInteger is false for anything but a number
-    const status = Number.isInteger(value) ? (value as number) : 0;
-    return readProblem(problem, status, defaultTitle(status));
+    const known = Number.isInteger(value);
+    // a status of another type is a malformed answer, not a network failure (status 0)
+    return readProblem(problem, known ? (value as number) : 0, known ? defaultTitle(value as number) : 'Invalid response');
   }
 
   /**

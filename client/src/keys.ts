@@ -57,8 +57,11 @@ export function paramToString(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (value instanceof Date) return value.toISOString();
   // strings, numbers, booleans, bigints (and symbols, functions, which JSON leaves out)
-  if (typeof value !== 'object') return String(value);
-  return JSON.stringify(value) ?? String(value);
+  // a lone surrogate is U+FFFD, as UTF-8 encoders and the server's decoder write it
+  return (typeof value !== 'object' ? String(value) : (JSON.stringify(value) ?? String(value))).replace(
+    /\p{Cs}/gu,
+    '\uFFFD',
+  );
 }
 
 /**
@@ -173,7 +176,8 @@ export function mergeKeys(...lists: readonly (readonly string[])[]): string[] {
   return out;
 }
 
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A decimal number as JSON or Java may write it. */
+export const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function valueMatches(keyValue: string, entryValue: unknown): boolean {
   // an absent value (null, undefined) has no string and matches nothing

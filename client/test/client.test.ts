@@ -358,3 +358,106 @@ describe('batching', () => {
     expect(((await dropped) as DOMException).message).toBe('gone');
   });
 });
+
+describe("answers out of shape, and the client's own limits", () => {
+  const batchAnswer = (entries: unknown[]) => json({ batch: entries });
+  const outcome = (s: PromiseSettledResult<unknown>) =>
+    s.status === 'fulfilled' ? s.value : [(s.reason as MizanError).status, (s.reason as MizanError).title];
+
+  it('rejects an answer without result as invalid, alone and in a batch', async () => {
+    const alone = createMizanClient({ fetch: async () => json({ invalidate: [] }) });
+    await expect(alone.context('a')).rejects.toMatchObject({ status: 200, title: 'Invalid response' });
+    await expect(alone.call('b')).rejects.toMatchObject({ status: 200, title: 'Invalid response' });
+    const batched = createMizanClient({ fetch: async () => batchAnswer([{ status: 200 }, { status: 200, result: null }]) });
+    const settled = await Promise.allSettled([batched.context('a'), batched.context('b')]);
+    expect(settled.map(outcome)).toEqual([[200, 'Invalid response'], null]);
+  });
+
+  it('rejects a batch entry whose status is no number as invalid, not as a network error', async () => {
+    const client = createMizanClient({
+      fetch: async () => batchAnswer([{ result: 1 }, { status: '200', result: 2 }, { status: 200, result: 3 }]),
+    });
+    const settled = await Promise.allSettled([client.context('a'), client.context('b'), client.context('c')]);
+    expect(settled.map(outcome)).toEqual([[200, 'Invalid response'], [200, 'Invalid response'], 3]);
+    expect(MizanError.fromProblem({ status: '500', detail: 'x' }).title).toBe('Invalid response');
+  });
+
+  it('takes a maxBatchEntries that is no number as the default, and still answers', async () => {
+    const { fetch, requests } = recordingFetch((_url, init) => {
+      const entries = (JSON.parse(String(init.body)) as { batch: { ctx: string }[] }).batch;
+      return batchAnswer(entries.map((e) => ({ status: 200, result: e.ctx })));
+    });
+    const client = createMizanClient({ fetch, maxBatchEntries: Number.NaN });
+    expect(await Promise.all([client.context('a'), client.context('b')])).toEqual(['a', 'b']);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('passes an abort during the body through unchanged, and a connection lost there is a network error', async () => {
+    const controller = new AbortController();
+    const stalled = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"result":'));
+        controller.signal.addEventListener('abort', () => c.error(new DOMException('stop', 'AbortError')));
+      },
+    });
+    const client = createMizanClient({ fetch: async () => new Response(stalled, { headers: { 'Content-Type': 'application/json' } }) });
+    const read = client.context('a', {}, { signal: controller.signal }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 5));
+    controller.abort(new DOMException('stop', 'AbortError'));
+    expect(await read).toBeInstanceOf(DOMException);
+
+    const broken = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"result":'));
+        c.error(new TypeError('network error'));
+      },
+    });
+    const lost = createMizanClient({ fetch: async () => new Response(broken, { headers: { 'Content-Type': 'application/json' } }) });
+    await expect(lost.context('a')).rejects.toMatchObject({ status: 0, title: 'Network error' });
+  });
+
+  it('leaves no abort listener on a signal once its batch has settled', async () => {
+    const { fetch } = recordingFetch((_url, init) => {
+      const entries = (JSON.parse(String(init.body)) as { batch: { ctx: string }[] }).batch;
+      return batchAnswer(entries.map((e) => ({ status: 200, result: e.ctx })));
+    });
+    const client = createMizanClient({ fetch });
+    const signal = new AbortController().signal;
+    let added = 0;
+    let removed = 0;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => (added++, add(...args))) as typeof add;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => (removed++, remove(...args))) as typeof remove;
+    for (let i = 0; i < 5; i++) await Promise.all([client.context('a', {}, { signal }), client.context('b', {}, { signal })]);
+    expect([added, removed]).toEqual([10, 10]);
+  });
+
+  it("titles an error by its status, not by the status line's reason (Payara writes 422 CUSTOM)", async () => {
+    const client = createMizanClient({
+      batch: false,
+      fetch: async () => new Response('', { status: 422, statusText: 'CUSTOM' }),
+    });
+    await expect(client.call('a')).rejects.toMatchObject({ status: 422, title: 'Unprocessable Content' });
+    const other = createMizanClient({ batch: false, fetch: async () => new Response('', { status: 418, statusText: 'Teapot' }) });
+    await expect(other.call('a')).rejects.toMatchObject({ status: 418, title: 'Teapot' });
+  });
+
+  it('sends half a surrogate pair as U+FFFD, as the key it is cached and invalidated under says', async () => {
+    const { fetch, requests } = recordingFetch(() => json({ result: 1 }));
+    const client = createMizanClient({ fetch, batch: false });
+    expect(await client.context('s', { q: 'a\uD800' })).toBe(1);
+    expect(requests[0]!.url).toBe('/api/mizan/ctx/s?q=a%EF%BF%BD');
+  });
+
+  it('fails a request whose headers function throws with a MizanError', async () => {
+    const client = createMizanClient({
+      batch: false,
+      fetch: async () => json({ result: 1 }),
+      headers: () => {
+        throw new Error('no token');
+      },
+    });
+    await expect(client.context('a')).rejects.toBeInstanceOf(MizanError);
+  });
+});

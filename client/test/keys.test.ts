@@ -174,3 +174,11 @@ describe('keyMatches', () => {
     expect(keyMatches('currentUser;id=1', 'currentUser', null)).toBe(false);
   });
 });
+
+describe('half a surrogate pair', () => {
+  it('is U+FFFD in a key, and the key still covers the entry it was made from', () => {
+    const key = formatKey('s', { q: 'a\uD800' });
+    expect(key).toBe('s;q=a%EF%BF%BD');
+    expect(keyMatches(key, 's', { q: 'a\uD800' })).toBe(true);
+  });
+});
