@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { invalidateAllContexts } from './cache';
+import { resetAllContexts } from './cache';
 import { useMizanContext } from './contexts';
 import type { MizanError } from './errors';
 import { useMizanMutation } from './mutations';
@@ -54,7 +54,7 @@ function useCallerChange<A, R>(options: MizanMutationOptions<A, R> | undefined):
     ...options,
     onSuccess: async (result, args, invalidated) => {
       socket?.reconnect();
-      await invalidateAllContexts(queryClient);
+      await resetAllContexts(queryClient);
       await options?.onSuccess?.(result, args, invalidated);
     },
   };

@@ -108,7 +108,7 @@ export async function invalidateMatching(queryClient: QueryClient, predicate: (q
   await queryClient.invalidateQueries({ predicate: (query) => firstFetches.has(query) });
 }
 
-/** Invalidates every Mizan context in the cache, as `invalidateMatching` does: after the caller changed, or pushes were missed. */
+/** Invalidates every Mizan context in the cache, as `invalidateMatching` does: after pushes were missed. */
 export function invalidateAllContexts(queryClient: QueryClient): Promise<void> {
   return invalidateMatching(queryClient, (query) => isMizanQueryKey(query.queryKey));
 }
@@ -122,6 +122,15 @@ export function invalidateAllContexts(queryClient: QueryClient): Promise<void> {
  * const queryClient = createMizanQueryClient();
  * <MizanProvider queryClient={queryClient}>...</MizanProvider>
  */
+/**
+ * Forgets every Mizan context in the cache, for a change of caller: the values read for the caller
+ * before are dropped (not kept on screen until the refetch, nor shown again when a component mounts),
+ * a read under way is cancelled, and the contexts on screen are read again.
+ */
+export function resetAllContexts(queryClient: QueryClient): Promise<void> {
+  return queryClient.resetQueries({ predicate: (query) => isMizanQueryKey(query.queryKey) });
+}
+
 export function createMizanQueryClient(config: QueryClientConfig = {}): QueryClient {
   const queries = config.defaultOptions?.queries;
   return new QueryClient({

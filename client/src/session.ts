@@ -1,8 +1,8 @@
 // The session context and what ends it, framework-agnostic: React's hooks for it are in auth.ts.
 
 import type { Query, QueryClient } from '@tanstack/react-query';
-import { invalidateMatching, isMizanQueryKey } from './cache';
-import { MizanError } from './errors';
+import { contextQueryKey, invalidateMatching, isMizanQueryKey, resetAllContexts } from './cache';
+import { isMizanError } from './errors';
 
 /** Who is signed in: the user's name and which of the application's roles it holds. */
 export interface Session {
@@ -20,18 +20,21 @@ export interface Credentials {
 export const SESSION_CONTEXT = 'auth.session';
 
 /**
- * Refetches `auth.session` whenever a call or a context read fails with 401: the session ended (it
- * timed out, or the user signed out in another tab), so the page stops claiming a user. Returns the
- * function that stops watching. `MizanProvider` does this for its QueryClient.
+ * Acts whenever a call or a context read fails with 401: the session ended (it timed out, or the
+ * user signed out in another tab). When the cache holds a signed-in `auth.session`, every context is
+ * reset (as at sign-out: nothing read for that user stays) and read again; otherwise `auth.session`
+ * is refetched, so the page stops claiming a user. Returns the function that stops watching.
+ * `MizanProvider` does this for its QueryClient.
  *
  * @example
  * const stop = watchSessionEnd(queryClient);
  */
 export function watchSessionEnd(queryClient: QueryClient): () => void {
   const refetch = (error: unknown) => {
-    if (error instanceof MizanError && error.status === 401) {
-      void invalidateMatching(queryClient, isSessionQuery);
-    }
+    if (!isMizanError(error) || error.status !== 401) return;
+    // someone was signed in: what was read for them must not stay on screen
+    const session = queryClient.getQueryData<Session | null>(contextQueryKey(SESSION_CONTEXT));
+    void (session ? resetAllContexts(queryClient) : invalidateMatching(queryClient, isSessionQuery));
   };
   const stopQueries = queryClient.getQueryCache().subscribe((event) => {
     if (event.type === 'updated' && event.action.type === 'error' && !isSessionQuery(event.query)) {

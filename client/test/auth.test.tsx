@@ -129,6 +129,68 @@ describe('signing in and out', () => {
     socket.close();
   });
 
+  it("drops what was read for the user at sign-out: neither the page nor a later mount shows ann's data", async () => {
+    const server = fakeServer();
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    function Page() {
+      const [inboxShown, setInboxShown] = useState(true);
+      return (
+        <>
+          <SignIn />
+          {inboxShown && <Inbox />}
+          <button onClick={() => setInboxShown((shown) => !shown)}>toggle</button>
+        </>
+      );
+    }
+    render(
+      <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })} queryClient={queryClient} hydration={false}>
+        <Page />
+      </MizanProvider>,
+    );
+    fireEvent.change(screen.getByLabelText('password'), { target: { value: 'right' } });
+    fireEvent.click(screen.getByText('in'));
+    await waitFor(() => expect(screen.getByTestId('inbox').textContent).toBe("ann's inbox"));
+
+    fireEvent.click(screen.getByText('out'));
+    await waitFor(() => expect(screen.getByTestId('who').textContent).toBe('nobody'));
+    // on screen: the inbox is read again and fails, without ann's inbox next to the error
+    await waitFor(() => expect(screen.getByTestId('inbox').textContent).toBe('401'));
+    expect(queryClient.getQueryData(contextQueryKey('inbox'))).toBeUndefined();
+
+    // off screen: a value read for ann is not kept for the next mount
+    fireEvent.change(screen.getByLabelText('password'), { target: { value: 'right' } });
+    fireEvent.click(screen.getByText('in'));
+    await waitFor(() => expect(screen.getByTestId('inbox').textContent).toBe("ann's inbox"));
+    fireEvent.click(screen.getByText('toggle'));
+    fireEvent.click(screen.getByText('out'));
+    await waitFor(() => expect(screen.getByTestId('who').textContent).toBe('nobody'));
+    expect(queryClient.getQueryData(contextQueryKey('inbox'))).toBeUndefined();
+    fireEvent.click(screen.getByText('toggle'));
+    expect(screen.getByTestId('inbox').textContent).toBe('...');
+    await waitFor(() => expect(screen.getByTestId('inbox').textContent).toBe('401'));
+  });
+
+  it('drops every context when a read answers 401 while the cache holds a signed-in user', async () => {
+    const server = fakeServer(); // whose session has ended: nobody is signed in there
+    // fresh for ever: the session in the cache is ann's until something says otherwise
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    queryClient.setQueryData(contextQueryKey('auth.session'), { user: 'ann', roles: ['user'] });
+    queryClient.setQueryData(contextQueryKey('orders'), "ann's orders");
+    render(
+      <MizanProvider client={createMizanClient({ fetch: unbatching(server.fetch) })} queryClient={queryClient} hydration={false}>
+        <SignIn />
+      </MizanProvider>,
+    );
+    await act(async () => {
+      await queryClient.fetchQuery({
+        queryKey: contextQueryKey('inbox'),
+        queryFn: () => createMizanClient({ fetch: unbatching(server.fetch) }).context('inbox', {}),
+      }).catch(() => undefined);
+    });
+    await waitFor(() => expect(screen.getByTestId('who').textContent).toBe('nobody'));
+    expect(queryClient.getQueryData(contextQueryKey('orders'))).toBeUndefined();
+  });
+
   it('refetches the session when any read answers 401: a session that ended elsewhere stops showing a user', async () => {
     const server = fakeServer();
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
