@@ -94,6 +94,9 @@ export interface MizanSocket {
  * import WebSocket from 'ws';
  * const node = createMizanSocket({ url: 'ws://localhost:8080/app/mizan/ws', WebSocket });
  */
+/** How long a connection must have lasted for the next reconnection to wait the shortest time again. */
+const STABLE_MS = 10_000;
+
 export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket {
   let status: SocketStatus = 'idle';
   let ws: WebSocketLike | null = null;
@@ -101,6 +104,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   let closed = false;
   let retrying = false;
   let attempt = 0;
+  let openedAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const statusListeners = new Set<(status: SocketStatus) => void>();
   const invalidateListeners = new Set<(keys: string[]) => void>();
@@ -158,7 +162,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   function opened(): void {
     const reconnected = retrying;
     retrying = false;
-    attempt = 0;
+    openedAt = Date.now();
     open = true;
     joins.rejoin();
     setStatus('open');
@@ -169,6 +173,9 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   }
 
   function dropped(): void {
+    // the backoff starts over only after a connection that lasted: a server that accepts and
+    // closes at once (1008, 1013, a proxy) gets the growing waits a refused handshake gets
+    if (open && Date.now() - openedAt >= STABLE_MS) attempt = 0;
     ws = null;
     open = false;
     joins.drop();

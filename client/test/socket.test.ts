@@ -364,10 +364,36 @@ describe('reconnecting', () => {
 
     server.last.accept();
     await flush();
+    await vi.advanceTimersByTimeAsync(10_000); // open long enough to count as a working connection
     server.last.drop();
     await flush();
     await vi.advanceTimersByTimeAsync(100);
     expect(server.connections).toHaveLength(7);
+    vi.restoreAllMocks();
+  });
+
+  it('keeps backing off from a server that accepts each connection and closes it at once', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const server = new FakeChannelServer({ autoOpen: false });
+    const socket = createMizanSocket({ url: URL, WebSocket: server.WebSocket, backoff: { initialMs: 100, maxMs: 400 } });
+    sockets.push(socket);
+    socket.join('chat', {}, {});
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const before = server.connections.length;
+      server.last.accept();
+      await flush();
+      server.last.drop(); // as a server that closes with 1008 or 1013 right after the handshake
+      await flush();
+      let waited = 0;
+      while (server.connections.length === before) {
+        await vi.advanceTimersByTimeAsync(10);
+        waited += 10;
+      }
+      waits.push(waited);
+    }
+    expect(waits).toEqual([100, 200, 400, 400]);
     vi.restoreAllMocks();
   });
 
