@@ -3,7 +3,7 @@
 // form's fields. The resolver for react-hook-form is in resolver.ts, the React hook in useMizanForm.ts.
 
 import type { MizanError } from './errors';
-import { paramToString } from './keys';
+import { NUMERIC, paramToString } from './keys';
 
 /** How a field is rendered; `datetime` is an `<input type="datetime-local">`. */
 export type FormWidget =
@@ -143,8 +143,10 @@ export function fromInput(field: FormFieldDefinition, input: string | boolean): 
   if (typeof input === 'boolean') return input;
   if (input === '') return emptyValue(field);
   if (field.type === 'integer' || field.type === 'number') {
-    const n = Number(input);
-    return Number.isNaN(n) ? input : n; // left as text, the schema says it is no number
+    const text = input.trim();
+    // decimal only, as JSON writes numbers: Number() also reads '0x1A', and ' ' as 0;
+    // other text is left as it is, for the schema to refuse
+    return text === '' ? emptyValue(field) : NUMERIC.test(text) ? Number(text) : input;
   }
   if (field.type === 'boolean') return input === 'true' || input === 'on';
   return input;

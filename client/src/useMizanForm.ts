@@ -135,6 +135,9 @@ export function useMizanForm<T, R>(
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FormErrors>(NOTHING);
   const submitting = useRef(false);
+  // Counts resets and server checks: an answer to an older one is not shown on the form as it is now.
+  const resets = useRef(0);
+  const checks = useRef(0);
 
   // The latest callbacks, read when a submit settles, so that new ones need no new mutation.
   const latest = useRef(options);
@@ -193,25 +196,30 @@ export function useMizanForm<T, R>(
     for (const f of definition.fields) {
       if (shownTouched[f.name] === true) given[f.name] = (current.current as Record<string, unknown>)[f.name];
     }
-    const call = await client.call<{ valid: boolean; errors: FieldError[] }>(definition.name + '.validate', {
+    const asked = [++checks.current, resets.current];
+    const { result } = await client.call<{ valid: boolean; errors: FieldError[] } | null>(definition.name + '.validate', {
       [parameter]: given,
     });
-    const found = call.result.errors;
-    setServerErrors(
-      found.length === 0
-        ? NOTHING
-        : serverFormErrors(definition, new MizanError({ status: 422, title: 'Not valid', fieldErrors: found })),
-    );
-    return call.result.valid;
+    // read as a problem's errors are: what is not a field error is left out
+    const found = MizanError.fromProblem({ status: 422, errors: result?.errors }).fieldErrors;
+    if (asked[0] === checks.current && asked[1] === resets.current) {
+      setServerErrors(
+        found.length === 0
+          ? NOTHING
+          : serverFormErrors(definition, new MizanError({ status: 422, title: 'Not valid', fieldErrors: found })),
+      );
+    }
+    return result?.valid === true;
   }, [client, definition, parameter, shownTouched]);
 
   const submitValues = useCallback(
     async (record: T) => {
       setServerErrors(NOTHING);
+      const round = resets.current;
       try {
         return await mutateAsync({ [parameter]: record });
       } catch (error) {
-        if (isMizanError(error)) setServerErrors(serverFormErrors(definition, error));
+        if (isMizanError(error) && round === resets.current) setServerErrors(serverFormErrors(definition, error));
         throw error;
       }
     },
@@ -226,13 +234,15 @@ export function useMizanForm<T, R>(
       const check = checkForm(definition, current.current);
       if (!check.valid) return undefined;
       submitting.current = true;
+      const round = resets.current;
       try {
         return await submitValues(check.data);
       } catch (error) {
         if (isMizanError(error)) return undefined; // shown in errors and submitError
         throw error;
       } finally {
-        submitting.current = false;
+        // after a reset, a new submit may be under way: it is its own to end
+        if (round === resets.current) submitting.current = false;
       }
     },
     [definition, submitValues],
@@ -241,6 +251,8 @@ export function useMizanForm<T, R>(
   const reset = useCallback(
     (next?: FormValues<T>) => {
       const start = initialFormValues(definition, next ?? latest.current.initialValues);
+      resets.current++;
+      submitting.current = false;
       current.current = start;
       setValues(start);
       setTouched({});

@@ -50,6 +50,10 @@ describe('values', () => {
     expect(fromInput(age, '42')).toBe(42);
     expect(fromInput(age, '')).toBeNull();
     expect(fromInput(age, 'x')).toBe('x');
+    // blank is empty, and only decimal text is a number (Number() reads both as numbers)
+    expect(fromInput(age, '  ')).toBeNull();
+    expect(fromInput(age, '0x1A')).toBe('0x1A');
+    expect(fromInput(age, ' 7 ')).toBe(7);
     expect(fromInput(field({ type: 'number', widget: 'number' }), '2.5')).toBe(2.5);
     expect(fromInput(field({ type: 'boolean', widget: 'checkbox' }), true)).toBe(true);
     expect(fromInput(field({ type: 'boolean', widget: 'checkbox' }), '')).toBe(false);

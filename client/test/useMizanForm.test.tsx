@@ -251,6 +251,62 @@ describe('useMizanForm with plain inputs', () => {
     expect(errorOf('email')).toBe('this email is already subscribed');
   });
 
+  it('forgets a submit under way at reset: its errors do not land on the new form, and a new submit goes out', async () => {
+    const { server } = setup();
+    let open: () => void = () => {};
+    server.gate.wait = new Promise<void>((resolve) => (open = resolve));
+    fillValid();
+    type('email', 'taken@example.com'); // answered 409 with a field error
+    fireEvent.click(screen.getByText('send'));
+    await waitFor(() => expect(server.calls).toHaveLength(1));
+    fireEvent.click(screen.getByText('reset'));
+    fillValid();
+    fireEvent.click(screen.getByText('send'));
+    await waitFor(() => expect(server.calls).toHaveLength(2));
+    server.gate.wait = null;
+    await act(async () => {
+      open();
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    await waitFor(() => expect(screen.getByTestId('result').textContent).toBe('T-1'));
+    expect(errorOf('email')).toBe('');
+    expect(latest?.submitError).toBeNull();
+  });
+
+  it('validateOnServer shows the answer to the last check only, and reads an answer out of shape as no errors', async () => {
+    const { server } = setup();
+    let open: () => void = () => {};
+    type('email', 'taken@example.com');
+    fireEvent.blur(input('email'));
+    server.gate.wait = new Promise<void>((resolve) => (open = resolve));
+    let first: Promise<boolean> | undefined;
+    act(() => {
+      first = latest?.validateOnServer();
+    });
+    await waitFor(() => expect(server.calls).toHaveLength(1));
+    server.gate.wait = null;
+    type('email', 'ada@example.com');
+    await act(async () => {
+      expect(await latest?.validateOnServer()).toBe(true);
+    });
+    await act(async () => {
+      open();
+      expect(await first).toBe(false);
+    });
+    expect(errorOf('email')).toBe('');
+
+    cleanup();
+    const odd = createMizanClient({ fetch: async () => new Response(JSON.stringify({ result: { valid: true } })) });
+    render(
+      <MizanProvider client={odd} queryClient={new QueryClient()} hydration={false}>
+        <Contact />
+      </MizanProvider>,
+    );
+    await act(async () => {
+      expect(await latest?.validateOnServer()).toBe(true);
+    });
+  });
+
   it('submitValues rejects with the MizanError and shows its errors', async () => {
     setup();
     let caught: unknown;
