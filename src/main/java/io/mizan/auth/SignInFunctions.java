@@ -158,16 +158,55 @@ public class SignInFunctions {
 
     private static void logOut(HttpServletRequest request) {
         try {
-            request.logout();
+            logOutKeepingPolicyContext(request);
         } catch (ServletException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code request.logout()}, keeping the thread's Jakarta Authorization policy context: Payara's logout
+     * sets it to {@code null} for the rest of the request, and then every role of a caller signed in
+     * after it in the same request (a new sign-in, the next entries of a batch) is refused.
+     */
+    private static void logOutKeepingPolicyContext(HttpServletRequest request) throws ServletException {
+        String policyContext = PolicyContexts.current();
+        try {
+            request.logout();
+        } finally {
+            PolicyContexts.restore(policyContext);
+        }
+    }
+
+    /** The policy context, where the server has Jakarta Authorization (a web profile need not). */
+    private static final class PolicyContexts {
+
+        static String current() {
+            try {
+                return jakarta.security.jacc.PolicyContext.getContextID();
+            } catch (LinkageError e) {
+                return null;
+            }
+        }
+
+        static void restore(String policyContext) {
+            if (policyContext == null) {
+                return;
+            }
+            try {
+                if (!policyContext.equals(jakarta.security.jacc.PolicyContext.getContextID())) {
+                    jakarta.security.jacc.PolicyContext.setContextID(policyContext);
+                }
+            } catch (LinkageError e) {
+                // no Jakarta Authorization: nothing was reset
+            }
         }
     }
 
     /** Signs the caller out: its session ends. */
     @Client(name = "auth.logout", auth = Auth.PUBLIC)
     public void logout(HttpServletRequest request) throws ServletException {
-        request.logout();
+        logOutKeepingPolicyContext(request); // a sign-in later in the same batch keeps its roles
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

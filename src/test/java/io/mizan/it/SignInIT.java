@@ -165,6 +165,10 @@ class SignInIT {
         HttpResponse<String> again = browser.login("sam", pw("sam"));
         assertEquals(200, again.statusCode(), again.body());
         assertEquals("sam", Http.json(again).getJsonObject("result").getString("user"));
+        assertEquals(
+                "[\"staff\",\"user\"]",
+                Http.json(again).getJsonObject("result").getJsonArray("roles").toString(),
+                "the new caller's roles, in the request that signed in");
         JsonObject hydrated = Http.json(browser.hydrate()).getJsonObject("contexts");
         assertEquals("sam", hydrated.getJsonObject("auth.session").getString("user"), hydrated.toString());
         assertEquals("42", Http.json(browser.call("payroll", "")).get("result").toString());
@@ -186,18 +190,24 @@ class SignInIT {
     @Order(3)
     void entriesOfABatchAfterASignInOrOutSeeTheNewCaller() {
         Browser browser = new Browser();
+        assertEquals(200, browser.login("ann", pw("ann")).statusCode()); // signed in as someone else before
         String login = "{\"call\":\"auth.login\",\"args\":{\"username\":\"sam\",\"password\":\"" + pw("sam") + "\"}}";
         String read = "{\"ctx\":\"auth.session\"}";
         String payroll = "{\"call\":\"payroll\"}";
         String logout = "{\"call\":\"auth.logout\"}";
-        HttpResponse<String> r = browser.batch(String.join(",", payroll, login, read, payroll, logout, read, payroll));
+        HttpResponse<String> r =
+                browser.batch(String.join(",", payroll, login, read, payroll, logout, read, payroll, login, payroll));
         assertEquals(200, r.statusCode(), r.body());
         List<JsonObject> answers = Http.json(r).getJsonArray("batch").getValuesAs(JsonObject.class);
         assertEquals(
-                List.of(401, 200, 200, 200, 200, 200, 401),
+                List.of(403, 200, 200, 200, 200, 200, 401, 200, 200),
                 answers.stream().map(a -> a.getInt("status")).toList(),
                 r.body());
         assertEquals("sam", answers.get(2).getJsonObject("result").getString("user"), r.body());
+        assertEquals(
+                "[\"staff\",\"user\"]",
+                answers.get(2).getJsonObject("result").getJsonArray("roles").toString(),
+                r.body());
         assertEquals("42", answers.get(3).get("result").toString(), r.body());
         assertTrue(answers.get(5).isNull("result"), "signed out: " + r.body());
     }
