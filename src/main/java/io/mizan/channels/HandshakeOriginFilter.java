@@ -16,7 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses a WebSocket handshake from a foreign origin with 403 before the upgrade, by the same rule
+ * Refuses a WebSocket handshake from a foreign origin with 403 before the upgrade (and one that names
+ * its session in the URL with 400, as every Mizan endpoint does), by the same rule
  * as calls (the server's own origin from {@code mizan.public-origin}, trusted forwarded headers or
  * {@code Host}; or one of {@code mizan.allowed-origins}). Containers accept every origin by default,
  * and their own origin check sees the {@code Origin} value alone, not the headers the rule needs;
@@ -32,6 +33,14 @@ final class HandshakeOriginFilter extends HttpFilter {
         this.origins = origins;
     }
 
+    private static void refuse(HttpServletResponse response, MizanException refused) throws IOException {
+        byte[] body = Problem.json(Failure.of(refused, "a WebSocket handshake")).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(refused.status());
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
     /** Whether this filter has let the handshake on this thread through. */
     static boolean decided() {
         return Boolean.TRUE.equals(DECIDED.get());
@@ -42,13 +51,11 @@ final class HandshakeOriginFilter extends HttpFilter {
             throws IOException, ServletException {
         String foreign = origins.refusal(request::getHeader, request.getScheme());
         if (foreign != null) {
-            MizanException refused = Messages.foreignOrigin(StrictJson.shorten(foreign));
-            byte[] body =
-                    Problem.json(Failure.of(refused, "a WebSocket handshake")).getBytes(StandardCharsets.UTF_8);
-            response.setStatus(403);
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            refuse(response, Messages.foreignOrigin(StrictJson.shorten(foreign)));
+            return;
+        }
+        if (request.isRequestedSessionIdFromURL()) { // Payara reads one whatever the tracking modes
+            refuse(response, Messages.sessionIdInUrl());
             return;
         }
         DECIDED.set(Boolean.TRUE);

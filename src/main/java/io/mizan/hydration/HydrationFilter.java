@@ -1,5 +1,6 @@
 package io.mizan.hydration;
 
+import io.mizan.security.Caller;
 import io.mizan.security.ContainerCaller;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.SecurityContext;
@@ -18,9 +19,14 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,7 +35,9 @@ import java.util.Set;
  * (default {@code /index.html}); the page must have a {@code </head>}.
  *
  * <p>The page is personal once it carries the caller's data, so conditional requests are answered
- * in full and the answer is marked {@code no-store}.
+ * in full, the answer is marked {@code no-store}, and the file's {@code ETag} and {@code Last-Modified}
+ * are not sent with it. {@code HEAD} answers the headers {@code GET} would. A session named in the URL
+ * ({@code ;jsessionid=}) is not used: the page carries what anybody may read.
  */
 public class HydrationFilter extends HttpFilter {
 
@@ -39,10 +47,12 @@ public class HydrationFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!request.getMethod().equals("GET")) {
+        boolean head = request.getMethod().equals("HEAD");
+        if (!head && !request.getMethod().equals("GET")) {
             chain.doFilter(request, response);
             return;
         }
+        // HEAD is rendered as GET, so that its headers are those of the page GET sends
         Buffered buffered = new Buffered(response);
         chain.doFilter(new Unconditional(request), buffered);
         byte[] body = buffered.bytes();
@@ -50,23 +60,30 @@ public class HydrationFilter extends HttpFilter {
         if (buffered.getStatus() != 200
                 || type == null
                 || !type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            buffered.validators.forEach(response::setHeader);
+            send(response, body, head);
             return;
         }
-        // the same caller as GET <base>/hydrate and every call: the one Jakarta Security establishes
+        // the same caller as GET <base>/hydrate and every call: the one Jakarta Security establishes;
+        // nobody's data for a session named in the URL, which the endpoints refuse (MIZAN-123)
         CDI<Object> cdi = CDI.current();
-        String json = cdi.select(Hydration.class)
-                .get()
-                .contexts(new ContainerCaller(cdi.select(SecurityContext.class).get(), request), request);
+        Caller caller = request.isRequestedSessionIdFromURL()
+                ? Caller.ANONYMOUS
+                : new ContainerCaller(cdi.select(SecurityContext.class).get(), request);
+        String json = cdi.select(Hydration.class).get().contexts(caller, request);
         java.nio.charset.Charset charset = charsetOf(type);
         byte[] page = HydrationScript.inject(new String(body, charset), json).getBytes(StandardCharsets.UTF_8);
+        // the file's ETag and Last-Modified were held back: they describe the file, not this page
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("ETag", null);
-        response.setHeader("Last-Modified", null);
         response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(page.length);
-        response.getOutputStream().write(page);
+        send(response, page, head);
+    }
+
+    private static void send(HttpServletResponse response, byte[] body, boolean head) throws IOException {
+        response.setContentLength(body.length);
+        if (!head) {
+            response.getOutputStream().write(body);
+        }
     }
 
     /** The charset the content type names; UTF-8 when it names none (static files are read as bytes). */
@@ -85,10 +102,15 @@ public class HydrationFilter extends HttpFilter {
         return StandardCharsets.UTF_8;
     }
 
-    /** Hides conditional headers, so that the page is always rendered with fresh data. */
+    /** Hides conditional headers, so that the page is always rendered with fresh data; a HEAD is a GET. */
     private static final class Unconditional extends HttpServletRequestWrapper {
         Unconditional(HttpServletRequest request) {
             super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
         }
 
         @Override
@@ -115,8 +137,54 @@ public class HydrationFilter extends HttpFilter {
         private PrintWriter writer;
         private ServletOutputStream stream;
 
+        /** The file's ETag and Last-Modified, sent only when the answer is passed on unchanged. */
+        final Map<String, String> validators = new LinkedHashMap<>();
+
         Buffered(HttpServletResponse response) {
             super(response);
+        }
+
+        private static boolean validator(String name) {
+            return name.equalsIgnoreCase("ETag") || name.equalsIgnoreCase("Last-Modified");
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (validator(name)) {
+                validators.put(name, value);
+            } else {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (validator(name)) {
+                validators.put(name, value);
+            } else {
+                super.addHeader(name, value);
+            }
+        }
+
+        @Override
+        public void setDateHeader(String name, long date) {
+            if (validator(name)) {
+                validators.put(
+                        name,
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                Instant.ofEpochMilli(date).atZone(ZoneOffset.UTC)));
+            } else {
+                super.setDateHeader(name, date);
+            }
+        }
+
+        @Override
+        public void addDateHeader(String name, long date) {
+            if (validator(name)) {
+                setDateHeader(name, date);
+            } else {
+                super.addDateHeader(name, date);
+            }
         }
 
         byte[] bytes() {

@@ -785,6 +785,17 @@ public final class Messages {
         return refusal("MIZAN-138", 400, "The query string has a malformed %-escape or one that is not UTF-8");
     }
 
+    /**
+     * {@code MIZAN-123}: 400, a request names its session in the URL ({@code ;jsessionid=}): a session
+     * id there has none of the cookie's guards and leaks through logs and {@code Referer}.
+     */
+    public static MizanException sessionIdInUrl() {
+        return refusal(
+                "MIZAN-123",
+                400,
+                "A session id in the URL (;jsessionid=) is not accepted; the session travels in its cookie");
+    }
+
     /** {@code MIZAN-139}: 400, a context read's query string has a parameter without a name ({@code ?=x}). */
     public static MizanException queryParameterWithoutName() {
         return refusal("MIZAN-139", 400, "The query string has a parameter without a name");

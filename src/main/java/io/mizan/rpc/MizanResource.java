@@ -137,6 +137,9 @@ public class MizanResource {
     }
 
     private Response route(String method, String path, InputStream body, HttpExchange exchange) {
+        if (exchange.request().isRequestedSessionIdFromURL()) { // Payara reads one whatever the tracking modes
+            return Problem.response(Messages.sessionIdInUrl()).build();
+        }
         int slash = path.indexOf('/');
         String endpoint = slash < 0 ? path : path.substring(0, slash);
         String name = slash < 0 ? null : path.substring(slash + 1);

@@ -315,6 +315,24 @@ class ChannelsIT {
     }
 
     @Test
+    void aSessionNamedInTheUrlIsRefusedBeforeTheUpgradeWhereTheContainerReadsIt() {
+        String path = "mizan/ws;jsessionid=0123456789abcdef";
+        HttpResponse<String> plain = http.send(http.request(path).GET());
+        if (plain.statusCode() == 400) { // Payara reads it; WildFly does not
+            assertEquals("MIZAN-123", Http.json(plain).getString("code"));
+            CompletionException refused = assertThrows(CompletionException.class, () -> Ws.connectTo(http, path));
+            WebSocketHandshakeException handshake =
+                    assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
+            assertEquals(400, handshake.getResponse().statusCode());
+        } else {
+            try (Ws anonymous = Ws.connectTo(http, path)) {
+                anonymous.send(join("1", "chat", "{\"room\":\"public\"}"));
+                anonymous.next("joined", "1");
+            }
+        }
+    }
+
+    @Test
     void anOversizeFrameClosesTheSocketWith1009() {
         try (Ws ann = as("ann")) {
             ann.send("{\"op\":\"send\",\"ref\":\"1\",\"data\":\"" + "x".repeat(70_000) + "\"}");

@@ -379,6 +379,21 @@ class ContextsIT {
                 assertEquals("ann", contexts.getJsonObject("currentUser").getString("name"));
             }
             assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(null));
+            // the file's validators describe the file, not this page
+            assertTrue(
+                    page.headers().firstValue("ETag").isEmpty(), page.headers().toString());
+            assertTrue(
+                    page.headers().firstValue("Last-Modified").isEmpty(),
+                    page.headers().toString());
+            HttpResponse<String> head = http.send(http.request("index.html")
+                    .header("Authorization", Http.basic("ann"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, head.statusCode());
+            for (String name : List.of("Content-Length", "Content-Type", "Cache-Control")) {
+                assertEquals(page.headers().firstValue(name), head.headers().firstValue(name), name);
+            }
+            assertTrue(
+                    head.headers().firstValue("ETag").isEmpty(), head.headers().toString());
             HttpResponse<String> conditional = http.send(http.request("index.html")
                     .header("If-Modified-Since", "Sun, 01 Jan 2090 00:00:00 GMT")
                     .GET());

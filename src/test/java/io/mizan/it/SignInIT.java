@@ -10,6 +10,7 @@ import io.mizan.it.support.Deployments;
 import io.mizan.it.support.Http;
 import io.mizan.it.support.ServerNode;
 import jakarta.json.JsonObject;
+import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,7 @@ class SignInIT {
         Files.createDirectories(dir);
         Path war = dir.resolve(CONTEXT + ".war");
         Deployments.war(CONTEXT, "mizan.auth.functions=true\nmizan.auth.max-failures=6\n", SignInApp.class)
+                .addAsWebResource(new ClassLoaderAsset("contexts/index.html"), "index.html")
                 // WildFly's way to a SameSite session cookie (MIZAN-146); other servers ignore the file
                 .addAsWebInfResource(new StringAsset("samesite-cookie(mode=Lax)\n"), "undertow-handlers.conf")
                 .as(ZipExporter.class)
@@ -150,6 +152,19 @@ class SignInIT {
         assertEquals("42", Http.json(browser.call("payroll", "")).get("result").toString());
         JsonObject hydrated = Http.json(browser.hydrate()).getJsonObject("contexts");
         assertEquals("sam", hydrated.getJsonObject("auth.session").getString("user"));
+        // the session is found by its cookie only, never by a ;jsessionid= in the URL
+        HttpResponse<String> byUrl = http.send(
+                http.request("api/mizan/hydrate;jsessionid=" + browser.session).GET());
+        // (Payara reads it whatever the tracking modes, and Mizan refuses it; WildFly does not read it)
+        if (byUrl.statusCode() == 400) {
+            assertEquals("MIZAN-123", Http.json(byUrl).getString("code"));
+        } else {
+            assertTrue(Http.json(byUrl).getJsonObject("contexts").isNull("auth.session"), byUrl.body());
+        }
+        String page = http.send(
+                        http.request("index.html;jsessionid=" + browser.session).GET())
+                .body();
+        assertTrue(page.contains("mizan-hydration") && !page.contains("sam"), page);
 
         Browser ann = new Browser();
         assertEquals(200, ann.login("ann", pw("ann")).statusCode());

@@ -66,7 +66,12 @@ public final class Ws implements AutoCloseable {
 
     /** Connects to the deployment's socket ({@code mizan/ws}), with headers as name, value pairs. */
     public static Ws connect(Http http, String... headers) {
-        URI uri = URI.create(http.uri("mizan/ws").toString().replaceFirst("^http", "ws"));
+        return connectTo(http, "mizan/ws", headers);
+    }
+
+    /** Connects to a path of the deployment, with headers as name, value pairs. */
+    public static Ws connectTo(Http http, String path, String... headers) {
+        URI uri = URI.create(http.uri(path).toString().replaceFirst("^http", "ws"));
         return new Ws(uri, headers);
     }
 
