@@ -72,9 +72,14 @@ public class MizanException extends RuntimeException {
         return new MizanException(status, code, message, List.of());
     }
 
-    /** A 422 for one field: {@code MizanException.invalid("email", "is already registered")}. */
+    /**
+     * A 422 for one field: {@code MizanException.invalid("email", "is already registered")}. It is
+     * answered as a failed Bean Validation constraint is ({@code MIZAN-137}), so that a client treats a
+     * check the handler makes like one the annotations make.
+     */
     public static MizanException invalid(String path, String message) {
-        return new MizanException(422, "Invalid arguments", List.of(new FieldError(path, message)));
+        return new MizanException(
+                422, "MIZAN-137", "Some arguments are not valid", List.of(new FieldError(path, message)));
     }
 
     /** The HTTP status of the answer. */

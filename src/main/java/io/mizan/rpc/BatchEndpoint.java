@@ -1,5 +1,6 @@
 package io.mizan.rpc;
 
+import io.mizan.MizanException;
 import io.mizan.invalidation.InvalidationKeys;
 import io.mizan.invoke.Failure;
 import io.mizan.invoke.Outcome;
@@ -69,7 +70,13 @@ final class BatchEndpoint {
     private Response.ResponseBuilder answer(InputStream body, HttpExchange exchange, Supplier<Caller> callers)
             throws Exception {
         calls.checkOrigin(exchange);
-        JsonObject request = calls.readBody(body, exchange);
+        JsonObject request;
+        try {
+            request = calls.readBody(body, exchange);
+        } catch (MizanException e) {
+            // well-formed JSON of another kind ([], a string): the batch's own shape error, not a call's
+            throw Messages.bodyNotAnObject().code().equals(e.code()) ? Messages.batchNotAList() : e;
+        }
         if (request.size() != 1 || !(request.get("batch") instanceof JsonArray entries)) {
             throw Messages.batchNotAList();
         }

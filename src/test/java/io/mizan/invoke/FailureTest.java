@@ -94,6 +94,19 @@ class FailureTest {
     }
 
     @Test
+    void aHandlersOwnFieldErrorIsAnsweredAsAFailedConstraintIs() {
+        jakarta.json.JsonObject answer = Failure.of(MizanException.invalid("email", "is already registered"))
+                .addTo(jakarta.json.Json.createObjectBuilder())
+                .build();
+        assertEquals(422, answer.getInt("status"));
+        assertEquals("MIZAN-137", answer.getString("code"));
+        assertEquals("Some arguments are not valid", answer.getString("detail"));
+        assertEquals(
+                "{\"path\":\"email\",\"message\":\"is already registered\"}",
+                answer.getJsonArray("errors").getJsonObject(0).toString());
+    }
+
+    @Test
     void anAnswerListsAHundredFieldErrorsAtMostAndSaysHowManyThereWere() {
         List<FieldError> many = new java.util.ArrayList<>();
         for (int i = 0; i < 5_000; i++) {

@@ -451,6 +451,8 @@ class EndpointsTest {
         assertEquals("400 MIZAN-126", refusal(batch("{\"calls\":[]}", json())));
         assertEquals("400 MIZAN-126", refusal(batch("{\"batch\":{}}", json())));
         assertEquals("400 MIZAN-126", refusal(batch("{\"batch\":[],\"x\":1}", json())));
+        assertEquals("400 MIZAN-126", refusal(batch("[]", json())));
+        assertEquals("400 MIZAN-126", refusal(batch("\"batch\"", json())));
         assertEquals(
                 "413 MIZAN-125",
                 refusal(batch(
