@@ -19,9 +19,16 @@ final class FakeExchange {
 
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, List<String>> query = new LinkedHashMap<>();
+    private boolean sessionIdInUrl;
 
     FakeExchange header(String name, String value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /** As a request whose URL names its session ({@code ;jsessionid=}), which the container read. */
+    FakeExchange sessionIdInUrl() {
+        sessionIdInUrl = true;
         return this;
     }
 
@@ -57,6 +64,7 @@ final class FakeExchange {
                     case "getUserPrincipal", "getAuthType" -> null;
                     case "getLocale" -> java.util.Locale.getDefault();
                     case "getQueryString" -> queryString();
+                    case "isRequestedSessionIdFromURL" -> sessionIdInUrl;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         return new HttpExchange(request, request, null);

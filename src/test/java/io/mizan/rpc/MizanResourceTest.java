@@ -121,6 +121,14 @@ class MizanResourceTest {
     }
 
     @Test
+    void aSessionNamedInTheUrlIsRefusedOnEveryEndpoint() {
+        for (String path : new String[] {"call/ping", "ctx/stock", "batch", "hydrate", "nothing"}) {
+            assertEquals("400 MIZAN-123", code(send("GET", path, new FakeExchange().sessionIdInUrl())), path);
+            assertEquals("400 MIZAN-123", code(send("POST", path, new FakeExchange().sessionIdInUrl())), path);
+        }
+    }
+
+    @Test
     void theRequestPassingTheFiltersIsReadRatherThanTheJaxRsProxy() throws Exception {
         MizanResource resource = resource(new FakeExchange());
         // JAX-RS's proxy, which the resource falls back on, knows no query: only the request the
