@@ -175,6 +175,31 @@ test('one address sent many times at once: one message is received, every other 
   assert.equal(statuses.filter((s) => s === 409).length, 39, `statuses: ${statuses}`);
 });
 
+test('text the constraints let through but people read differently: a longer lower case, spaces of every kind', async () => {
+  const api = (name, body, cookie) =>
+    fetch(new URL(`/api/mizan/call/${name}`, process.env.DEMO_BASE), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+  // 'İ' is two characters in lower case: the address must still fit its 254-character column
+  const local = 'İ'.repeat(50) + Math.random().toString(36).slice(2, 12);
+  const email = `${local}@${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.com`;
+  const sent = await api('contact.submit', { form: { name: 'Ida', email, topic: 'QUESTION', message: 'A long address.', copy: false } });
+  assert.equal(sent.status, 200, await sent.text());
+
+  const signedIn = await api('auth.login', { username: ADA.user, password: ADA.password });
+  assert.equal(signedIn.status, 200);
+  const cookie = signedIn.headers.getSetCookie().at(-1).split(';')[0];
+  for (const blank of ['\u00a0', '\u3000\u200b']) {
+    const renamed = await api('updateName', { displayName: blank }, cookie);
+    assert.equal(renamed.status, 422, `${JSON.stringify(blank)}: ${renamed.status}`);
+    const problem = await renamed.json();
+    assert.equal(problem.code, 'MIZAN-137');
+    assert.equal(problem.errors[0].path, 'displayName');
+  }
+});
+
 test('the staff-only action: refused to a plain user, confirmed and reported for staff', () =>
   scenario(browser, 'staff only', async (visitor) => {
     const bob = await visitor('bob');

@@ -39,8 +39,8 @@ public class Accounts {
     @Client(auth = Auth.AUTHENTICATED, affects = "currentUser")
     @Transactional
     public UserView updateName(Principal me, @NotBlank @Size(max = 40) String displayName) {
-        String name = displayName.strip();
-        if (name.isEmpty()) { // @NotBlank trims only up to U+0020; strip() takes every space away, U+3000 too
+        String name = Texts.trimmed(displayName);
+        if (name.isEmpty()) { // @NotBlank trims only up to U+0020
             throw MizanException.invalid("displayName", "must not be blank");
         }
         Member member = em.find(Member.class, me.getName());

@@ -47,8 +47,8 @@ public class Boards {
     @Transactional
     public Note addNote(Principal me, @Pattern(regexp = "[a-z0-9-]{1,20}") String board,
                         @NotBlank @Size(max = 200) String text) {
-        String note = text.strip();
-        if (note.isEmpty()) { // @NotBlank trims only up to U+0020; strip() takes every space away, U+3000 too
+        String note = Texts.trimmed(text);
+        if (note.isEmpty()) { // @NotBlank trims only up to U+0020
             throw MizanException.invalid("text", "must not be blank");
         }
         NoteEntry entry = new NoteEntry(board, me.getName(), note, Instant.now());
