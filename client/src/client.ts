@@ -26,7 +26,11 @@ export interface MizanClientOptions {
    * answered on its own. Default `true`; a lone request goes out as it would without batching.
    */
   batch?: boolean | undefined;
-  /** The most entries in one batch; more are split. Default 20, the server's `mizan.batch.max-entries`. */
+  /**
+   * The most entries in one batch. Default 20, the server's `mizan.batch.max-entries`. More are split
+   * into batches sent together: entries run in order within a batch, not across batches (a read that
+   * must see an `auth.login` of the same tick runs after it only when both fit one batch).
+   */
   maxBatchEntries?: number | undefined;
 }
 

@@ -8,7 +8,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createMizanQueryClient } from './cache';
 import { createMizanClient } from './client';
 import type { MizanClient } from './client';
-import { hydrateQueryClient, readHydration } from './hydration';
+import { HYDRATION_ELEMENT_ID, hydrateQueryClient, readHydration } from './hydration';
 import type { HydratedContexts } from './hydration';
 import { enableLiveInvalidation } from './live';
 import { watchSessionEnd } from './session';
@@ -22,6 +22,7 @@ MizanSocketContext.displayName = 'MizanSocketContext';
 
 // QueryClients already seeded from the page: hydration happens once per cache, not per render.
 const hydratedClients = new WeakSet<QueryClient>();
+const hydratedPages = new WeakSet<object>();
 
 /** Props of `MizanProvider`. */
 export interface MizanProviderProps {
@@ -36,7 +37,8 @@ export interface MizanProviderProps {
   queryClient?: QueryClient | undefined;
   /**
    * Global contexts to seed the cache with. Default: read from the page's
-   * `<script id="mizan-hydration">`. `false` skips hydration.
+   * `<script id="mizan-hydration">`, into the first QueryClient only (a cache made anew later, at
+   * sign-out for one, would get data of the page's first load). `false` skips hydration.
    */
   hydration?: HydratedContexts | false | undefined;
   /**
@@ -77,7 +79,13 @@ export function MizanProvider(props: MizanProviderProps): ReactElement {
   }
   if (hydration !== false && !hydratedClients.has(cache)) {
     hydratedClients.add(cache);
-    hydrateQueryClient(cache, hydration ?? readHydration());
+    const page = hydration ? undefined : globalThis.document?.getElementById(HYDRATION_ELEMENT_ID);
+    if (hydration) {
+      hydrateQueryClient(cache, hydration);
+    } else if (page && !hydratedPages.has(page)) {
+      hydratedPages.add(page);
+      hydrateQueryClient(cache, readHydration());
+    }
   }
   const mizan = useMemo(() => client ?? createMizanClient({ baseUrl }), [client, baseUrl]);
   useEffect(() => {

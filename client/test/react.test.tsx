@@ -317,6 +317,29 @@ describe('MizanProvider + useMizanContext + useMizanMutation', () => {
     queryClient.clear();
   });
 
+  it("seeds only the first QueryClient from the page: a cache made anew later gets no stale data", () => {
+    document.head.innerHTML = '';
+    hydrationScript('{"contexts": {"currentUser": {"name": "ann at load"}}}');
+    const client = createMizanClient({ fetch: unbatching(fakeServer().fetch) });
+    const first = new QueryClient();
+    const { rerender } = render(
+      <MizanProvider client={client} queryClient={first}>
+        <CurrentUser />
+      </MizanProvider>,
+    );
+    expect(first.getQueryData(contextQueryKey('currentUser'))).toEqual({ name: 'ann at load' });
+    const second = new QueryClient(); // as an app that makes a fresh cache at sign-out
+    rerender(
+      <MizanProvider client={client} queryClient={second}>
+        <CurrentUser />
+      </MizanProvider>,
+    );
+    expect(second.getQueryData(contextQueryKey('currentUser'))).not.toEqual({ name: 'ann at load' });
+    first.clear();
+    second.clear();
+    document.head.innerHTML = '';
+  });
+
   it('useInvalidateKeys applies keys that arrive another way', async () => {
     const server = fakeServer();
     function Refresh() {
