@@ -104,13 +104,15 @@ public class SignInFunctions {
                 Thread.sleep(attempt.delay().toMillis());
                 throw Messages.signInRefused();
             }
+            HttpSession old = request.getSession(false);
+            if (old != null) {
+                // nothing of the session before carries over; ended before the logout below, which on
+                // Payara would move it to a new id and send that id's cookie
+                old.invalidate();
+            }
             if (request.getUserPrincipal() != null) {
                 // signed in already: the request would keep its caller, and the new sign-in would be lost
                 logOut(request);
-            }
-            HttpSession old = request.getSession(false);
-            if (old != null) {
-                old.invalidate(); // nothing of the session before carries over
             }
             AuthenticationStatus status = security.authenticate(
                     request,
@@ -206,11 +208,12 @@ public class SignInFunctions {
     /** Signs the caller out: its session ends. */
     @Client(name = "auth.logout", auth = Auth.PUBLIC)
     public void logout(HttpServletRequest request) throws ServletException {
-        logOutKeepingPolicyContext(request); // a sign-in later in the same batch keeps its roles
+        // the session first: Payara's logout moves a session it finds to a new id, whose cookie it sends
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
+        logOutKeepingPolicyContext(request); // a sign-in later in the same batch keeps its roles
     }
 
     /** Who is signed in, or {@code null}. */

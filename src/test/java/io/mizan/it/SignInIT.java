@@ -179,6 +179,9 @@ class SignInIT {
         assertEquals(200, browser.login("ann", pw("ann")).statusCode());
         HttpResponse<String> again = browser.login("sam", pw("sam"));
         assertEquals(200, again.statusCode(), again.body());
+        assertTrue(
+                sessionCookie(again).orElse("").contains("SameSite=Lax"),
+                "the cookie a browser keeps: " + again.headers().allValues("Set-Cookie"));
         assertEquals("sam", Http.json(again).getJsonObject("result").getString("user"));
         assertEquals(
                 "[\"staff\",\"user\"]",
@@ -195,7 +198,12 @@ class SignInIT {
         Browser browser = new Browser();
         browser.login("ann", pw("ann"));
         assertEquals(200, browser.call("inbox", "").statusCode());
-        assertEquals(200, browser.call("auth.logout", "").statusCode());
+        HttpResponse<String> out = browser.call("auth.logout", "");
+        assertEquals(200, out.statusCode());
+        // no new session (Payara's logout would move the session to a new id); clearing the cookie is fine
+        assertTrue(
+                out.headers().allValues("Set-Cookie").stream().allMatch(c -> c.contains("Max-Age=0")),
+                "signing out starts no new session: " + out.headers().allValues("Set-Cookie"));
         assertEquals(401, browser.call("inbox", "").statusCode());
         assertTrue(Http.json(browser.hydrate()).getJsonObject("contexts").isNull("auth.session"));
         assertTrue(Http.json(new Browser().hydrate()).getJsonObject("contexts").isNull("auth.session"));
