@@ -172,6 +172,9 @@ public record Failure(
         if (id != null) {
             out.add("id", id);
         }
+        if (retryAfterSeconds > 0) { // as Retry-After says, for answers without headers: batch entries, frames
+            out.add("retryAfter", retryAfterSeconds);
+        }
         return out;
     }
 }

@@ -56,7 +56,14 @@ final class ProblemSchemas {
                                 "id",
                                 JSON.createObjectBuilder(text.build())
                                         .add("description", "For 500: the error id the log shows"))
-                        .add("errors", errors().add("description", "For 422: each failed constraint")),
+                        .add("errors", errors().add("description", "For 422: each failed constraint"))
+                        .add(
+                                "retryAfter",
+                                JSON.createObjectBuilder()
+                                        .add("type", "integer")
+                                        .add(
+                                                "description",
+                                                "For 429 and 503: the seconds to wait, as Retry-After says")),
                 List.of("status", "title"));
     }
 

@@ -94,6 +94,19 @@ class FailureTest {
     }
 
     @Test
+    void aWaitIsInTheBodyTooForAnswersWithoutHeaders() {
+        jakarta.json.JsonObject answer = Failure.of(
+                        MizanException.withCode(429, "SLOW", "Slow down").retryAfter(java.time.Duration.ofMillis(1500)))
+                .addTo(jakarta.json.Json.createObjectBuilder())
+                .build();
+        assertEquals(2, answer.getInt("retryAfter"));
+        jakarta.json.JsonObject none = Failure.of(MizanException.withCode(409, "TAKEN", "Taken"))
+                .addTo(jakarta.json.Json.createObjectBuilder())
+                .build();
+        assertFalse(none.containsKey("retryAfter"));
+    }
+
+    @Test
     void aHandlersOwnFieldErrorIsAnsweredAsAFailedConstraintIs() {
         jakarta.json.JsonObject answer = Failure.of(MizanException.invalid("email", "is already registered"))
                 .addTo(jakarta.json.Json.createObjectBuilder())
