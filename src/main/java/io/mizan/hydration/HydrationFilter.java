@@ -144,45 +144,44 @@ public class HydrationFilter extends HttpFilter {
             super(response);
         }
 
-        private static boolean validator(String name) {
-            return name.equalsIgnoreCase("ETag") || name.equalsIgnoreCase("Last-Modified");
+        /** Keeps the file's ETag or Last-Modified back; whether the header was one. */
+        private boolean held(String name, String value) {
+            boolean validator = name.equalsIgnoreCase("ETag") || name.equalsIgnoreCase("Last-Modified");
+            if (validator) {
+                validators.put(name, value);
+            }
+            return validator;
+        }
+
+        private static String date(long millis) {
+            return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
         }
 
         @Override
         public void setHeader(String name, String value) {
-            if (validator(name)) {
-                validators.put(name, value);
-            } else {
+            if (!held(name, value)) {
                 super.setHeader(name, value);
             }
         }
 
         @Override
         public void addHeader(String name, String value) {
-            if (validator(name)) {
-                validators.put(name, value);
-            } else {
+            if (!held(name, value)) {
                 super.addHeader(name, value);
             }
         }
 
         @Override
         public void setDateHeader(String name, long date) {
-            if (validator(name)) {
-                validators.put(
-                        name,
-                        DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                                Instant.ofEpochMilli(date).atZone(ZoneOffset.UTC)));
-            } else {
+            if (!held(name, date(date))) {
                 super.setDateHeader(name, date);
             }
         }
 
         @Override
         public void addDateHeader(String name, long date) {
-            if (validator(name)) {
-                setDateHeader(name, date);
-            } else {
+            if (!held(name, date(date))) {
                 super.addDateHeader(name, date);
             }
         }

@@ -167,11 +167,7 @@ final class FunctionOperations {
                                                 .add("items", field)))
                 .add("required", OpenApiSchemas.strings(List.of("fields", "title")))
                 .build();
-        JsonObject envelope = JSON.createObjectBuilder()
-                .add("type", "object")
-                .add("properties", JSON.createObjectBuilder().add("result", definition))
-                .add("required", OpenApiSchemas.strings(List.of("result")))
-                .build();
+        JsonObject envelope = resultOnly(definition);
         JsonObjectBuilder responses = JSON.createObjectBuilder()
                 .add(
                         "200",
@@ -206,11 +202,7 @@ final class FunctionOperations {
                     .add("required", !param.getBoolean("nullable"))
                     .add("schema", parameterSchema(param)));
         }
-        JsonObject envelope = JSON.createObjectBuilder()
-                .add("type", "object")
-                .add("properties", JSON.createObjectBuilder().add("result", schemas.convert(described.get("result"))))
-                .add("required", OpenApiSchemas.strings(List.of("result")))
-                .build();
+        JsonObject envelope = resultOnly(schemas.convert(described.get("result")));
         JsonObjectBuilder responses = JSON.createObjectBuilder()
                 .add(
                         "200",
@@ -241,6 +233,15 @@ final class FunctionOperations {
         return operation(f, f.name(), describe(f) + " Read as a context: cacheable, with an ETag.")
                 .add("parameters", parameters)
                 .add("responses", responses);
+    }
+
+    /** An answer of {@code {"result": ...}} alone: what a context read and a form's definition send. */
+    private static JsonObject resultOnly(JsonObject result) {
+        return JSON.createObjectBuilder()
+                .add("type", "object")
+                .add("properties", JSON.createObjectBuilder().add("result", result))
+                .add("required", OpenApiSchemas.strings(List.of("result")))
+                .build();
     }
 
     private JsonObject parameterSchema(JsonObject param) {
