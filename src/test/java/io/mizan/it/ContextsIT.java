@@ -293,7 +293,7 @@ class ContextsIT {
         String entry = "{\"ctx\":\"settings\"}";
         String tooMany = "{\"batch\":[" + String.join(",", java.util.Collections.nCopies(21, entry)) + "]}";
         assertProblem(batch(http, null, tooMany), 413, "MIZAN-125", "The batch has 21 entries");
-        assertProblem(batch(http, null, "[]"), 400, "MIZAN-113", "");
+        assertProblem(batch(http, null, "[]"), 400, "MIZAN-126", "The body must be");
         assertProblem(batch(http, null, "{\"batch\":7}"), 400, "MIZAN-126", "The body must be");
         assertProblem(http.send(http.request("api/mizan/batch").GET()), 405, "MIZAN-103", "Use POST");
         // and the server goes on answering

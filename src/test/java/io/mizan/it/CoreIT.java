@@ -650,7 +650,8 @@ class CoreIT {
     void mizanExceptionKeepsItsStatusCodeAndFields() {
         assertProblem(http.call("conflict", "{}"), 409, null, "Already done");
         assertProblem(http.call("shipped", "{}"), 409, "ORDER_SHIPPED", "The order was already shipped");
-        JsonObject problem = assertProblem(http.call("taken", "{\"email\":\"a@b.c\"}"), 422, null, "Invalid");
+        JsonObject problem = assertProblem(
+                http.call("taken", "{\"email\":\"a@b.c\"}"), 422, "MIZAN-137", "Some arguments are not valid");
         assertEquals("email", problem.getJsonArray("errors").getJsonObject(0).getString("path"));
     }
 
