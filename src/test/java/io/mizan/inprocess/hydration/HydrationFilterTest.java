@@ -55,7 +55,7 @@ class HydrationFilterTest {
     void start() {
         level = LOG.getLevel();
         LOG.setLevel(Level.SEVERE); // the contexts that fail are logged: expected here
-        deployment = InProcess.start(Site.class, Flaky.class);
+        deployment = InProcess.start(Site.class, Flaky.class, Cart.class); // local contexts are not embedded
     }
 
     @AfterEach
