@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * The hub's heartbeat ends a socket whose connection takes no ping or cannot even be asked, as it ends
  * one the container says is closed; a live one stays. Broadcasting through a class that is no channel
- * handler is refused, and a group without members here is sent nothing.
+ * handler is refused, and a group without members here is sent nothing. A socket hears of the keys of
+ * the contexts its user may read: not of one only server code reads, nor of one whose check throws.
  */
 class HubEdgesTest {
 
@@ -70,6 +71,26 @@ class HubEdgesTest {
         assertEquals(2, hub.openSockets(), "the one that took the ping stays, and the live one");
         assertEquals(1, live.transport().pings.size(), "the live one was pinged");
         assertEquals(List.of(), live.transport().closes());
+    }
+
+    @Test
+    void aContextOnlyServerCodeReadsOrWhoseCheckThrowsIsNobodysToHearOf() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.mizan.channels.LiveInvalidation");
+        java.util.logging.Level level = log.getLevel();
+        log.setLevel(java.util.logging.Level.OFF); // the check that throws is logged: expected here
+        try (InProcess.Deployment site =
+                InProcess.start(io.mizan.inprocess.hydration.Site.class, io.mizan.inprocess.hydration.Flaky.class)) {
+            ChannelHub siteHub = site.bean(ChannelHub.class);
+            ChannelClient sam = ChannelClient.open(siteHub, InProcess.user("sam", "staff"));
+
+            siteHub.invalidate(List.of("internal", "beta", "banner", "staffNotes", "nosuch", "page;[\"a\"]"));
+
+            assertEquals(
+                    "[\"banner\",\"staffNotes\",\"page;[\\\"a\\\"]\"]",
+                    sam.one().getJsonArray("keys").toString());
+        } finally {
+            log.setLevel(level);
+        }
     }
 
     @Test
