@@ -48,7 +48,7 @@ class OutboxTest {
 
     @Test
     void sizesAreCountedAsUtf8WithoutEncoding() {
-        for (String text : List.of("", "ascii", "é", "€", "😀", "a€😀é")) {
+        for (String text : List.of("", "ascii", "\u007f", "\u0080", "é", "\u07ff", "\u0800", "€", "😀", "a€😀é")) {
             assertEquals(text.getBytes(StandardCharsets.UTF_8).length, Outbox.utf8Length(text), text);
             assertEquals(Outbox.utf8Length(text), Outbox.sizeOf(text), text);
             assertEquals(Outbox.utf8Length(text), Outbox.sizeOf(text), "again: " + text);
@@ -99,6 +99,34 @@ class OutboxTest {
         outbox.offer("c");
         assertEquals(List.of("a"), connection.sent, "the queue is dropped, nothing more is sent");
         assertEquals(1, broken[0]);
+    }
+
+    @Test
+    void whatIsQueuedIsDroppedWhenTheSocketClosesFallsBehindOrBreaks() {
+        Recorded closing = new Recorded();
+        Outbox closed = new Outbox(closing, 10, 1_000_000, () -> {}, () -> {});
+        closed.offer("a");
+        closed.offer("b");
+        closed.offer("c");
+        assertEquals(2, closed.queued());
+        closed.close();
+        assertEquals(0, closed.queued());
+        closing.completeAll();
+        assertEquals(List.of("a"), closing.sent);
+
+        Recorded slow = new Recorded();
+        Outbox behind = new Outbox(slow, 2, 1_000_000, () -> {}, () -> {});
+        for (String frame : List.of("a", "b", "c", "d")) {
+            behind.offer(frame);
+        }
+        assertEquals(0, behind.queued(), "the queue of a client that fell behind is dropped");
+
+        Recorded failing = new Recorded();
+        Outbox broken = new Outbox(failing, 10, 1_000_000, () -> {}, () -> {});
+        broken.offer("a");
+        broken.offer("b");
+        failing.pending.remove(0).accept(new java.io.IOException("reset"));
+        assertEquals(0, broken.queued(), "the queue of a broken socket is dropped");
     }
 
     @Test

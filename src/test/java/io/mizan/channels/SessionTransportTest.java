@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -135,6 +136,71 @@ class SessionTransportTest {
         assertEquals(1, seen.size());
         assertNull(seen.get(0));
         assertNull(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** A session that is open or not, whose pings and closes throw when told to; what it was asked is recorded. */
+    private Session session(boolean open, Exception failing, List<String> asked) {
+        RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+                    if (failing != null) {
+                        throw failing;
+                    }
+                    if (method.getName().equals("sendText")) {
+                        ((SendHandler) args[1]).onResult(new SendResult(new java.io.IOException("reset")));
+                    } else {
+                        asked.add(method.getName() + " " + ((java.nio.ByteBuffer) args[0]).remaining());
+                    }
+                    return null;
+                });
+        return (Session) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Session.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getAsyncRemote":
+                            return async;
+                        case "isOpen":
+                            return open;
+                        case "close":
+                            jakarta.websocket.CloseReason reason = (jakarta.websocket.CloseReason) args[0];
+                            asked.add("close " + reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());
+                            if (failing != null) {
+                                throw failing;
+                            }
+                            return null;
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+    }
+
+    @Test
+    void aSessionAnswersWhetherItIsOpenTakesPingsAndClosesWithTheCode() {
+        List<String> asked = new ArrayList<>();
+        SessionTransport open = new SessionTransport(session(true, null, asked), false);
+        AtomicReference<Throwable> done = new AtomicReference<>();
+
+        assertTrue(open.isOpen());
+        assertFalse(new SessionTransport(session(false, null, asked), false).isOpen());
+        assertTrue(open.ping(new byte[] {1, 2}));
+        open.close(1008, "too many bad frames");
+        open.send("{}", done::set);
+
+        assertEquals(List.of("sendPing 2", "close 1008 too many bad frames"), asked);
+        assertInstanceOf(java.io.IOException.class, done.get(), "a send that failed reports its failure");
+    }
+
+    @Test
+    void aClosedSessionTakesNoPingAndItsCloseIsQuiet() {
+        List<String> asked = new ArrayList<>();
+        SessionTransport io = new SessionTransport(session(true, new java.io.IOException("closed"), asked), false);
+        SessionTransport runtime =
+                new SessionTransport(session(true, new IllegalStateException("closed"), asked), false);
+
+        assertFalse(io.ping(new byte[] {1}));
+        assertFalse(runtime.ping(new byte[] {1}));
+        io.close(1001, "gone");
+        runtime.close(1001, "gone");
+
+        assertEquals(List.of("close 1001 gone", "close 1001 gone"), asked);
     }
 
     @Test

@@ -35,6 +35,13 @@ class HydrationScriptTest {
                 HydrationScript.inject("<html><head><title>t</title></HEAD><body></body></html>", "{}"));
         assertTrue(HydrationScript.inject("<p>x</p><body>", "{}").startsWith("<p>x</p><script"));
         assertEquals("no markup", HydrationScript.inject("no markup", "{}"));
+        assertEquals(
+                "<script type=\"application/json\" id=\"mizan-hydration\">{}</script></head><body>",
+                HydrationScript.inject("</head><body>", "{}"),
+                "at the very start too");
+        assertEquals(
+                "<script type=\"application/json\" id=\"mizan-hydration\">{}</script><BODY>",
+                HydrationScript.inject("<BODY>", "{}"));
     }
 
     @Test

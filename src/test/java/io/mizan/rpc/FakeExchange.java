@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * An {@link HttpExchange} without a server: a servlet request of these headers (matched without regard
- * to case, as HTTP does) over https, and this query (sent form-encoded); no response. Only the methods the
- * endpoints use answer; any other throws.
+ * to case, as HTTP does) over https, and this query (sent form-encoded); no session named in its URL; no
+ * response. Only the methods the endpoints use answer; any other throws.
  */
 final class FakeExchange {
 
@@ -62,6 +62,7 @@ final class FakeExchange {
                                     : List.<String>of());
                     case "getScheme" -> "https";
                     case "getUserPrincipal", "getAuthType" -> null;
+                    case "isRequestedSessionIdFromURL" -> false;
                     case "getLocale" -> java.util.Locale.getDefault();
                     case "getQueryString" -> queryString();
                     case "isRequestedSessionIdFromURL" -> sessionIdInUrl;

@@ -85,6 +85,32 @@ class SchemaDocumentTest {
     }
 
     @Test
+    void listsEnumConstantsRequiredPropertiesAffectsAndScopedByInOrder() {
+        JsonObject fresh = SchemaDocument.toJsonObject(FixtureApp.model());
+        JsonObject types = fresh.getJsonObject("types");
+        JsonObject contact = types.getJsonObject("ContactForm");
+
+        assertEquals(
+                "[\"ADMIN\",\"MEMBER\",\"GUEST\"]",
+                types.getJsonObject("Role").getJsonArray("enum").toString());
+        assertEquals(
+                "[\"age_in_years\",\"email\",\"message\",\"name\",\"newsletter\",\"topic\"]",
+                contact.getJsonArray("required").toString());
+        assertTrue(contact.getJsonObject("properties").getJsonObject("email").containsKey("constraints"));
+        assertFalse(
+                contact.getJsonObject("properties").getJsonObject("newsletter").containsKey("constraints"),
+                "a property without constraints lists none");
+        JsonObject submit =
+                fresh.getJsonObject("forms").getJsonObject("contact").getJsonObject("function");
+        assertEquals("[\"inbox\"]", submit.getJsonArray("affects").toString());
+        assertEquals("{\"inbox\":[]}", submit.getJsonObject("scopedBy").toString());
+        assertEquals(
+                List.of("constraints", "name", "nullable", "type"),
+                List.copyOf(submit.getJsonArray("params").getJsonObject(0).keySet()),
+                "the keys of objects in arrays are sorted too");
+    }
+
+    @Test
     void sameModelGivesSameText() {
         assertEquals(json, SchemaDocument.toJson(FixtureApp.model()));
         assertFalse(json.contains("\n"), "compact");
