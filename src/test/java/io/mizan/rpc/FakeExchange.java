@@ -62,7 +62,6 @@ final class FakeExchange {
                                     : List.<String>of());
                     case "getScheme" -> "https";
                     case "getUserPrincipal", "getAuthType" -> null;
-                    case "isRequestedSessionIdFromURL" -> false;
                     case "getLocale" -> java.util.Locale.getDefault();
                     case "getQueryString" -> queryString();
                     case "isRequestedSessionIdFromURL" -> sessionIdInUrl;
