@@ -280,9 +280,7 @@ public final class JavaRegex {
             case 'v' -> out.append('[').append(VERTICAL).append(']');
             case 'V' -> out.append(anyBut(VERTICAL));
             case 'k' -> {
-                int close = pattern.indexOf('>', pos);
-                out.append("\\k").append(pattern, pos, close + 1);
-                pos = close + 1;
+                return false; // a back reference: see below
             }
             case 'Q' -> quoted(false);
             case 'p', 'P' -> {
@@ -294,11 +292,9 @@ public final class JavaRegex {
             }
             default -> {
                 if (c >= '1' && c <= '9') {
-                    if (pos < pattern.length() && Character.isDigit(pattern.charAt(pos))) {
-                        return false; // Java and JavaScript read multi-digit back references differently
-                    }
-                    out.append('\\').appendCodePoint(c);
-                    return true;
+                    // a back reference: where its group took no part (or there is none) Java fails the
+                    // match, while JavaScript matches empty (or reads \1 as U+0001); the server checks it
+                    return false;
                 }
                 int literal = escapedCodePoint(c);
                 if (literal < 0) {

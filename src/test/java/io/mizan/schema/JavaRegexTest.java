@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,8 +47,6 @@ class JavaRegexTest {
             \\p{IsLatin}+ :: /^(?:\\p{Script=Latin}+)$/u
             \\p{Lu}\\p{IsAlphabetic} :: /^(?:\\p{Lu}\\p{Alphabetic})$/u
             \\0101\\e :: /^(?:A\\x1B)$/
-            (?<year>\\d{4})-\\k<year> :: /^(?:(?<year>\\d{4})-\\k<year>)$/
-            (a)\\1 :: /^(?:(a)\\1)$/
             x{2,}?y*?z?? :: /^(?:x{2,}?y*?z??)$/
             \\@\\-\\# :: /^(?:@-#)$/
             [\\-a.] :: /^(?:[\\-a.])$/
@@ -65,6 +62,8 @@ class JavaRegexTest {
             a(?i)b :: (skipped)
             (?i:a)b :: (skipped)
             (a)\\12 :: (skipped)
+            (a)\\1 :: (skipped)
+            (?<year>\\d{4})-\\k<year> :: (skipped)
             \\p{InGreek} :: (skipped)
             \\p{javaLowerCase} :: (skipped)
             [\\P{Alpha}] :: (skipped)
@@ -110,7 +109,7 @@ class JavaRegexTest {
             ^a$|(?=b)c}|x{1,3}? :: /^(?:^a$|(?=b)c\\}|x{1,3}?)$/
             \\Qa :: /^(?:a)$/
             \\0377\\00\\01234 :: /^(?:ÿ\\x00S4)$/
-            (a)(b)(c)(d)(e)(f)(g)(h)(i)\\9 :: /^(?:(a)(b)(c)(d)(e)(f)(g)(h)(i)\\9)$/
+            (a)(b)(c)(d)(e)(f)(g)(h)(i)\\9 :: (skipped)
             [a&b][\\00][\\Qa\\E] :: /^(?:[a&b][\\x00][a])$/
             \\\\[\\\\] a :: /^(?:\\\\[\\\\] a)$/
             (?x)a :: (skipped)
@@ -167,7 +166,6 @@ class JavaRegexTest {
                 new Case("[^]a]+\\.\\Qx*\\E", List.of(), List.of("bc.x*", "]c.x*", "b.xx", "a.x*")),
                 new Case("\\p{L}+\\s\\d", List.of(), List.of("Ünïcode 1", "abc 12", "abc1")),
                 new Case("\\x{1F600}{2}", List.of(), List.of("\uD83D\uDE00\uD83D\uDE00", "\uD83D\uDE00")),
-                new Case("(\\w)\\1\\z", List.of(), List.of("aa", "ab", "a")),
                 new Case("a.c", List.of("DOTALL"), List.of("a\nc", "abc", "ac", "a\uD83D\uDE00c")),
                 new Case("a.c", List.of(), List.of("abc", "a\nc", "a\u0085c", "a\u2028c", "a\uD83D\uDE00c")),
                 new Case(".{2}", List.of(), List.of("ab", "\uD83D\uDE00\uD83D\uDE00", "\uD83D\uDE00", "a\uD83D\uDE00")),
@@ -247,13 +245,10 @@ class JavaRegexTest {
     }
 
     @Test
-    @Disabled(
-            "a bug in JavaRegex: a back reference is kept as it is, but JavaScript reads \\1 without a group 1 as"
-                    + " the character U+0001, and a reference to a group that took no part as empty, where Java fails the"
-                    + " match: /^(?:\\1)$/ accepts \"\\u0001\" and /^(?:(a)?b\\1)$/ accepts \"b\", which Java's matches() refuses")
     void aBackReferenceJavaScriptWouldReadOtherwiseIsSkipped() {
         assertEquals("(skipped)", js("\\1"));
         assertEquals("(skipped)", js("(a)?b\\1"));
+        assertEquals("(skipped)", js("(?<x>a)?b\\k<x>"));
     }
 
     @Test
