@@ -50,8 +50,20 @@ final class PresenceHash {
     }
 
     /** This node is alive for {@code ttlSeconds} more. */
-    void refresh(RedisCommands<String, String> redis, int ttlSeconds) {
-        redis.set(nodePrefix + node, "1", SetArgs.Builder.px(ttlSeconds * 1000L));
+    /**
+     * Renews this node's key; whether it was still there. A key that had expired (the node paused past
+     * its time to live: a long GC pause, a suspended VM) means the others have dropped its members.
+     * {@code SET ... XX} first, which every Redis version has, rather than {@code SET ... GET} (6.2).
+     */
+    boolean refresh(RedisCommands<String, String> redis, int ttlSeconds) {
+        String key = nodePrefix + node;
+        if ("OK"
+                .equals(redis.set(
+                        key, "1", SetArgs.Builder.px(ttlSeconds * 1000L).xx()))) {
+            return true;
+        }
+        redis.set(key, "1", SetArgs.Builder.px(ttlSeconds * 1000L));
+        return false;
     }
 
     boolean alive(RedisCommands<String, String> redis, String other) {

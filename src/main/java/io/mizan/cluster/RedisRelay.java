@@ -156,7 +156,7 @@ public final class RedisRelay implements NodeRelay {
         }
         boolean gap = reachability.reached();
         retryMillis = 250;
-        heartbeat();
+        beat(false);
         reloadPresence();
         if (reachability.settled(gap)) {
             local.resync();
@@ -210,6 +210,11 @@ public final class RedisRelay implements NodeRelay {
      * drops both connections and connects again from scratch.
      */
     private void heartbeat() {
+        beat(true);
+    }
+
+    /** @param lapseMatters whether a key found expired is news (not when connecting, which announces all) */
+    private void beat(boolean lapseMatters) {
         StatefulRedisConnection<String, String> c = commands;
         StatefulRedisPubSubConnection<String, String> s = subscription;
         if (c == null || s == null || closed) {
@@ -217,10 +222,16 @@ public final class RedisRelay implements NodeRelay {
         }
         try {
             RedisCommands<String, String> redis = c.sync();
-            presence.refresh(redis, ttlSeconds);
+            boolean kept = presence.refresh(redis, ttlSeconds);
             s.sync().ping();
             if (!reachability.reachable()) { // a command had timed out while the connection stayed up
                 reached();
+            } else if (!kept && lapseMatters) {
+                // paused past the time to live with the connection up: the others dropped this node's
+                // members, and what they sent meanwhile may be lost
+                LOG.warning(Messages.relayNodeLapsed(ttlSeconds));
+                reloadPresence();
+                local.resync();
             }
             for (String other : remote.nodes()) {
                 if (!presence.alive(redis, other)) {

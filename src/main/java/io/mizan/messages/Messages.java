@@ -1033,6 +1033,16 @@ public final class Messages {
                 + " and open pages told to resync";
     }
 
+    /**
+     * {@code MIZAN-196}, logged: this node's key had expired though Redis stayed reachable (the node
+     * paused longer than its time to live); its members are announced again and its pages resync.
+     */
+    public static String relayNodeLapsed(int ttlSeconds) {
+        return "MIZAN-196 this node was silent longer than mizan.channels.redis.node-ttl-seconds (" + ttlSeconds
+                + " s: a long pause?), so the other nodes had dropped its members; they are announced again and"
+                + " open pages resync";
+    }
+
     /** {@code MIZAN-195}, logged: the presence of the other nodes could not be read from Redis. */
     public static String relayPresenceNotLoaded(String reason) {
         return "MIZAN-195 the presence of the other nodes could not be read from Redis (" + reason
