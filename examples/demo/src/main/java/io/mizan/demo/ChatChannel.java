@@ -4,6 +4,7 @@ import io.mizan.Broadcaster;
 import io.mizan.Channel;
 import io.mizan.ChannelHandler;
 import io.mizan.ChannelSession;
+import io.mizan.MizanException;
 import jakarta.annotation.Nullable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +49,10 @@ public class ChatChannel implements ChannelHandler<ChatChannel.Room, ChatChannel
     @Override
     public void receive(Room params, ChatMessage message, ChannelSession<ChatMessage> session) {
         String author = session.user().map(Principal::getName).orElseThrow();
-        broadcaster.send(ChatChannel.class, group(params), new ChatMessage(message.text().strip(), author, Instant.now()));
+        String text = Texts.trimmed(message.text());
+        if (text.isEmpty()) { // @NotBlank trims only up to U+0020
+            throw MizanException.invalid("text", "must not be blank");
+        }
+        broadcaster.send(ChatChannel.class, group(params), new ChatMessage(text, author, Instant.now()));
     }
 }
