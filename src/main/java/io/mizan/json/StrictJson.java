@@ -1,5 +1,6 @@
 package io.mizan.json;
 
+import io.mizan.MizanException;
 import io.mizan.messages.Messages;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads a call body as a JSON object, refusing what a lenient parser lets through or chokes on:
@@ -43,7 +45,15 @@ public final class StrictJson {
 
     /** Parses a body; an empty body is an empty object. */
     public static JsonObject parseObject(byte[] body) {
-        return parseObject(decodeUtf8(body));
+        return parseObject(decodeUtf8(body), Messages::bodyNotAnObject);
+    }
+
+    /**
+     * Parses a body that must be an object of another shape than a call's arguments (a batch), so that
+     * well-formed JSON of another kind is refused with {@code notAnObject}.
+     */
+    public static JsonObject parseObject(byte[] body, Supplier<MizanException> notAnObject) {
+        return parseObject(decodeUtf8(body), notAnObject);
     }
 
     /**
@@ -51,6 +61,10 @@ public final class StrictJson {
      * as strictly as a body.
      */
     public static JsonObject parseObject(String text) {
+        return parseObject(text, Messages::bodyNotAnObject);
+    }
+
+    private static JsonObject parseObject(String text, Supplier<MizanException> notAnObject) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -67,7 +81,7 @@ public final class StrictJson {
             if (first != JsonParser.Event.START_OBJECT) {
                 // read the rest to tell malformed JSON from a well-formed non-object
                 readValue(parser, first, 1, strings);
-                throw Messages.bodyNotAnObject();
+                throw notAnObject.get();
             }
             JsonObject object = readObject(parser, 1, strings);
             boolean trailing;

@@ -1,6 +1,5 @@
 package io.mizan.rpc;
 
-import io.mizan.MizanException;
 import io.mizan.invalidation.InvalidationKeys;
 import io.mizan.invoke.Failure;
 import io.mizan.invoke.Outcome;
@@ -70,13 +69,8 @@ final class BatchEndpoint {
     private Response.ResponseBuilder answer(InputStream body, HttpExchange exchange, Supplier<Caller> callers)
             throws Exception {
         calls.checkOrigin(exchange);
-        JsonObject request;
-        try {
-            request = calls.readBody(body, exchange);
-        } catch (MizanException e) {
-            // well-formed JSON of another kind ([], a string): the batch's own shape error, not a call's
-            throw Messages.bodyNotAnObject().code().equals(e.code()) ? Messages.batchNotAList() : e;
-        }
+        // well-formed JSON of another kind ([], a string) gets the batch's own shape error, not a call's
+        JsonObject request = calls.readBody(body, exchange, Messages::batchNotAList);
         if (request.size() != 1 || !(request.get("batch") instanceof JsonArray entries)) {
             throw Messages.batchNotAList();
         }

@@ -1,5 +1,6 @@
 package io.mizan.rpc;
 
+import io.mizan.MizanException;
 import io.mizan.forms.FormOperations;
 import io.mizan.invalidation.InvalidationKeys;
 import io.mizan.invoke.Entry;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code POST <base>/call/{name}}. The order of checks decides which error a bad request gets:
@@ -112,9 +114,15 @@ final class CallEndpoint {
 
     /** The body as a JSON object, after its media type and size are checked (415, 413, 400). */
     JsonObject readBody(InputStream body, HttpExchange exchange) throws java.io.IOException {
+        return readBody(body, exchange, Messages::bodyNotAnObject);
+    }
+
+    /** As a call's body is read, refusing well-formed JSON that is no object with {@code notAnObject}. */
+    JsonObject readBody(InputStream body, HttpExchange exchange, Supplier<MizanException> notAnObject)
+            throws java.io.IOException {
         checkMediaType(exchange);
         byte[] bytes = BodyReader.read(body, exchange.header(HttpHeaders.CONTENT_LENGTH), maxBodyBytes);
-        return StrictJson.parseObject(bytes);
+        return StrictJson.parseObject(bytes, notAnObject);
     }
 
     private static void checkMediaType(HttpExchange exchange) {
