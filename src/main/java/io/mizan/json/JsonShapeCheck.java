@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
@@ -56,6 +57,9 @@ final class JsonShapeCheck {
             return null;
         }
         String at = path + String.join("", mismatch.segments);
+        if (mismatch.unknown != null) {
+            return Messages.unknownProperties(at, mismatch.unknown, mismatch.known);
+        }
         if (mismatch.missing) {
             return Messages.propertyMissing(at);
         }
@@ -75,9 +79,21 @@ final class JsonShapeCheck {
 
         final boolean missing;
 
+        /** For an object with properties its type does not have: those, and the ones it has. */
+        List<String> unknown;
+
+        List<String> known;
+
         Mismatch(String expected, boolean missing) {
             this.expected = expected;
             this.missing = missing;
+        }
+
+        static Mismatch unknown(List<String> unknown, List<String> known) {
+            Mismatch m = new Mismatch(null, false);
+            m.unknown = unknown;
+            m.known = known;
+            return m;
         }
 
         Mismatch at(String segment) {
@@ -134,21 +150,37 @@ final class JsonShapeCheck {
                 && model.types().get(ref.name()) instanceof TypeDef.ObjectDef def) {
             Map<String, TypeRef> inner = def.typeParameters().isEmpty() ? Map.of() : bound(def, ref, bindings);
             JsonObject object = value.asJsonObject();
+            int present = 0;
             for (PropertyModel property : def.properties()) {
                 JsonValue field = object.get(property.name());
                 if (field == null) {
                     if (!(property.type() instanceof TypeRef.Nullable)) {
-                        return new Mismatch(null, true).at("." + property.name());
+                        // a misspelt property is what most often leaves one out: name it first
+                        Mismatch unknown = unknownProperties(def, object);
+                        return unknown != null ? unknown : new Mismatch(null, true).at("." + property.name());
                     }
                     continue;
                 }
+                present++;
                 Mismatch mismatch = mismatch(property.type(), field, inner, reads);
                 if (mismatch != null) {
                     return mismatch.at("." + property.name());
                 }
             }
+            // JSON-B would drop the others without a word, and the value with them
+            if (present < object.size()) {
+                return unknownProperties(def, object);
+            }
         }
         return null;
+    }
+
+    /** The object's properties its type does not have, or {@code null} when it has none. */
+    private static Mismatch unknownProperties(TypeDef.ObjectDef def, JsonObject object) {
+        List<String> known = def.properties().stream().map(PropertyModel::name).toList();
+        List<String> unknown =
+                object.keySet().stream().filter(name -> !known.contains(name)).toList();
+        return unknown.isEmpty() ? null : Mismatch.unknown(unknown, known);
     }
 
     /** A string whose text must have a form of its own: a date, a time, a duration, a UUID. */

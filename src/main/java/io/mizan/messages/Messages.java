@@ -740,6 +740,22 @@ public final class Messages {
                         + (takes.isEmpty() ? "it takes none" : "it takes " + quoted(takes)));
     }
 
+    /**
+     * {@code MIZAN-129}: 400, an object inside an argument has properties its type does not have.
+     *
+     * @param path the argument's name, then properties and indexes: {@code signup.address}
+     * @param unknown the names as sent; the message lists a few of them
+     * @param has the type's properties
+     */
+    public static MizanException unknownProperties(String path, Collection<String> unknown, Collection<String> has) {
+        return refusal(
+                "MIZAN-129",
+                400,
+                (unknown.size() == 1 ? "Unknown property " : "Unknown properties ")
+                        + quotedSent(unknown) + " in argument '" + path + "'; "
+                        + (has.isEmpty() ? "it has none" : "it has " + quoted(has)));
+    }
+
     /** {@code MIZAN-131}: 400, arguments that may not be left out are left out. */
     public static MizanException missingArguments(String function, Collection<String> missing) {
         return refusal(

@@ -154,7 +154,9 @@ public final class SchemaDocument {
         JsonObjectBuilder out = JSON.createObjectBuilder()
                 .add("type", "object")
                 .add("properties", properties)
-                .add("required", strings(List.copyOf(required)));
+                .add("required", strings(List.copyOf(required)))
+                // an argument with others is refused (MIZAN-129), and the server writes no others
+                .add("additionalProperties", false);
         if (!o.typeParameters().isEmpty()) {
             out.add("typeParameters", strings(o.typeParameters()));
         }

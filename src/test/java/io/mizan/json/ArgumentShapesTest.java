@@ -142,6 +142,25 @@ class ArgumentShapesTest {
     }
 
     @Test
+    void aPropertyARecordDoesNotHaveIsRefusedByItsPathBeforeAMissingOneItMayStandFor() {
+        String good = "{\"who\":\"a\",\"at\":\"2025-01-31T10:15:30Z\",\"days\":[],\"ids\":{}}";
+        MizanException typo = assertThrows(
+                MizanException.class,
+                () -> bind("visits", "{\"value\":[" + good + "," + good.replace("who", "whom") + "]}"));
+        assertEquals(400, typo.status());
+        assertEquals("MIZAN-129", typo.code());
+        assertEquals(
+                "Unknown property 'whom' in argument 'value[1]'; it has 'who', 'at', 'days', 'ids'", typo.getMessage());
+        MizanException extra = assertThrows(
+                MizanException.class, () -> bind("point", "{\"value\":{\"x\":1,\"y\":2,\"z\":3,\"w\":4}}"));
+        assertEquals("MIZAN-129", extra.code());
+        assertEquals("Unknown properties 'w', 'z' in argument 'value'; it has 'x', 'y'", extra.getMessage());
+        // a map's keys are its data, not properties; a JsonValue takes anything
+        bind("map", "{\"value\":{\"anything\":\"b\"}}");
+        bind("any", "{\"value\":{\"anything\":1}}");
+    }
+
+    @Test
     void aJsonValueTakesAnything() {
         for (String any : List.of("1", "\"x\"", "[null]", "{\"a\":null}", "true")) {
             assertEquals(
