@@ -139,8 +139,15 @@ export function createMizanQueryClient(config: QueryClientConfig = {}): QueryCli
       ...config.defaultOptions,
       queries: {
         staleTime: 30_000,
+        // not a 4xx, three times at most, and not when the server asks to wait longer than the backoff would
         retry: (failureCount: number, error: unknown) =>
-          !(isMizanError(error) && error.status >= 400 && error.status < 500) && failureCount < 3,
+          !(isMizanError(error) && ((error.status >= 400 && error.status < 500) || (error.retryAfter ?? 0) > 30)) &&
+          failureCount < 3,
+        // as long as the server asks (a 503's Retry-After), else TanStack Query's own backoff
+        retryDelay: (failureCount: number, error: unknown) =>
+          isMizanError(error) && error.retryAfter !== undefined
+            ? error.retryAfter * 1000
+            : Math.min(1000 * 2 ** failureCount, 30_000),
         ...queries,
       },
     },

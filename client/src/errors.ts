@@ -18,6 +18,7 @@ export interface MizanErrorInit {
   id?: string | undefined;
   code?: string | undefined;
   type?: string | undefined;
+  retryAfter?: number | undefined;
   cause?: unknown;
 }
 
@@ -57,8 +58,19 @@ function string(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function readProblem(body: Readonly<Record<string, unknown>>, status: number, fallbackTitle: string): MizanError {
+/** The seconds a problem's `retryAfter` asks to wait, if it is a whole number of them. */
+function seconds(value: unknown): number | undefined {
+  return Number.isInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
+}
+
+function readProblem(
+  body: Readonly<Record<string, unknown>>,
+  status: number,
+  fallbackTitle: string,
+  retryAfter?: number,
+): MizanError {
   const id = body['id'];
+
   return new MizanError({
     status,
     title: string(body['title']) || fallbackTitle,
@@ -67,6 +79,7 @@ function readProblem(body: Readonly<Record<string, unknown>>, status: number, fa
     id: typeof id === 'number' ? String(id) : string(id),
     code: string(body['code']) || undefined,
     type: string(body['type']),
+    retryAfter: seconds(body['retryAfter']) ?? retryAfter,
   });
 }
 
@@ -80,6 +93,8 @@ function readProblem(body: Readonly<Record<string, unknown>>, status: number, fa
  * - `code`: what went wrong, for programs: Mizan's own ids (`MIZAN-100`, listed in
  *   `docs/problems.md`) or the application's (`MizanException.withCode(409, "ORDER_SHIPPED", ...)`);
  *   `undefined` when the problem has none.
+ * - `retryAfter`: how many seconds the server asks to wait before trying again (a throttled
+ *   sign-in's 429, a 503), from the problem or its `Retry-After`; `undefined` when it asks nothing.
  *
  * @example
  * try { await api.ship({ orderId: 7 }); }
@@ -94,6 +109,7 @@ export class MizanError extends Error {
   /** The problem's `code`: `MIZAN-100` for an unknown function, or the application's own; `undefined` if none. */
   readonly code: string | undefined;
   readonly type: string | undefined;
+  readonly retryAfter: number | undefined;
 
   constructor(init: MizanErrorInit) {
     const detail = init.detail ?? '';
@@ -110,6 +126,7 @@ export class MizanError extends Error {
     this.id = init.id;
     this.code = init.code;
     this.type = init.type;
+    this.retryAfter = init.retryAfter;
   }
 
   /**
@@ -141,20 +158,23 @@ export class MizanError extends Error {
     const status = res.status;
     // the standard title first: Payara's status line says `422 CUSTOM`
     const title = STATUS_TITLES[status] ?? (res.statusText || defaultTitle(status));
+    // delta-seconds only: an HTTP date would need a clock the server and the browser agree on
+    const header = res.headers.get('Retry-After') ?? '';
+    const retryAfter = /^\d+$/.test(header) ? Number(header) : undefined;
     let text = '';
     try {
       text = await res.text();
     } catch (cause) {
-      return new MizanError({ status, title, cause });
+      return new MizanError({ status, title, retryAfter, cause });
     }
     const contentType = (res.headers.get('Content-Type') ?? '').toLowerCase();
     const trimmed = text.trim();
     if (contentType.includes('json') || trimmed.startsWith('{')) {
       const body = parseJsonObject(trimmed);
-      if (body) return readProblem(body, status, title);
+      if (body) return readProblem(body, status, title, retryAfter);
     }
     const plain = !contentType.includes('html') && !trimmed.startsWith('<');
-    return new MizanError({ status, title, detail: plain ? trimmed.slice(0, MAX_TEXT_DETAIL) : '' });
+    return new MizanError({ status, title, detail: plain ? trimmed.slice(0, MAX_TEXT_DETAIL) : '', retryAfter });
   }
 
   /**

@@ -211,6 +211,18 @@ describe('contextQuery', () => {
 });
 
 describe('createMizanQueryClient', () => {
+  it('waits before a retry as long as the failure asks, else backs off', () => {
+    const client = createMizanQueryClient();
+    const delay = client.getDefaultOptions().queries?.retryDelay;
+    expect(typeof delay).toBe('function');
+    if (typeof delay !== 'function') return;
+    const busy = new MizanError({ status: 503, title: 'Service Unavailable', retryAfter: 4 });
+    expect(delay(0, busy)).toBe(4000);
+    expect(delay(0, new MizanError({ status: 503, title: 'Service Unavailable' }))).toBe(1000);
+    expect(delay(2, new Error('x'))).toBe(4000);
+    expect(delay(10, new Error('x'))).toBe(30_000);
+  });
+
   it('does not retry 4xx errors but retries others', () => {
     const client = createMizanQueryClient();
     clients.push(client);
@@ -221,6 +233,9 @@ describe('createMizanQueryClient', () => {
     expect(retry(0, new MizanError({ status: 503, title: 'Unavailable' }))).toBe(true);
     expect(retry(0, new MizanError({ status: 0, title: 'Network error' }))).toBe(true);
     expect(retry(3, new MizanError({ status: 503, title: 'Unavailable' }))).toBe(false);
+    // asked to wait longer than the backoff would: the error shows, with its retryAfter
+    expect(retry(0, new MizanError({ status: 503, title: 'Unavailable', retryAfter: 30 }))).toBe(true);
+    expect(retry(0, new MizanError({ status: 503, title: 'Unavailable', retryAfter: 31 }))).toBe(false);
     expect(client.getDefaultOptions().queries?.staleTime).toBe(30_000);
   });
 

@@ -171,6 +171,36 @@ describe('MizanError.fromProblem', () => {
   });
 });
 
+describe('retryAfter', () => {
+  it('is the seconds a problem asks to wait, from its body, else from Retry-After', async () => {
+    const throttled = await MizanError.fromResponse(
+      new Response(JSON.stringify({ status: 429, title: 'Too Many Requests', retryAfter: 30 }), {
+        status: 429,
+        headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '31' },
+      }),
+    );
+    expect(throttled.retryAfter).toBe(30);
+    const proxy = await MizanError.fromResponse(
+      new Response('<html>busy</html>', { status: 503, headers: { 'Content-Type': 'text/html', 'Retry-After': '7' } }),
+    );
+    expect(proxy.retryAfter).toBe(7);
+    // a batch entry or an error frame has no headers: the body says it
+    expect(MizanError.fromProblem({ status: 429, retryAfter: 5 }).retryAfter).toBe(5);
+  });
+
+  it('is undefined when nothing says how long, or says it in a way that is not whole seconds', async () => {
+    expect(MizanError.fromProblem({ status: 429 }).retryAfter).toBeUndefined();
+    for (const odd of ['soon', -1, 1.5, '12', null]) {
+      expect(MizanError.fromProblem({ status: 429, retryAfter: odd }).retryAfter).toBeUndefined();
+    }
+    const dated = await MizanError.fromResponse(
+      new Response('', { status: 503, headers: { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' } }),
+    );
+    expect(dated.retryAfter).toBeUndefined();
+    expect(new MizanError({ status: 500, title: 'x' }).retryAfter).toBeUndefined();
+  });
+});
+
 describe('network failure', () => {
   it('MizanError.network has status 0 and keeps the cause', () => {
     const cause = new TypeError('Failed to fetch');
