@@ -49,7 +49,6 @@ final class PresenceHash {
         }
     }
 
-    /** This node is alive for {@code ttlSeconds} more. */
     /**
      * Renews this node's key; whether it was still there. A key that had expired (the node paused past
      * its time to live: a long GC pause, a suspended VM) means the others have dropped its members.
@@ -113,6 +112,20 @@ final class PresenceHash {
         if (!stale.isEmpty()) {
             redis.hdel(hash, stale.toArray(String[]::new));
         }
+        return counts;
+    }
+
+    /** One other node's counts as it told them, leaving what is stale for {@link #read} to remove. */
+    List<RemotePresence.Count> readNode(RedisCommands<String, String> redis, String other) {
+        List<RemotePresence.Count> counts = new ArrayList<>();
+        redis.hgetall(hash).forEach((key, value) -> {
+            Field f = Field.read(key);
+            long[] counted = value(value);
+            if (f != null && counted != null && f.node().equals(other)) {
+                counts.add(new RemotePresence.Count(
+                        f.node(), f.channel(), f.group(), f.user(), (int) counted[1], counted[0]));
+            }
+        });
         return counts;
     }
 

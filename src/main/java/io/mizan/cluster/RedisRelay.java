@@ -17,8 +17,11 @@ import io.mizan.config.RedisSettings;
 import io.mizan.messages.Messages;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,6 +63,16 @@ public final class RedisRelay implements NodeRelay {
     private volatile boolean closed;
     // read and written on the applier thread only
     private long retryMillis = 250;
+    /**
+     * Nodes this node knows members of whose key it found missing when it came back (Redis may have
+     * restarted empty before they could tell it again), with when their time to live to do so ends.
+     */
+    private final Map<String, Long> unconfirmed = new HashMap<>();
+    /**
+     * Of those, the ones a beat found back (their key is there): at the next beat, a whole beat later,
+     * they have told their members again.
+     */
+    private final Set<String> returning = new HashSet<>();
 
     /**
      * A relay through the Redis of {@code settings}; nothing connects until {@link #start}.
@@ -156,7 +169,7 @@ public final class RedisRelay implements NodeRelay {
         }
         boolean gap = reachability.reached();
         retryMillis = 250;
-        beat(false);
+        beat(true);
         reloadPresence();
         if (reachability.settled(gap)) {
             local.resync();
@@ -210,11 +223,14 @@ public final class RedisRelay implements NodeRelay {
      * drops both connections and connects again from scratch.
      */
     private void heartbeat() {
-        beat(true);
+        beat(false);
     }
 
-    /** @param lapseMatters whether a key found expired is news (not when connecting, which announces all) */
-    private void beat(boolean lapseMatters) {
+    /**
+     * @param connecting whether this node is connecting (again): it then reads who is alive and announces
+     *     all next, so neither its own key found expired nor the others' keys are news
+     */
+    private void beat(boolean connecting) {
         StatefulRedisConnection<String, String> c = commands;
         StatefulRedisPubSubConnection<String, String> s = subscription;
         if (c == null || s == null || closed) {
@@ -224,19 +240,33 @@ public final class RedisRelay implements NodeRelay {
             RedisCommands<String, String> redis = c.sync();
             boolean kept = presence.refresh(redis, ttlSeconds);
             s.sync().ping();
+            if (connecting) {
+                return; // who is alive is read next
+            }
             if (!reachability.reachable()) { // a command had timed out while the connection stayed up
                 reached();
-            } else if (!kept && lapseMatters) {
+            } else if (!kept) {
                 // paused past the time to live with the connection up: the others dropped this node's
                 // members, and what they sent meanwhile may be lost
                 LOG.warning(Messages.relayNodeLapsed(ttlSeconds));
                 reloadPresence();
                 local.resync();
             }
-            for (String other : remote.nodes()) {
-                if (!presence.alive(redis, other)) {
+            Set<String> known = remote.nodes();
+            unconfirmed.keySet().retainAll(known);
+            returning.retainAll(known);
+            for (String other : known) {
+                boolean alive = presence.alive(redis, other);
+                Long deadline = unconfirmed.get(other);
+                if (deadline == null ? !alive : !alive && System.nanoTime() - deadline > 0) {
+                    unconfirmed.remove(other);
                     inbox.tell(remote.dropNode(other));
                     presence.remove(redis, other);
+                } else if (deadline != null && alive && !returning.add(other)) {
+                    // back a beat ago and told its members since: exactly those, without the ones that left
+                    unconfirmed.remove(other);
+                    returning.remove(other);
+                    inbox.tell(remote.replace(presence.readNode(redis, other), other::equals));
                 }
             }
         } catch (RuntimeException e) {
@@ -269,8 +299,23 @@ public final class RedisRelay implements NodeRelay {
             return;
         }
         try {
-            List<RemotePresence.Count> counts = presence.read(c.sync());
-            inbox.tell(remote.replace(counts));
+            RedisCommands<String, String> redis = c.sync();
+            List<RemotePresence.Count> counts = presence.read(redis);
+            Set<String> told = new HashSet<>();
+            counts.forEach(count -> told.add(count.node()));
+            // a known node with nothing in the hash may be gone, or Redis restarted empty and it has not
+            // told its members again yet: they stay for its time to live, as they would if it had stopped
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ttlSeconds);
+            for (String other : remote.nodes()) {
+                if (told.contains(other)) {
+                    unconfirmed.remove(other);
+                    returning.remove(other);
+                } else {
+                    // its key may be back already, with its members on their way: the beats decide
+                    unconfirmed.putIfAbsent(other, deadline);
+                }
+            }
+            inbox.tell(remote.replace(counts, other -> !unconfirmed.containsKey(other)));
             local.forEachPresence(this::tellPresence);
         } catch (RuntimeException e) {
             LOG.warning(Messages.relayPresenceNotLoaded(LettuceClients.describe(e)));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The other nodes' presence as this node knows it: for each presence group, each node's sockets of
@@ -66,21 +67,28 @@ final class RemotePresence {
     }
 
     /**
-     * Replaces everything with a snapshot of every other node's counts (read after a gap, when the
-     * changes heard meanwhile are lost).
+     * Replaces the counts of the nodes {@code replaced} accepts with those of {@code snapshot} (read
+     * after a gap, when the changes heard meanwhile are lost); the others' stay as they were.
      */
-    synchronized List<Change> replace(List<Count> snapshot) {
+    synchronized List<Change> replace(List<Count> snapshot, Predicate<String> replaced) {
+        List<Count> counts =
+                snapshot.stream().filter(c -> replaced.test(c.node())).toList();
         Map<GroupKey, Set<String>> touched = new HashMap<>();
-        groups.forEach(
-                (key, nodes) -> nodes.values().forEach(users -> touched.computeIfAbsent(key, k -> new HashSet<>())
-                        .addAll(users.keySet())));
-        snapshot.forEach(c -> touched.computeIfAbsent(new GroupKey(c.channel(), c.group()), k -> new HashSet<>())
+        groups.forEach((key, nodes) -> nodes.forEach((node, users) -> {
+            if (replaced.test(node)) {
+                touched.computeIfAbsent(key, k -> new HashSet<>()).addAll(users.keySet());
+            }
+        }));
+        counts.forEach(c -> touched.computeIfAbsent(new GroupKey(c.channel(), c.group()), k -> new HashSet<>())
                 .add(c.user()));
         Map<GroupKey, Map<String, Integer>> before = new HashMap<>();
         touched.forEach((key, users) -> users.forEach(
                 user -> before.computeIfAbsent(key, k -> new HashMap<>()).put(user, total(key, user))));
-        groups.clear();
-        for (Count c : snapshot) {
+        for (GroupKey key : new ArrayList<>(groups.keySet())) {
+            groups.get(key).keySet().removeIf(replaced);
+            prune(key, null);
+        }
+        for (Count c : counts) {
             if (c.sockets() > 0) {
                 groups.computeIfAbsent(new GroupKey(c.channel(), c.group()), k -> new HashMap<>())
                         .computeIfAbsent(c.node(), n -> new HashMap<>())

@@ -71,16 +71,36 @@ class RemotePresenceTest {
         presence.apply(count("a", "ann", 1, 1));
         presence.apply(count("a", "bob", 1, 2));
         presence.apply(count("b", "cy", 1, 1));
-        List<Change> changes = presence.replace(List.of(
-                count("a", "ann", 1, 1), // unchanged
-                count("a", "bob", 3, 9), // more sockets
-                count("c", "dee", 1, 1), // new node
-                count("c", "eve", 0, 2))); // a count of none is no member
+        List<Change> changes = presence.replace(
+                List.of(
+                        count("a", "ann", 1, 1), // unchanged
+                        count("a", "bob", 3, 9), // more sockets
+                        count("c", "dee", 1, 1), // new node
+                        count("c", "eve", 0, 2)), // a count of none is no member
+                node -> true);
         // cy's node is not in the snapshot: gone
         assertEquals(Set.of(change("bob", 3), change("cy", 0), change("dee", 1)), Set.copyOf(changes));
         assertEquals(3, changes.size());
         assertEquals(Map.of("ann", 1, "bob", 3, "dee", 1), presence.totals("lobby", "hall"));
         assertEquals(Set.of("a", "c"), presence.nodes());
         assertEquals(List.of(), presence.apply(count("a", "bob", 1, 8)), "older than the snapshot's");
+    }
+
+    @Test
+    void aSnapshotLeavesTheNodesItIsNotAboutAsTheyWere() {
+        presence.apply(count("a", "ann", 1, 1));
+        presence.apply(count("b", "bob", 1, 1));
+        presence.apply(count("b", "cy", 2, 2));
+        // Redis came back empty and only a has told it again: b is kept until it can do so too
+        List<Change> changes = presence.replace(List.of(count("a", "ann", 2, 5)), node -> !node.equals("b"));
+        assertEquals(List.of(change("ann", 2)), changes);
+        assertEquals(Map.of("ann", 2, "bob", 1, "cy", 2), presence.totals("lobby", "hall"));
+
+        // b is back, without cy (who left meanwhile) and with one socket of bob's: exactly its counts
+        List<Change> back =
+                presence.replace(List.of(count("b", "bob", 1, 9), count("a", "ann", 7, 9)), node -> node.equals("b"));
+        assertEquals(List.of(change("cy", 0)), back, "a's count is not b's to replace");
+        assertEquals(Map.of("ann", 2, "bob", 1), presence.totals("lobby", "hall"));
+        assertEquals(Set.of("a", "b"), presence.nodes());
     }
 }

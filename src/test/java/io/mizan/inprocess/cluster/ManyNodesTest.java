@@ -186,6 +186,63 @@ class ManyNodesTest {
     }
 
     @Test
+    void whenRedisRestartsEmptyNoNodeSeesTheOthersMembersLeaveAndComeBack() throws Exception {
+        ChannelHub a = nodes.start(redis.uri());
+        ChannelHub b = nodes.start(redis.uri());
+        ChannelClient ann = ChannelClient.open(a, InProcess.user("ann"));
+        ann.join("1", "lobby", HALL);
+        ChannelClient bob = ChannelClient.open(b, InProcess.user("bob"));
+        bob.join("1", "lobby", HALL);
+        ChannelClient cy = ChannelClient.open(b, InProcess.user("cy"));
+        cy.join("1", "lobby", HALL);
+        PresenceView annSees = new PresenceView(ann);
+        PresenceView bobSees = new PresenceView(bob);
+        annSees.awaitMembers("ann:1", "bob:1", "cy:1");
+        bobSees.awaitMembers("ann:1", "bob:1", "cy:1");
+        int annSawBefore = annSees.seen().size();
+        int bobSawBefore = bobSees.seen().size();
+
+        redis.kill();
+        cy.closed(); // leaves while Redis is away: no node but b hears of it then
+        Thread.sleep(500);
+        redis.restart(); // empty: whichever node is back first finds nothing of the other's
+        annSees.awaitOp("resync");
+        bobSees.awaitOp("resync");
+        annSees.watch(Nodes.TTL_SECONDS * 2000L);
+        bobSees.watch(100);
+
+        annSees.awaitMembers("ann:1", "bob:1");
+        bobSees.awaitMembers("ann:1", "bob:1");
+        List<List<String>> annSaw =
+                annSees.seen().subList(annSawBefore, annSees.seen().size());
+        List<List<String>> bobSaw =
+                bobSees.seen().subList(bobSawBefore, bobSees.seen().size());
+        assertTrue(annSaw.stream().allMatch(m -> m.contains("bob:1")), "bob never left, as ann saw it: " + annSaw);
+        assertTrue(bobSaw.stream().allMatch(m -> m.contains("ann:1")), "ann never left, as bob saw it: " + bobSaw);
+    }
+
+    @Test
+    void aNodeThatStopsWhileRedisIsAwayLeavesPresenceWithinItsTimeToLiveOfRedisComingBack() throws Exception {
+        ChannelHub a = nodes.start(redis.uri());
+        InProcess.Deployment nodeB = nodes.deploy(redis.uri());
+        ChannelClient ann = ChannelClient.open(a, InProcess.user("ann"));
+        ann.join("1", "lobby", HALL);
+        PresenceView annSees = new PresenceView(ann);
+        ChannelClient bob = ChannelClient.open(nodeB.bean(ChannelHub.class), InProcess.user("bob"));
+        bob.join("1", "lobby", HALL);
+        annSees.awaitMembers("ann:1", "bob:1");
+
+        redis.kill();
+        nodeB.close(); // cannot say so: nothing to tell it through
+        redis.restart();
+        annSees.awaitOp("resync");
+        long back = System.nanoTime();
+        annSees.awaitMembers("ann:1");
+        long seconds = (System.nanoTime() - back) / 1_000_000_000L;
+        assertTrue(seconds <= Nodes.TTL_SECONDS + 2, "gone after " + seconds + " s");
+    }
+
+    @Test
     void aNodeThatStopsAnsweringLeavesPresenceWithinItsTimeToLiveAndComesBack() {
         try (TcpProxy route = new TcpProxy(redis.port())) {
             ChannelHub a = nodes.start(redis.uri());
