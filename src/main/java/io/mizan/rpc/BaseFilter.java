@@ -32,6 +32,9 @@ import java.util.Set;
  *       to parse it while choosing the resource method and answers a bare 400 that no {@code ExceptionMapper}
  *       sees; RESTEasy (WildFly) parses these headers before anything of JAX-RS runs, a pre-matching filter
  *       included, and answers a bare 400. Either way the container then writes its HTML error page.
+ *   <li>the base itself ({@code .../mizan}, and {@code .../mizan/}, which RESTEasy reads as the same): 404
+ *       {@code MIZAN-102}, as any other path under the base that is no endpoint. No resource method's path
+ *       matches it.
  * </ul>
  *
  * <p>A servlet filter, registered when the application starts (as a {@link ServletContainerInitializer} listed
@@ -45,6 +48,8 @@ public final class BaseFilter extends HttpFilter implements ServletContainerInit
     /** The base, with and without its slash, under each application path; empty for the filter the server makes. */
     private final Set<String> bases;
 
+    private final int longestBase;
+
     /** The instance the container makes of the class it is told to run as an initializer. */
     public BaseFilter() {
         this(Set.of());
@@ -52,6 +57,7 @@ public final class BaseFilter extends HttpFilter implements ServletContainerInit
 
     private BaseFilter(Set<String> bases) {
         this.bases = Set.copyOf(bases);
+        this.longestBase = bases.stream().mapToInt(String::length).max().orElse(-1);
     }
 
     /** A filter for the bases under these JAX-RS application paths ({@code api}, {@code /}). */
@@ -97,6 +103,8 @@ public final class BaseFilter extends HttpFilter implements ServletContainerInit
         String header = malformedHeader(request);
         if (header != null) {
             Problem.send(request, response, Messages.malformedHeader(header));
+        } else if (isBase(request)) {
+            Problem.send(request, response, Messages.noEndpoint(""));
         } else {
             chain.doFilter(request, response);
         }
@@ -124,5 +132,15 @@ public final class BaseFilter extends HttpFilter implements ServletContainerInit
             }
         }
         return null;
+    }
+
+    /** Whether the request is for the base itself, its path decoded and without path parameters. */
+    private boolean isBase(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String info = request.getPathInfo();
+        if (servletPath.length() + (info == null ? 0 : info.length()) > longestBase) {
+            return false; // a path under the base: no string made
+        }
+        return bases.contains(info == null ? servletPath : servletPath + info);
     }
 }

@@ -924,6 +924,28 @@ class CoreIT {
     }
 
     @Test
+    void theBaseItselfIsA404Problem() {
+        for (String[] c : new String[][] {
+            {"GET", "api/mizan"},
+            {"GET", "api/mizan/"},
+            {"GET", "api/mizan;x=1"},
+            {"POST", "api/mizan"},
+            {"PUT", "api/mizan"},
+            {"DELETE", "api/mizan/"},
+            {"OPTIONS", "api/mizan"}
+        }) {
+            Http.Raw r = http.raw(c[0], c[1], c[0].equals("POST") ? "{}" : null, "Content-Type: application/json");
+            assertRawProblem(r, 404, "MIZAN-102", "There is no Mizan endpoint at ''");
+        }
+        Http.Raw head = http.raw("HEAD", "api/mizan", null);
+        assertEquals(404, head.status());
+        assertTrue(
+                String.valueOf(head.header("Content-Type")).startsWith("application/problem+json"),
+                head.headers().toString());
+        assertEquals("", head.body());
+    }
+
+    @Test
     void theManifestCanBeSwitchedOff() {
         assertProblem(http.get("api/mizan/manifest"), 404, "MIZAN-104", "switched off");
     }

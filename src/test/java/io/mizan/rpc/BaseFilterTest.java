@@ -77,6 +77,24 @@ class BaseFilterTest {
     }
 
     @Test
+    void theBaseItselfIsA404ProblemAndEveryOtherPathGoesOn() throws Exception {
+        for (String[] path : new String[][] {{"/api", "/mizan"}, {"/api", "/mizan/"}, {"/api/mizan", null}}) {
+            Exchange e = new Exchange("GET", path[0], path[1]);
+            e.run();
+            assertFalse(e.passed, String.join("", path[0], path[1]));
+            assertEquals(404, e.status);
+            assertTrue(e.body().contains("\"code\":\"MIZAN-102\""), e.body());
+            assertTrue(e.body().contains("There is no Mizan endpoint at ''"), e.body());
+        }
+        for (String[] path : new String[][] {{"/api", "/mizan/hydrate"}, {"/api", "/mizan/x"}, {"/api", "/mizan//"}}) {
+            Exchange e = new Exchange("GET", path[0], path[1]);
+            e.run();
+            assertTrue(e.passed, String.join("", path[0], path[1]));
+            assertEquals(0, e.status);
+        }
+    }
+
+    @Test
     void aHeadRequestGetsTheStatusAndHeadersWithoutTheBody() throws Exception {
         Exchange e = new Exchange("HEAD", "/api", "/mizan/hydrate").header("Accept", ";;;");
         e.run();
