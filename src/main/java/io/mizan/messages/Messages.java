@@ -615,6 +615,14 @@ public final class Messages {
         return refusal("MIZAN-110", 400, "The body could not be read");
     }
 
+    /**
+     * {@code MIZAN-124}: 400, a {@code Content-Type}, {@code Accept} or {@code Accept-Language} header that is
+     * not well-formed (RFC 9110), or a second {@code Content-Type}; JAX-RS cannot parse it.
+     */
+    public static MizanException malformedHeader(String header) {
+        return refusal("MIZAN-124", 400, "The " + header + " header is malformed");
+    }
+
     // the JSON body
 
     /** {@code MIZAN-111}: 400, the body is not well-formed JSON. */

@@ -1,14 +1,12 @@
 package io.mizan.openapi;
 
+import io.mizan.rpc.JaxRsPaths;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -30,30 +28,7 @@ public class ApplicationPaths implements ServletContainerInitializer {
     }
 
     static String path(Set<Class<?>> classes, ServletContext context) {
-        List<Class<?>> applications = classes == null
-                ? List.of()
-                : classes.stream()
-                        .filter(Application.class::isAssignableFrom)
-                        .filter(c -> c.isAnnotationPresent(ApplicationPath.class))
-                        .sorted(Comparator.comparing(Class::getName))
-                        .toList();
-        for (Class<?> application : applications) {
-            String mapped = mapping(context, application.getName());
-            return mapped != null
-                    ? mapped
-                    : application.getAnnotation(ApplicationPath.class).value();
-        }
-        String mapped = mapping(context, Application.class.getName());
-        return mapped == null ? "" : mapped;
-    }
-
-    /** The servlet mapping of this name ({@code /api/*}) as a path ({@code /api}), or null. */
-    private static String mapping(ServletContext context, String servletName) {
-        ServletRegistration registration = context.getServletRegistration(servletName);
-        Collection<String> mappings = registration == null ? List.of() : registration.getMappings();
-        for (String m : mappings) {
-            return m.endsWith("/*") ? m.substring(0, m.length() - 2) : m;
-        }
-        return null;
+        List<String> paths = JaxRsPaths.of(classes, context);
+        return paths.isEmpty() ? "" : paths.get(0);
     }
 }

@@ -34,7 +34,9 @@ import java.io.InputStream;
  * The HTTP face of the server functions, at {@code <context-root>/<application path>/mizan}. Every
  * method on every path under it comes here and is routed in one place, so that every answer, a wrong
  * method or an unknown path included, is Mizan's own ({@code application/problem+json}, a 405 with
- * {@code Allow}) rather than the server's default page. {@code HEAD} is answered by JAX-RS from GET.
+ * {@code Allow}) rather than the server's default page. {@code HEAD} is answered by JAX-RS from GET. What JAX-RS
+ * cannot route to any method, the base itself and a request whose {@code Content-Type} or {@code Accept} does
+ * not parse, {@link BaseFilter} answers before it gets here.
  *
  * <p>When the application's {@code jakarta.ws.rs.core.Application} lists its classes, it must list
  * this one too; when it lists none (the usual case), it is found by scanning.

@@ -4,7 +4,11 @@ import io.mizan.MizanException;
 import io.mizan.invoke.Failure;
 import io.mizan.invoke.StatusTitles;
 import io.mizan.json.StrictJson;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
 
 /**
  * The one writer of error answers: {@code application/problem+json} (RFC 9457) with {@code status},
@@ -46,6 +50,22 @@ public final class Problem {
         }
         // the rest of an oversize body is not read: the connection cannot carry another request
         return failure.status() == 413 ? answer.header("Connection", "close") : answer;
+    }
+
+    /**
+     * Writes the answer to a refusal on a servlet response, for a filter that answers before JAX-RS does;
+     * the body is left out for {@code HEAD}, its length kept.
+     */
+    public static void send(HttpServletRequest request, HttpServletResponse response, MizanException refusal)
+            throws IOException {
+        byte[] body = Envelope.bytes(json(Failure.of(refusal)));
+        response.setStatus(refusal.status());
+        response.setContentType(MEDIA_TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
     }
 
     private static Response.StatusType status(int code) {

@@ -806,6 +806,145 @@ class CoreIT {
                 "no Mizan endpoint");
     }
 
+    // --- what the server's JAX-RS would answer with a page of its own ---
+
+    @Test
+    void malformedContentTypeAcceptOrAcceptLanguageIsA400ProblemAndTheServerKeepsServing() {
+        for (String header : new String[] {
+            "Content-Type: ;;;",
+            "Content-Type: application/json; charset",
+            "Content-Type: a/b/c",
+            "Content-Type: ",
+            "Content-Type: json",
+            "Content-Type: application/json, text/plain",
+            "Content-Type: application / json",
+            "Content-Type: application/json; charset=\"utf-8",
+            "Content-Type: application/json; a=b=c",
+            "Accept: ;;;",
+            "Accept: a/b/c",
+            "Accept: json",
+            "Accept: text/html;q=x",
+            "Accept: text/html;q=",
+            "Accept: text/html;q=2",
+            "Accept: text/html;level",
+            "Accept: ,application/json",
+            // well-formed, but RESTEasy splits a list at every comma: refused on both servers alike
+            "Accept: text/html;foo=\"a,b\"",
+            "Accept-Language: en;q=x",
+            "Accept-Language: en;q=2"
+        }) {
+            String name = header.substring(0, header.indexOf(':'));
+            Http.Raw r = name.equals("Content-Type")
+                    ? http.raw("POST", "api/mizan/call/hello", "{}", header)
+                    : http.raw("POST", "api/mizan/call/hello", "{}", "Content-Type: application/json", header);
+            assertRawProblem(r, 400, "MIZAN-124", "The " + name + " header is malformed");
+        }
+        assertRawProblem(
+                http.raw(
+                        "POST",
+                        "api/mizan/call/hello",
+                        "{}",
+                        "Content-Type: application/json",
+                        "Content-Type: text/plain"),
+                400,
+                "MIZAN-124",
+                "The Content-Type header is malformed");
+        // on every endpoint and with every method, before anything else is looked at
+        assertRawProblem(
+                http.raw("GET", "api/mizan/ctx/motdFor?lang=en", null, "Accept: ;;;"), 400, "MIZAN-124", "Accept");
+        assertRawProblem(
+                http.raw("GET", "api/mizan/hydrate", null, "Content-Type: ;;;"), 400, "MIZAN-124", "Content-Type");
+        assertRawProblem(
+                http.raw("POST", "api/mizan/batch", "{\"batch\":[]}", "Content-Type: a/b/c"),
+                400,
+                "MIZAN-124",
+                "Content-Type");
+        assertRawProblem(http.raw("DELETE", "api/mizan/nothing", null, "Accept: a/b/c"), 400, "MIZAN-124", "Accept");
+        assertRawProblem(http.raw("GET", "api/mizan", null, "Accept: ;;;"), 400, "MIZAN-124", "Accept");
+        Http.Raw head = http.raw("HEAD", "api/mizan/hydrate", null, "Accept: ;;;");
+        assertEquals(400, head.status());
+        assertTrue(
+                String.valueOf(head.header("Content-Type")).startsWith("application/problem+json"),
+                head.headers().toString());
+        assertEquals("", head.body());
+        // a connection that carried a refused request carries the next one
+        HttpResponse<String> refused = http.send(http.request("api/mizan/call/hello")
+                .header("Content-Type", "a/b/c")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(10_000) + "\"}")));
+        assertProblem(refused, 400, "MIZAN-124", "The Content-Type header is malformed");
+        assertEquals(200, http.call("hello", "{}").statusCode());
+        // the application's own resources are left to the server
+        Http.Raw own = http.raw("GET", "api/test/spans?trace=x", null, "Accept: ;;;");
+        assertEquals(400, own.status());
+        assertFalse(String.valueOf(own.header("Content-Type")).startsWith("application/problem+json"), own.body());
+    }
+
+    @Test
+    void unusualButWellFormedHeadersAreServedAsBefore() {
+        for (String header : new String[] {
+            "Content-Type: application/json;charset=utf-8",
+            "Content-Type: APPLICATION/JSON; CHARSET=UTF-8",
+            "Content-Type: application/json;\tcharset=utf-8",
+            "Content-Type: application/json; charset=\"utf-8\"",
+            "Content-Type: application/json; foo=\"a\\\"b\"",
+            "Content-Type: application/json; foo=\"a,b;c\"",
+            "Content-Type: application/json; charset=utf-8;",
+            "Content-Type: application/json;;",
+            "Accept: text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2",
+            "Accept: *",
+            "Accept: */*;q=0.8",
+            "Accept: text/html;q=1.000",
+            "Accept: text/html;q=0.",
+            "Accept: application/json,",
+            "Accept: text/*",
+            "Accept: */json",
+            "Accept: text/html;q=0.5;level=1",
+            "Accept: text/html ; q=0.5",
+            "Accept: text/html;Q=0.5",
+            "Accept: application/json, text/plain, */*",
+            "Accept: ",
+            "Accept: application/json;;q=1",
+            "Accept: text/html;foo=\"a;b c\"",
+            "Accept-Language: en-US,en;q=0.9,fr;q=0.8",
+            "Accept-Language: *",
+            "Accept-Language: de;q=.5"
+        }) {
+            Http.Raw r = header.startsWith("Content-Type")
+                    ? http.raw("POST", "api/mizan/call/hello", "{}", header)
+                    : http.raw("POST", "api/mizan/call/hello", "{}", "Content-Type: application/json", header);
+            assertEquals(200, r.status(), header + ": " + r.body());
+            assertEquals("{\"result\":\"Hello\",\"invalidate\":[]}", r.body(), header);
+        }
+        // well-formed, but not JSON: the call's own answer
+        assertRawProblem(
+                http.raw("POST", "api/mizan/call/hello", "{}", "Content-Type: */*"),
+                415,
+                "MIZAN-106",
+                "application/json");
+    }
+
+    @Test
+    void theBaseItselfIsA404Problem() {
+        for (String[] c : new String[][] {
+            {"GET", "api/mizan"},
+            {"GET", "api/mizan/"},
+            {"GET", "api/mizan;x=1"},
+            {"POST", "api/mizan"},
+            {"PUT", "api/mizan"},
+            {"DELETE", "api/mizan/"},
+            {"OPTIONS", "api/mizan"}
+        }) {
+            Http.Raw r = http.raw(c[0], c[1], c[0].equals("POST") ? "{}" : null, "Content-Type: application/json");
+            assertRawProblem(r, 404, "MIZAN-102", "There is no Mizan endpoint at ''");
+        }
+        Http.Raw head = http.raw("HEAD", "api/mizan", null);
+        assertEquals(404, head.status());
+        assertTrue(
+                String.valueOf(head.header("Content-Type")).startsWith("application/problem+json"),
+                head.headers().toString());
+        assertEquals("", head.body());
+    }
+
     @Test
     void theManifestCanBeSwitchedOff() {
         assertProblem(http.get("api/mizan/manifest"), 404, "MIZAN-104", "switched off");
@@ -867,6 +1006,21 @@ class CoreIT {
      * the application's own, or {@code null} for none), and a part of its detail, which never carries
      * the id.
      */
+    static JsonObject assertRawProblem(Http.Raw r, int status, String code, String detailPart) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(
+                String.valueOf(r.header("Content-Type")).startsWith("application/problem+json"),
+                "content type " + r.header("Content-Type") + ": " + r.body());
+        JsonObject problem;
+        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(r.body()))) {
+            problem = reader.readObject();
+        }
+        assertEquals(status, problem.getInt("status"));
+        assertEquals(code, problem.getString("code", null), r.body());
+        assertTrue(problem.getString("detail").contains(detailPart), r.body());
+        return problem;
+    }
+
     static JsonObject assertProblem(HttpResponse<String> r, int status, String code, String detailPart) {
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(

@@ -91,6 +91,79 @@ public final class Http {
         }
     }
 
+    /**
+     * A request sent as these bytes, for header values {@link HttpRequest} would not send as they are: the
+     * status line, the header lines and the body, the connection closed after the answer. {@code path} is
+     * relative to the deployment; each of {@code headers} is one {@code Name: value} line.
+     */
+    public Raw raw(String method, String path, String body, String... headers) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(method + " " + base.getPath() + path + " HTTP/1.1\r\nHost: "
+                    + base.getHost() + ":" + base.getPort() + "\r\nConnection: close\r\n");
+            for (String header : headers) {
+                head.append(header).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Length: ").append(content.length).append("\r\n");
+            }
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(content);
+            byte[] answer = socket.getInputStream().readAllBytes();
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            int headEnd = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, headEnd).split("\r\n");
+            Raw raw = new Raw(
+                    Integer.parseInt(lines[0].split(" ")[1]),
+                    java.util.Arrays.asList(lines).subList(1, lines.length),
+                    "");
+            byte[] rest = java.util.Arrays.copyOfRange(answer, headEnd + 4, answer.length);
+            return new Raw(
+                    raw.status(),
+                    raw.headers(),
+                    new String(
+                            "chunked".equalsIgnoreCase(raw.header("Transfer-Encoding")) ? dechunk(rest) : rest,
+                            StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] dechunk(byte[] chunked) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (at < chunked.length) {
+            int lineEnd = at;
+            while (lineEnd + 1 < chunked.length && !(chunked[lineEnd] == '\r' && chunked[lineEnd + 1] == '\n')) {
+                lineEnd++;
+            }
+            String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+            int length = Integer.parseInt(size.split(";")[0].trim(), 16);
+            if (length == 0) {
+                break;
+            }
+            body.write(chunked, lineEnd + 2, length);
+            at = lineEnd + 2 + length + 2;
+        }
+        return body.toByteArray();
+    }
+
+    /** An answer to {@link #raw}: its status, its header lines as sent, its body. */
+    public record Raw(int status, java.util.List<String> headers, String body) {
+
+        /** The first value of a header, or {@code null}. */
+        public String header(String name) {
+            for (String line : headers) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+    }
+
     public static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8));
     }
