@@ -1,7 +1,5 @@
 package io.mizan.channels;
 
-import io.mizan.MizanException;
-import io.mizan.invoke.Failure;
 import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
 import io.mizan.rpc.Problem;
@@ -13,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses a WebSocket handshake from a foreign origin with 403 before the upgrade (and one that names
@@ -33,14 +30,6 @@ final class HandshakeOriginFilter extends HttpFilter {
         this.origins = origins;
     }
 
-    private static void refuse(HttpServletResponse response, MizanException refused) throws IOException {
-        byte[] body = Problem.json(Failure.of(refused, "a WebSocket handshake")).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(refused.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
     /** Whether this filter has let the handshake on this thread through. */
     static boolean decided() {
         return Boolean.TRUE.equals(DECIDED.get());
@@ -51,11 +40,11 @@ final class HandshakeOriginFilter extends HttpFilter {
             throws IOException, ServletException {
         String foreign = origins.refusal(request::getHeader, request.getScheme());
         if (foreign != null) {
-            refuse(response, Messages.foreignOrigin(StrictJson.shorten(foreign)));
+            Problem.send(request, response, Messages.foreignOrigin(StrictJson.shorten(foreign)));
             return;
         }
         if (request.isRequestedSessionIdFromURL()) { // Payara reads one whatever the tracking modes
-            refuse(response, Messages.sessionIdInUrl());
+            Problem.send(request, response, Messages.sessionIdInUrl());
             return;
         }
         DECIDED.set(Boolean.TRUE);

@@ -55,6 +55,7 @@ class HandshakeTest {
                 (proxy, m, args) -> switch (m.getName()) {
                     case "getHeader" -> "origin".equalsIgnoreCase((String) args[0]) ? origin : null;
                     case "getScheme" -> "https";
+                    case "getMethod" -> "GET";
                     case "isRequestedSessionIdFromURL" -> sessionInUrl;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
