@@ -2,6 +2,7 @@ package io.mizan.inprocess.signin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ import jakarta.security.jacc.PolicyContext;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +207,111 @@ class SignInTest {
             } finally {
                 PolicyContext.setContextID(null);
             }
+        }
+    }
+
+    @Test
+    void wrongPasswordsPastHalfTheLimitAreAnsweredLaterAndAtTheLimitEvenTheRightOneIsRefused() throws Exception {
+        Map<String, String> three = Map.of("mizan.auth.functions", "true", "mizan.auth.max-failures", "3");
+        try (InProcess.Deployment d = InProcess.start(three, SignInFunctions.class, Stores.class)) {
+            d.security().mechanismSignsIn("ann");
+            assertEquals(
+                    "MIZAN-143",
+                    assertThrows(MizanException.class, () -> login(d, "wrong")).code());
+            assertEquals(
+                    "MIZAN-143",
+                    assertThrows(MizanException.class, () -> login(d, "wrong")).code());
+            long start = System.nanoTime();
+            assertEquals(
+                    "MIZAN-143",
+                    assertThrows(MizanException.class, () -> login(d, "wrong")).code());
+            assertTrue(
+                    Duration.ofNanos(System.nanoTime() - start).toMillis() >= 250,
+                    "two failed before it, past half of three: answered 250 ms later");
+
+            MizanException refused = assertThrows(MizanException.class, () -> login(d, "right"));
+            assertEquals("MIZAN-144", refused.code());
+            assertEquals(429, refused.status());
+            long retryAfter = refused.retryAfterSeconds();
+            assertTrue(
+                    retryAfter > 290 && retryAfter <= 300,
+                    "until the first failure leaves the window of 300 s: " + retryAfter);
+        }
+    }
+
+    @Test
+    void aRightPasswordForgetsTheUsersFailuresButNotTheClients() throws Exception {
+        Map<String, String> three = Map.of("mizan.auth.functions", "true", "mizan.auth.max-failures", "3");
+        try (InProcess.Deployment d = InProcess.start(three, SignInFunctions.class, Stores.class)) {
+            d.security().mechanismSignsIn("ann");
+            assertThrows(MizanException.class, () -> login(d, "wrong"));
+            assertThrows(MizanException.class, () -> login(d, "wrong"));
+            login(d, "ann", "right", new FakeHttp.Request("POST").from("10.0.0.7"), new FakeHttp.Response());
+
+            for (String password : List.of("wrong", "wrong")) {
+                MizanException wrong = assertThrows(
+                        MizanException.class,
+                        () -> login(
+                                d,
+                                "ann",
+                                password,
+                                new FakeHttp.Request("POST").from("10.0.0.8"),
+                                new FakeHttp.Response()));
+                assertEquals("MIZAN-143", wrong.code(), "ann's failures before she signed in no longer count");
+            }
+            MizanException client = assertThrows(
+                    MizanException.class,
+                    () -> login(
+                            d, "bob", "any", new FakeHttp.Request("POST").from("10.0.0.7"), new FakeHttp.Response()));
+            assertEquals("MIZAN-143", client.code(), "the client's two failures are below the limit");
+            MizanException limit = assertThrows(
+                    MizanException.class,
+                    () -> login(
+                            d, "cy", "any", new FakeHttp.Request("POST").from("10.0.0.7"), new FakeHttp.Response()));
+            assertEquals("MIZAN-144", limit.code(), "the client's failures stay, with bob's: three");
+        }
+    }
+
+    @Test
+    void logoutEndsTheSessionThenSignsOutKeepingThePolicyContext() throws Exception {
+        try (InProcess.Deployment d = InProcess.start(ON, SignInFunctions.class, Stores.class)) {
+            FakeHttp.Request request = new FakeHttp.Request("POST")
+                    .user("ann")
+                    .session("anns")
+                    .onLogout(() -> PolicyContext.setContextID(null)); // as Payara's logout does
+            PolicyContext.setContextID("shop");
+            try {
+                assertEquals(
+                        JsonValue.NULL,
+                        json(call(d, "auth.logout", InProcess.user("ann"), request, new FakeHttp.Response(), "{}")));
+                assertEquals(List.of("invalidate anns", "logout"), request.events);
+                assertNull(request.user);
+                assertEquals("shop", PolicyContext.getContextID(), "a sign-in later in the batch keeps its roles");
+            } finally {
+                PolicyContext.setContextID(null);
+            }
+
+            FakeHttp.Request sessionless = new FakeHttp.Request("POST").user("ann");
+            call(d, "auth.logout", InProcess.user("ann"), sessionless, new FakeHttp.Response(), "{}");
+            assertEquals(List.of("logout"), sessionless.events);
+            assertNull(PolicyContext.getContextID(), "there was none to keep");
+        }
+    }
+
+    @Test
+    void theSessionContextNamesTheCallerAndTheApplicationsRolesItHolds() throws Exception {
+        try (InProcess.Deployment d = InProcess.start(ON, SignInFunctions.class, Stores.class, Roles.class)) {
+            d.security().signIn("ann", "user", "admin", "other");
+            assertEquals(
+                    session("ann", "admin", "user"),
+                    json(d.call("auth.session", InProcess.user("ann"), Entry.CLIENT, "{}")
+                            .json()));
+
+            d.security().signOut();
+            assertEquals(
+                    JsonValue.NULL,
+                    json(d.call("auth.session", Caller.ANONYMOUS, Entry.CLIENT, "{}")
+                            .json()));
         }
     }
 
