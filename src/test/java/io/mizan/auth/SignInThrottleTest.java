@@ -47,6 +47,7 @@ class SignInThrottleTest {
             attempt.succeeded();
         }
         assertEquals(Duration.ZERO, refusal(throttle, "ann", "5.6.7.8"));
+        assertEquals(Duration.ZERO, delay(throttle, "ann", "5.6.7.8"), "none of ann's failures slow her now");
         assertEquals(Duration.ZERO, refusal(throttle, "bob", "1.2.3.4"), "the success itself is no failure");
         fail(throttle, "bob", "1.2.3.4");
         assertTrue(refusal(throttle, "cy", "1.2.3.4").toSeconds() > 0, "the client's three failures stay");
@@ -62,6 +63,25 @@ class SignInThrottleTest {
             assertTrue(refusal(throttle, "ann", "1.2.3.4").toSeconds() > 0, "counted while it is checked");
         }
         assertEquals(Duration.ZERO, refusal(throttle, "ann", "1.2.3.4"));
+    }
+
+    @Test
+    void aFailureLeavesTheWindowWhenItIsExactlyAsOldAsTheWindow() {
+        for (int i = 0; i < 3; i++) {
+            fail(throttle, "ann", "1.2.3.4");
+        }
+        now.addAndGet(1_000);
+        fail(throttle, "ann", "1.2.3.4");
+        now.addAndGet(58_999);
+        assertEquals(Duration.ofMillis(1), refusal(throttle, "ann", "1.2.3.4"));
+        now.addAndGet(1);
+        assertEquals(Duration.ZERO, refusal(throttle, "ann", "1.2.3.4"));
+        assertEquals(Duration.ZERO, delay(throttle, "ann", "1.2.3.4"), "the three first left: one failure counts");
+        now.addAndGet(1_000);
+        assertEquals(Duration.ZERO, delay(throttle, "ann", "1.2.3.4"));
+        fail(throttle, "ann", "1.2.3.4");
+        fail(throttle, "ann", "1.2.3.4");
+        assertEquals(Duration.ZERO, delay(throttle, "ann", "1.2.3.4"), "two in the window: half the limit");
     }
 
     @Test
@@ -87,6 +107,18 @@ class SignInThrottleTest {
         fail(small, "late", "9.9.9.9");
         fail(small, "late", "9.9.9.9");
         assertTrue(refusal(small, "late", "x").toMillis() > 0, "expired keys made room");
+    }
+
+    @Test
+    void aKeyKeptBeforeThereIsNoRoomLeftGoesOnCounting() {
+        SignInThrottle small = new SignInThrottle(2, Duration.ofSeconds(1), now::get);
+        fail(small, "ann", "1.2.3.4");
+        for (int i = 1; i < SignInThrottle.MAX_KEYS / 2; i++) {
+            fail(small, "user" + i, "10.0." + i);
+        }
+        fail(small, "ann", "1.2.3.4");
+        assertEquals(Duration.ofSeconds(1), refusal(small, "ann", "5.6.7.8"), "ann's second failure counted");
+        assertEquals(Duration.ofSeconds(1), refusal(small, "bob", "1.2.3.4"));
     }
 
     @Test

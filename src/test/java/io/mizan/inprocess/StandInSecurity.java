@@ -81,10 +81,21 @@ public class StandInSecurity implements SecurityContext {
     }
 
     private volatile AuthenticationStatus mechanismAnswer;
+    private volatile Runnable mechanismSignIn;
 
     /** What the stand-in mechanism answers {@link #authenticate} with ({@code null}: it has none). */
     public void mechanismAnswers(AuthenticationStatus status) {
         this.mechanismAnswer = status;
+        this.mechanismSignIn = null;
+    }
+
+    /**
+     * The stand-in mechanism answers {@link #authenticate} with success and signs this caller in, with
+     * these roles, as a form mechanism does with the caller its identity store names.
+     */
+    public void mechanismSignsIn(String name, String... roles) {
+        this.mechanismAnswer = AuthenticationStatus.SUCCESS;
+        this.mechanismSignIn = () -> signIn(name, roles);
     }
 
     @Override
@@ -92,6 +103,10 @@ public class StandInSecurity implements SecurityContext {
             HttpServletRequest request, HttpServletResponse response, AuthenticationParameters parameters) {
         if (mechanismAnswer == null) {
             throw new UnsupportedOperationException("no authentication mechanism in process");
+        }
+        Runnable signIn = mechanismSignIn;
+        if (signIn != null) {
+            signIn.run();
         }
         return mechanismAnswer;
     }

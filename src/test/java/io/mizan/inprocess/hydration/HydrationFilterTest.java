@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.hydration.Hydration;
 import io.mizan.hydration.HydrationFilter;
+import io.mizan.inprocess.FakeHttp;
 import io.mizan.inprocess.InProcess;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletOutputStream;
