@@ -7,28 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mizan.inprocess.FakeHttp;
 import io.mizan.security.OriginPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The WebSocket handshake: the origin filter refuses a foreign origin (403) and a session named in the
@@ -43,50 +38,18 @@ class HandshakeTest {
 
     final OriginPolicy origins = new OriginPolicy(List.of("https://partner.example"), APP, false);
 
-    /** What a response was given. */
-    final Map<String, Object> answered = new TreeMap<>();
-
-    final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    /** What the filter answered, over every handshake of a test. */
+    final FakeHttp.Response response = new FakeHttp.Response();
 
     HttpServletRequest request(String origin, boolean sessionInUrl) {
-        return (HttpServletRequest) Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class},
-                (proxy, m, args) -> switch (m.getName()) {
-                    case "getHeader" -> "origin".equalsIgnoreCase((String) args[0]) ? origin : null;
-                    case "getScheme" -> "https";
-                    case "getMethod" -> "GET";
-                    case "isRequestedSessionIdFromURL" -> sessionInUrl;
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
-    }
-
-    HttpServletResponse response() {
-        ServletOutputStream stream = new ServletOutputStream() {
-            @Override
-            public void write(int b) {
-                body.write(b);
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {}
-        };
-        return (HttpServletResponse) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("getOutputStream")) {
-                        return stream;
-                    }
-                    if (!m.getName().startsWith("set")) {
-                        throw new UnsupportedOperationException(m.getName());
-                    }
-                    answered.put(m.getName(), args[0]);
-                    return null;
-                });
+        FakeHttp.Request request = new FakeHttp.Request("GET").scheme("https");
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        if (sessionInUrl) {
+            request.sessionInUrl();
+        }
+        return request.build();
     }
 
     /** Runs the filter; what the chain saw of the endpoint's origin check, or null when it was not reached. */
@@ -97,13 +60,12 @@ class HandshakeTest {
             reached.add(HandshakeOriginFilter.decided());
             reached.add(configurator.checkOrigin("https://evil.example"));
         };
-        new HandshakeOriginFilter(origins).doFilter(request(origin, sessionInUrl), response(), chain);
+        new HandshakeOriginFilter(origins).doFilter(request(origin, sessionInUrl), response.build(), chain);
         return reached;
     }
 
     JsonObject problem() {
-        return Json.createReader(new StringReader(body.toString(StandardCharsets.UTF_8)))
-                .readObject();
+        return Json.createReader(new StringReader(response.text())).readObject();
     }
 
     ChannelConfigurator configurator(Set<String> roles) {
@@ -114,9 +76,9 @@ class HandshakeTest {
     void aForeignOriginIsRefusedWith403BeforeTheUpgrade() throws Exception {
         assertTrue(handshake("https://evil.example", false).isEmpty(), "the chain is not run");
 
-        assertEquals(403, answered.get("setStatus"));
-        assertEquals("application/problem+json", answered.get("setContentType"));
-        assertEquals(body.size(), answered.get("setContentLength"));
+        assertEquals(403, response.status);
+        assertEquals("application/problem+json", response.contentType);
+        assertEquals(response.body.size(), response.contentLength);
         assertEquals("MIZAN-105", problem().getString("code"));
         assertEquals(403, problem().getInt("status"));
     }
@@ -125,7 +87,7 @@ class HandshakeTest {
     void aSessionNamedInTheUrlIsRefusedWith400() throws Exception {
         assertTrue(handshake(APP, true).isEmpty(), "the chain is not run");
 
-        assertEquals(400, answered.get("setStatus"));
+        assertEquals(400, response.status);
         assertEquals("MIZAN-123", problem().getString("code"));
     }
 
@@ -135,7 +97,7 @@ class HandshakeTest {
         assertEquals(List.of(true, true), handshake("https://partner.example", false));
         assertEquals(List.of(true, true), handshake(null, false), "no Origin: not a browser's cross-site request");
 
-        assertTrue(answered.isEmpty(), "nothing answered by the filter");
+        assertFalse(response.answered(), "nothing answered by the filter");
         assertFalse(HandshakeOriginFilter.decided(), "forgotten once the handshake is through");
     }
 

@@ -13,25 +13,37 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A servlet request and response without a server, for the {@link io.mizan.hydration.HydrationFilter}
- * and the sign-in functions: the request has a method, headers (matched without regard to case, as HTTP
- * does), maybe a user principal, maybe a session named in the URL, a client address, a context path,
- * whether it came over https, and a session and a servlet {@link Context} as a container keeps them; it
- * records what ended a session or a sign-in ({@link Request#events}). The response records its status,
- * content type, headers, length and body, and whether it was flushed. Only the methods the filter, a
- * page's servlet and the sign-in functions use answer; any other throws.
+ * A servlet request and response without a server, the one fake of them the tests share.
+ *
+ * <p>The request has headers, matched without regard to case as HTTP does, each name with the one value
+ * or the several values it was given ({@code getHeader} answers the first, a date header reads as
+ * 1,000 ms); maybe a user principal and an authentication type; maybe a session named in the URL; a
+ * client address, a context path, and a session and a servlet {@link Context} as a container keeps
+ * them; it records what ended a session or a sign-in ({@link Request#events}). Its method, scheme
+ * (secure when https), servlet path and path info, query string and locale answer only when the test
+ * gave them: asked for one it was not given, it throws.
+ *
+ * <p>The response records its status (200 until set), content type and encoding (the charset the type
+ * names, too), length, headers (the last value of each, dates as {@code date} and the number) and
+ * body, whether it was flushed, and whether it was answered at all.
+ *
+ * <p>Any other method of either throws {@link UnsupportedOperationException}, so that a test notices
+ * the code under test using something it did not expect.
  */
 public final class FakeHttp {
 
@@ -39,37 +51,57 @@ public final class FakeHttp {
 
     private FakeHttp() {}
 
-    /** A request of this method and these headers. */
+    /** A request; the builder methods return it, {@link #build()} makes the servlet request it describes. */
     public static final class Request {
-        public final String method;
-        public final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         public Principal user;
+        public String authType;
         public boolean sessionInUrl;
         public String remoteAddr = "192.0.2.1";
         public String contextPath = "";
-        public boolean secure;
         public Context context = new Context();
 
         /** What ended a session ({@code invalidate <id>}) or a sign-in ({@code logout}), in order. */
         public final List<String> events = new ArrayList<>();
 
+        private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+        /** What the getters of the values a test may give answer, by the getter's name. */
+        private final Map<String, Object> given = new HashMap<>();
+
         private Session session;
         private Runnable onLogout = () -> {};
 
+        /** A request without a method: reading it throws. */
+        public Request() {}
+
+        /** A request of this method. */
         public Request(String method) {
-            this.method = method;
+            given.put("getMethod", method);
         }
 
+        /** Adds a value of this header: given again with the same name, the header has several. */
         public Request header(String name, String value) {
-            headers.put(name, value);
+            headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             return this;
         }
 
         public Request user(String name) {
-            user = () -> name;
+            return user(() -> name);
+        }
+
+        /** Of this user principal ({@code null}: nobody). */
+        public Request user(Principal principal) {
+            user = principal;
             return this;
         }
 
+        /** Authenticated by this scheme ({@code BASIC}, {@code FORM}, ...). */
+        public Request authType(String type) {
+            authType = type;
+            return this;
+        }
+
+        /** As a request whose URL names its session ({@code ;jsessionid=}), which the container read. */
         public Request sessionInUrl() {
             sessionInUrl = true;
             return this;
@@ -97,9 +129,33 @@ public final class FakeHttp {
             return this;
         }
 
+        /** Over this scheme: secure when it is https. Without one, it is not secure and has no scheme to read. */
+        public Request scheme(String scheme) {
+            given.put("getScheme", scheme);
+            return this;
+        }
+
         /** Came over https. */
         public Request secure() {
-            secure = true;
+            return scheme("https");
+        }
+
+        /** Mapped to a servlet at this path, with this path info (either may be {@code null}). */
+        public Request path(String servletPath, String pathInfo) {
+            given.put("getServletPath", servletPath);
+            given.put("getPathInfo", pathInfo);
+            return this;
+        }
+
+        /** With this query string, as the browser sent it ({@code null}: none). */
+        public Request query(String queryString) {
+            given.put("getQueryString", queryString);
+            return this;
+        }
+
+        /** Preferring this locale. */
+        public Request locale(Locale locale) {
+            given.put("getLocale", locale);
             return this;
         }
 
@@ -129,6 +185,10 @@ public final class FakeHttp {
             return null;
         }
 
+        private List<String> values(String name) {
+            return List.copyOf(headers.getOrDefault(name, List.of()));
+        }
+
         /** A session as a container keeps it: invalidated, it is the request's no more. */
         private final class Session {
             final String id;
@@ -156,34 +216,40 @@ public final class FakeHttp {
             }
         }
 
+        /** The servlet request; it reads this one's values as they are when asked. */
         public HttpServletRequest build() {
             return (HttpServletRequest) Proxy.newProxyInstance(
                     HttpServletRequest.class.getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class},
                     (proxy, m, args) -> switch (m.getName()) {
-                        case "getMethod" -> method;
-                        case "getHeader" -> headers.get((String) args[0]);
-                        case "getHeaders" -> Collections.enumeration(
-                                headers.containsKey((String) args[0])
-                                        ? List.of(headers.get((String) args[0]))
-                                        : List.<String>of());
+                        case "getHeader" -> values((String) args[0]).stream()
+                                .findFirst()
+                                .orElse(null);
+                        case "getHeaders" -> Collections.enumeration(values((String) args[0]));
                         case "getDateHeader" -> headers.containsKey((String) args[0]) ? 1_000L : -1L;
                         case "getUserPrincipal" -> user;
+                        case "getAuthType" -> authType;
                         case "isRequestedSessionIdFromURL" -> sessionInUrl;
                         case "getRemoteAddr" -> remoteAddr;
                         case "getContextPath" -> contextPath;
-                        case "isSecure" -> secure;
+                        case "isSecure" -> "https".equalsIgnoreCase((String) given.get("getScheme"));
                         case "getServletContext" -> context.build();
                         case "getSession" -> session(args == null || (Boolean) args[0]);
                         case "logout" -> logout();
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];
-                        default -> throw new UnsupportedOperationException(m.getName());
+                        case "toString" -> "FakeHttp.Request " + given + " " + headers;
+                        default -> {
+                            if (args == null && given.containsKey(m.getName())) {
+                                yield given.get(m.getName());
+                            }
+                            throw new UnsupportedOperationException(m.getName());
+                        }
                     });
         }
     }
 
-    /** What a response was given. */
+    /** A response: what it was given, read from its public fields once the code under test is done. */
     public static final class Response {
         public int status = 200;
         public String contentType;
@@ -192,6 +258,8 @@ public final class FakeHttp {
         public boolean flushed;
         public final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         public final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        private boolean answered;
 
         private final ServletOutputStream stream = new ServletOutputStream() {
             @Override
@@ -210,63 +278,56 @@ public final class FakeHttp {
             }
         };
 
+        /** The body, read as UTF-8. */
         public String text() {
-            return body.toString(java.nio.charset.StandardCharsets.UTF_8);
+            return body.toString(StandardCharsets.UTF_8);
         }
 
+        /** Whether it was given anything: a status, type, encoding, length or header, a flush or a body. */
+        public boolean answered() {
+            return answered || body.size() > 0;
+        }
+
+        /** The servlet response, recording into this one; built again, it records into the same. */
         public HttpServletResponse build() {
             return (HttpServletResponse) Proxy.newProxyInstance(
                     HttpServletResponse.class.getClassLoader(),
                     new Class<?>[] {HttpServletResponse.class},
                     (proxy, m, args) -> switch (m.getName()) {
-                        case "setStatus" -> {
-                            status = (Integer) args[0];
-                            yield null;
-                        }
                         case "getStatus" -> status;
-                        case "setContentType" -> {
-                            contentType = (String) args[0];
-                            int at = contentType
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .indexOf("charset=");
-                            if (at >= 0) {
-                                characterEncoding =
-                                        contentType.substring(at + 8).trim();
-                            }
-                            yield null;
-                        }
                         case "getContentType" -> contentType;
-                        case "setCharacterEncoding" -> {
-                            characterEncoding = (String) args[0];
-                            yield null;
-                        }
                         case "getCharacterEncoding" -> characterEncoding;
-                        case "setHeader", "addHeader" -> {
-                            headers.put((String) args[0], (String) args[1]);
-                            yield null;
-                        }
-                        case "setDateHeader", "addDateHeader" -> {
-                            headers.put((String) args[0], "date " + args[1]);
-                            yield null;
-                        }
                         case "getHeader" -> headers.get((String) args[0]);
-                        case "setContentLength" -> {
-                            contentLength = (Integer) args[0];
-                            yield null;
-                        }
-                        case "setContentLengthLong" -> {
-                            contentLength = ((Long) args[0]).intValue();
-                            yield null;
-                        }
-                        case "flushBuffer" -> {
-                            flushed = true;
-                            yield null;
-                        }
                         case "getOutputStream" -> stream;
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];
-                        default -> throw new UnsupportedOperationException(m.getName());
+                        case "toString" -> "FakeHttp.Response " + status + " " + headers;
+                        default -> {
+                            set(m.getName(), args);
+                            answered = true;
+                            yield null;
+                        }
                     });
+        }
+
+        private void set(String method, Object[] args) {
+            switch (method) {
+                case "setStatus" -> status = (Integer) args[0];
+                case "setContentType" -> {
+                    contentType = (String) args[0];
+                    int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+                    if (at >= 0) {
+                        characterEncoding = contentType.substring(at + 8).trim();
+                    }
+                }
+                case "setCharacterEncoding" -> characterEncoding = (String) args[0];
+                case "setHeader", "addHeader" -> headers.put((String) args[0], (String) args[1]);
+                case "setDateHeader", "addDateHeader" -> headers.put((String) args[0], "date " + args[1]);
+                case "setContentLength" -> contentLength = (Integer) args[0];
+                case "setContentLengthLong" -> contentLength = ((Long) args[0]).intValue();
+                case "flushBuffer" -> flushed = true;
+                default -> throw new UnsupportedOperationException(method);
+            }
         }
     }
 

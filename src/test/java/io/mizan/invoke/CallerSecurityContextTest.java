@@ -2,12 +2,12 @@ package io.mizan.invoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mizan.inprocess.FakeHttp;
 import io.mizan.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.lang.reflect.Proxy;
 import java.security.Principal;
 import java.util.List;
 
@@ -41,14 +41,7 @@ class CallerSecurityContextTest {
             return null;
         }
         String[] parts = spec.split(" ");
-        return (HttpServletRequest) Proxy.newProxyInstance(
-                HttpServletRequest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "isSecure" -> parts[0].equals("https");
-                    case "getAuthType" -> parts[1];
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return new FakeHttp.Request().scheme(parts[0]).authType(parts[1]).build();
     }
 
     @ParameterizedTest(name = "{0} over {1}: principal {2}, staff {3}, secure {4}, scheme {5}")

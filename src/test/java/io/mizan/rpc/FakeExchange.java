@@ -1,34 +1,35 @@
 package io.mizan.rpc;
 
+import io.mizan.inprocess.FakeHttp;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.lang.reflect.Proxy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * An {@link HttpExchange} without a server: a servlet request of these headers (matched without regard
- * to case, as HTTP does) over https, and this query (sent form-encoded); no session named in its URL; no
- * response. Only the methods the endpoints use answer; any other throws.
+ * An {@link HttpExchange} without a server: a {@link FakeHttp} request of these headers (matched
+ * without regard to case, as HTTP does) over https, in the default locale, of nobody, and this query
+ * (sent form-encoded); no session named in its URL unless told so; no response. Only the methods the
+ * endpoints use answer; any other throws.
  */
 final class FakeExchange {
 
-    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final FakeHttp.Request request =
+            new FakeHttp.Request().scheme("https").locale(Locale.getDefault());
     private final Map<String, List<String>> query = new LinkedHashMap<>();
-    private boolean sessionIdInUrl;
 
     FakeExchange header(String name, String value) {
-        headers.put(name, value);
+        request.header(name, value);
         return this;
     }
 
     /** As a request whose URL names its session ({@code ;jsessionid=}), which the container read. */
     FakeExchange sessionIdInUrl() {
-        sessionIdInUrl = true;
+        request.sessionInUrl();
         return this;
     }
 
@@ -51,22 +52,7 @@ final class FakeExchange {
     }
 
     HttpExchange build() {
-        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
-                HttpServletRequest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getHeader" -> headers.get((String) args[0]);
-                    case "getHeaders" -> java.util.Collections.enumeration(
-                            headers.containsKey((String) args[0])
-                                    ? List.of(headers.get((String) args[0]))
-                                    : List.<String>of());
-                    case "getScheme" -> "https";
-                    case "getUserPrincipal", "getAuthType" -> null;
-                    case "getLocale" -> java.util.Locale.getDefault();
-                    case "getQueryString" -> queryString();
-                    case "isRequestedSessionIdFromURL" -> sessionIdInUrl;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        return new HttpExchange(request, request, null);
+        HttpServletRequest built = request.query(queryString()).build();
+        return new HttpExchange(built, built, null);
     }
 }

@@ -3,6 +3,7 @@ package io.mizan.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.mizan.inprocess.FakeHttp;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,7 @@ class ContainerCallerTest {
     }
 
     private static HttpServletRequest request(Principal user) {
-        return (HttpServletRequest) Proxy.newProxyInstance(
-                HttpServletRequest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class},
-                (p, method, args) -> method.getName().equals("getUserPrincipal") ? user : null);
+        return new FakeHttp.Request().user(user).build();
     }
 
     private static final Principal ADA = () -> "ada";

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mizan.FieldError;
 import io.mizan.MizanException;
 import io.mizan.forms.FormOperations;
+import io.mizan.inprocess.FakeHttp;
 import io.mizan.inprocess.InProcess;
 import io.mizan.invoke.Entry;
 import io.mizan.invoke.Invocation;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,16 +67,10 @@ class FormsTest {
     }
 
     private static HttpServletRequest request(Locale locale) {
-        return (HttpServletRequest) Proxy.newProxyInstance(
-                FormsTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getLocale" -> locale;
-                    case "getHeader" -> args[0].equals("Accept-Language") && locale != null
-                            ? locale.toLanguageTag()
-                            : null;
-                    default -> null;
-                });
+        return new FakeHttp.Request()
+                .locale(locale)
+                .header("Accept-Language", locale.toLanguageTag())
+                .build();
     }
 
     private JsonObject run(String function, String body, Caller caller, Locale locale) {
