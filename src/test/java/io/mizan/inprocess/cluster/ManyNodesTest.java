@@ -221,16 +221,21 @@ class ManyNodesTest {
         assertTrue(bobSaw.stream().allMatch(m -> m.contains("ann:1")), "ann never left, as bob saw it: " + bobSaw);
     }
 
-    @Test
-    void aNodeThatStopsWhileRedisIsAwayLeavesPresenceWithinItsTimeToLiveOfRedisComingBack() throws Exception {
-        ChannelHub a = nodes.start(redis.uri());
-        InProcess.Deployment nodeB = nodes.deploy(redis.uri());
-        ChannelClient ann = ChannelClient.open(a, InProcess.user("ann"));
+    /** Ann on a node of her own and bob on {@code nodeB}, in the hall: what ann sees, once she sees both. */
+    private PresenceView annSeesBobOn(InProcess.Deployment nodeB) {
+        ChannelClient ann = ChannelClient.open(nodes.start(redis.uri()), InProcess.user("ann"));
         ann.join("1", "lobby", HALL);
         PresenceView annSees = new PresenceView(ann);
         ChannelClient bob = ChannelClient.open(nodeB.bean(ChannelHub.class), InProcess.user("bob"));
         bob.join("1", "lobby", HALL);
         annSees.awaitMembers("ann:1", "bob:1");
+        return annSees;
+    }
+
+    @Test
+    void aNodeThatStopsWhileRedisIsAwayLeavesPresenceWithinItsTimeToLiveOfRedisComingBack() throws Exception {
+        InProcess.Deployment nodeB = nodes.deploy(redis.uri());
+        PresenceView annSees = annSeesBobOn(nodeB);
 
         redis.kill();
         nodeB.close(); // cannot say so: nothing to tell it through
@@ -297,14 +302,8 @@ class ManyNodesTest {
 
     @Test
     void aNodeThatStopsLeavesPresenceAtOnce() {
-        ChannelHub a = nodes.start(redis.uri());
         InProcess.Deployment nodeB = nodes.deploy(redis.uri());
-        ChannelClient ann = ChannelClient.open(a, InProcess.user("ann"));
-        ann.join("1", "lobby", HALL);
-        PresenceView annSees = new PresenceView(ann);
-        ChannelClient bob = ChannelClient.open(nodeB.bean(ChannelHub.class), InProcess.user("bob"));
-        bob.join("1", "lobby", HALL);
-        annSees.awaitMembers("ann:1", "bob:1");
+        PresenceView annSees = annSeesBobOn(nodeB);
 
         long t0 = System.nanoTime();
         nodeB.close();
