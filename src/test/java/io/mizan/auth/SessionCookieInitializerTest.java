@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mizan.inprocess.ApplicationSettings;
 import io.mizan.inprocess.FakeHttp;
 import io.mizan.messages.LogCapture;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.servlet.SessionTrackingMode;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +29,9 @@ class SessionCookieInitializerTest {
     private static final Map<String, String> ON = Map.of("mizan.auth.functions", "true");
 
     /** The application's class loader, with its own configuration. */
-    private final ClassLoader application = new ClassLoader(getClass().getClassLoader()) {};
+    private final ApplicationSettings settings = new ApplicationSettings();
+
+    private final ClassLoader application = settings.loader;
 
     private final FakeHttp.Context context = new FakeHttp.Context();
 
@@ -41,18 +41,12 @@ class SessionCookieInitializerTest {
 
     @AfterEach
     void forget() {
-        ConfigProviderResolver.instance()
-                .releaseConfig(ConfigProviderResolver.instance().getConfig(application));
+        settings.release();
     }
 
     /** Starts the application with these settings; what Mizan logged meanwhile. */
     private List<String> start(Map<String, String> config) {
-        ConfigProviderResolver.instance()
-                .registerConfig(
-                        new SmallRyeConfigBuilder()
-                                .withSources(new PropertiesConfigSource(config, "test", 500))
-                                .build(),
-                        application);
+        settings.set(config);
         try (LogCapture log = LogCapture.of("io.mizan.auth")) {
             new SessionCookieInitializer().onStartup(Set.of(), context.build());
             return log.messages();

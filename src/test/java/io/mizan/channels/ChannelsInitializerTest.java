@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.mizan.inprocess.ApplicationSettings;
 import io.mizan.inprocess.InProcess;
 import io.mizan.inprocess.channels.messages.ChatChannel;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
@@ -18,7 +17,6 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +43,9 @@ class ChannelsInitializerTest {
     static final Logger LOG = Logger.getLogger(ChannelsInitializer.class.getName());
 
     /** The application's class loader, with its own configuration. */
-    private final ClassLoader application = new ClassLoader(getClass().getClassLoader()) {};
+    private final ApplicationSettings settings = new ApplicationSettings();
+
+    private final ClassLoader application = settings.loader;
 
     /** What the context was asked, in order. */
     private final List<String> asked = new ArrayList<>();
@@ -61,8 +61,7 @@ class ChannelsInitializerTest {
 
     @AfterEach
     void forget() {
-        ConfigProviderResolver.instance()
-                .releaseConfig(ConfigProviderResolver.instance().getConfig(application));
+        settings.release();
         if (deployment != null) {
             deployment.close();
         }
@@ -124,12 +123,7 @@ class ChannelsInitializerTest {
 
     /** Starts the application with these settings, then initializes its context. */
     private void start(Map<String, String> config) {
-        ConfigProviderResolver.instance()
-                .registerConfig(
-                        new SmallRyeConfigBuilder()
-                                .withSources(new PropertiesConfigSource(config, "test", 500))
-                                .build(),
-                        application);
+        settings.set(config);
         ServletContext context = context();
         new ChannelsInitializer().onStartup(Set.of(), context);
         listeners.forEach(l -> l.contextInitialized(new ServletContextEvent(context)));

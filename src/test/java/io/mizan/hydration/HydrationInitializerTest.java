@@ -2,12 +2,10 @@ package io.mizan.hydration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.mizan.inprocess.ApplicationSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,9 @@ import java.util.Set;
 class HydrationInitializerTest {
 
     /** The application's class loader, with its own configuration. */
-    private final ClassLoader application = new ClassLoader(getClass().getClassLoader()) {};
+    private final ApplicationSettings settings = new ApplicationSettings();
+
+    private final ClassLoader application = settings.loader;
 
     /** What the context was asked: the filter's name and class, then each mapping. */
     private final List<String> asked = new ArrayList<>();
@@ -37,17 +37,11 @@ class HydrationInitializerTest {
 
     @AfterEach
     void forget() {
-        ConfigProviderResolver.instance()
-                .releaseConfig(ConfigProviderResolver.instance().getConfig(application));
+        settings.release();
     }
 
     private void start(Map<String, String> config) {
-        ConfigProviderResolver.instance()
-                .registerConfig(
-                        new SmallRyeConfigBuilder()
-                                .withSources(new PropertiesConfigSource(config, "test", 500))
-                                .build(),
-                        application);
+        settings.set(config);
         FilterRegistration.Dynamic registration = (FilterRegistration.Dynamic) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {FilterRegistration.Dynamic.class}, (proxy, m, args) -> {
                     if (!m.getName().equals("addMappingForUrlPatterns")) {
