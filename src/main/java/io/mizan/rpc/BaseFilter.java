@@ -1,5 +1,6 @@
 package io.mizan.rpc;
 
+import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -32,9 +33,10 @@ import java.util.Set;
  *       to parse it while choosing the resource method and answers a bare 400 that no {@code ExceptionMapper}
  *       sees; RESTEasy (WildFly) parses these headers before anything of JAX-RS runs, a pre-matching filter
  *       included, and answers a bare 400. Either way the container then writes its HTML error page.
- *   <li>the base itself ({@code .../mizan}, and {@code .../mizan/}, which RESTEasy reads as the same): 404
- *       {@code MIZAN-102}, as any other path under the base that is no endpoint. No resource method's path
- *       matches it.
+ *   <li>the base itself ({@code .../mizan}, and {@code .../mizan/}, which RESTEasy reads as the same), and any
+ *       path ending in a slash ({@code .../call/hello/}, which RESTEasy answers as {@code .../call/hello} and
+ *       Jersey as no endpoint): 404 {@code MIZAN-102}, as any other path under the base that is no endpoint, on
+ *       every server alike. No resource method's path matches them.
  * </ul>
  *
  * <p>A servlet filter, registered when the application starts (as a {@link ServletContainerInitializer} listed
@@ -103,8 +105,8 @@ public final class BaseFilter extends HttpFilter implements ServletContainerInit
         String header = malformedHeader(request);
         if (header != null) {
             Problem.send(request, response, Messages.malformedHeader(header));
-        } else if (isBase(request)) {
-            Problem.send(request, response, Messages.noEndpoint(""));
+        } else if (isBaseOrEndsInSlash(request)) {
+            Problem.send(request, response, Messages.noEndpoint(StrictJson.shorten(underBase(request))));
         } else {
             chain.doFilter(request, response);
         }
@@ -134,13 +136,33 @@ public final class BaseFilter extends HttpFilter implements ServletContainerInit
         return null;
     }
 
-    /** Whether the request is for the base itself, its path decoded and without path parameters. */
-    private boolean isBase(HttpServletRequest request) {
-        String servletPath = request.getServletPath();
+    /**
+     * Whether the request's path, decoded and without path parameters, ends in a slash or is the base itself: no
+     * endpoint's path does, and RESTEasy reads {@code call/hello/} as {@code call/hello} where Jersey does not.
+     */
+    private boolean isBaseOrEndsInSlash(HttpServletRequest request) {
         String info = request.getPathInfo();
-        if (servletPath.length() + (info == null ? 0 : info.length()) > longestBase) {
-            return false; // a path under the base: no string made
+        String last = info == null ? request.getServletPath() : info;
+        return last.endsWith("/")
+                || (request.getServletPath().length() + (info == null ? 0 : info.length()) <= longestBase
+                        && bases.contains(path(request)));
+    }
+
+    /** The request's path after the base and its slash: {@code call/hello/}, or empty for the base itself. */
+    private String underBase(HttpServletRequest request) {
+        String path = path(request);
+        for (String base : bases) {
+            if (!base.endsWith("/")
+                    && path.startsWith(base)
+                    && (path.length() == base.length() || path.charAt(base.length()) == '/')) {
+                return path.substring(Math.min(path.length(), base.length() + 1));
+            }
         }
-        return bases.contains(info == null ? servletPath : servletPath + info);
+        return path;
+    }
+
+    private static String path(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return info == null ? request.getServletPath() : request.getServletPath() + info;
     }
 }

@@ -946,6 +946,25 @@ class CoreIT {
     }
 
     @Test
+    void aTrailingSlashNamesNoEndpointOnEveryServer() {
+        for (String[] c : new String[][] {
+            {"POST", "api/mizan/call/hello/"},
+            {"POST", "api/mizan/call/hello//"},
+            {"GET", "api/mizan/ctx/motdFor/"},
+            {"GET", "api/mizan/hydrate/"},
+            {"POST", "api/mizan/batch/"},
+            {"GET", "api/mizan/manifest/"},
+            {"GET", "api/mizan/schema/"},
+            {"OPTIONS", "api/mizan/call/hello/"},
+            {"GET", "api/mizan/hydrate/;x=1"}
+        }) {
+            Http.Raw r = http.raw(c[0], c[1], c[0].equals("POST") ? "{}" : null, "Content-Type: application/json");
+            assertRawProblem(r, 404, "MIZAN-102", "There is no Mizan endpoint");
+        }
+        assertEquals(200, http.call("hello", "{}").statusCode());
+    }
+
+    @Test
     void theManifestCanBeSwitchedOff() {
         assertProblem(http.get("api/mizan/manifest"), 404, "MIZAN-104", "switched off");
     }

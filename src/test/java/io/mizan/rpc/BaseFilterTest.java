@@ -74,10 +74,27 @@ class BaseFilterTest {
             assertTrue(response.text().contains("\"code\":\"MIZAN-102\""), response.text());
             assertTrue(response.text().contains("There is no Mizan endpoint at ''"), response.text());
         }
-        for (String[] path : new String[][] {{"/api", "/mizan/hydrate"}, {"/api", "/mizan/x"}, {"/api", "/mizan//"}}) {
+        for (String[] path :
+                new String[][] {{"/api", "/mizan/hydrate"}, {"/api", "/mizan/x"}, {"/api", "/mizan/call/a"}}) {
             FakeHttp.Response response = new FakeHttp.Response();
             assertTrue(run(request("GET", path[0], path[1]), response), String.join("", path[0], path[1]));
             assertFalse(response.answered(), "nothing answered by the filter");
+        }
+    }
+
+    @Test
+    void aPathEndingInASlashIsA404ProblemNamingIt() throws Exception {
+        for (String[] path : new String[][] {
+            {"/api", "/mizan/call/hello/", "call/hello/"},
+            {"/api", "/mizan//", "/"},
+            {"/api", "/mizan/hydrate//", "hydrate//"},
+            {"/api/mizan/ctx/motd/", null, "ctx/motd/"}
+        }) {
+            FakeHttp.Response response = new FakeHttp.Response();
+            assertFalse(run(request("GET", path[0], path[1]), response), path[2]);
+            assertEquals(404, response.status);
+            assertTrue(response.text().contains("\"code\":\"MIZAN-102\""), response.text());
+            assertTrue(response.text().contains("There is no Mizan endpoint at '" + path[2] + "'"), response.text());
         }
     }
 
