@@ -23,17 +23,15 @@ final class Documents {
         this.schema = settings.schemaEnabled() ? SchemaDocument.toJson(model) : null;
     }
 
-    Response manifest() {
+    Response.ResponseBuilder manifest() {
         return manifest == null
                 ? Problem.response(Messages.documentSwitchedOff("manifest", "mizan.manifest.enabled"))
-                        .build()
-                : Response.ok(manifest, MediaType.APPLICATION_JSON_TYPE).build();
+                : Response.ok(manifest, MediaType.APPLICATION_JSON_TYPE);
     }
 
-    Response schema() {
+    Response.ResponseBuilder schema() {
         return schema == null
                 ? Problem.response(Messages.documentSwitchedOff("schema", "mizan.schema.enabled"))
-                        .build()
-                : Response.ok(schema, MediaType.APPLICATION_JSON_TYPE).build();
+                : Response.ok(schema, MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -140,13 +140,14 @@ public class MizanResource {
 
     private Response route(String method, String path, InputStream body, HttpExchange exchange) {
         if (exchange.request().isRequestedSessionIdFromURL()) { // Payara reads one whatever the tracking modes
-            return Problem.response(Messages.sessionIdInUrl()).build();
+            return cors.headers(Problem.response(Messages.sessionIdInUrl()), exchange)
+                    .build();
         }
         int slash = path.indexOf('/');
         String endpoint = slash < 0 ? path : path.substring(0, slash);
         String name = slash < 0 ? null : path.substring(slash + 1);
         if (name != null && (name.isEmpty() || name.indexOf('/') >= 0)) {
-            return notFound(path);
+            return notFound(path, exchange);
         }
         switch (name == null ? endpoint : endpoint + "/") {
             case "call/" -> {
@@ -173,20 +174,19 @@ public class MizanResource {
             }
             case "hydrate", "manifest", "schema" -> {
                 return switch (method) {
-                    case "GET" -> document(endpoint, exchange);
-                    case "OPTIONS" -> Response.noContent()
-                            .header("Allow", READ + ", OPTIONS")
+                    case "GET" -> cors.headers(document(endpoint, exchange), exchange)
                             .build();
+                    case "OPTIONS" -> cors.preflight(READ, exchange);
                     default -> wrongMethod(READ, exchange);
                 };
             }
             default -> {
-                return notFound(path);
+                return notFound(path, exchange);
             }
         }
     }
 
-    private Response document(String endpoint, HttpExchange exchange) {
+    private Response.ResponseBuilder document(String endpoint, HttpExchange exchange) {
         return switch (endpoint) {
             case "hydrate" -> hydrate(exchange);
             case "manifest" -> documents.manifest();
@@ -194,17 +194,16 @@ public class MizanResource {
         };
     }
 
-    private Response hydrate(HttpExchange exchange) {
+    private Response.ResponseBuilder hydrate(HttpExchange exchange) {
         try {
             exchange.refuseForeignOrigin(origins);
         } catch (MizanException e) {
-            return Problem.response(e).build();
+            return Problem.response(e);
         }
         return Response.ok(
                         hydration.contexts(new ContainerCaller(security, exchange.request()), exchange.forFunctions()),
                         MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store")
-                .build();
+                .header("Cache-Control", "no-store");
     }
 
     private Response wrongMethod(String allowed, HttpExchange exchange) {
@@ -215,7 +214,8 @@ public class MizanResource {
                 .build();
     }
 
-    private static Response notFound(String path) {
-        return Problem.response(Messages.noEndpoint(StrictJson.shorten(path))).build();
+    private Response notFound(String path, HttpExchange exchange) {
+        return cors.headers(Problem.response(Messages.noEndpoint(StrictJson.shorten(path))), exchange)
+                .build();
     }
 }

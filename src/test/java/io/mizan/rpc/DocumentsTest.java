@@ -39,7 +39,7 @@ class DocumentsTest {
     @Test
     void bothAnswerByDefault() {
         Documents on = documents(Map.of());
-        for (Response answer : List.of(on.manifest(), on.schema())) {
+        for (Response answer : List.of(on.manifest().build(), on.schema().build())) {
             assertEquals(200, answer.getStatus());
             assertEquals("application/json", answer.getHeaderString("Content-Type"));
             assertTrue(EndpointsTest.text(answer).contains("ping"), EndpointsTest.text(answer));
@@ -49,10 +49,10 @@ class DocumentsTest {
     @Test
     void switchedOffEachIsANotFoundThatNamesItsSetting() {
         Documents off = documents(Map.of("mizan.manifest.enabled", "false", "mizan.schema.enabled", "false"));
-        Response manifest = off.manifest();
+        Response manifest = off.manifest().build();
         assertEquals(404, manifest.getStatus());
         assertTrue(EndpointsTest.text(manifest).contains("mizan.manifest.enabled=false"));
-        Response schema = off.schema();
+        Response schema = off.schema().build();
         assertEquals(404, schema.getStatus());
         assertTrue(EndpointsTest.text(schema).contains("mizan.schema.enabled=false"));
     }

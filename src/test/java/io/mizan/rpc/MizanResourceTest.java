@@ -2,6 +2,7 @@ package io.mizan.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.config.MizanSettings;
 import io.mizan.forms.FormOperations;
@@ -36,6 +37,7 @@ class MizanResourceTest {
         resource.invoker = endpoints.invoker;
         resource.binder = endpoints.binder;
         resource.forms = new FormOperations(endpoints.invoker, endpoints.binder);
+        resource.hydration = new io.mizan.hydration.Hydration(endpoints.invoker, endpoints.binder);
         resource.settings = MizanSettings.from(new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(Map.of("mizan.allowed-origins", APP), "test", 500))
                 .build());
@@ -111,6 +113,45 @@ class MizanResourceTest {
         Response post = send("POST", "schema");
         assertEquals("405 MIZAN-103", code(post));
         assertEquals("GET, HEAD, OPTIONS", post.getHeaderString("Allow"));
+    }
+
+    @Test
+    void everyAnswerUnderTheBaseCarriesCorsForAListedOriginAndNoneForAnother() {
+        for (String[] c : new String[][] {
+            {"GET", "hydrate"},
+            {"GET", "manifest"},
+            {"GET", "schema"},
+            {"GET", "nothing"},
+            {"POST", "call/ping"},
+            {"POST", "nothing"},
+            {"GET", "ctx/stock"},
+            {"OPTIONS", "hydrate"},
+            {"OPTIONS", "manifest"},
+            {"OPTIONS", "schema"},
+            {"OPTIONS", "ctx/stock"}
+        }) {
+            Response listed = send(c[0], c[1], request().header("Origin", APP));
+            String what = c[0] + " " + c[1] + " " + listed.getStatus();
+            assertEquals(APP, listed.getHeaderString("Access-Control-Allow-Origin"), what);
+            assertEquals("true", listed.getHeaderString("Access-Control-Allow-Credentials"), what);
+            assertTrue(listed.getHeaderString("Vary").contains("Origin"), what);
+            if (c[0].equals("OPTIONS")) {
+                assertEquals(204, listed.getStatus(), what);
+                assertEquals(
+                        c[1].equals("call/ping") ? "POST" : "GET, HEAD",
+                        listed.getHeaderString("Access-Control-Allow-Methods"),
+                        what);
+            }
+            Response foreign = send(c[0], c[1], request().header("Origin", "https://evil.example"));
+            assertNull(foreign.getHeaderString("Access-Control-Allow-Origin"), what);
+        }
+    }
+
+    private static FakeExchange request() {
+        return new FakeExchange()
+                .header("Content-Type", "application/json")
+                .query("board", "b")
+                .query("page", "1");
     }
 
     @Test
