@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * The page's WebSocket: hands each connection to the {@link ChannelHub} with the caller its handshake
- * established, and enforces the frame size (a larger frame closes the socket with 1009: the
- * container's own limit covers only fragmented messages).
+ * established, and enforces the frame size (a larger message closes the socket with 1009: the
+ * containers' own limits cover only fragmented messages, and Undertow's not even those).
  */
 public final class ChannelEndpoint extends Endpoint {
 
@@ -41,13 +41,7 @@ public final class ChannelEndpoint extends Endpoint {
         ChannelHub.Connection connection =
                 hub.get().open(new SessionTransport(session), caller instanceof Caller c ? c : Caller.ANONYMOUS);
         session.getUserProperties().put(ChannelHub.Connection.class.getName(), connection);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
-            if (tooLarge(text)) {
-                close(session, CloseReason.CloseCodes.TOO_BIG, "frame over " + maxFrameBytes + " bytes");
-                return;
-            }
-            connection.receive(text);
-        });
+        session.addMessageHandler(String.class, new TextFrames(session, connection));
         // without a handler a container drops binary frames silently: a client would never learn its mistake
         session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>)
                 data -> connection.receiveBinary());
@@ -57,6 +51,60 @@ public final class ChannelEndpoint extends Endpoint {
             data.get(payload);
             connection.pong(payload);
         });
+    }
+
+    /**
+     * A text message as it comes, in the parts the container reads: Undertow (WildFly) would otherwise hold a
+     * frame whole, however large, before a whole-message handler's limit applies. A message past the limit is
+     * refused (1009) as soon as its parts say so, and nothing more of it is kept.
+     */
+    private final class TextFrames implements MessageHandler.Partial<String> {
+        private final Session session;
+        private final ChannelHub.Connection connection;
+        /** The parts of the message so far; {@code null} between messages. */
+        private StringBuilder parts;
+
+        private boolean refused;
+
+        TextFrames(Session session, ChannelHub.Connection connection) {
+            this.session = session;
+            this.connection = connection;
+        }
+
+        @Override
+        public void onMessage(String part, boolean last) {
+            if (refused) {
+                return;
+            }
+            String text = part;
+            if (parts != null || !last) {
+                if (parts == null) {
+                    parts = new StringBuilder();
+                }
+                // a char is at least one UTF-8 byte: past the limit in chars is past it in bytes
+                if (parts.length() + part.length() > maxFrameBytes) {
+                    refuse();
+                    return;
+                }
+                parts.append(part);
+                if (!last) {
+                    return;
+                }
+                text = parts.toString();
+                parts = null;
+            }
+            if (tooLarge(text)) {
+                refuse();
+                return;
+            }
+            connection.receive(text);
+        }
+
+        private void refuse() {
+            refused = true;
+            parts = null;
+            close(session, CloseReason.CloseCodes.TOO_BIG, "frame over " + maxFrameBytes + " bytes");
+        }
     }
 
     private boolean tooLarge(String text) {

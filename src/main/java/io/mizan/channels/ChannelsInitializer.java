@@ -34,6 +34,9 @@ public class ChannelsInitializer implements ServletContainerInitializer {
 
     private static final Logger LOG = Logger.getLogger(ChannelsInitializer.class.getName());
 
+    /** The context parameter Tyrus's servlet container takes its incoming frame buffer's size from. */
+    static final String TYRUS_INCOMING_BUFFER = "org.glassfish.tyrus.servlet.incoming-buffer-size";
+
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         MizanSettings settings;
@@ -53,6 +56,15 @@ public class ChannelsInitializer implements ServletContainerInitializer {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, channels.path());
         }
+        // Tyrus (Payara) reads a frame whole into a buffer, 4 MiB by default, before the session's size limit
+        // applies, and closes with 1011 "Buffer overflow." on one larger: a socket could hold 4 MiB. At twice the
+        // frame limit (plus the largest frame header) it holds no more than that, and a frame over the limit
+        // that fits, such as a browser's message somewhat too long, still gets the endpoint's 1009. Tyrus reads
+        // the parameter at every upgrade; a value the application's web.xml sets is kept. Undertow (WildFly)
+        // needs nothing: it applies the session's limit as the frame comes.
+        context.setInitParameter(
+                TYRUS_INCOMING_BUFFER,
+                String.valueOf(Math.min(Integer.MAX_VALUE - 14L, 2L * channels.maxFrameBytes()) + 14));
         context.addListener(new Registration(origins, channels));
     }
 

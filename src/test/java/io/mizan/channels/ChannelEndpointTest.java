@@ -127,6 +127,49 @@ class ChannelEndpointTest {
     }
 
     @Test
+    void aMessageInPartsIsReadWhole() {
+        FakeSession socket = open(Map.of(), null);
+        String join = join("abc"); // exactly the size
+
+        socket.textPart(join.substring(0, 10), false);
+        socket.textPart(join.substring(10, 40), false);
+        assertEquals(List.of(), socket.sent, "nothing is read before the last part");
+        socket.textPart(join.substring(40), true);
+        socket.text(join("d"));
+
+        assertEquals(List.of("{\"op\":\"joined\",\"ref\":\"abc\"}", "{\"op\":\"joined\",\"ref\":\"d\"}"), socket.sent);
+        assertEquals(List.of(), socket.closes);
+    }
+
+    @Test
+    void aMessageIsRefusedByThePartThatTakesItOverTheSizeAndTheRestIsNotRead() {
+        FakeSession socket = open(Map.of(), null);
+
+        socket.textPart("x".repeat(MAX - 1), false);
+        assertEquals(List.of(), socket.closes, "at the size, not over it");
+        socket.textPart("xy", false);
+        assertEquals(1, socket.closes.size());
+        assertEquals(CloseReason.CloseCodes.TOO_BIG, socket.closes.get(0).getCloseCode());
+        socket.textPart("x".repeat(MAX), false);
+        socket.textPart("}", true);
+
+        assertEquals(1, socket.closes.size(), "closed once");
+        assertEquals(List.of(), socket.sent);
+    }
+
+    @Test
+    void aMessageOfPartsIsCountedInUtf8BytesWhenItEnds() {
+        FakeSession socket = open(Map.of(), null);
+        String join = join("a\u00e9\u00e9"); // 64 characters, 66 bytes
+
+        socket.textPart(join.substring(0, 32), false);
+        socket.textPart(join.substring(32), true);
+
+        assertEquals(List.of(), socket.sent);
+        assertEquals(CloseReason.CloseCodes.TOO_BIG, socket.closes.get(0).getCloseCode());
+    }
+
+    @Test
     void aPongLetsTheFramesHeldForItGo() {
         FakeSession socket = open(Map.of("mizan.channels.send-window-bytes", "10"), null);
 

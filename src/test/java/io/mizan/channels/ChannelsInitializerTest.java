@@ -3,6 +3,7 @@ package io.mizan.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.inprocess.ApplicationSettings;
 import io.mizan.inprocess.InProcess;
@@ -101,6 +102,9 @@ class ChannelsInitializerTest {
                             return null;
                         case "getAttribute":
                             return attributes.get((String) args[0]);
+                        case "setInitParameter":
+                            asked.add("init " + args[0] + "=" + args[1]);
+                            return true;
                         default:
                             throw new UnsupportedOperationException(m.getName());
                     }
@@ -140,6 +144,7 @@ class ChannelsInitializerTest {
                         "filter mizan-websocket-origin HandshakeOriginFilter",
                         "async true",
                         "mapping " + EnumSet.of(DispatcherType.REQUEST) + " false [/live]",
+                        "init org.glassfish.tyrus.servlet.incoming-buffer-size=131086",
                         "listener"),
                 asked);
         assertEquals(1, endpoints.size());
@@ -147,6 +152,15 @@ class ChannelsInitializerTest {
         assertEquals("/live", endpoint.getPath());
         assertEquals(ChannelEndpoint.class, endpoint.getEndpointClass());
         assertInstanceOf(ChannelConfigurator.class, endpoint.getConfigurator());
+    }
+
+    @Test
+    void tyrusReadsAFrameIntoABufferOfTwiceTheFrameLimit() {
+        attributes.put(ServerContainer.class.getName(), container());
+
+        start(Map.of("mizan.channels.max-frame-bytes", "1000"));
+
+        assertTrue(asked.contains("init " + ChannelsInitializer.TYRUS_INCOMING_BUFFER + "=2014"), asked.toString());
     }
 
     @Test
@@ -196,7 +210,7 @@ class ChannelsInitializerTest {
 
         start(Map.of());
 
-        assertEquals(4, asked.size());
+        assertEquals(5, asked.size(), asked.toString()); // the filter, its two settings, the buffer, the listener
         assertEquals(List.of(), endpoints);
     }
 
@@ -218,7 +232,12 @@ class ChannelsInitializerTest {
 
         start(Map.of());
 
-        assertEquals(List.of("filter mizan-websocket-origin HandshakeOriginFilter", "listener"), asked);
+        assertEquals(
+                List.of(
+                        "filter mizan-websocket-origin HandshakeOriginFilter",
+                        "init " + ChannelsInitializer.TYRUS_INCOMING_BUFFER + "=131086",
+                        "listener"),
+                asked);
         assertEquals(1, endpoints.size());
     }
 

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class FakeSession {
     final Map<String, Object> properties = new HashMap<>();
-    final Map<Class<?>, MessageHandler.Whole<Object>> handlers = new HashMap<>();
+    final Map<Class<?>, MessageHandler> handlers = new HashMap<>();
     final List<String> sent = new ArrayList<>();
     final List<String> pings = new ArrayList<>();
     final List<CloseReason> closes = new ArrayList<>();
@@ -41,9 +41,7 @@ final class FakeSession {
                     yield null;
                 }
                 case "addMessageHandler" -> {
-                    @SuppressWarnings("unchecked")
-                    MessageHandler.Whole<Object> handler = (MessageHandler.Whole<Object>) args[1];
-                    handlers.put((Class<?>) args[0], handler);
+                    handlers.put((Class<?>) args[0], (MessageHandler) args[1]);
                     yield null;
                 }
                 case "getAsyncRemote" -> remote();
@@ -76,16 +74,31 @@ final class FakeSession {
                 });
     }
 
+    /** A text message in one frame. */
     void text(String frame) {
-        handlers.get(String.class).onMessage(frame);
+        textPart(frame, true);
     }
 
+    /** A part of a text message, as a container reads it: a frame, or as much of one as has come. */
+    @SuppressWarnings("unchecked")
+    void textPart(String part, boolean last) {
+        MessageHandler handler = handlers.get(String.class);
+        if (handler instanceof MessageHandler.Partial<?> partial) {
+            ((MessageHandler.Partial<String>) partial).onMessage(part, last);
+        } else {
+            ((MessageHandler.Whole<String>) handler).onMessage(part);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
     void binary() {
-        handlers.get(ByteBuffer.class).onMessage(ByteBuffer.wrap(new byte[] {1, 2}));
+        ((MessageHandler.Whole<ByteBuffer>) handlers.get(ByteBuffer.class))
+                .onMessage(ByteBuffer.wrap(new byte[] {1, 2}));
     }
 
+    @SuppressWarnings("unchecked")
     void pong(String payload) {
         PongMessage pong = () -> ByteBuffer.wrap(payload.getBytes(StandardCharsets.US_ASCII));
-        handlers.get(PongMessage.class).onMessage(pong);
+        ((MessageHandler.Whole<PongMessage>) handlers.get(PongMessage.class)).onMessage(pong);
     }
 }

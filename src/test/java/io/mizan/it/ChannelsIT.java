@@ -10,6 +10,7 @@ import io.mizan.it.channels.ChannelsApp;
 import io.mizan.it.support.Deployments;
 import io.mizan.it.support.GeneratedClient;
 import io.mizan.it.support.Http;
+import io.mizan.it.support.ServerNode;
 import io.mizan.it.support.Ws;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -337,6 +338,27 @@ class ChannelsIT {
         try (Ws ann = as("ann")) {
             ann.send("{\"op\":\"send\",\"ref\":\"1\",\"data\":\"" + "x".repeat(70_000) + "\"}");
             assertEquals(1009, ann.closeCode());
+        }
+        try (Ws ann = as("ann")) {
+            ann.send(join("1", "chat", "{\"room\":\"public\"}"));
+            ann.next("joined", "1");
+        }
+    }
+
+    @Test
+    void oneFrameOverTheLimitIsRefusedWithoutBeingReadWhole() {
+        // over the 64 KiB limit (a browser sends a message as one frame): 1009 on every server
+        assertEquals(new Http.Closed(1009, "frame over 65536 bytes"), http.webSocketFrame("mizan/ws", 70_000, 70_000));
+        // far over, past Tyrus's own 4 MiB, sent whole, and of which 300 KB come: refused once past the
+        // limit, never held whole. Tyrus refuses a frame over its buffer (twice the limit) itself, with 1011
+        for (long[] frame : new long[][] {{4_500_000, 4_500_000}, {4_500_000, 300_000}}) {
+            Http.Closed closed = http.webSocketFrame("mizan/ws", frame[0], frame[1]);
+            assertEquals(
+                    ServerNode.wildfly()
+                            ? new Http.Closed(1009, "frame over 65536 bytes")
+                            : new Http.Closed(1011, "Buffer overflow."),
+                    closed,
+                    frame[0] + " bytes declared");
         }
         try (Ws ann = as("ann")) {
             ann.send(join("1", "chat", "{\"room\":\"public\"}"));

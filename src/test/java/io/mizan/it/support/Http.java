@@ -130,6 +130,93 @@ public final class Http {
         }
     }
 
+    /**
+     * Opens the deployment's socket at {@code path} by hand, sends one unfragmented text frame whose header
+     * declares {@code declared} bytes followed by {@code sent} of them ({@code 'x'}s, masked as a client must),
+     * and answers the close frame the server sends: code -1 when it ends the connection without one, or sends
+     * none within 10 s, the reason saying which. A client library would split a large message into fragments, which the
+     * containers limit differently from one large frame.
+     */
+    public Closed webSocketFrame(String path, long declared, long sent) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            out.write(("GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new java.io.EOFException("no handshake answer: " + head);
+                }
+                head.append((char) b);
+            }
+            if (!head.toString().startsWith("HTTP/1.1 101")) {
+                throw new IllegalStateException("handshake refused: " + head);
+            }
+            java.io.ByteArrayOutputStream frameHead = new java.io.ByteArrayOutputStream();
+            frameHead.write(0x81); // FIN, text
+            frameHead.write(0x80 | 127); // masked, 64-bit length
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frameHead.write((int) (declared >>> shift));
+            }
+            frameHead.write(new byte[4]); // a zero mask: the payload goes as it is
+            try {
+                out.write(frameHead.toByteArray());
+                byte[] chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) 'x');
+                for (long left = sent; left > 0; left -= chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, left));
+                }
+                out.flush();
+            } catch (java.io.IOException closedWhileSending) {
+                // the server refused the frame before the end of it: its close frame may still be there to read
+            }
+            return closeCode(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** How the server closed a socket: the code and reason of its close frame. */
+    public record Closed(int code, String reason) {}
+
+    /** Reads server frames up to a close frame; code -1 at the end of the stream or after the timeout. */
+    private static Closed closeCode(java.io.InputStream in) throws java.io.IOException {
+        try {
+            while (true) {
+                int first = in.read();
+                int second = in.read();
+                if (first < 0 || second < 0) {
+                    return new Closed(-1, "the end of the stream");
+                }
+                long length = second & 0x7f;
+                if (length >= 126) {
+                    int bytes = length == 126 ? 2 : 8;
+                    length = 0;
+                    for (int i = 0; i < bytes; i++) {
+                        length = (length << 8) | in.read();
+                    }
+                }
+                byte[] payload = in.readNBytes((int) length);
+                if ((first & 0x0f) == 8) {
+                    return payload.length < 2
+                            ? new Closed(1005, "")
+                            : new Closed(
+                                    ((payload[0] & 0xff) << 8) | (payload[1] & 0xff),
+                                    new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            return new Closed(-1, "no close frame in 10 s");
+        } catch (java.net.SocketException e) {
+            return new Closed(-1, "the connection ended: " + e.getMessage());
+        }
+    }
+
     private static byte[] dechunk(byte[] chunked) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         int at = 0;
