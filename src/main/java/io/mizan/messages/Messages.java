@@ -600,6 +600,25 @@ public final class Messages {
         return refusal("MIZAN-107", 415, "Send the arguments as UTF-8");
     }
 
+    /**
+     * {@code MIZAN-128}: 415, a body in a content coding ({@code Content-Encoding: gzip}): Mizan reads bodies as
+     * they are sent, and would otherwise read compressed bytes as JSON.
+     */
+    public static MizanException contentEncoded(String coding) {
+        return refusal("MIZAN-128", 415, "Send the body without a Content-Encoding, not in '" + coding + "'");
+    }
+
+    /**
+     * {@code MIZAN-147}: 501, a {@code Transfer-Encoding} other than {@code chunked}: the server cannot tell
+     * where the body ends, and what it took for the next request would be the body's rest.
+     */
+    public static MizanException transferEncodingNotChunked(String coding) {
+        return refusal(
+                "MIZAN-147",
+                501,
+                "The Transfer-Encoding '" + coding + "' is not supported: send a Content-Length, or chunked");
+    }
+
     /** {@code MIZAN-108}: 413, a call body over {@code mizan.max-body-bytes}. */
     public static MizanException bodyTooLarge(long limit) {
         return refusal("MIZAN-108", 413, "The body is larger than " + limit + " bytes");

@@ -33,6 +33,9 @@ import java.util.Set;
  *       to parse it while choosing the resource method and answers a bare 400 that no {@code ExceptionMapper}
  *       sees; RESTEasy (WildFly) parses these headers before anything of JAX-RS runs, a pre-matching filter
  *       included, and answers a bare 400. Either way the container then writes its HTML error page.
+ *   <li>a {@code Transfer-Encoding} other than {@code chunked}: 501 {@code MIZAN-147}, and the connection is
+ *       closed. Grizzly (Payara) and Undertow (WildFly) take such a request as one without a body, run it,
+ *       and read the body as the next request on the connection.
  *   <li>the base itself ({@code .../mizan}, and {@code .../mizan/}, which RESTEasy reads as the same), and any
  *       path ending in a slash ({@code .../call/hello/}, which RESTEasy answers as {@code .../call/hello} and
  *       Jersey as no endpoint): 404 {@code MIZAN-102}, as any other path under the base that is no endpoint, on
@@ -103,8 +106,12 @@ public final class BaseFilter extends HttpFilter implements ServletContainerInit
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String header = malformedHeader(request);
+        String transfer = request.getHeader("Transfer-Encoding");
         if (header != null) {
             Problem.send(request, response, Messages.malformedHeader(header));
+        } else if (transfer != null && !transfer.trim().equalsIgnoreCase("chunked")) {
+            response.setHeader("Connection", "close"); // the body's end is unknown: nothing more is read
+            Problem.send(request, response, Messages.transferEncodingNotChunked(StrictJson.shorten(transfer)));
         } else if (isBaseOrEndsInSlash(request)) {
             Problem.send(request, response, Messages.noEndpoint(StrictJson.shorten(underBase(request))));
         } else {

@@ -126,6 +126,10 @@ final class CallEndpoint {
     }
 
     private static void checkMediaType(HttpExchange exchange) {
+        String coding = exchange.header(HttpHeaders.CONTENT_ENCODING);
+        if (coding != null && !coding.trim().equalsIgnoreCase("identity")) {
+            throw Messages.contentEncoded(StrictJson.shorten(coding));
+        }
         String type = exchange.header(HttpHeaders.CONTENT_TYPE);
         if (type == null) {
             String length = exchange.header(HttpHeaders.CONTENT_LENGTH);

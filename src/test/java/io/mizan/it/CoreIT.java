@@ -591,6 +591,38 @@ class CoreIT {
     }
 
     @Test
+    void aBodyInAContentEncodingIsA415Problem() {
+        for (String coding : new String[] {"gzip", "bogus", "identity, gzip"}) {
+            Http.Raw r = http.raw(
+                    "POST",
+                    "api/mizan/call/hello",
+                    "{}",
+                    "Content-Type: application/json",
+                    "Content-Encoding: " + coding);
+            assertRawProblem(r, 415, "MIZAN-128", "Content-Encoding");
+        }
+        Http.Raw identity = http.raw(
+                "POST", "api/mizan/call/hello", "{}", "Content-Type: application/json", "Content-Encoding: identity");
+        assertEquals(200, identity.status(), identity.body());
+    }
+
+    @Test
+    void aTransferEncodingOtherThanChunkedIsA501ProblemAndTheRestIsNotReadAsARequest() {
+        for (String coding : new String[] {"xchunked", "bogus", "gzip, chunked", "identity"}) {
+            // what follows the head would be a second request to a server that took no body from it
+            Http.Raw r = http.raw(
+                    "POST",
+                    "api/mizan/call/hello",
+                    "GET " + http.uri("api/mizan/call/hello").getPath() + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                    "Content-Type: application/json",
+                    "Transfer-Encoding: " + coding);
+            assertRawProblem(r, 501, "MIZAN-147", "Transfer-Encoding");
+            assertFalse(r.body().contains("HTTP/1.1"), "one answer only: " + r.body());
+        }
+        assertEquals(200, http.call("hello", "{}").statusCode());
+    }
+
+    @Test
     void oversizeBodyIs413() {
         String big = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
         assertProblem(http.call("greet", big), 413, "MIZAN-108", "larger than 65536");

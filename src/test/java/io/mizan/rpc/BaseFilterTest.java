@@ -99,6 +99,23 @@ class BaseFilterTest {
     }
 
     @Test
+    void aTransferEncodingOtherThanChunkedIsA501ProblemThatClosesTheConnection() throws Exception {
+        for (String coding : new String[] {"xchunked", "gzip, chunked", "identity"}) {
+            FakeHttp.Response response = new FakeHttp.Response();
+            assertFalse(
+                    run(request("POST", "/api", "/mizan/call/hello").header("Transfer-Encoding", coding), response));
+            assertEquals(501, response.status, coding);
+            assertEquals("close", response.headers.get("Connection"), coding);
+            assertTrue(response.text().contains("\"code\":\"MIZAN-147\""), response.text());
+            assertTrue(response.text().contains("'" + coding + "'"), response.text());
+        }
+        for (String coding : new String[] {"chunked", " Chunked "}) {
+            FakeHttp.Response response = new FakeHttp.Response();
+            assertTrue(run(request("POST", "/api", "/mizan/call/hello").header("Transfer-Encoding", coding), response));
+        }
+    }
+
+    @Test
     void aHeadRequestGetsTheStatusAndHeadersWithoutTheBody() throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
         run(request("HEAD", "/api", "/mizan/hydrate").header("Accept", ";;;"), response);

@@ -197,6 +197,29 @@ class EndpointsTest {
     }
 
     @Test
+    void aBodyInAContentEncodingIsRefusedAndIdentityIsNone() {
+        FakeExchange json = new FakeExchange().header("Content-Type", "application/json");
+        assertEquals("415 MIZAN-128", refusal(call("ping", "{}", json.header("Content-Encoding", "gzip"))));
+        assertEquals(
+                "415 MIZAN-128",
+                refusal(call(
+                        "ping",
+                        "{}",
+                        new FakeExchange()
+                                .header("Content-Type", "application/json")
+                                .header("Content-Encoding", "br"))));
+        assertEquals(
+                200,
+                call(
+                                "ping",
+                                "{}",
+                                new FakeExchange()
+                                        .header("Content-Type", "application/json")
+                                        .header("Content-Encoding", " Identity "))
+                        .getStatus());
+    }
+
+    @Test
     void theMediaTypeIsNamedInTheDetail() {
         assertTrue(problem(call("ping", "{}", new FakeExchange().header("Content-Type", "text/plain")))
                 .getString("detail")
