@@ -2,6 +2,7 @@ package io.mizan.channels;
 
 import io.mizan.json.StrictJson;
 import io.mizan.messages.Messages;
+import io.mizan.rpc.HttpExchange;
 import io.mizan.rpc.Problem;
 import io.mizan.security.OriginPolicy;
 import jakarta.servlet.FilterChain;
@@ -38,7 +39,7 @@ final class HandshakeOriginFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String foreign = origins.refusal(request::getHeader, request.getScheme());
+        String foreign = origins.refusal(name -> HttpExchange.header(request, name), request.getScheme());
         if (foreign != null) {
             Problem.send(request, response, Messages.foreignOrigin(StrictJson.shorten(foreign)));
             return;

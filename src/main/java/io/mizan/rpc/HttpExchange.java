@@ -21,6 +21,14 @@ public record HttpExchange(HttpServletRequest request, HttpServletRequest forFun
 
     /** A header's value, its values joined with {@code ,} when it is given more than once, or {@code null}. */
     public String header(String name) {
+        return header(request, name);
+    }
+
+    /**
+     * A header of this request, its values joined with {@code ,} when it is given more than once (two
+     * {@code Origin}s are then no origin anyone allows), or {@code null}.
+     */
+    public static String header(HttpServletRequest request, String name) {
         // read from the servlet request as parsed: JAX-RS builds a header's text anew on every read
         java.util.Enumeration<String> values = request.getHeaders(name);
         if (values == null || !values.hasMoreElements()) {

@@ -84,6 +84,22 @@ class HandshakeTest {
     }
 
     @Test
+    void twoOriginsAreRefusedThoughTheFirstIsAllowedAsACallsAre() throws Exception {
+        HttpServletRequest request = new FakeHttp.Request("GET")
+                .scheme("https")
+                .header("Origin", APP)
+                .header("Origin", "https://evil.example")
+                .build();
+        List<Boolean> reached = new ArrayList<>();
+
+        new HandshakeOriginFilter(origins).doFilter(request, response.build(), (req, res) -> reached.add(true));
+
+        assertEquals(List.of(), reached, "the chain is not run");
+        assertEquals(403, response.status);
+        assertEquals("MIZAN-105", problem().getString("code"));
+    }
+
+    @Test
     void aSessionNamedInTheUrlIsRefusedWith400() throws Exception {
         assertTrue(handshake(APP, true).isEmpty(), "the chain is not run");
 
