@@ -49,7 +49,8 @@ final class ChannelFrames {
     static ClientFrame read(String text) {
         JsonObject frame;
         try {
-            frame = StrictJson.parseObject(text);
+            frame = StrictJson.parseObject(
+                    text, () -> Messages.badFrame("A frame must be a JSON object: {\"op\": ..., \"ref\": ...}"));
         } catch (io.mizan.MizanException e) {
             throw new Unreadable(null, e);
         }

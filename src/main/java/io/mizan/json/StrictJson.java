@@ -64,7 +64,8 @@ public final class StrictJson {
         return parseObject(text, Messages::bodyNotAnObject);
     }
 
-    private static JsonObject parseObject(String text, Supplier<MizanException> notAnObject) {
+    /** Parses decoded text that must be an object, refusing well-formed JSON of another kind with {@code notAnObject}. */
+    public static JsonObject parseObject(String text, Supplier<MizanException> notAnObject) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -75,6 +75,19 @@ class AbuseTest {
     }
 
     @Test
+    void aFrameThatIsNoObjectIsAMalformedFrameAndOneThatIsNoJsonHasTheJsonCode() {
+        ChannelClient mallory = ChannelClient.open(hub, InProcess.user("mallory"));
+        for (String frame : new String[] {"[]", "\"x\"", "null", "1"}) {
+            mallory.frame(frame);
+            JsonObject refused = mallory.one();
+            assertError(refused, null, 400, "MIZAN-170");
+            assertEquals("A frame must be a JSON object: {\"op\": ..., \"ref\": ...}", refused.getString("detail"));
+        }
+        mallory.frame("{not json");
+        assertError(mallory.one(), null, 400, "MIZAN-111");
+    }
+
+    @Test
     void framesRefusedForTheirRateAreAnsweredAndTheSocketStaysOpen() {
         ChannelClient ann = ChannelClient.open(hub, InProcess.user("ann"));
         for (int i = 1; i <= 50; i++) {
