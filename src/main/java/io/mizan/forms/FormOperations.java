@@ -91,6 +91,9 @@ public final class FormOperations {
         }
         checkArguments(operation.name(), form, body);
         JsonValue given = body.get(form.parameter());
+        if (given.getValueType() == JsonValue.ValueType.NULL) {
+            throw Messages.argumentNull(form.parameter()); // as a submit answers it
+        }
         if (!(given instanceof JsonObject fields)) {
             throw Messages.argumentWrongType(form.parameter(), "an object");
         }
@@ -142,8 +145,8 @@ public final class FormOperations {
         TreeSet<String> unknown = new TreeSet<>(fields.keySet());
         form.fields().forEach(f -> unknown.remove(f.name()));
         if (!unknown.isEmpty()) {
-            throw Messages.unknownArguments(
-                    form.name(),
+            throw Messages.unknownProperties(
+                    form.parameter(),
                     unknown,
                     form.fields().stream().map(FormFieldModel::name).toList());
         }

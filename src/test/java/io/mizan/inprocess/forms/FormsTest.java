@@ -164,10 +164,10 @@ class FormsTest {
         }
         fields.append(",\"").append("z".repeat(100_000)).append("\":1}");
         MizanException e = assertThrows(MizanException.class, () -> validate("contact", fields.toString()));
-        assertEquals("MIZAN-130", e.code());
+        assertEquals("MIZAN-129", e.code(), "properties of the form's record, as inside any argument");
         assertTrue(
-                e.getMessage().startsWith("Unknown arguments 'f0000', 'f0001', ")
-                        && e.getMessage().contains("'f0009' and 2991 more for contact; it takes 'name', "),
+                e.getMessage().startsWith("Unknown properties 'f0000', 'f0001', ")
+                        && e.getMessage().contains("'f0009' and 2991 more in argument 'form'; it has 'name', "),
                 e.getMessage());
         assertTrue(e.getMessage().length() < 500, e.getMessage());
 
@@ -182,6 +182,28 @@ class FormsTest {
                 MizanException.class,
                 () -> run("contact.schema", body.toString().replace("\"form\":{},", "") + "}", Caller.ANONYMOUS, null));
         assertTrue(schema.getMessage().contains("'a0009' and 2990 more for contact.schema"), schema.getMessage());
+    }
+
+    @Test
+    void aNullFormOrAnUnknownFieldGetsTheSameAnswerFromValidateAndSubmit() {
+        String nope = "{\"form\":" + VALID.replace("{", "{\"nope\":1,") + "}";
+        MizanException unknown =
+                assertThrows(MizanException.class, () -> run("contact.validate", nope, Caller.ANONYMOUS, null));
+        assertEquals("MIZAN-129", unknown.code());
+        assertTrue(unknown.getMessage().startsWith("Unknown property 'nope' in argument 'form'"), unknown.getMessage());
+        // a submit's record is read field by field first, then bound as any argument
+        MizanException submitted = assertThrows(
+                MizanException.class,
+                () -> forms.checkSubmit(form("contact"), json(nope), authorized("contact", Caller.ANONYMOUS, null)));
+        assertEquals(unknown.getMessage(), submitted.getMessage());
+
+        MizanException none = assertThrows(
+                MizanException.class, () -> run("contact.validate", "{\"form\":null}", Caller.ANONYMOUS, null));
+        assertEquals("MIZAN-133", none.code());
+        MizanException noneSubmitted = assertThrows(
+                MizanException.class,
+                () -> deployment.call("contact.submit", Caller.ANONYMOUS, Entry.CLIENT, "{\"form\":null}"));
+        assertEquals(none.getMessage(), noneSubmitted.getMessage());
     }
 
     private static List<String> paths(JsonObject result) {
