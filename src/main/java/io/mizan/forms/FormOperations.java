@@ -141,6 +141,9 @@ public final class FormOperations {
      * @param partial whether fields may be left out (validate) or a missing one is an error (submit)
      * @return the errors; for a submit whose fields all read, none (the invoker checks the record)
      */
+    /** A required field's message when it is left empty and no constraint of its own says more: the runtime's too. */
+    static final String REQUIRED = "must not be null";
+
     private List<FieldError> check(FormModel form, JsonObject fields, Validator validator, boolean partial) {
         TreeSet<String> unknown = new TreeSet<>(fields.keySet());
         form.fields().forEach(f -> unknown.remove(f.name()));
@@ -158,9 +161,19 @@ public final class FormOperations {
                 whole = false;
                 continue;
             }
+            JsonValue given = fields.get(field.name());
+            if (field.required() && (given == null || given.getValueType() == JsonValue.ValueType.NULL)) {
+                // a field left empty: its own constraints' messages (@NotNull's, @NotBlank's), as the browser
+                // shows them, rather than the binder's "Argument 'x' must not be null"
+                List<FieldError> empty =
+                        invoker.formErrors(form, validator.validateValue(recordType(form), field.javaName(), null));
+                errors.addAll(empty.isEmpty() ? List.of(new FieldError(field.name(), REQUIRED)) : empty);
+                unreadable = true;
+                continue;
+            }
             Object value;
             try {
-                value = binder.read(field.name(), field.type(), field.javaType(), fields.get(field.name()));
+                value = binder.read(field.name(), field.type(), field.javaType(), given);
             } catch (MizanException e) {
                 errors.add(new FieldError(field.name(), e.getMessage()));
                 unreadable = true;

@@ -288,6 +288,23 @@ class FormsTest {
     }
 
     @Test
+    void aSubmitsEmptyFieldsAreTheirConstraintsMessagesAsTheBrowserShowsThem() {
+        MizanException empty = assertThrows(
+                MizanException.class,
+                () -> forms.checkSubmit(
+                        form("contact"),
+                        json("{\"form\":{\"name\":null,\"newsletter\":false}}"),
+                        authorized("contact", Caller.ANONYMOUS, Locale.ENGLISH)));
+        assertEquals(
+                List.of(
+                        new FieldError("email", "must not be blank"), // its @NotBlank
+                        new FieldError("message", "must not be null"), // none of its own: the runtime's words
+                        new FieldError("name", "must not be blank"),
+                        new FieldError("topic", "must not be null")),
+                empty.fieldErrors());
+    }
+
+    @Test
     void messagesFollowTheCallersLanguage() {
         JsonObject german = run("contact.validate", "{\"form\":{\"name\":\" \"}}", Caller.ANONYMOUS, Locale.GERMAN);
         assertEquals(List.of("name: darf nicht leer sein"), errors(german));
