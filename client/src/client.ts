@@ -3,7 +3,7 @@
 import { MizanError } from './errors';
 import { isAbortError } from './isAbortError';
 import { isRecord } from './isRecord';
-import { INVALIDATE_HEADER, encodeKeyPart, mergeKeys, paramEntries, parseInvalidateHeader, readKeys } from './keys';
+import { INVALIDATE_HEADER, encodeParams, mergeKeys, paramEntries, parseInvalidateHeader, readKeys } from './keys';
 
 /** The `fetch` signature the client needs; `window.fetch` fits, so does any test double. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -72,9 +72,8 @@ interface Queued {
 export const DEFAULT_BASE_URL = '/api/mizan';
 
 function encodeQuery(params: object | undefined): string {
-  const pairs = paramEntries(params);
-  if (pairs.length === 0) return '';
-  return '?' + pairs.map(([k, v]) => encodeKeyPart(k) + '=' + encodeKeyPart(v)).join('&');
+  const pairs = encodeParams(params);
+  return pairs.length === 0 ? '' : '?' + pairs.join('&');
 }
 
 /**

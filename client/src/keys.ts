@@ -92,11 +92,12 @@ export function paramEntries(params: object | null | undefined): [string, string
  * formatKey('search', { q: 'a b' });                // "search;q=a%20b"
  */
 export function formatKey(name: string, params: object = {}): string {
-  let key = encodeKeyPart(name);
-  for (const [pname, value] of paramEntries(params)) {
-    key += ';' + encodeKeyPart(pname) + '=' + encodeKeyPart(value);
-  }
-  return key;
+  return [encodeKeyPart(name), ...encodeParams(params)].join(';');
+}
+
+/** Params as `name=value` texts, both parts percent-encoded, sorted as `paramEntries` sorts them. */
+export function encodeParams(params: object | null | undefined): string[] {
+  return paramEntries(params).map(([name, value]) => encodeKeyPart(name) + '=' + encodeKeyPart(value));
 }
 
 /**
