@@ -114,8 +114,9 @@ export function parseKey(key: string): ParsedKey {
   for (const pair of pairs) {
     const part = pair.trim();
     if (part === '') continue;
-    const eq = part.indexOf('=');
-    params[decodeKeyPart(eq < 0 ? part : part.slice(0, eq))] = eq < 0 ? '' : decodeKeyPart(part.slice(eq + 1));
+    // the value is all after the first '=' (none: '')
+    const [pname = '', ...value] = part.split('=');
+    params[decodeKeyPart(pname)] = decodeKeyPart(value.join('='));
   }
   return { name: decodeKeyPart(name.trim()), params };
 }
@@ -130,8 +131,7 @@ export function parseKey(key: string): ParsedKey {
  * parseInvalidateHeader(null); // []
  */
 export function parseInvalidateHeader(header: string | null | undefined): string[] {
-  if (!header) return [];
-  return mergeKeys(header.split(','));
+  return mergeKeys(header?.split(',') ?? []);
 }
 
 /**
