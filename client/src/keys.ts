@@ -72,9 +72,8 @@ export function paramToString(value: unknown): string | undefined {
  * paramEntries({ owner: 'bob', listId: 7, x: null }); // [["listId", "7"], ["owner", "bob"]]
  */
 export function paramEntries(params: object | null | undefined): [string, string][] {
-  if (params === null || params === undefined) return [];
   const pairs: [string, string][] = [];
-  for (const [name, raw] of Object.entries(params) as [string, unknown][]) {
+  for (const [name, raw] of Object.entries(params ?? {}) as [string, unknown][]) {
     const value = paramToString(raw);
     if (value !== undefined) pairs.push([name, value]);
   }
