@@ -118,9 +118,9 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   }
 
   function write(frame: ClientFrame): boolean {
-    if (!open || !ws) return false;
-    ws.send(formatClientFrame(frame));
-    return true;
+    // open only while ws is the socket that opened
+    if (open) ws?.send(formatClientFrame(frame));
+    return open;
   }
 
   const joins = createJoins(write);
