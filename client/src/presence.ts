@@ -21,8 +21,8 @@ export type PresenceFrame =
       readonly leaves: readonly PresenceMember[];
     };
 
+// the members applyPresence sorts have distinct users: no two compare equal
 function byUser(a: PresenceMember, b: PresenceMember): number {
-  if (a.user === b.user) return 0;
   if (a.user === null) return 1;
   if (b.user === null) return -1;
   return a.user < b.user ? -1 : 1;
