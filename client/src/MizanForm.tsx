@@ -171,12 +171,11 @@ export function MizanForm<T, R>(props: MizanFormProps<T, R>): ReactElement {
   const form = useMizanForm(definition, options);
   const prefix = useId();
   // a hidden field has nowhere to show its error: it joins the form's own
-  const hidden = definition.fields
-    .filter((f) => f.widget === 'hidden')
-    .map((f) => fieldError(form.errors, f.name))
-    .filter((message) => message !== undefined);
-  const own = form.errors[FORM_ERROR];
-  const formError = own === undefined && hidden.length === 0 ? undefined : [own, ...hidden].filter(Boolean).join(' ');
+  const messages = [
+    form.errors[FORM_ERROR],
+    ...definition.fields.filter((f) => f.widget === 'hidden').map((f) => fieldError(form.errors, f.name)),
+  ];
+  const formError = messages.some((m) => m !== undefined) ? messages.filter(Boolean).join(' ') : undefined;
   const titleId = `${prefix}-title`;
   return (
     <form
