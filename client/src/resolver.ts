@@ -115,13 +115,10 @@ function place(
 ): ResolverFieldError | undefined {
   let at = errors;
   for (let i = 0; i < path.length - 1; i++) {
-    const key = String(path[i]);
-    const next = at[key];
+    // what the path holds here: nothing yet, a leaf, or an object (an array before an index) made before
+    const next = (at[String(path[i])] ??= typeof path[i + 1] === 'number' ? [] : {});
     if (isLeaf(next)) return undefined; // the path's parent has its own error already
-    if (typeof next !== 'object' || next === null) {
-      at[key] = typeof path[i + 1] === 'number' ? [] : {};
-    }
-    at = at[key] as Record<string, unknown>;
+    at = next as Record<string, unknown>;
   }
   const last = String(path[path.length - 1]);
   const held = (at[last] ??= leaf);
