@@ -73,7 +73,7 @@ export function mizanResolver<T, R = unknown, E = ResolverErrors>(
       const leaf: ResolverFieldError = all ? { type, message, types: { [type]: message } } : { type, message };
       const placed = place(errors, path, leaf);
       // the path had its error already: with criteriaMode 'all', this one joins its types
-      if (all && placed !== leaf && placed?.types !== undefined) placed.types[type] ??= message;
+      if (all && placed?.types && placed !== leaf) placed.types[type] ??= message;
     }
     // built as react-hook-form nests its FieldErrors of the form's values
     return { values: {}, errors: errors as E };
