@@ -67,8 +67,15 @@ export interface MizanProviderProps {
  *   </MizanProvider>,
  * );
  */
-export function MizanProvider(props: MizanProviderProps): ReactElement {
-  const { baseUrl, client, queryClient, hydration, socket, live, children } = props;
+export function MizanProvider({
+  baseUrl,
+  client,
+  queryClient,
+  hydration,
+  socket,
+  live,
+  children,
+}: MizanProviderProps): ReactElement {
   const outer = useContext(QueryClientContext);
   const outerSocket = useContext(MizanSocketContext);
   const own = useRef<QueryClient | null>(null);
