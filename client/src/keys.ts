@@ -163,17 +163,10 @@ export function formatInvalidateHeader(keys: readonly string[]): string {
  * mergeKeys(['a', 'b'], ['b', 'c;x=1']); // ["a", "b", "c;x=1"]
  */
 export function mergeKeys(...lists: readonly (readonly string[])[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const list of lists) {
-    for (const raw of list) {
-      const key = raw.trim();
-      if (key === '' || seen.has(key)) continue;
-      seen.add(key);
-      out.push(key);
-    }
-  }
-  return out;
+  // a Set keeps the order in which its values were first added
+  const keys = new Set(lists.flat().map((key) => key.trim()));
+  keys.delete('');
+  return [...keys];
 }
 
 /** A decimal number as JSON or Java may write it. */
