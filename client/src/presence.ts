@@ -43,11 +43,9 @@ function byUser(a: PresenceMember, b: PresenceMember): number {
  * // [{ user: 'al', sockets: 1 }]
  */
 export function applyPresence(members: readonly PresenceMember[], frame: PresenceFrame): PresenceMember[] {
-  const counts = new Map<string | null, number>();
   const lists = frame.op === 'presence' ? [frame.members] : [members, frame.joins, frame.leaves];
-  for (const list of lists) {
-    for (const m of list) counts.set(m.user, m.sockets);
-  }
+  // the last count given for a user holds
+  const counts = new Map(lists.flat().map((m) => [m.user, m.sockets]));
   const out: PresenceMember[] = [];
   for (const [user, sockets] of counts) {
     if (sockets > 0) out.push({ user, sockets });
