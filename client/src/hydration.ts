@@ -39,9 +39,7 @@ export function readHydration(
  */
 export function hydrateQueryClient(queryClient: QueryClient, contexts: HydratedContexts): void {
   for (const [name, value] of Object.entries(contexts)) {
-    if (value === undefined) continue;
     const key = contextQueryKey(name);
-    if (queryClient.getQueryData(key) !== undefined) continue;
-    queryClient.setQueryData(key, value);
+    if (value !== undefined && queryClient.getQueryData(key) === undefined) queryClient.setQueryData(key, value);
   }
 }
