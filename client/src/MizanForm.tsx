@@ -43,10 +43,14 @@ export interface MizanFieldProps<T, R> {
  *   <button>Send</button>
  * </form>
  */
-export function MizanField<T, R>(props: MizanFieldProps<T, R>): ReactElement | null {
-  const { form, name, choiceLabel = (_field: FormFieldDefinition, choice: string) => humanizeChoice(choice) } = props;
+export function MizanField<T, R>({
+  form,
+  name,
+  idPrefix,
+  choiceLabel = (_field: FormFieldDefinition, choice: string) => humanizeChoice(choice),
+}: MizanFieldProps<T, R>): ReactElement | null {
   const generated = useId();
-  const prefix = props.idPrefix ?? generated;
+  const prefix = idPrefix ?? generated;
   const field = form.definition.fields.find((f) => f.name === name);
   if (!field) return null;
   const { widget } = field;
@@ -166,17 +170,23 @@ export interface MizanFormProps<T, R> extends MizanFormOptions<T, R> {
  *   {(form) => form.result && <p role="status">Thanks! Ticket {form.result.ticket}</p>}
  * </MizanForm>
  */
-export function MizanForm<T, R>(props: MizanFormProps<T, R>): ReactElement {
-  const { definition, submitLabel, showTitle, className, choiceLabel, children, ...options } = props;
+export function MizanForm<T, R>({
+  definition,
+  submitLabel,
+  showTitle,
+  className,
+  choiceLabel,
+  children,
+  ...options
+}: MizanFormProps<T, R>): ReactElement {
   const form = useMizanForm(definition, options);
   const prefix = useId();
   // a hidden field has nowhere to show its error: it joins the form's own
-  const hidden = definition.fields
-    .filter((f) => f.widget === 'hidden')
-    .map((f) => fieldError(form.errors, f.name))
-    .filter((message) => message !== undefined);
-  const own = form.errors[FORM_ERROR];
-  const formError = own === undefined && hidden.length === 0 ? undefined : [own, ...hidden].filter(Boolean).join(' ');
+  const messages = [
+    form.errors[FORM_ERROR],
+    ...definition.fields.filter((f) => f.widget === 'hidden').map((f) => fieldError(form.errors, f.name)),
+  ];
+  const formError = messages.some((m) => m !== undefined) ? messages.filter(Boolean).join(' ') : undefined;
   const titleId = `${prefix}-title`;
   return (
     <form

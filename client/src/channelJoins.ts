@@ -82,12 +82,17 @@ export function createJoins(write: (frame: ClientFrame) => boolean): Joins {
     byRef.set(ref, join);
   }
 
-  function fail(join: Join, error: MizanError): void {
-    join.failed = error;
-    join.queue = [];
+  /** Ends a join: it is no longer sent on reconnect, and a frame for its ref finds none. */
+  function forget(join: Join): void {
     joins.delete(join);
+    join.queue = [];
     byRef.delete(join.ref);
     join.ref = undefined;
+  }
+
+  function fail(join: Join, error: MizanError): void {
+    join.failed = error;
+    forget(join);
     callSafely(() => join.handlers.onError?.(error));
   }
 
@@ -115,13 +120,9 @@ export function createJoins(write: (frame: ClientFrame) => boolean): Joins {
           join.queue.push(message);
         },
         leave() {
-          if (!joins.delete(join)) return;
-          join.queue = [];
-          if (join.ref !== undefined) {
-            byRef.delete(join.ref);
-            write({ op: 'leave', ref: join.ref });
-            join.ref = undefined;
-          }
+          if (!joins.has(join)) return;
+          if (join.ref !== undefined) write({ op: 'leave', ref: join.ref });
+          forget(join);
         },
       };
     },

@@ -3,7 +3,7 @@
 import { MizanError } from './errors';
 import { isAbortError } from './isAbortError';
 import { isRecord } from './isRecord';
-import { INVALIDATE_HEADER, encodeKeyPart, mergeKeys, paramEntries, parseInvalidateHeader, readKeys } from './keys';
+import { INVALIDATE_HEADER, encodeParams, mergeKeys, paramEntries, parseInvalidateHeader, readKeys } from './keys';
 
 /** The `fetch` signature the client needs; `window.fetch` fits, so does any test double. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -61,7 +61,7 @@ export interface MizanClient {
 interface Queued {
   entry: { call: string; args: unknown } | { ctx: string; params: Record<string, string> };
   signal: AbortSignal | undefined;
-  /** The same request sent alone, for a batch of one. */
+  /** The request sent on its own: when batching is off, or for a batch of one. */
   alone: () => Promise<unknown>;
   settle: (answer: Record<string, unknown>) => unknown;
   resolve: (value: unknown) => void;
@@ -72,9 +72,8 @@ interface Queued {
 export const DEFAULT_BASE_URL = '/api/mizan';
 
 function encodeQuery(params: object | undefined): string {
-  const pairs = paramEntries(params);
-  if (pairs.length === 0) return '';
-  return '?' + pairs.map(([k, v]) => encodeKeyPart(k) + '=' + encodeKeyPart(v)).join('&');
+  const pairs = encodeParams(params);
+  return pairs.length === 0 ? '' : '?' + pairs.join('&');
 }
 
 /**
@@ -140,25 +139,14 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
     return answer['result'] as R;
   }
 
-  async function callAlone<R>(name: string, args: unknown, signal: AbortSignal | undefined): Promise<CallResult<R>> {
-    const [body, res] = await request(`/call/${encodeURIComponent(name)}`, args ?? {}, signal);
-    return {
-      result: resultOf<R>(body, res),
-      invalidate: mergeKeys(readKeys(body['invalidate']), parseInvalidateHeader(res.headers.get(INVALIDATE_HEADER))),
-    };
-  }
-
-  async function contextAlone<R>(name: string, params: object | undefined, signal: AbortSignal | undefined): Promise<R> {
-    const [body, res] = await request(`/ctx/${encodeURIComponent(name)}${encodeQuery(params)}`, undefined, signal);
-    return resultOf<R>(body, res);
-  }
-
   const batching = options.batch ?? true;
   // NaN (a setting read from nowhere) is the default, not a batch that never fills
   const maxEntries = Math.max(1, Math.floor(options.maxBatchEntries ?? 20)) || 20;
   let queue: Queued[] = [];
 
-  function enqueue(queued: Omit<Queued, 'resolve' | 'reject'>): Promise<unknown> {
+  /** Queues a request for the batch of its tick; sends it alone when batching is off. */
+  function send(queued: Omit<Queued, 'resolve' | 'reject'>): Promise<unknown> {
+    if (!batching) return queued.alone();
     return new Promise((resolve, reject) => {
       if (queue.length === 0) setTimeout(flush, 0);
       queue.push({ ...queued, resolve, reject });
@@ -220,22 +208,30 @@ export function createMizanClient(options: MizanClientOptions = {}): MizanClient
 
     call<R>(name: string, args?: unknown, requestOptions?: RequestOptions): Promise<CallResult<R>> {
       const signal = requestOptions?.signal;
-      if (!batching) return callAlone<R>(name, args, signal);
-      return enqueue({
-        entry: { call: name, args: args ?? {} },
+      const body = args ?? {};
+      return send({
+        entry: { call: name, args: body },
         signal,
-        alone: () => callAlone<R>(name, args, signal),
+        alone: async () => {
+          const [answer, res] = await request(`/call/${encodeURIComponent(name)}`, body, signal);
+          const result = resultOf<R>(answer, res);
+          const fromHeader = parseInvalidateHeader(res.headers.get(INVALIDATE_HEADER));
+          return { result, invalidate: mergeKeys(readKeys(answer['invalidate']), fromHeader) };
+        },
         settle: (answer) => ({ result: answer['result'] as R, invalidate: readKeys(answer['invalidate']) }),
       }) as Promise<CallResult<R>>;
     },
 
     context<R>(name: string, params?: object, requestOptions?: RequestOptions): Promise<R> {
       const signal = requestOptions?.signal;
-      if (!batching) return contextAlone<R>(name, params, signal);
-      return enqueue({
+      return send({
         entry: { ctx: name, params: Object.fromEntries(paramEntries(params)) },
         signal,
-        alone: () => contextAlone<R>(name, params, signal),
+        alone: async () => {
+          const path = `/ctx/${encodeURIComponent(name)}${encodeQuery(params)}`;
+          const [answer, res] = await request(path, undefined, signal);
+          return resultOf<R>(answer, res);
+        },
         settle: (answer) => answer['result'] as R,
       }) as Promise<R>;
     },

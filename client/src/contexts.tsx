@@ -78,13 +78,11 @@ export function defineLocalContext<P extends object, R>(name: string): LocalCont
   const displayName = name.charAt(0).toUpperCase() + name.slice(1) + 'Provider';
   ParamsContext.displayName = `${displayName}Params`;
 
-  const Provider: FunctionComponent<LocalContextProviderProps<P>> = (props) => {
-    const { children, ...rest } = props;
-    const params = rest as unknown as P;
+  const Provider: FunctionComponent<LocalContextProviderProps<P>> = ({ children, ...params }) => {
     // Same params, same object: consumers do not re-render when the provider's parent does.
     // hashKey is TanStack's own: key order and undefined values do not change it.
     const hash = hashKey([params]);
-    const value = useMemo(() => params, [hash]);
+    const value = useMemo(() => params as unknown as P, [hash]);
     return <ParamsContext.Provider value={value}>{children}</ParamsContext.Provider>;
   };
   Provider.displayName = displayName;

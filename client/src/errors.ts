@@ -161,18 +161,17 @@ export class MizanError extends Error {
     // delta-seconds only: an HTTP date would need a clock the server and the browser agree on
     const header = res.headers.get('Retry-After') ?? '';
     const retryAfter = /^\d+$/.test(header) ? Number(header) : undefined;
-    let text = '';
+    let text: string;
     try {
       text = await res.text();
     } catch (cause) {
       return new MizanError({ status, title, retryAfter, cause });
     }
-    const contentType = (res.headers.get('Content-Type') ?? '').toLowerCase();
     const trimmed = text.trim();
-    if (contentType.includes('json') || trimmed.startsWith('{')) {
-      const body = parseJsonObject(trimmed);
-      if (body) return readProblem(body, status, title, retryAfter);
-    }
+    // whatever the Content-Type says: a JSON object is read as a problem
+    const body = parseJsonObject(trimmed);
+    if (body) return readProblem(body, status, title, retryAfter);
+    const contentType = (res.headers.get('Content-Type') ?? '').toLowerCase();
     const plain = !contentType.includes('html') && !trimmed.startsWith('<');
     return new MizanError({ status, title, detail: plain ? trimmed.slice(0, MAX_TEXT_DETAIL) : '', retryAfter });
   }

@@ -66,5 +66,5 @@ export function fieldProps(
  */
 function leavesForSubmit(event: { relatedTarget: EventTarget | null } | undefined): boolean {
   const next = event?.relatedTarget as { tagName?: unknown; type?: unknown } | null | undefined;
-  return next != null && next.tagName === 'BUTTON' && next.type === 'submit';
+  return next?.tagName === 'BUTTON' && next.type === 'submit';
 }

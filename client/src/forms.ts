@@ -247,10 +247,9 @@ export function serverFormErrors<T, R>(definition: FormDefinition<T, R>, error: 
   const errors: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const e of error.fieldErrors) {
-    // a handler may name the path from its parameter: form.email
-    let path = e.path.startsWith(prefix) ? e.path.slice(prefix.length) : e.path;
-    if (path === definition.parameter) path = FORM_ERROR;
-    if (path !== '' && fields.has(fieldOfPath(path))) errors[path] ??= e.message;
+    // a handler may name the path from its parameter: form.email; the parameter itself is the whole record
+    const path = e.path.startsWith(prefix) ? e.path.slice(prefix.length) : e.path;
+    if (path !== definition.parameter && fields.has(fieldOfPath(path))) errors[path] ??= e.message;
     else unplaced.push(e.message);
   }
   if (unplaced.length > 0) errors[FORM_ERROR] = unplaced.join(' ');

@@ -43,8 +43,8 @@ export function formatClientFrame(frame: ClientFrame): string {
  * parseServerFrame('{"op":"error","ref":"1","status":403,"title":"Forbidden"}')?.op; // 'error'
  */
 export function parseServerFrame(text: unknown): ServerFrame | undefined {
-  if (typeof text !== 'string') return undefined;
-  const frame = parseJsonObject(text);
+  // binary data is no frame
+  const frame = typeof text === 'string' ? parseJsonObject(text) : undefined;
   if (!frame) return undefined;
   const op = frame['op'];
   const ref = typeof frame['ref'] === 'string' ? frame['ref'] : undefined;

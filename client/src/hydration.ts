@@ -24,11 +24,8 @@ export type HydratedContexts = Record<string, unknown>;
 export function readHydration(
   doc: Document | undefined = globalThis.document,
 ): HydratedContexts {
-  if (!doc) return {};
-  const element = doc.getElementById(HYDRATION_ELEMENT_ID);
-  const text = element?.textContent;
-  if (!text) return {};
-  const contexts = parseJsonObject(text)?.['contexts'];
+  // no script, or an empty one, is no JSON either
+  const contexts = parseJsonObject(doc?.getElementById(HYDRATION_ELEMENT_ID)?.textContent ?? '')?.['contexts'];
   return isRecord(contexts) ? { ...contexts } : {};
 }
 
@@ -42,9 +39,7 @@ export function readHydration(
  */
 export function hydrateQueryClient(queryClient: QueryClient, contexts: HydratedContexts): void {
   for (const [name, value] of Object.entries(contexts)) {
-    if (value === undefined) continue;
     const key = contextQueryKey(name);
-    if (queryClient.getQueryData(key) !== undefined) continue;
-    queryClient.setQueryData(key, value);
+    if (value !== undefined && queryClient.getQueryData(key) === undefined) queryClient.setQueryData(key, value);
   }
 }

@@ -1,6 +1,8 @@
 // Cancelled requests: TanStack Query aborts a fetch it no longer needs, and that rejection is passed
 // on as it is, never turned into a MizanError.
 
+import { isRecord } from './isRecord';
+
 /**
  * Whether an error comes from an aborted request: its `name` is `AbortError`, or the request's
  * signal was aborted (then `fetch` rejects with the signal's reason, whatever that is).
@@ -11,5 +13,5 @@
  */
 export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted) return true;
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+  return isRecord(error) && error['name'] === 'AbortError';
 }

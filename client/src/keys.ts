@@ -72,9 +72,8 @@ export function paramToString(value: unknown): string | undefined {
  * paramEntries({ owner: 'bob', listId: 7, x: null }); // [["listId", "7"], ["owner", "bob"]]
  */
 export function paramEntries(params: object | null | undefined): [string, string][] {
-  if (params === null || params === undefined) return [];
   const pairs: [string, string][] = [];
-  for (const [name, raw] of Object.entries(params) as [string, unknown][]) {
+  for (const [name, raw] of Object.entries(params ?? {}) as [string, unknown][]) {
     const value = paramToString(raw);
     if (value !== undefined) pairs.push([name, value]);
   }
@@ -92,11 +91,12 @@ export function paramEntries(params: object | null | undefined): [string, string
  * formatKey('search', { q: 'a b' });                // "search;q=a%20b"
  */
 export function formatKey(name: string, params: object = {}): string {
-  let key = encodeKeyPart(name);
-  for (const [pname, value] of paramEntries(params)) {
-    key += ';' + encodeKeyPart(pname) + '=' + encodeKeyPart(value);
-  }
-  return key;
+  return [encodeKeyPart(name), ...encodeParams(params)].join(';');
+}
+
+/** Params as `name=value` texts, both parts percent-encoded, sorted as `paramEntries` sorts them. */
+export function encodeParams(params: object | null | undefined): string[] {
+  return paramEntries(params).map(([name, value]) => encodeKeyPart(name) + '=' + encodeKeyPart(value));
 }
 
 /**
@@ -113,8 +113,9 @@ export function parseKey(key: string): ParsedKey {
   for (const pair of pairs) {
     const part = pair.trim();
     if (part === '') continue;
-    const eq = part.indexOf('=');
-    params[decodeKeyPart(eq < 0 ? part : part.slice(0, eq))] = eq < 0 ? '' : decodeKeyPart(part.slice(eq + 1));
+    // the value is all after the first '=' (none: '')
+    const [pname = '', ...value] = part.split('=');
+    params[decodeKeyPart(pname)] = decodeKeyPart(value.join('='));
   }
   return { name: decodeKeyPart(name.trim()), params };
 }
@@ -129,8 +130,7 @@ export function parseKey(key: string): ParsedKey {
  * parseInvalidateHeader(null); // []
  */
 export function parseInvalidateHeader(header: string | null | undefined): string[] {
-  if (!header) return [];
-  return mergeKeys(header.split(','));
+  return mergeKeys(header?.split(',') ?? []);
 }
 
 /**
@@ -163,17 +163,10 @@ export function formatInvalidateHeader(keys: readonly string[]): string {
  * mergeKeys(['a', 'b'], ['b', 'c;x=1']); // ["a", "b", "c;x=1"]
  */
 export function mergeKeys(...lists: readonly (readonly string[])[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const list of lists) {
-    for (const raw of list) {
-      const key = raw.trim();
-      if (key === '' || seen.has(key)) continue;
-      seen.add(key);
-      out.push(key);
-    }
-  }
-  return out;
+  // a Set keeps the order in which its values were first added
+  const keys = new Set(lists.flat().map((key) => key.trim()));
+  keys.delete('');
+  return [...keys];
 }
 
 /** A decimal number as JSON or Java may write it. */

@@ -60,7 +60,7 @@ const NO_KEYS: string[] = [];
  */
 export function useMizanMutation<A = void, R = unknown>(
   name: string,
-  options?: MizanMutationOptions<A, R>,
+  options: MizanMutationOptions<A, R> = {},
 ): MizanMutation<A, R> {
   const client = useMizanClient();
   const queryClient = useQueryClient();
@@ -75,12 +75,12 @@ export function useMizanMutation<A = void, R = unknown>(
     },
     onSuccess: async (data, args) => {
       const refreshed = invalidateKeys(queryClient, data.invalidate);
-      if (options?.awaitInvalidation !== false) await refreshed;
-      await options?.onSuccess?.(data.result, args, data.invalidate);
+      if (options.awaitInvalidation !== false) await refreshed;
+      await options.onSuccess?.(data.result, args, data.invalidate);
     },
     // TanStack Query awaits what these return
-    onError: (error, args) => options?.onError?.(error, args),
-    onSettled: (data, error, args) => options?.onSettled?.(data?.result, error, args),
+    onError: (error, args) => options.onError?.(error, args),
+    onSettled: (data, error, args) => options.onSettled?.(data?.result, error, args),
   });
 
   const { mutate: rawMutate, mutateAsync: rawMutateAsync } = mutation;

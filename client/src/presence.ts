@@ -21,8 +21,8 @@ export type PresenceFrame =
       readonly leaves: readonly PresenceMember[];
     };
 
+// the members applyPresence sorts have distinct users: no two compare equal
 function byUser(a: PresenceMember, b: PresenceMember): number {
-  if (a.user === b.user) return 0;
   if (a.user === null) return 1;
   if (b.user === null) return -1;
   return a.user < b.user ? -1 : 1;
@@ -43,11 +43,9 @@ function byUser(a: PresenceMember, b: PresenceMember): number {
  * // [{ user: 'al', sockets: 1 }]
  */
 export function applyPresence(members: readonly PresenceMember[], frame: PresenceFrame): PresenceMember[] {
-  const counts = new Map<string | null, number>();
   const lists = frame.op === 'presence' ? [frame.members] : [members, frame.joins, frame.leaves];
-  for (const list of lists) {
-    for (const m of list) counts.set(m.user, m.sockets);
-  }
+  // the last count given for a user holds
+  const counts = new Map(lists.flat().map((m) => [m.user, m.sockets]));
   const out: PresenceMember[] = [];
   for (const [user, sockets] of counts) {
     if (sockets > 0) out.push({ user, sockets });

@@ -67,16 +67,19 @@ export interface MizanProviderProps {
  *   </MizanProvider>,
  * );
  */
-export function MizanProvider(props: MizanProviderProps): ReactElement {
-  const { baseUrl, client, queryClient, hydration, socket, live, children } = props;
+export function MizanProvider({
+  baseUrl,
+  client,
+  queryClient,
+  hydration,
+  socket,
+  live,
+  children,
+}: MizanProviderProps): ReactElement {
   const outer = useContext(QueryClientContext);
   const outerSocket = useContext(MizanSocketContext);
   const own = useRef<QueryClient | null>(null);
-  let cache = queryClient ?? outer;
-  if (!cache) {
-    own.current ??= createMizanQueryClient();
-    cache = own.current;
-  }
+  const cache = queryClient ?? outer ?? (own.current ??= createMizanQueryClient());
   if (hydration !== false && !hydratedClients.has(cache)) {
     hydratedClients.add(cache);
     const page = hydration ? undefined : globalThis.document?.getElementById(HYDRATION_ELEMENT_ID);

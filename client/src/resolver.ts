@@ -73,7 +73,7 @@ export function mizanResolver<T, R = unknown, E = ResolverErrors>(
       const leaf: ResolverFieldError = all ? { type, message, types: { [type]: message } } : { type, message };
       const placed = place(errors, path, leaf);
       // the path had its error already: with criteriaMode 'all', this one joins its types
-      if (all && placed !== leaf && placed?.types !== undefined) placed.types[type] ??= message;
+      if (all && placed?.types && placed !== leaf) placed.types[type] ??= message;
     }
     // built as react-hook-form nests its FieldErrors of the form's values
     return { values: {}, errors: errors as E };
@@ -115,13 +115,10 @@ function place(
 ): ResolverFieldError | undefined {
   let at = errors;
   for (let i = 0; i < path.length - 1; i++) {
-    const key = String(path[i]);
-    const next = at[key];
+    // what the path holds here: nothing yet, a leaf, or an object (an array before an index) made before
+    const next = (at[String(path[i])] ??= typeof path[i + 1] === 'number' ? [] : {});
     if (isLeaf(next)) return undefined; // the path's parent has its own error already
-    if (typeof next !== 'object' || next === null) {
-      at[key] = typeof path[i + 1] === 'number' ? [] : {};
-    }
-    at = at[key] as Record<string, unknown>;
+    at = next as Record<string, unknown>;
   }
   const last = String(path[path.length - 1]);
   const held = (at[last] ??= leaf);

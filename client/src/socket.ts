@@ -118,9 +118,9 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   }
 
   function write(frame: ClientFrame): boolean {
-    if (!open || !ws) return false;
-    ws.send(formatClientFrame(frame));
-    return true;
+    // open only while ws is the socket that opened
+    if (open) ws?.send(formatClientFrame(frame));
+    return open;
   }
 
   const joins = createJoins(write);
@@ -189,10 +189,8 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   function scheduleReconnect(): void {
     retrying = true;
     setStatus('reconnecting');
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (!closed) connect();
-    }, backoffDelay(attempt++, options.backoff));
+    // close() and reconnect() clear it: when it fires, the socket is still wanted
+    timer = setTimeout(connect, backoffDelay(attempt++, options.backoff));
   }
 
   function receive(data: unknown): void {
@@ -213,13 +211,13 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
   /** Stops a pending reconnection and closes the current WebSocket, whose events no longer count. */
   function shut(reason: string): void {
     clearTimeout(timer);
-    timer = undefined;
     const socket = ws;
     ws = null;
     open = false;
     socket?.close(1000, reason);
   }
 
+  /** Opens the socket unless it was opened before (or closed: then its status stays `closed`). */
   function ensureOpen(): void {
     if (status === 'idle') connect();
   }
@@ -256,7 +254,7 @@ export function createMizanSocket(options: MizanSocketOptions = {}): MizanSocket
     },
 
     onInvalidate(listener) {
-      if (!closed) ensureOpen();
+      ensureOpen();
       return subscribe(invalidateListeners, listener);
     },
 

@@ -201,13 +201,9 @@ export function useMizanForm<T, R>(
       [parameter]: given,
     });
     // read as a problem's errors are: what is not a field error is left out
-    const found = MizanError.fromProblem({ status: 422, errors: result?.errors }).fieldErrors;
+    const found = MizanError.fromProblem({ status: 422, errors: result?.errors });
     if (asked[0] === checks.current && asked[1] === resets.current) {
-      setServerErrors(
-        found.length === 0
-          ? NOTHING
-          : serverFormErrors(definition, new MizanError({ status: 422, title: 'Not valid', fieldErrors: found })),
-      );
+      setServerErrors(found.fieldErrors.length === 0 ? NOTHING : serverFormErrors(definition, found));
     }
     return result?.valid === true;
   }, [client, definition, parameter, shownTouched]);
