@@ -188,6 +188,12 @@ test('text the constraints let through but people read differently: a longer low
   const sent = await api('contact.submit', { form: { name: 'Ida', email, topic: 'QUESTION', message: 'A long address.', copy: false } });
   assert.equal(sent.status, 200, await sent.text());
 
+  // zero-width spaces pass @NotBlank, and would show as an empty message in the staff inbox
+  const invisible = '\u200b'.repeat(20);
+  const unseen = await api('contact.submit', { form: { name: 'Ida', email: `zw${Math.random().toString(36).slice(2)}@example.com`, topic: 'BUG', message: invisible, copy: false } });
+  assert.equal(unseen.status, 422, await unseen.clone().text());
+  assert.deepEqual((await unseen.json()).errors.map((e) => e.path), ['message']);
+
   const signedIn = await api('auth.login', { username: ADA.user, password: ADA.password });
   assert.equal(signedIn.status, 200);
   const cookie = signedIn.headers.getSetCookie().at(-1).split(';')[0];

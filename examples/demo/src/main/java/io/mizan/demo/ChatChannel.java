@@ -51,7 +51,7 @@ public class ChatChannel implements ChannelHandler<ChatChannel.Room, ChatChannel
         String author = session.user().map(Principal::getName).orElseThrow();
         String text = Texts.trimmed(message.text());
         if (text.isEmpty()) { // @NotBlank trims only up to U+0020
-            throw MizanException.invalid("text", "must not be blank");
+            throw MizanException.invalid("data.text", "must not be blank"); // the path Bean Validation gives it
         }
         broadcaster.send(ChatChannel.class, group(params), new ChatMessage(text, author, Instant.now()));
     }

@@ -36,6 +36,13 @@ public class Feedback {
     @Form(name = "contact", title = "Contact us", affects = "inbox")
     @Transactional
     public Received contact(ContactForm form, Principal me) {
+        // @NotBlank trims only up to U+0020: a name or message of zero-width spaces would show as nothing
+        if (Texts.trimmed(form.name()).isEmpty()) {
+            throw MizanException.invalid("name", "must not be blank");
+        }
+        if (Texts.trimmed(form.message()).isEmpty()) {
+            throw MizanException.invalid("message", "must not be blank");
+        }
         String email = Texts.lowerCase(form.email()); // as long as the address: it fits its column
         long earlier = em.createQuery("select count(m) from InboxMessage m where m.email = :email", Long.class)
                 .setParameter("email", email)
