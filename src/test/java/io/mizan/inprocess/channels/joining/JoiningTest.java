@@ -63,7 +63,7 @@ class JoiningTest {
         ann.frame("{\"op\":\"join\",");
         assertError(ann.one(), null, 400, "MIZAN-111"); // not JSON: the JSON error's own code
         ann.frame("[1]");
-        assertError(ann.one(), null, 400, "MIZAN-113");
+        assertError(ann.one(), null, 400, "MIZAN-170"); // JSON, but no frame
         ann.frame("{\"op\":\"join\",\"op\":\"leave\",\"ref\":\"1\"}");
         assertError(ann.one(), null, 400, "MIZAN-115");
         ann.frame("");
