@@ -349,16 +349,19 @@ class ChannelsIT {
     void oneFrameOverTheLimitIsRefusedWithoutBeingReadWhole() {
         // over the 64 KiB limit (a browser sends a message as one frame): 1009 on every server
         assertEquals(new Http.Closed(1009, "frame over 65536 bytes"), http.webSocketFrame("mizan/ws", 70_000, 70_000));
-        // far over, past Tyrus's own 4 MiB, sent whole, and of which 300 KB come: refused once past the
-        // limit, never held whole. Tyrus refuses a frame over its buffer (twice the limit) itself, with 1011
-        for (long[] frame : new long[][] {{4_500_000, 4_500_000}, {4_500_000, 300_000}}) {
-            Http.Closed closed = http.webSocketFrame("mizan/ws", frame[0], frame[1]);
+        // far over, past Tyrus's own 4 MiB, sent whole: Tyrus refuses a frame over its buffer (twice the limit)
+        // itself, with 1011; Undertow hands it on in parts, and the endpoint refuses it past the limit
+        assertEquals(
+                ServerNode.wildfly()
+                        ? new Http.Closed(1009, "frame over 65536 bytes")
+                        : new Http.Closed(1011, "Buffer overflow."),
+                http.webSocketFrame("mizan/ws", 4_500_000, 4_500_000));
+        if (ServerNode.wildfly()) {
+            // 300 KB of 4.5 MB declared: refused once past the limit, not when (if ever) it is complete. Tyrus
+            // may instead stop reading once its buffer is full, and wait: it then holds no more than the buffer
             assertEquals(
-                    ServerNode.wildfly()
-                            ? new Http.Closed(1009, "frame over 65536 bytes")
-                            : new Http.Closed(1011, "Buffer overflow."),
-                    closed,
-                    frame[0] + " bytes declared");
+                    new Http.Closed(1009, "frame over 65536 bytes"),
+                    http.webSocketFrame("mizan/ws", 4_500_000, 300_000));
         }
         try (Ws ann = as("ann")) {
             ann.send(join("1", "chat", "{\"room\":\"public\"}"));
