@@ -966,8 +966,7 @@ class CoreIT {
             {"DELETE", "api/mizan/"},
             {"OPTIONS", "api/mizan"}
         }) {
-            Http.Raw r = http.raw(c[0], c[1], c[0].equals("POST") ? "{}" : null, "Content-Type: application/json");
-            assertRawProblem(r, 404, "MIZAN-102", "There is no Mizan endpoint at ''");
+            assertNoEndpoint(c[0], c[1], "There is no Mizan endpoint at ''");
         }
         Http.Raw head = http.raw("HEAD", "api/mizan", null);
         assertEquals(404, head.status());
@@ -990,10 +989,15 @@ class CoreIT {
             {"OPTIONS", "api/mizan/call/hello/"},
             {"GET", "api/mizan/hydrate/;x=1"}
         }) {
-            Http.Raw r = http.raw(c[0], c[1], c[0].equals("POST") ? "{}" : null, "Content-Type: application/json");
-            assertRawProblem(r, 404, "MIZAN-102", "There is no Mizan endpoint");
+            assertNoEndpoint(c[0], c[1], "There is no Mizan endpoint");
         }
         assertEquals(200, http.call("hello", "{}").statusCode());
+    }
+
+    /** A request of this method to this path (a JSON body when it is a POST) is 404 MIZAN-102. */
+    private void assertNoEndpoint(String method, String path, String detailPart) {
+        Http.Raw r = http.raw(method, path, method.equals("POST") ? "{}" : null, "Content-Type: application/json");
+        assertRawProblem(r, 404, "MIZAN-102", detailPart);
     }
 
     @Test
