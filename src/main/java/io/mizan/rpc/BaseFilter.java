@@ -40,6 +40,10 @@ import java.util.Set;
  *       path ending in a slash ({@code .../call/hello/}, which RESTEasy answers as {@code .../call/hello} and
  *       Jersey as no endpoint): 404 {@code MIZAN-102}, as any other path under the base that is no endpoint, on
  *       every server alike. No resource method's path matches them.
+ *   <li>a method that no JAX-RS resource method can name ({@code PROPFIND}, any other token; {@code TRACE}
+ *       the servers refuse themselves before any filter):
+ *       405 {@code MIZAN-103} with the endpoint's {@code Allow}, or 404 {@code MIZAN-102} where there is no
+ *       endpoint, as {@link MizanResource} answers {@code PUT}. The server would answer with its error page.
  * </ul>
  *
  * <p>A servlet filter, registered when the application starts (as a {@link ServletContainerInitializer} listed
@@ -49,6 +53,10 @@ import java.util.Set;
  */
 @HandlesTypes(ApplicationPath.class)
 public final class BaseFilter extends HttpFilter implements ServletContainerInitializer {
+
+    /** The methods {@link MizanResource} takes (HEAD as GET), and answers for every path. */
+    private static final Set<String> RESOURCE_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     /** The base, with and without its slash, under each application path; empty for the filter the server makes. */
     private final Set<String> bases;
@@ -114,6 +122,15 @@ public final class BaseFilter extends HttpFilter implements ServletContainerInit
             Problem.send(request, response, Messages.transferEncodingNotChunked(StrictJson.shorten(transfer)));
         } else if (isBaseOrEndsInSlash(request)) {
             Problem.send(request, response, Messages.noEndpoint(StrictJson.shorten(underBase(request))));
+        } else if (!RESOURCE_METHODS.contains(request.getMethod())) {
+            String path = underBase(request);
+            String allowed = MizanResource.methodsOf(path);
+            if (allowed == null) {
+                Problem.send(request, response, Messages.noEndpoint(StrictJson.shorten(path)));
+            } else {
+                response.setHeader("Allow", MizanResource.allow(allowed));
+                Problem.send(request, response, MizanResource.wrongMethod(allowed));
+            }
         } else {
             chain.doFilter(request, response);
         }

@@ -31,7 +31,7 @@ final class Cors {
 
     /** A preflight ({@code OPTIONS}) of an endpoint that takes {@code allow}. */
     Response preflight(String allow, HttpExchange exchange) {
-        Response.ResponseBuilder answer = Response.noContent().header("Allow", allow + ", OPTIONS");
+        Response.ResponseBuilder answer = Response.noContent().header("Allow", MizanResource.allow(allow));
         if (origins.isAllowed(exchange.header("Origin"))) {
             answer.header("Access-Control-Allow-Methods", allow)
                     .header(

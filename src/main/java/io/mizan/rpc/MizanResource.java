@@ -143,47 +143,59 @@ public class MizanResource {
             return cors.headers(Problem.response(Messages.sessionIdInUrl()), exchange)
                     .build();
         }
+        String allowed = methodsOf(path);
+        if (allowed == null) {
+            return notFound(path, exchange);
+        }
+        if (method.equals("OPTIONS")) {
+            return cors.preflight(allowed, exchange);
+        }
+        if (!method.equals(allowed.equals(READ) ? "GET" : allowed)) { // JAX-RS answers HEAD with GET
+            return cors.headers(Problem.response(wrongMethod(allowed)).header("Allow", allow(allowed)), exchange)
+                    .build();
+        }
         int slash = path.indexOf('/');
         String endpoint = slash < 0 ? path : path.substring(0, slash);
         String name = slash < 0 ? null : path.substring(slash + 1);
-        if (name != null && (name.isEmpty() || name.indexOf('/') >= 0)) {
-            return notFound(path, exchange);
+        return switch (endpoint) {
+            case "call" -> calls.call(name, body, exchange, new ContainerCaller(security, exchange.request()));
+            case "ctx" -> contexts.read(name, exchange, new ContainerCaller(security, exchange.request()));
+            case "batch" -> batches.batch(body, exchange, () -> new ContainerCaller(security, exchange.request()));
+            default -> cors.headers(document(endpoint, exchange), exchange).build();
+        };
+    }
+
+    /**
+     * The methods the endpoint at this path under the base answers besides {@code OPTIONS}: {@code POST} for
+     * calls and batches, {@code GET, HEAD} for the rest; {@code null} when the path is no endpoint.
+     */
+    static String methodsOf(String path) {
+        int slash = path.indexOf('/');
+        if (slash < 0) {
+            return switch (path) {
+                case "batch" -> "POST";
+                case "hydrate", "manifest", "schema" -> READ;
+                default -> null;
+            };
         }
-        switch (name == null ? endpoint : endpoint + "/") {
-            case "call/" -> {
-                return switch (method) {
-                    case "POST" -> calls.call(name, body, exchange, new ContainerCaller(security, exchange.request()));
-                    case "OPTIONS" -> cors.preflight("POST", exchange);
-                    default -> wrongMethod("POST", exchange);
-                };
-            }
-            case "ctx/" -> {
-                return switch (method) {
-                    case "GET" -> contexts.read(name, exchange, new ContainerCaller(security, exchange.request()));
-                    case "OPTIONS" -> cors.preflight(READ, exchange);
-                    default -> wrongMethod(READ, exchange);
-                };
-            }
-            case "batch" -> {
-                return switch (method) {
-                    case "POST" -> batches.batch(
-                            body, exchange, () -> new ContainerCaller(security, exchange.request()));
-                    case "OPTIONS" -> cors.preflight("POST", exchange);
-                    default -> wrongMethod("POST", exchange);
-                };
-            }
-            case "hydrate", "manifest", "schema" -> {
-                return switch (method) {
-                    case "GET" -> cors.headers(document(endpoint, exchange), exchange)
-                            .build();
-                    case "OPTIONS" -> cors.preflight(READ, exchange);
-                    default -> wrongMethod(READ, exchange);
-                };
-            }
-            default -> {
-                return notFound(path, exchange);
-            }
+        if (slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
+            return null; // no name, or a name with a slash
         }
+        return switch (path.substring(0, slash)) {
+            case "call" -> "POST";
+            case "ctx" -> READ;
+            default -> null;
+        };
+    }
+
+    /** 405 {@code MIZAN-103}, for a method the endpoint that answers {@code allowed} ({@link #methodsOf}) does not. */
+    static MizanException wrongMethod(String allowed) {
+        return Messages.wrongMethod(allowed.split(",")[0]);
+    }
+
+    /** The {@code Allow} header of the endpoint that answers {@code allowed} ({@link #methodsOf}). */
+    static String allow(String allowed) {
+        return allowed + ", OPTIONS";
     }
 
     private Response.ResponseBuilder document(String endpoint, HttpExchange exchange) {
@@ -204,14 +216,6 @@ public class MizanResource {
                         hydration.contexts(new ContainerCaller(security, exchange.request()), exchange.forFunctions()),
                         MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store");
-    }
-
-    private Response wrongMethod(String allowed, HttpExchange exchange) {
-        return cors.headers(
-                        Problem.response(Messages.wrongMethod(allowed.split(",")[0]))
-                                .header("Allow", allowed + ", OPTIONS"),
-                        exchange)
-                .build();
     }
 
     private Response notFound(String path, HttpExchange exchange) {

@@ -816,7 +816,11 @@ class CoreIT {
             {"DELETE", "api/mizan/schema", "GET, HEAD, OPTIONS"},
             {"POST", "api/mizan/manifest", "GET, HEAD, OPTIONS"},
             {"PATCH", "api/mizan/call/report", "POST, OPTIONS"},
-            {"DELETE", "api/mizan/ctx/motdFor", "GET, HEAD, OPTIONS"}
+            {"DELETE", "api/mizan/ctx/motdFor", "GET, HEAD, OPTIONS"},
+            // methods no JAX-RS resource can name: the container would answer them with its own page (TRACE
+            // the server refuses itself, before any filter)
+            {"PROPFIND", "api/mizan/call/report", "POST, OPTIONS"},
+            {"FOO", "api/mizan/ctx/motdFor", "GET, HEAD, OPTIONS"}
         }) {
             HttpResponse<String> r = http.send(http.request(c[1]).method(c[0], HttpRequest.BodyPublishers.noBody()));
             assertProblem(r, 405, "MIZAN-103", "on this endpoint");
@@ -831,11 +835,19 @@ class CoreIT {
                 404,
                 "MIZAN-102",
                 "no Mizan endpoint");
-        assertProblem(
-                http.send(http.request("api/mizan/nothing/here").method("DELETE", HttpRequest.BodyPublishers.noBody())),
-                404,
-                "MIZAN-102",
-                "no Mizan endpoint");
+        // the server's own refusal, with no body: still a refusal, never run
+        assertEquals(
+                405,
+                http.send(http.request("api/mizan/call/report").method("TRACE", HttpRequest.BodyPublishers.noBody()))
+                        .statusCode());
+        for (String method : new String[] {"DELETE", "PROPFIND"}) {
+            assertProblem(
+                    http.send(
+                            http.request("api/mizan/nothing/here").method(method, HttpRequest.BodyPublishers.noBody())),
+                    404,
+                    "MIZAN-102",
+                    "no Mizan endpoint");
+        }
     }
 
     // --- what the server's JAX-RS would answer with a page of its own ---

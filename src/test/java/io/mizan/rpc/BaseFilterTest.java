@@ -116,6 +116,30 @@ class BaseFilterTest {
     }
 
     @Test
+    void aMethodNoResourceMethodNamesIsA405WithTheEndpointsAllowOrA404() throws Exception {
+        for (String[] c : new String[][] {
+            {"PROPFIND", "/mizan/call/hello", "405", "POST, OPTIONS", "Use POST on this endpoint"},
+            {"FOO", "/mizan/batch", "405", "POST, OPTIONS", "Use POST on this endpoint"},
+            {"MKCOL", "/mizan/ctx/motd", "405", "GET, HEAD, OPTIONS", "Use GET on this endpoint"},
+            {"LOCK", "/mizan/schema", "405", "GET, HEAD, OPTIONS", "Use GET on this endpoint"},
+            {"PROPFIND", "/mizan/nothing", "404", null, "There is no Mizan endpoint at 'nothing'"},
+            {"PROPFIND", "/mizan/call", "404", null, "There is no Mizan endpoint at 'call'"}
+        }) {
+            FakeHttp.Response response = new FakeHttp.Response();
+            assertFalse(run(request(c[0], "/api", c[1]), response), c[0] + " " + c[1]);
+            assertEquals(Integer.parseInt(c[2]), response.status, c[1]);
+            assertEquals(c[3], response.headers.get("Allow"), c[1]);
+            assertEquals(Problem.MEDIA_TYPE, response.contentType);
+            assertTrue(response.text().contains(c[4]), response.text());
+        }
+        for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+            FakeHttp.Response response = new FakeHttp.Response();
+            assertTrue(run(request(method, "/api", "/mizan/nothing"), response), method);
+            assertFalse(response.answered(), method + ": the resource answers");
+        }
+    }
+
+    @Test
     void aHeadRequestGetsTheStatusAndHeadersWithoutTheBody() throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
         run(request("HEAD", "/api", "/mizan/hydrate").header("Accept", ";;;"), response);

@@ -100,6 +100,23 @@ class MizanResourceTest {
     }
 
     @Test
+    void everyEndpointsMethodsAreKnownByItsPathAlone() {
+        for (String[] c : new String[][] {
+            {"call/ping", "POST"},
+            {"batch", "POST"},
+            {"ctx/stock", "GET, HEAD"},
+            {"hydrate", "GET, HEAD"},
+            {"manifest", "GET, HEAD"},
+            {"schema", "GET, HEAD"}
+        }) {
+            assertEquals(c[1], MizanResource.methodsOf(c[0]), c[0]);
+        }
+        for (String path : new String[] {"", "call", "call/", "call/a/b", "ctx", "ctx/", "batch/x", "x/y", "nothing"}) {
+            assertNull(MizanResource.methodsOf(path), path);
+        }
+    }
+
+    @Test
     void anotherMethodIsA405ThatNamesTheAllowedOnes() {
         Response get = send("GET", "call/ping", new FakeExchange().header("Origin", APP));
         assertEquals("405 MIZAN-103", code(get));
