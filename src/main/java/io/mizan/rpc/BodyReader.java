@@ -13,11 +13,7 @@ final class BodyReader {
     static byte[] read(InputStream in, String contentLength, long limit) {
         long declared = -1;
         if (contentLength != null) {
-            try {
-                declared = Long.parseLong(contentLength.trim());
-            } catch (NumberFormatException e) {
-                throw Messages.contentLengthNotANumber();
-            }
+            declared = declaredLength(contentLength);
             if (declared > limit) {
                 throw Messages.bodyTooLarge(limit);
             }
@@ -49,5 +45,32 @@ final class BodyReader {
         } catch (IOException e) {
             throw Messages.bodyUnreadable();
         }
+    }
+
+    /**
+     * The length a {@code Content-Length} header declares: digits only (RFC 9110, 8.6), so neither {@code -1} nor
+     * {@code +5}; the same value sent twice, which a server hands on joined ({@code 12,12}), is that value. Past
+     * what a {@code long} holds it is {@link Long#MAX_VALUE}, over any limit.
+     */
+    static long declaredLength(String header) {
+        int comma = header.indexOf(',');
+        String value = (comma < 0 ? header : header.substring(0, comma)).trim();
+        for (int at = comma; at >= 0; at = header.indexOf(',', at + 1)) {
+            int end = header.indexOf(',', at + 1);
+            if (!header.substring(at + 1, end < 0 ? header.length() : end)
+                    .trim()
+                    .equals(value)) {
+                throw Messages.contentLengthNotANumber();
+            }
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                throw Messages.contentLengthNotANumber();
+            }
+        }
+        if (value.isEmpty()) {
+            throw Messages.contentLengthNotANumber();
+        }
+        return value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
     }
 }

@@ -61,14 +61,23 @@ class BodyReaderTest {
                 "-,        16384, 16384, 200",
                 "-,        8193,  8192,  413",
                 "abc,      0,     10,    400",
-                "'',       0,     10,    400"
+                "'',       0,     10,    400",
+                "-1,       0,     10,    400",
+                "+5,       5,     10,    400",
+                "'5 5',    5,     10,    400",
+                // the same length sent twice, joined by the server: one length (RFC 9110, 8.6)
+                "'5,5',    5,     10,    200",
+                "'5, 5 ,5', 5,    10,    200",
+                "'5,6',    5,     10,    400",
+                "'5,',     5,     10,    400",
+                "',5',     5,     10,    400"
             })
     void readsUpToTheLimit(String contentLength, int size, long limit, int status) {
         assertEquals(status, status(contentLength, size, limit, false));
     }
 
     @ParameterizedTest(name = "Content-Length {0}, limit {1}")
-    @CsvSource({"11, 10", "9223372036854775807, 1048576"})
+    @CsvSource({"11, 10", "9223372036854775807, 1048576", "99999999999999999999999, 1048576", "'11,11', 10"})
     void aDeclaredLengthOverTheLimitIsRefusedUnread(String contentLength, long limit) {
         assertEquals(413, status(contentLength, 0, limit, true));
     }

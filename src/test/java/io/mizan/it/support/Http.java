@@ -106,8 +106,9 @@ public final class Http {
                 head.append(header).append("\r\n");
             }
             boolean framed = java.util.Arrays.stream(headers)
-                    .anyMatch(h -> h.regionMatches(true, 0, "Transfer-Encoding:", 0, 18));
-            if (body != null && !framed) { // a Transfer-Encoding of the test's own frames the body instead
+                    .anyMatch(h -> h.regionMatches(true, 0, "Transfer-Encoding:", 0, 18)
+                            || h.regionMatches(true, 0, "Content-Length:", 0, 15));
+            if (body != null && !framed) { // the test's own Transfer-Encoding or Content-Length frames it instead
                 head.append("Content-Length: ").append(content.length).append("\r\n");
             }
             socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
