@@ -69,14 +69,14 @@ public final class StrictJson {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        if (text.isBlank()) {
+        if (text.isEmpty()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
         // decoded text holds a lone surrogate only through a \\u escape: without a backslash no string is checked
         Strings strings = text.indexOf('\\') < 0 ? Strings.AS_READ : Strings.CHECKED;
         try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
-                return JsonValue.EMPTY_JSON_OBJECT;
+                throw Messages.invalidJson(); // whitespace alone is no JSON text, and not the empty body either
             }
             JsonParser.Event first = parser.next();
             if (first != JsonParser.Event.START_OBJECT) {

@@ -27,13 +27,25 @@ class StrictJsonTest {
         assertEquals(1500, o.getJsonNumber("e").intValue());
         assertEquals("x", o.getString("c"));
         assertTrue(parse("").isEmpty());
-        assertTrue(parse("  ").isEmpty());
         assertTrue(parse("\uFEFF{}").isEmpty());
     }
 
     @Test
+    void whitespaceAloneIsNoJsonAndNotTheEmptyBody() {
+        for (String blank : List.of(" ", " \r\n\t ", "\uFEFF ")) {
+            assertEquals(
+                    "MIZAN-111",
+                    assertThrows(MizanException.class, () -> parse(blank)).code());
+            assertEquals(
+                    "MIZAN-111",
+                    assertThrows(MizanException.class, () -> StrictJson.parseObject(blank))
+                            .code());
+        }
+    }
+
+    @Test
     void readsTextAsItReadsItsBytes() {
-        for (String text : List.of("{\"a\":[1,{\"b\":null}],\"c\":\"\u00e9\u4e2d\"}", "", " ", "\uFEFF{\"a\":1}")) {
+        for (String text : List.of("{\"a\":[1,{\"b\":null}],\"c\":\"\u00e9\u4e2d\"}", "", "\uFEFF{\"a\":1}")) {
             assertEquals(parse(text), StrictJson.parseObject(text), text);
         }
     }
