@@ -821,11 +821,14 @@ public final class Messages {
     }
 
     /**
-     * {@code MIZAN-138}: 400, a context read's query string has a malformed {@code %} escape, or
-     * escapes whose bytes are not UTF-8.
+     * {@code MIZAN-138}: 400, a context read's query string has a malformed {@code %} escape, escapes
+     * whose bytes are not UTF-8, or a character that is not printable ASCII (sent unescaped).
      */
     public static MizanException malformedQuery() {
-        return refusal("MIZAN-138", 400, "The query string has a malformed %-escape or one that is not UTF-8");
+        return refusal(
+                "MIZAN-138",
+                400,
+                "The query string has a malformed %-escape, one that is not UTF-8, or a character left unescaped");
     }
 
     /**

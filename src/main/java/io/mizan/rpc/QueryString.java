@@ -17,7 +17,8 @@ import java.util.Map;
  * parameter without {@code =} has the value {@code ""}. Stricter than a form decoder, as a call's
  * JSON body is: escapes that are not well-formed UTF-8 (a broken sequence, an overlong form, an
  * encoded surrogate) are refused rather than turned into U+FFFD, and so is a parameter without a
- * name, which no context's parameter can be.
+ * name, which no context's parameter can be, and a character that is not printable ASCII: a URL carries others only
+ * escaped, and the bytes of one sent as they are reach the application in whatever charset the server reads them.
  *
  * <pre>{@code
  * board=general&q=caf%C3%A9+au+lait  ->  {board=[general], q=[café au lait]}
@@ -29,12 +30,19 @@ final class QueryString {
 
     /**
      * @param raw the query as sent ({@code request.getQueryString()}), or {@code null}
-     * @throws io.mizan.MizanException 400 when a {@code %} escape is malformed or not UTF-8, or a
-     *     parameter has no name
+     * @throws io.mizan.MizanException 400 when a {@code %} escape is malformed or not UTF-8, a character is not
+     *     printable ASCII, or a parameter has no name
      */
     static Map<String, List<String>> parse(String raw) {
         if (raw == null || raw.isEmpty()) {
             return Map.of();
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c <= ' ' || c > '~') {
+                // sent as it is rather than escaped: the server read its bytes in a charset of its own choosing
+                throw Messages.malformedQuery();
+            }
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         int at = 0;

@@ -208,6 +208,12 @@ class ContextsIT {
         if (!ServerNode.wildfly()) {
             assertTrue(malformed[1].contains("\"MIZAN-138\""), malformed[1]);
         }
+        // UTF-8 bytes sent unescaped (the raw request writes each char as one byte): no charset is assumed
+        Http.Raw unescaped = http.raw("GET", "api/mizan/ctx/userProfile?userId=1\u00c3\u00a9", null);
+        assertEquals(400, unescaped.status(), unescaped.body());
+        if (!ServerNode.wildfly()) {
+            assertTrue(unescaped.body().contains("\"MIZAN-138\""), unescaped.body());
+        }
         assertProblem(http.get("api/mizan/ctx/rename"), 404, "MIZAN-101", "There is no context named 'rename'");
         assertProblem(
                 http.send(http.request("api/mizan/ctx/settings").POST(HttpRequest.BodyPublishers.noBody())),
