@@ -158,10 +158,10 @@ export const contactFormSchema = z.object({
     .nullable(),
 }) satisfies z.ZodType<ContactForm>;
 
-export function rangeSchema<T extends z.ZodTypeAny>(t: T) {
+export function rangeSchema<T extends z.ZodTypeAny>(schemaOfT: T) {
   return z.object({
-    from: t,
-    to: t,
+    from: schemaOfT,
+    to: schemaOfT,
   });
 }
 
@@ -200,10 +200,10 @@ export const signupSchema = z.object({
   role: roleSchema,
 }) satisfies z.ZodType<Signup>;
 
-export function treeSchema<T extends z.ZodTypeAny>(t: T): z.ZodType<Tree<z.output<T>>> {
+export function treeSchema<T extends z.ZodTypeAny>(schemaOfT: T): z.ZodType<Tree<z.output<T>>> {
   return z.object({
-    children: z.array(z.lazy(() => treeSchema(t))),
-    value: t,
+    children: z.array(z.lazy(() => treeSchema(schemaOfT))),
+    value: schemaOfT,
   }) as z.ZodType<Tree<z.output<T>>>;
 }
 

@@ -101,9 +101,12 @@ final class ZodSchemas {
         return ZodExpr.of("jsonData");
     }
 
-    /** The value parameter of a generic schema factory that carries the schema of a type variable. */
+    /**
+     * The value parameter of a generic schema factory that carries the schema of a type variable: {@code schemaOfT}.
+     * Never a reserved word ({@code In}), never zod's {@code z}, and as distinct as the variables ({@code T}, {@code t}).
+     */
     static String typeVarParam(String typeVar) {
-        return TsNames.lowerFirst(typeVar);
+        return "schemaOf" + typeVar;
     }
 
     private ZodExpr named(String typeName, String ref) {

@@ -11,6 +11,7 @@ import io.mizan.codegen.clash.Clashes;
 import io.mizan.codegen.clash.ReservedTypes;
 import io.mizan.codegen.names.Lobby;
 import io.mizan.codegen.names.Names;
+import io.mizan.codegen.names.TypeVariables;
 import io.mizan.model.Model;
 import io.mizan.model.ModelBuilder;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,30 @@ class GeneratedNamesTest {
                   const { result } = await records(createMizanClient(), { client, byClient: { SERVER: answer } });
                   return Object.keys(result).length;
                 }
+                """,
+                StandardCharsets.UTF_8);
+        NodeTools.Result tsc = NodeTools.typecheck(dir);
+        assertEquals(0, tsc.code(), tsc.output());
+    }
+
+    @Test
+    void typeVariablesNamedLikeZodAReservedWordOrEachOtherCompile(@TempDir Path dir) throws Exception {
+        NodeTools.requireInstalled();
+        Map<String, String> files = generate(TypeVariables.class);
+        String schemas = files.get("schemas.ts");
+        assertTrue(schemas.contains("(\n  schemaOfIn: In,\n  schemaOfOut: Out,\n)"), schemas);
+        assertTrue(schemas.contains("(\n  schemaOfT: T,\n  schemaOft: t,\n)"), schemas);
+        NodeTools.write(dir, files);
+        Files.writeString(
+                dir.resolve("usage.ts"),
+                """
+                import { stepArgs, twinArgs, xyzArgs } from './index';
+
+                export const parsed = [
+                  (stepArgs.parse({ step: { input: ['a'], output: [1] } }).step.output[0] ?? 0) + 1,
+                  twinArgs.parse({ twin: { a: ['a'], b: [1] } }).twin.b[0],
+                  xyzArgs.parse({ value: { xs: ['a'], ys: [1], zs: [true] } }).value.zs[0],
+                ];
                 """,
                 StandardCharsets.UTF_8);
         NodeTools.Result tsc = NodeTools.typecheck(dir);
