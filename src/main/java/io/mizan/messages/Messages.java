@@ -113,6 +113,21 @@ public final class Messages {
                         + " or Optional<T>");
     }
 
+    /**
+     * {@code MIZAN-049}: a function's parameter or result has a type variable of a generic class the bean class
+     * extends ({@code T} of {@code Crud<T>}).
+     */
+    public static String superclassTypeVariable(String where, String element, String variable, String declaredBy) {
+        return format(
+                "MIZAN-049",
+                where,
+                element + " has the type variable " + variable + " of " + declaredBy
+                        + ", which the server would read and write as the declared type, not as the bean class's"
+                        + " concrete type",
+                "declare the function in the bean class with concrete types (an override that calls super), and"
+                        + " take @Client off the generic class's method");
+    }
+
     /** {@code MIZAN-008}: a result type cannot be written as JSON. */
     public static String resultNotJson(String where, String reason) {
         return format(

@@ -70,7 +70,10 @@ final class SignatureReader {
         List<Annotation> annotations = List.of(method.getAnnotations());
         contradiction(where, "its result", method.getGenericReturnType(), annotations);
         try {
-            return Optional.of(types.map(method.getGenericReturnType(), Annotations.nullable(annotations), false));
+            TypeRef ref = types.map(method.getGenericReturnType(), Annotations.nullable(annotations), false);
+            return classTypeVariable(where, "its result", method.getGenericReturnType())
+                    ? Optional.empty()
+                    : Optional.of(ref);
         } catch (TypeMapper.UnsupportedTypeException e) {
             problems.add(Messages.resultNotJson(where, e.getMessage()));
             return Optional.empty();
@@ -137,6 +140,9 @@ final class SignatureReader {
             if (ref instanceof TypeRef.Void) {
                 throw new TypeMapper.UnsupportedTypeException("Void carries no value");
             }
+            if (classTypeVariable(where, "parameter '" + p.getName() + "'", p.getParameterizedType())) {
+                return null;
+            }
             return new ParamModel(
                     p.getName(),
                     p.getName(),
@@ -149,6 +155,45 @@ final class SignatureReader {
             problems.add(Messages.parameterNotJson(where, p.getName(), e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * Whether the type of a function's parameter or result holds a type variable of a class ({@code T} of a generic
+     * superclass {@code Crud<T>} that the bean class extends as {@code Crud<User>}), reporting it: the server reads and
+     * writes the declared type, which says nothing of {@code User}. A record's own variables are met only inside its
+     * definition, never here.
+     */
+    private boolean classTypeVariable(String where, String element, Type type) {
+        java.lang.reflect.TypeVariable<?> variable = classTypeVariable(type);
+        if (variable != null) {
+            problems.add(Messages.superclassTypeVariable(
+                    where, element, variable.getName(), ((Class<?>) variable.getGenericDeclaration()).getName()));
+        }
+        return variable != null;
+    }
+
+    private static java.lang.reflect.TypeVariable<?> classTypeVariable(Type type) {
+        if (type instanceof java.lang.reflect.TypeVariable<?> v) {
+            return v.getGenericDeclaration() instanceof Class<?> ? v : null;
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            for (Type argument : p.getActualTypeArguments()) {
+                java.lang.reflect.TypeVariable<?> found = classTypeVariable(argument);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (type instanceof java.lang.reflect.GenericArrayType a) {
+            return classTypeVariable(a.getGenericComponentType());
+        } else if (type instanceof java.lang.reflect.WildcardType w) {
+            for (Type bound : w.getUpperBounds()) {
+                java.lang.reflect.TypeVariable<?> found = classTypeVariable(bound);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private void contradiction(String where, String element, Type type, List<Annotation> annotations) {

@@ -29,6 +29,37 @@ class ModelBuilderTest {
                 "\n", assertThrows(ModelException.class, () -> build(classes)).problems());
     }
 
+    public record Named(String name) {}
+
+    public abstract static class Crud<T> {
+        @Client
+        public T get(long id) {
+            return null;
+        }
+
+        @Client
+        public List<T> all(java.util.Optional<T> filter) {
+            return List.of();
+        }
+    }
+
+    public static class CrudUsers extends Crud<Named> {}
+
+    @Test
+    void functionsOfAGenericSuperclassAreRefusedWithTheFix() {
+        String problems = problems(CrudUsers.class);
+        assertTrue(
+                problems.contains("MIZAN-049 io.mizan.model.ModelBuilderTest$CrudUsers.get: its result has the type"
+                        + " variable T of io.mizan.model.ModelBuilderTest$Crud"),
+                problems);
+        assertTrue(
+                problems.contains("MIZAN-049 io.mizan.model.ModelBuilderTest$CrudUsers.all: parameter 'filter' has the"
+                        + " type variable T"),
+                problems);
+        assertTrue(problems.contains("Fix: declare the function in the bean class with concrete types"), problems);
+        assertEquals(2, problems.split("\n").length, problems); // a function is read no further than its first
+    }
+
     public static class Profiles {
         @Client(context = Scope.GLOBAL)
         public String currentUser(Principal me) {
