@@ -73,6 +73,24 @@ final class Annotations {
      * The constraints among these annotations, each once: a record component's constraint is seen on
      * its field, its accessor and its type.
      */
+    /**
+     * Why a standard constraint other than {@code @NotNull} and {@code @Null} cannot sit on a {@code char}: Bean
+     * Validation has no validator for one, so every call that reached the check would fail; {@code null} when none
+     * does.
+     */
+    static String charConstraint(java.lang.reflect.Type type, List<ConstraintModel> constraints) {
+        if (type != char.class && type != Character.class) {
+            return null;
+        }
+        for (ConstraintModel c : constraints) {
+            if (c.isStandard() && !c.isStandard("NotNull") && !c.isStandard("Null")) {
+                return "@" + c.name() + " does not apply to a char: Bean Validation has no validator for it and would"
+                        + " fail every call; use a String with @Size(min = 1, max = 1)";
+            }
+        }
+        return null;
+    }
+
     static List<ConstraintModel> constraints(Collection<Annotation> annotations) {
         List<ConstraintModel> constraints = new ArrayList<>();
         for (Annotation a : annotations) {

@@ -207,7 +207,14 @@ public final class TypeMapper {
 
     private List<PropertyModel> properties(Class<?> c, boolean input) throws UnsupportedTypeException {
         List<PropertyModel> props = new ArrayList<>();
+        java.util.Map<String, String> javaNames = new java.util.HashMap<>();
         for (JsonbProperties.Property p : JsonbProperties.of(c)) {
+            String other = javaNames.putIfAbsent(p.name(), p.javaName());
+            if (other != null) {
+                throw new UnsupportedTypeException("the properties '" + other + "' and '" + p.javaName() + "' of "
+                        + c.getName() + " have one JSON name, '" + p.name()
+                        + "', so neither could be told from the other; give each its own name with @JsonbProperty");
+            }
             props.add(property(c, p, input));
         }
         return props;
@@ -223,7 +230,12 @@ public final class TypeMapper {
         }
         try {
             TypeRef ref = map(p.type(), Annotations.nullable(annotations), input);
-            return new PropertyModel(p.name(), p.javaName(), ref, Annotations.constraints(annotations));
+            List<ConstraintModel> constraints = Annotations.constraints(annotations);
+            String charConstraint = Annotations.charConstraint(p.type(), constraints);
+            if (charConstraint != null) {
+                throw new UnsupportedTypeException(charConstraint);
+            }
+            return new PropertyModel(p.name(), p.javaName(), ref, constraints);
         } catch (UnsupportedTypeException e) {
             throw new UnsupportedTypeException(
                     "property '" + p.javaName() + "' of " + owner.getName() + ": " + e.getMessage());

@@ -60,6 +60,48 @@ class ModelBuilderTest {
         assertEquals(2, problems.split("\n").length, problems); // a function is read no further than its first
     }
 
+    public record OneName(@jakarta.json.bind.annotation.JsonbProperty("x") String a, String x) {}
+
+    public record OneChar(@jakarta.validation.constraints.NotBlank Character initial) {}
+
+    public static class JsonNames {
+        @Client
+        public String sameName(OneName value) {
+            return "";
+        }
+
+        @Client
+        public String constrainedChar(@jakarta.validation.Valid OneChar value) {
+            return "";
+        }
+
+        @Client
+        public String constrainedCharParameter(@jakarta.validation.constraints.Min(65) char letter) {
+            return "";
+        }
+    }
+
+    @Test
+    void twoPropertiesOfOneJsonNameAndConstraintsOnACharAreRefusedWithTheFix() {
+        String problems = problems(JsonNames.class);
+        assertTrue(
+                problems.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$JsonNames.sameName: parameter 'value'"
+                        + " cannot be read from JSON: the properties 'a' and 'x' of"
+                        + " io.mizan.model.ModelBuilderTest$OneName have one JSON name, 'x'"),
+                problems);
+        assertTrue(problems.contains("give each its own name with @JsonbProperty"), problems);
+        assertTrue(
+                problems.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$JsonNames.constrainedChar: parameter"
+                        + " 'value' cannot be read from JSON: property 'initial' of"
+                        + " io.mizan.model.ModelBuilderTest$OneChar: @NotBlank does not apply to a char"),
+                problems);
+        assertTrue(
+                problems.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$JsonNames.constrainedCharParameter:"
+                        + " parameter 'letter' cannot be read from JSON: @Min does not apply to a char"),
+                problems);
+        assertTrue(problems.contains("a String with @Size(min = 1, max = 1)"), problems);
+    }
+
     public static class Profiles {
         @Client(context = Scope.GLOBAL)
         public String currentUser(Principal me) {
