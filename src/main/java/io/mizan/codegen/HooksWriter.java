@@ -1,7 +1,9 @@
 package io.mizan.codegen;
 
 import io.mizan.Scope;
+import io.mizan.messages.Messages;
 import io.mizan.model.FunctionModel;
+import io.mizan.model.ParamModel;
 
 import java.util.HashSet;
 import java.util.List;
@@ -60,9 +62,17 @@ final class HooksWriter implements ModuleWriter {
             exports.claim(hook(f), FILE, "the hook of " + what);
             if (f.scope() == Scope.LOCAL) {
                 exports.claim(provider(f), FILE, "the provider of " + what);
+                for (ParamModel p : f.params()) {
+                    if (p.source() == ParamModel.Source.ARGUMENT && REACT_PROPS.contains(p.name())) {
+                        exports.refuse(Messages.providerPropTaken(f.where(), p.name(), provider(f)));
+                    }
+                }
             }
         }
     }
+
+    /** The props React takes for itself: a provider's params of these names would never reach it. */
+    private static final Set<String> REACT_PROPS = Set.of("key", "children", "ref");
 
     @Override
     public String write(Generation generation) {

@@ -376,6 +376,16 @@ public final class Messages {
                 "give it another name with @Client(name = \"...\")");
     }
 
+    /** {@code MIZAN-050}: a local context's parameter is named like a prop React keeps for itself. */
+    public static String providerPropTaken(String where, String parameter, String provider) {
+        return format(
+                "MIZAN-050",
+                where,
+                "the local context's parameter '" + parameter + "' is a prop React keeps for itself, so <" + provider
+                        + " " + parameter + "={...}> would never pass it on",
+                "rename the parameter (not key, children or ref)");
+    }
+
     /** {@code MIZAN-032}: a type's name is a reserved word or a predefined type in TypeScript. */
     public static String typeNameReserved(String className, String name) {
         return format(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mizan.Auth;
 import io.mizan.codegen.clash.ChannelClashes;
 import io.mizan.codegen.clash.Clashes;
+import io.mizan.codegen.clash.ProviderProps;
 import io.mizan.codegen.clash.ReservedTypes;
 import io.mizan.codegen.names.Lobby;
 import io.mizan.codegen.names.Names;
@@ -102,6 +103,23 @@ class GeneratedNamesTest {
                 StandardCharsets.UTF_8);
         NodeTools.Result tsc = NodeTools.typecheck(dir);
         assertEquals(0, tsc.code(), tsc.output());
+    }
+
+    @Test
+    void aLocalContextsParameterNamedLikeAPropReactKeepsIsRefusedWithTheFix() {
+        GenerationException e = assertThrows(GenerationException.class, () -> generate(ProviderProps.class));
+        assertEquals(
+                List.of(
+                        "MIZAN-050 io.mizan.codegen.clash.ProviderProps.byKey: the local context's parameter 'key' is a"
+                                + " prop React keeps for itself, so <ByKeyProvider key={...}> would never pass it on."
+                                + " Fix: rename the parameter (not key, children or ref).",
+                        "MIZAN-050 io.mizan.codegen.clash.ProviderProps.kids: the local context's parameter 'children'"
+                                + " is a prop React keeps for itself, so <KidsProvider children={...}> would never pass"
+                                + " it on. Fix: rename the parameter (not key, children or ref).",
+                        "MIZAN-050 io.mizan.codegen.clash.ProviderProps.refd: the local context's parameter 'ref' is a"
+                                + " prop React keeps for itself, so <RefdProvider ref={...}> would never pass it on."
+                                + " Fix: rename the parameter (not key, children or ref)."),
+                e.problems());
     }
 
     @Test
