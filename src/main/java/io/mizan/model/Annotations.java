@@ -91,6 +91,29 @@ final class Annotations {
         return null;
     }
 
+    /** The JSON-B annotations that give a value another JSON form than its type's. */
+    private static final java.util.Set<String> JSON_FORMS = java.util.Set.of(
+            "JsonbDateFormat", "JsonbNumberFormat", "JsonbTypeAdapter", "JsonbTypeSerializer", "JsonbTypeDeserializer");
+
+    /**
+     * Why these annotations (of a property, a type or its package) cannot be followed: one that changes the JSON form
+     * of a value ({@code @JsonbDateFormat}, an adapter) makes it travel in a form the generated types, the schemas and
+     * the server's checks do not describe; {@code null} when none does.
+     */
+    static String jsonForm(Annotation... annotations) {
+        for (Annotation a : annotations) {
+            Class<? extends Annotation> type = a.annotationType();
+            if (type.getPackageName().equals("jakarta.json.bind.annotation")
+                    && JSON_FORMS.contains(type.getSimpleName())) {
+                return "@" + type.getSimpleName() + " changes its JSON form from the one the generated types, the"
+                        + " schemas and the server's checks describe; take it off and send the value in its own form"
+                        + " (ISO-8601 for dates, a number for numbers), or give the property a type of that form"
+                        + " (a String)";
+            }
+        }
+        return null;
+    }
+
     static List<ConstraintModel> constraints(Collection<Annotation> annotations) {
         List<ConstraintModel> constraints = new ArrayList<>();
         for (Annotation a : annotations) {

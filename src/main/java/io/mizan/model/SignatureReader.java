@@ -140,6 +140,10 @@ final class SignatureReader {
             if (ref instanceof TypeRef.Void) {
                 throw new TypeMapper.UnsupportedTypeException("Void carries no value");
             }
+            String jsonForm = Annotations.jsonForm(p.getAnnotations());
+            if (jsonForm != null) {
+                throw new TypeMapper.UnsupportedTypeException(jsonForm);
+            }
             String charConstraint = Annotations.charConstraint(p.getParameterizedType(), constraints);
             if (charConstraint != null) {
                 throw new TypeMapper.UnsupportedTypeException(charConstraint);

@@ -127,6 +127,7 @@ public final class TypeMapper {
                     + " does not say its element type; write " + c.getSimpleName() + "<...>");
         }
         if (c.isEnum()) {
+            checkJsonForm(c);
             named.define(
                     c,
                     () -> new TypeDef.EnumDef(
@@ -192,6 +193,7 @@ public final class TypeMapper {
     }
 
     private TypeRef objectRef(Class<?> c, List<TypeRef> args, boolean input) throws UnsupportedTypeException {
+        checkJsonForm(c);
         JsonbObjectRules.check(c, args.size(), input);
         named.define(
                 c,
@@ -203,6 +205,17 @@ public final class TypeMapper {
                                 .toList(),
                         properties(c, input)));
         return new TypeRef.ObjectRef(named.nameOf(c), args);
+    }
+
+    /** Refuses a type that JSON-B would write in another form than its own: an adapter on it or on its package. */
+    private static void checkJsonForm(Class<?> c) throws UnsupportedTypeException {
+        String jsonForm = Annotations.jsonForm(c.getAnnotations());
+        if (jsonForm == null && c.getPackage() != null) {
+            jsonForm = Annotations.jsonForm(c.getPackage().getAnnotations());
+        }
+        if (jsonForm != null) {
+            throw new UnsupportedTypeException(c.getName() + ": " + jsonForm);
+        }
     }
 
     private List<PropertyModel> properties(Class<?> c, boolean input) throws UnsupportedTypeException {
@@ -230,6 +243,10 @@ public final class TypeMapper {
         }
         try {
             TypeRef ref = map(p.type(), Annotations.nullable(annotations), input);
+            String jsonForm = Annotations.jsonForm(annotations.toArray(Annotation[]::new));
+            if (jsonForm != null) {
+                throw new UnsupportedTypeException(jsonForm);
+            }
             List<ConstraintModel> constraints = Annotations.constraints(annotations);
             String charConstraint = Annotations.charConstraint(p.type(), constraints);
             if (charConstraint != null) {

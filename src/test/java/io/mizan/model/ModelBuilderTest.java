@@ -102,6 +102,89 @@ class ModelBuilderTest {
         assertTrue(problems.contains("a String with @Size(min = 1, max = 1)"), problems);
     }
 
+    public record Money(long cents) {}
+
+    public static class MoneyAdapter implements jakarta.json.bind.adapter.JsonbAdapter<Money, String> {
+        @Override
+        public String adaptToJson(Money money) {
+            return money.cents() + "c";
+        }
+
+        @Override
+        public Money adaptFromJson(String text) {
+            return new Money(Long.parseLong(text.replace("c", "")));
+        }
+    }
+
+    public record Priced(@jakarta.json.bind.annotation.JsonbNumberFormat("#0.00") double price) {}
+
+    public record Dated(@jakarta.json.bind.annotation.JsonbDateFormat("dd.MM.yyyy") java.time.LocalDate day) {}
+
+    public record Paid(@jakarta.json.bind.annotation.JsonbTypeAdapter(MoneyAdapter.class) Money money) {}
+
+    @jakarta.json.bind.annotation.JsonbTypeAdapter(MoneyAdapter.class)
+    public record AdaptedMoney(long cents) {}
+
+    public static class Formats {
+        @Client
+        public Priced priced() {
+            return null;
+        }
+
+        @Client
+        public String dated(Dated dated) {
+            return "";
+        }
+
+        @Client
+        public String paid(Paid paid) {
+            return "";
+        }
+
+        @Client
+        public String adapted(AdaptedMoney money) {
+            return "";
+        }
+
+        @Client
+        public String inAList(List<AdaptedMoney> money) {
+            return "";
+        }
+
+        @Client
+        public String onTheParameter(
+                @jakarta.json.bind.annotation.JsonbDateFormat("dd.MM.yyyy") java.time.LocalDate day) {
+            return "";
+        }
+    }
+
+    @Test
+    void jsonbFormatsAndAdaptersAreRefusedWithTheFix() {
+        String problems = problems(Formats.class);
+        for (String expected : new String[] {
+            "MIZAN-008 io.mizan.model.ModelBuilderTest$Formats.priced: its result cannot be sent as JSON: property"
+                    + " 'price' of io.mizan.model.ModelBuilderTest$Priced: @JsonbNumberFormat changes its JSON form",
+            "MIZAN-007 io.mizan.model.ModelBuilderTest$Formats.dated: parameter 'dated' cannot be read from JSON:"
+                    + " property 'day' of io.mizan.model.ModelBuilderTest$Dated: @JsonbDateFormat changes its JSON form",
+            "MIZAN-007 io.mizan.model.ModelBuilderTest$Formats.paid: parameter 'paid' cannot be read from JSON:"
+                    + " property 'money' of io.mizan.model.ModelBuilderTest$Paid: @JsonbTypeAdapter changes its JSON form",
+            "MIZAN-007 io.mizan.model.ModelBuilderTest$Formats.adapted: parameter 'money' cannot be read from JSON:"
+                    + " io.mizan.model.ModelBuilderTest$AdaptedMoney: @JsonbTypeAdapter changes its JSON form"
+        }) {
+            assertTrue(problems.contains(expected), problems);
+        }
+        assertTrue(problems.contains("the generated types, the schemas and the server's checks describe"), problems);
+        assertTrue(
+                problems.contains("Formats.inAList: parameter 'money' cannot be read from JSON:"
+                        + " io.mizan.model.ModelBuilderTest$AdaptedMoney: @JsonbTypeAdapter"),
+                problems);
+        assertTrue(
+                problems.contains("Formats.onTheParameter: parameter 'day' cannot be read from JSON:"
+                        + " @JsonbDateFormat changes"),
+                problems);
+        assertEquals(6, problems.split("\n").length, problems);
+    }
+
     public static class Profiles {
         @Client(context = Scope.GLOBAL)
         public String currentUser(Principal me) {
