@@ -128,6 +128,19 @@ public final class Messages {
                         + " take @Client off the generic class's method");
     }
 
+    /**
+     * {@code MIZAN-051}: constraints below a parameter or property that Bean Validation never checks, for want of
+     * {@code @Valid} on it; the generated schemas would check them in the browser.
+     */
+    public static String constraintsNeverChecked(String where, String holder, String constrained) {
+        return format(
+                "MIZAN-051",
+                where,
+                "the constraint of " + constrained + " is never checked on the server: Bean Validation looks inside "
+                        + holder + " only if it carries @Valid, while the generated schemas check it in the browser",
+                "annotate " + holder + " with @Valid (on a List, Set, Map or Optional it reaches the elements)");
+    }
+
     /** {@code MIZAN-008}: a result type cannot be written as JSON. */
     public static String resultNotJson(String where, String reason) {
         return format(

@@ -54,6 +54,12 @@ final class ChannelReader {
             TypeRef paramsRef = types.map(params, false, true);
             TypeRef messageRef = types.map(arguments[1], false, true);
             types.map(arguments[1], false, false); // written as well as read
+            for (Type validated : arguments) { // each validated whole
+                ValidCascade.Gap gap = validated instanceof Class<?> c ? ValidCascade.inValue(c) : null;
+                if (gap != null) {
+                    problems.add(Messages.constraintsNeverChecked(where, gap.holder(), gap.constrained()));
+                }
+            }
             return Optional.of(new ChannelModel(
                     channel.value(), handler, params, paramsRef, arguments[1], messageRef, channel.presence()));
         } catch (TypeMapper.UnsupportedTypeException e) {

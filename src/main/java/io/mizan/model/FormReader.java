@@ -90,6 +90,10 @@ final class FormReader {
             return Optional.empty();
         }
         ParamModel parameter = arguments.get(0);
+        ValidCascade.Gap gap = ValidCascade.inValue(recordType); // the record is validated whole
+        if (gap != null) {
+            problems.add(Messages.constraintsNeverChecked(where, gap.holder(), gap.constrained()));
+        }
         Client onClass = beanClass.getAnnotation(Client.class);
         MergedSettings settings = MergedSettings.forForm(onClass, form, name + FormModel.SUBMIT);
         AccessRule rule = access.ofForm(where, beanClass, method, form, settings);

@@ -190,6 +190,14 @@ public final class ModelBuilder {
         if (params.isEmpty()) {
             return null;
         }
+        for (ParamModel param : params.get()) {
+            ValidCascade.Gap gap = param.source() == ParamModel.Source.ARGUMENT
+                    ? ValidCascade.ofParameter(method.getParameters()[param.index()])
+                    : null;
+            if (gap != null) {
+                problems.add(Messages.constraintsNeverChecked(where, gap.holder(), gap.constrained()));
+            }
+        }
         TypeRef result = null;
         if (!viewPath) {
             Optional<TypeRef> read = signatures.result(where, method);

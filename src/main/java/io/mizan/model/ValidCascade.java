@@ -1,0 +1,167 @@
+package io.mizan.model;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedArrayType;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds constraints that Bean Validation never checks: those of an object reached from a checked value without
+ * {@code @Valid} on the way. The generated schemas check every constraint of a type wherever it is used, so a
+ * constraint the server skips would be one the browser enforces and the server does not.
+ *
+ * <pre>{@code
+ * public String plain(Signup s)           // Signup(@NotBlank String name): the gap is parameter 's'
+ * public String valid(@Valid Signup s)    // checked
+ * public String all(@Valid List<Signup> s) // checked: @Valid on a container reaches its elements
+ * }</pre>
+ */
+final class ValidCascade {
+
+    private static final String VALID = "jakarta.validation.Valid";
+
+    /**
+     * Where {@code @Valid} is missing, and the first constraint it leaves unchecked.
+     *
+     * @param holder the parameter or property that needs {@code @Valid}: {@code parameter 's'}
+     * @param constrained what is never checked: {@code property 'name' of com.example.Signup (@NotBlank)}
+     */
+    record Gap(String holder, String constrained) {}
+
+    private ValidCascade() {}
+
+    /** The gap below a function's parameter, which Bean Validation checks through the method; {@code null} if none. */
+    static Gap ofParameter(Parameter parameter) {
+        return gap(
+                "parameter '" + parameter.getName() + "'",
+                parameter.getAnnotatedType(),
+                isValid(parameter.getAnnotations()),
+                new HashSet<>());
+    }
+
+    /** The gap inside an object validated whole (a form's record, a channel's message); {@code null} if none. */
+    static Gap inValue(Class<?> type) {
+        return isObject(type) ? properties(type, new HashSet<>()) : null;
+    }
+
+    private static Gap gap(String holder, AnnotatedType type, boolean valid, Set<Class<?>> seen) {
+        valid = valid || isValid(type.getAnnotations());
+        if (type instanceof AnnotatedArrayType array) {
+            return gap(holder, array.getAnnotatedGenericComponentType(), valid, seen);
+        }
+        Class<?> raw = raw(type.getType());
+        if (raw == null) {
+            return null; // a type variable or a wildcard: its type is the record's user's
+        }
+        if (type instanceof AnnotatedParameterizedType parameterized && isContainer(raw)) {
+            AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
+            return gap(holder, arguments[arguments.length - 1], valid, seen); // a map's values, as Bean Validation
+        }
+        if (!isObject(raw)) {
+            return null;
+        }
+        if (valid) {
+            return properties(raw, seen);
+        }
+        String constrained = anyConstraint(raw, new HashSet<>());
+        return constrained == null ? null : new Gap(holder, constrained);
+    }
+
+    /** The first gap among an object's properties, the object itself being checked. */
+    private static Gap properties(Class<?> type, Set<Class<?>> seen) {
+        if (!seen.add(type)) {
+            return null;
+        }
+        for (JsonbProperties.Property p : JsonbProperties.of(type)) {
+            Gap gap = gap(
+                    "property '" + p.javaName() + "' of " + type.getName(),
+                    annotatedType(p),
+                    isValid(p.annotations().toArray(Annotation[]::new)),
+                    seen);
+            if (gap != null) {
+                return gap;
+            }
+        }
+        return null;
+    }
+
+    /** The first constraint within reach of an object (its own, its properties', theirs), or {@code null}. */
+    private static String anyConstraint(Class<?> type, Set<Class<?>> seen) {
+        if (!seen.add(type)) {
+            return null;
+        }
+        List<ConstraintModel> own = Annotations.constraints(List.of(type.getAnnotations()));
+        if (!own.isEmpty()) {
+            return type.getName() + " (@" + own.get(0).name() + ")";
+        }
+        for (JsonbProperties.Property p : JsonbProperties.of(type)) {
+            List<ConstraintModel> constraints = Annotations.constraints(p.annotations());
+            if (!constraints.isEmpty()) {
+                return "property '" + p.javaName() + "' of " + type.getName() + " (@"
+                        + constraints.get(0).name() + ")";
+            }
+            Class<?> inner = object(annotatedType(p));
+            String found = inner == null ? null : anyConstraint(inner, seen);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The object class a type holds, through arrays and containers; {@code null} for scalars and the like. */
+    private static Class<?> object(AnnotatedType type) {
+        if (type instanceof AnnotatedArrayType array) {
+            return object(array.getAnnotatedGenericComponentType());
+        }
+        Class<?> raw = raw(type.getType());
+        if (raw != null && type instanceof AnnotatedParameterizedType parameterized && isContainer(raw)) {
+            AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
+            return object(arguments[arguments.length - 1]);
+        }
+        return raw != null && isObject(raw) ? raw : null;
+    }
+
+    private static AnnotatedType annotatedType(JsonbProperties.Property p) {
+        return p.field() != null ? p.field().getAnnotatedType() : p.getter().getAnnotatedReturnType();
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
+    }
+
+    private static boolean isContainer(Class<?> raw) {
+        return Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class;
+    }
+
+    /** Whether Bean Validation would look inside values of the class: not a scalar, an enum or a JDK type. */
+    private static boolean isObject(Class<?> c) {
+        return !c.isPrimitive()
+                && !c.isArray()
+                && !c.isEnum()
+                && ScalarTypes.kindOf(c) == null
+                && !c.getName().startsWith("java.")
+                && !c.getName().startsWith("jakarta.");
+    }
+
+    private static boolean isValid(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a.annotationType().getName().equals(VALID)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
