@@ -122,9 +122,28 @@ final class Annotations {
         return constraints.stream().distinct().toList();
     }
 
+    /** Whether a constraint is checked in the {@code Default} group: it names no group, or names that one. */
+    private static boolean inDefaultGroup(Annotation constraint) {
+        try {
+            Class<?>[] groups =
+                    (Class<?>[]) constraint.annotationType().getMethod("groups").invoke(constraint);
+            for (Class<?> group : groups) {
+                if (group.getName().equals("jakarta.validation.groups.Default")) {
+                    return true;
+                }
+            }
+            return groups.length == 0;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // a constraint without groups(), which Bean Validation requires: as if it named none
+        }
+    }
+
     private static void collect(Annotation a, List<ConstraintModel> out) {
         Class<? extends Annotation> type = a.annotationType();
         if (type.isAnnotationPresent(Constraint.class)) {
+            if (!inDefaultGroup(a)) {
+                return; // the server validates the Default group only: a schema holding it would refuse what passes
+            }
             Map<String, Object> attributes = new LinkedHashMap<>();
             for (Method m : type.getDeclaredMethods()) {
                 if (!SKIPPED_ATTRIBUTES.contains(m.getName()) && m.getParameterCount() == 0) {
