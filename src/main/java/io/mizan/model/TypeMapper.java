@@ -152,6 +152,9 @@ public final class TypeMapper {
                 || raw == Iterable.class
                 || raw == java.util.ArrayList.class
                 || raw == java.util.LinkedList.class) {
+            if (raw == Iterable.class && input) {
+                throw new UnsupportedTypeException("JSON-B cannot create an Iterable; use List<T>");
+            }
             return new TypeRef.ListOf(map(args[0], input), false);
         }
         if (raw == Set.class
@@ -159,6 +162,15 @@ public final class TypeMapper {
                 || raw == java.util.HashSet.class
                 || raw == java.util.LinkedHashSet.class
                 || raw == java.util.TreeSet.class) {
+            boolean sorted = raw == java.util.SortedSet.class || raw == java.util.TreeSet.class;
+            if (sorted
+                    && input
+                    && !(args[0] instanceof Class<?> element
+                            && (element.isPrimitive() || Comparable.class.isAssignableFrom(element)))) {
+                throw new UnsupportedTypeException("the elements of a " + raw.getSimpleName()
+                        + " must be Comparable for JSON-B to sort them, and " + args[0].getTypeName()
+                        + " is not; use Set<T> or List<T>, or make it Comparable");
+            }
             return new TypeRef.ListOf(map(args[0], input), true);
         }
         if (Map.class.isAssignableFrom(raw)) {

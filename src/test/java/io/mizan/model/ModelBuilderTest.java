@@ -185,6 +185,141 @@ class ModelBuilderTest {
         assertEquals(6, problems.split("\n").length, problems);
     }
 
+    public record Signup(@jakarta.validation.constraints.NotBlank String name, Address address) {}
+
+    public record Address(@jakarta.validation.constraints.NotBlank String city) {}
+
+    public record Checked(String note, @jakarta.validation.Valid Address address) {}
+
+    public record Loop(String name, List<Loop> children) {}
+
+    public static class Cascades {
+        @Client
+        public String plain(Signup signup) {
+            return "";
+        }
+
+        @Client
+        public String nestedWithoutValid(@jakarta.validation.Valid Signup signup) {
+            return "";
+        }
+
+        @Client
+        public String plainList(List<Checked> items) {
+            return "";
+        }
+
+        @Client
+        public String checked(@jakarta.validation.Valid Checked checked) {
+            return "";
+        }
+
+        @Client
+        public String checkedList(@jakarta.validation.Valid List<Checked> items) {
+            return "";
+        }
+
+        @Client
+        public String typeUse(java.util.Map<String, @jakarta.validation.Valid Checked> byName) {
+            return "";
+        }
+
+        @Client
+        public String unconstrained(Loop loop, java.util.Optional<Loop> other) {
+            return "";
+        }
+    }
+
+    @Test
+    void constraintsThatBeanValidationNeverReachesAreRefusedWithTheFix() {
+        List<String> problems =
+                assertThrows(ModelException.class, () -> build(Cascades.class)).problems();
+        assertEquals(
+                List.of(
+                        "MIZAN-051 io.mizan.model.ModelBuilderTest$Cascades.nestedWithoutValid: the constraint of"
+                                + " property 'city' of io.mizan.model.ModelBuilderTest$Address (@NotBlank) is never"
+                                + " checked on the server: Bean Validation looks inside property 'address' of"
+                                + " io.mizan.model.ModelBuilderTest$Signup only if it carries @Valid, while the"
+                                + " generated schemas check it in the browser. Fix: annotate property 'address' of"
+                                + " io.mizan.model.ModelBuilderTest$Signup with @Valid (on a List, Set, Map or"
+                                + " Optional it reaches the elements).",
+                        "MIZAN-051 io.mizan.model.ModelBuilderTest$Cascades.plain: the constraint of property 'name'"
+                                + " of io.mizan.model.ModelBuilderTest$Signup (@NotBlank) is never checked on the"
+                                + " server: Bean Validation looks inside parameter 'signup' only if it carries @Valid,"
+                                + " while the generated schemas check it in the browser. Fix: annotate parameter"
+                                + " 'signup' with @Valid (on a List, Set, Map or Optional it reaches the elements).",
+                        "MIZAN-051 io.mizan.model.ModelBuilderTest$Cascades.plainList: the constraint of property"
+                                + " 'city' of io.mizan.model.ModelBuilderTest$Address (@NotBlank) is never checked on"
+                                + " the server: Bean Validation looks inside parameter 'items' only if it carries"
+                                + " @Valid, while the generated schemas check it in the browser. Fix: annotate"
+                                + " parameter 'items' with @Valid (on a List, Set, Map or Optional it reaches the"
+                                + " elements)."),
+                problems.stream().sorted().toList());
+    }
+
+    public static class Unreadable {
+        @Client
+        public int iterable(Iterable<String> names) {
+            return 0;
+        }
+
+        @Client
+        public int sorted(java.util.SortedSet<Named> names) {
+            return 0;
+        }
+
+        @Client
+        public Iterable<String> written(java.util.SortedSet<String> names) {
+            return names;
+        }
+    }
+
+    @Test
+    void inputsJsonbCannotCreateAreRefused() {
+        String problems = problems(Unreadable.class);
+        assertTrue(
+                problems.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$Unreadable.iterable: parameter 'names'"
+                        + " cannot be read from JSON: JSON-B cannot create an Iterable; use List<T>"),
+                problems);
+        assertTrue(
+                problems.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$Unreadable.sorted: parameter 'names'"
+                        + " cannot be read from JSON: the elements of a SortedSet must be Comparable"),
+                problems);
+        assertEquals(2, problems.split("\n").length, problems); // an Iterable result and a SortedSet<String> pass
+    }
+
+    public interface Strict {}
+
+    public record Grouped(
+            @jakarta.validation.constraints.Size(min = 5, groups = Strict.class) String strictOnly,
+            @jakarta.validation.constraints.Size(
+                            max = 3,
+                            groups = {jakarta.validation.groups.Default.class, Strict.class})
+                    String both,
+            @jakarta.validation.constraints.NotBlank String plain) {}
+
+    public static class Groups {
+        @Client
+        public String save(@jakarta.validation.Valid Grouped grouped) {
+            return "";
+        }
+    }
+
+    @Test
+    void onlyConstraintsOfTheDefaultGroupAreInTheModel() {
+        TypeDef.ObjectDef grouped = (TypeDef.ObjectDef) build(Groups.class).types().values().stream()
+                .filter(t -> t.javaType() == Grouped.class)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(List.of(), List.of("Size"), List.of("NotBlank")),
+                grouped.properties().stream()
+                        .map(p -> p.constraints().stream()
+                                .map(ConstraintModel::name)
+                                .toList())
+                        .toList());
+    }
+
     public static class Profiles {
         @Client(context = Scope.GLOBAL)
         public String currentUser(Principal me) {
