@@ -4,6 +4,9 @@ import io.mizan.messages.Messages;
 import jakarta.validation.Constraint;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedArrayType;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -29,6 +32,72 @@ final class Annotations {
     static boolean nullable(Collection<Annotation> annotations) {
         return annotations.stream()
                 .anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
+    }
+
+    /** An element's annotations and its type's: a type-use annotation is on the type alone. */
+    static List<Annotation> withTypeUse(Annotation[] declared, AnnotatedType type) {
+        List<Annotation> all = new ArrayList<>(List.of(declared));
+        for (Annotation a : type.getAnnotations()) {
+            if (!all.contains(a)) {
+                all.add(a);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The type with the nullability that annotations on its type arguments give ({@code List<@Nullable String>}:
+     * a list of strings or nulls), which {@link #nullable} of the element alone does not see.
+     *
+     * @param ref the type mapped from {@code type}'s plain Java type
+     */
+    static TypeRef withNullableArguments(TypeRef ref, AnnotatedType type) {
+        if (ref instanceof TypeRef.Nullable n) {
+            // Optional<X> is Nullable(X), X being its argument; @Nullable X is Nullable(X) of the type itself
+            AnnotatedType inner = isOptional(type) ? argument(type, 0) : type;
+            return inner == null ? ref : new TypeRef.Nullable(withNullableArguments(n.inner(), inner));
+        }
+        if (ref instanceof TypeRef.ListOf l) {
+            AnnotatedType item =
+                    type instanceof AnnotatedArrayType a ? a.getAnnotatedGenericComponentType() : argument(type, 0);
+            return item == null ? ref : new TypeRef.ListOf(nullableIfAnnotated(l.item(), item), l.unique());
+        }
+        if (ref instanceof TypeRef.MapOf m) {
+            AnnotatedType value = argument(type, 1);
+            return value == null ? ref : new TypeRef.MapOf(m.key(), nullableIfAnnotated(m.value(), value));
+        }
+        if (ref instanceof TypeRef.ObjectRef o && !o.arguments().isEmpty()) {
+            List<TypeRef> arguments = new ArrayList<>();
+            for (int i = 0; i < o.arguments().size(); i++) {
+                AnnotatedType argument = argument(type, i);
+                arguments.add(
+                        argument == null
+                                ? o.arguments().get(i)
+                                : nullableIfAnnotated(o.arguments().get(i), argument));
+            }
+            return new TypeRef.ObjectRef(o.name(), arguments);
+        }
+        return ref;
+    }
+
+    private static TypeRef nullableIfAnnotated(TypeRef ref, AnnotatedType type) {
+        TypeRef inner = withNullableArguments(ref, type);
+        return nullable(List.of(type.getAnnotations())) && !(inner instanceof TypeRef.Nullable)
+                ? new TypeRef.Nullable(inner)
+                : inner;
+    }
+
+    private static boolean isOptional(AnnotatedType type) {
+        Type t = type.getType();
+        return t instanceof ParameterizedType p && p.getRawType() == Optional.class;
+    }
+
+    private static AnnotatedType argument(AnnotatedType type, int index) {
+        if (type instanceof AnnotatedParameterizedType p) {
+            AnnotatedType[] arguments = p.getAnnotatedActualTypeArguments();
+            return index < arguments.length ? arguments[index] : null;
+        }
+        return null;
     }
 
     /** Whether an annotation says the value is never null ({@code NotNull}, {@code Nonnull}, {@code NonNull}). */
@@ -78,7 +147,7 @@ final class Annotations {
      * Validation has no validator for one, so every call that reached the check would fail; {@code null} when none
      * does.
      */
-    static String charConstraint(java.lang.reflect.Type type, List<ConstraintModel> constraints) {
+    static String charConstraint(Type type, List<ConstraintModel> constraints) {
         if (type != char.class && type != Character.class) {
             return null;
         }

@@ -44,6 +44,11 @@ final class JsonbProperties {
         }
 
         /** The annotations on the field, its type use and the getter: they say nullability and constraints. */
+        /** The property's type with its type-use annotations: the field's, else the getter's. */
+        java.lang.reflect.AnnotatedType annotatedType() {
+            return field != null ? field.getAnnotatedType() : getter.getAnnotatedReturnType();
+        }
+
         List<Annotation> annotations() {
             List<Annotation> annotations = new ArrayList<>();
             if (field != null) {

@@ -67,10 +67,14 @@ final class SignatureReader {
 
     /** The method's result type, or empty when it cannot be written as JSON (the problem is reported). */
     Optional<TypeRef> result(String where, Method method) {
-        List<Annotation> annotations = List.of(method.getAnnotations());
+        // a type-use annotation (JSpecify's @Nullable) sits on the type, not on the method
+        List<Annotation> annotations =
+                Annotations.withTypeUse(method.getAnnotations(), method.getAnnotatedReturnType());
         contradiction(where, "its result", method.getGenericReturnType(), annotations);
         try {
-            TypeRef ref = types.map(method.getGenericReturnType(), Annotations.nullable(annotations), false);
+            TypeRef ref = Annotations.withNullableArguments(
+                    types.map(method.getGenericReturnType(), Annotations.nullable(annotations), false),
+                    method.getAnnotatedReturnType());
             return classTypeVariable(where, "its result", method.getGenericReturnType())
                     ? Optional.empty()
                     : Optional.of(ref);
@@ -82,7 +86,7 @@ final class SignatureReader {
 
     private ParamModel parameter(String where, Parameter p, int index, boolean viewPath) {
         Class<?> type = p.getType();
-        List<Annotation> annotations = List.of(p.getAnnotations());
+        List<Annotation> annotations = Annotations.withTypeUse(p.getAnnotations(), p.getAnnotatedType());
         List<ConstraintModel> constraints = Annotations.constraints(annotations);
         if (type == Principal.class) {
             return new ParamModel(
@@ -136,7 +140,8 @@ final class SignatureReader {
                     constraints);
         }
         try {
-            TypeRef ref = types.map(p.getParameterizedType(), Annotations.nullable(annotations), true);
+            TypeRef ref = Annotations.withNullableArguments(
+                    types.map(p.getParameterizedType(), Annotations.nullable(annotations), true), p.getAnnotatedType());
             if (ref instanceof TypeRef.Void) {
                 throw new TypeMapper.UnsupportedTypeException("Void carries no value");
             }

@@ -254,7 +254,8 @@ public final class TypeMapper {
             contradictions.add(contradiction);
         }
         try {
-            TypeRef ref = map(p.type(), Annotations.nullable(annotations), input);
+            TypeRef ref = Annotations.withNullableArguments(
+                    map(p.type(), Annotations.nullable(annotations), input), p.annotatedType());
             String jsonForm = Annotations.jsonForm(annotations.toArray(Annotation[]::new));
             if (jsonForm != null) {
                 throw new UnsupportedTypeException(jsonForm);

@@ -84,7 +84,7 @@ final class ValidCascade {
         for (JsonbProperties.Property p : JsonbProperties.of(type)) {
             Gap gap = gap(
                     "property '" + p.javaName() + "' of " + type.getName(),
-                    annotatedType(p),
+                    p.annotatedType(),
                     isValid(p.annotations().toArray(Annotation[]::new)),
                     seen);
             if (gap != null) {
@@ -109,7 +109,7 @@ final class ValidCascade {
                 return "property '" + p.javaName() + "' of " + type.getName() + " (@"
                         + constraints.get(0).name() + ")";
             }
-            Class<?> inner = object(annotatedType(p));
+            Class<?> inner = object(p.annotatedType());
             String found = inner == null ? null : anyConstraint(inner, seen);
             if (found != null) {
                 return found;
@@ -129,10 +129,6 @@ final class ValidCascade {
             return object(arguments[arguments.length - 1]);
         }
         return raw != null && isObject(raw) ? raw : null;
-    }
-
-    private static AnnotatedType annotatedType(JsonbProperties.Property p) {
-        return p.field() != null ? p.field().getAnnotatedType() : p.getter().getAnnotatedReturnType();
     }
 
     private static Class<?> raw(Type type) {

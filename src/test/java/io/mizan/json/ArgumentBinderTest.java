@@ -3,6 +3,7 @@ package io.mizan.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mizan.Auth;
 import io.mizan.Client;
@@ -54,6 +55,22 @@ class ArgumentBinderTest {
         public String tally(long count, Optional<String> note, @Nullable Integer limit) {
             return "";
         }
+
+        @Client
+        public String holes(
+                List<@io.mizan.json.typeuse.Nullable String> names,
+                Map<String, @io.mizan.json.typeuse.Nullable Integer> counts) {
+            return "";
+        }
+    }
+
+    @Test
+    void anElementMarkedNullableTakesNullAndTheOthersDoNot() {
+        Object[] args = bind("holes", "{\"names\":[\"a\",null],\"counts\":{\"x\":null}}");
+        assertEquals(java.util.Arrays.asList("a", null), args[0]);
+        assertTrue(((Map<?, ?>) args[1]).containsKey("x"));
+        MizanException e = assertThrows(MizanException.class, () -> bind("tally", "{\"count\":null}"));
+        assertEquals(400, e.status());
     }
 
     static final Model MODEL = new ModelBuilder(Auth.PUBLIC).build(List.of(Forms.class));

@@ -320,6 +320,53 @@ class ModelBuilderTest {
                         .toList());
     }
 
+    /** A type-use annotation: any annotation named Nullable counts. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)
+    public @interface Nullable {}
+
+    public record Sheet<T>(List<T> items) {}
+
+    public record Holes(List<@Nullable String> names, java.util.Map<String, @Nullable Integer> counts) {}
+
+    public static class TypeUseNullable {
+        @Client
+        public List<@Nullable String> names(
+                List<@Nullable String> names,
+                String @Nullable [] unused,
+                @Nullable String @Nullable [] array,
+                java.util.Optional<List<@Nullable Long>> maybe,
+                Sheet<@Nullable String> page,
+                Holes holes) {
+            return names;
+        }
+    }
+
+    @Test
+    void nullableOnATypeArgumentMakesThatElementNullable() {
+        FunctionModel names = build(TypeUseNullable.class).functions().get("names");
+        TypeRef string = new TypeRef.Scalar(ScalarKind.STRING, String.class);
+        TypeRef orNull = new TypeRef.Nullable(string);
+        assertEquals(new TypeRef.ListOf(orNull, false), names.result());
+        assertEquals(
+                List.of(
+                        new TypeRef.ListOf(orNull, false),
+                        new TypeRef.Nullable(new TypeRef.ListOf(string, false)),
+                        new TypeRef.Nullable(new TypeRef.ListOf(orNull, false)),
+                        new TypeRef.Nullable(new TypeRef.ListOf(
+                                new TypeRef.Nullable(new TypeRef.Scalar(ScalarKind.INTEGER, Long.class)), false)),
+                        new TypeRef.ObjectRef("Sheet", List.of(orNull))),
+                names.params().subList(0, 5).stream().map(ParamModel::type).toList());
+        TypeDef.ObjectDef holes =
+                (TypeDef.ObjectDef) build(TypeUseNullable.class).types().get("Holes");
+        assertEquals(
+                List.of(
+                        new TypeRef.ListOf(orNull, false),
+                        new TypeRef.MapOf(
+                                string, new TypeRef.Nullable(new TypeRef.Scalar(ScalarKind.INTEGER, Integer.class)))),
+                holes.properties().stream().map(PropertyModel::type).toList());
+    }
+
     public static class Profiles {
         @Client(context = Scope.GLOBAL)
         public String currentUser(Principal me) {
