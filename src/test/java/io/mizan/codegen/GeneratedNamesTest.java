@@ -123,6 +123,16 @@ class GeneratedNamesTest {
     }
 
     @Test
+    void aNullableTypeArgumentIsNullableInTheTypesAndTheSchemas() {
+        Map<String, String> files = generate(io.mizan.codegen.names.TypeUse.class);
+        String api = files.get("types.ts");
+        assertTrue(api.contains("names: (string | null)[];"), api);
+        assertTrue(api.contains("counts: Record<string, number | null>;"), api);
+        String schemas = files.get("schemas.ts");
+        assertTrue(schemas.contains("names: z.array(z.string().nullable()),"), schemas);
+    }
+
+    @Test
     void reservedWordsAndTwiceTakenNamesAreRefusedWithTheFix() {
         GenerationException e = assertThrows(GenerationException.class, () -> generate(Clashes.class));
         String problems = String.join("\n", e.problems());
