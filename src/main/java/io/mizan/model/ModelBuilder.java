@@ -41,19 +41,28 @@ public final class ModelBuilder {
     /** The package of Mizan's own functions. */
     private static final String BUILT_IN_PACKAGE = "io.mizan.auth";
 
+    private final Auth defaultAuth;
     private final List<String> problems = new ArrayList<>();
-    private final TypeMapper types = new TypeMapper();
+    private final TypeMapper types;
     private final FunctionMethods functionMethods = new FunctionMethods(problems);
-    private final SignatureReader signatures = new SignatureReader(types, problems);
+    private final SignatureReader signatures;
     private final AccessRules access;
-    private final ChannelReader channelReader = new ChannelReader(types, problems);
+    private final ChannelReader channelReader;
     private final FormReader formReader;
 
     /** @param defaultAuth what {@link Auth#DEFAULT} means: {@link Auth#PUBLIC} or {@link Auth#AUTHENTICATED} */
     public ModelBuilder(Auth defaultAuth) {
+        this(defaultAuth, new NamedTypes());
+    }
+
+    private ModelBuilder(Auth defaultAuth, NamedTypes named) {
         if (defaultAuth == Auth.DEFAULT) {
             throw new IllegalArgumentException("the default must be PUBLIC or AUTHENTICATED");
         }
+        this.defaultAuth = defaultAuth;
+        this.types = new TypeMapper(named);
+        this.signatures = new SignatureReader(types, problems);
+        this.channelReader = new ChannelReader(types, problems);
         this.access = new AccessRules(defaultAuth, problems);
         this.formReader = new FormReader(signatures, access, problems);
     }
@@ -94,6 +103,26 @@ public final class ModelBuilder {
      * @throws ModelException listing every problem found
      */
     public Model build(Iterable<Class<?>> beanClasses) {
+        try {
+            Model model = buildOnce(beanClasses);
+            return types.named().orderDependent() ? again(beanClasses) : model;
+        } catch (ModelException e) {
+            if (types.named().orderDependent()) {
+                return again(beanClasses);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Builds the model again, naming the types knowing all of them: two types of one simple name were met, and the
+     * first kept it. Rare, and the names no longer change with the order of the functions.
+     */
+    private Model again(Iterable<Class<?>> beanClasses) {
+        return new ModelBuilder(defaultAuth, new NamedTypes(types.named().met())).buildOnce(beanClasses);
+    }
+
+    private Model buildOnce(Iterable<Class<?>> beanClasses) {
         Map<String, FunctionModel> byName = new TreeMap<>();
         List<FunctionModel> functions = new ArrayList<>();
         List<Class<?>> sorted = new ArrayList<>();

@@ -32,7 +32,21 @@ public final class TypeMapper {
         }
     }
 
-    private final NamedTypes named = new NamedTypes();
+    private final NamedTypes named;
+
+    public TypeMapper() {
+        this(new NamedTypes());
+    }
+
+    TypeMapper(NamedTypes named) {
+        this.named = named;
+    }
+
+    /** How the named types met so far were named. */
+    NamedTypes named() {
+        return named;
+    }
+
     private final List<String> contradictions = new ArrayList<>();
 
     /** The named types met so far, in the order met. */

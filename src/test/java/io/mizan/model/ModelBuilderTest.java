@@ -367,6 +367,22 @@ class ModelBuilderTest {
                 holes.properties().stream().map(PropertyModel::type).toList());
     }
 
+    @Test
+    void typesOfOneSimpleNameAreNamedAlikeWhateverOrderTheyAreMetIn() {
+        for (Class<?> bean :
+                List.of(io.mizan.model.naming.Shop.OrdersFirst.class, io.mizan.model.naming.Shop.CartsFirst.class)) {
+            Map<String, Class<?>> named = new java.util.TreeMap<>();
+            build(bean).types().values().forEach(t -> named.put(t.name(), t.javaType()));
+            assertEquals(
+                    Map.of(
+                            "Item", io.mizan.model.naming.Item.class,
+                            "OrdersItem", io.mizan.model.naming.Shop.Orders.Item.class,
+                            "CartsItem", io.mizan.model.naming.Shop.Carts.Item.class),
+                    named,
+                    bean.getSimpleName());
+        }
+    }
+
     public static class Profiles {
         @Client(context = Scope.GLOBAL)
         public String currentUser(Principal me) {
@@ -551,11 +567,13 @@ class ModelBuilderTest {
     @Test
     void typesKeepTheirSimpleNamesUnlessTwoClash() {
         Model model = build(Orders.class, Users.class);
-        assertEquals(java.util.Set.of("View", "UsersView"), model.types().keySet());
-        assertEquals(Orders.View.class, model.types().get("View").javaType());
+        // neither keeps View: which one would depended on the order the functions are read in
+        assertEquals(java.util.Set.of("OrdersView", "UsersView"), model.types().keySet());
+        assertEquals(Orders.View.class, model.types().get("OrdersView").javaType());
         assertEquals(
                 new TypeRef.ObjectRef("UsersView", List.of()),
                 model.function("user").orElseThrow().result());
+        assertEquals(java.util.Set.of("View"), build(Orders.class).types().keySet());
     }
 
     @Client(roles = "staff")
