@@ -56,7 +56,7 @@ public final class Messages {
                 "MIZAN-002",
                 where,
                 "the function name '" + name + "' is not an identifier",
-                "use letters, digits and '_' in @Client(name = ...), not starting with a digit");
+                "use ASCII letters, digits and '_' in @Client(name = ...), not starting with a digit");
     }
 
     /** {@code MIZAN-003}: a class-level {@code @Client} names a function, so every method would share the name. */
@@ -377,7 +377,8 @@ public final class Messages {
                 "MIZAN-030",
                 "index.ts",
                 "the generated name '" + name + "' is taken twice: by " + first + " and by " + second,
-                "rename one of them (a function with @Client(name = \"...\"), a form with @Form(name = \"...\"))");
+                "rename one of them (a function with @Client(name = \"...\"), a form with @Form(name = \"...\"), a type"
+                        + " or a channel by renaming its class)");
     }
 
     /** {@code MIZAN-031}: a function's name is a reserved word in TypeScript. */

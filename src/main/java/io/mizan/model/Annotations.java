@@ -223,10 +223,10 @@ final class Annotations {
                         } else if (value instanceof Object[] array) {
                             value = List.of(array).stream().map(String::valueOf).toList();
                         }
-                        // a message template ({jakarta.validation...}) is the validator's to resolve; a plain one is
-                        // kept
+                        // a message with a template ({jakarta.validation...}, {min}, ${validatedValue}) is the
+                        // validator's to resolve; a plain one is kept
                         boolean template = m.getName().equals("message")
-                                && String.valueOf(value).startsWith("{");
+                                && String.valueOf(value).contains("{");
                         if (value != null && !template) {
                             attributes.put(m.getName(), value);
                         }

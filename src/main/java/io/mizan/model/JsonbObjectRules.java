@@ -32,7 +32,9 @@ final class JsonbObjectRules {
                 || c.getName().startsWith("java.")
                 || c.getName().startsWith("javax.")
                 || c.getName().startsWith("jakarta.")) {
-            throw new UnsupportedTypeException(c.getName() + " has no JSON form; use a record of your own");
+            throw new UnsupportedTypeException(c.getName() + " is not among the types Mizan describes in TypeScript"
+                    + " (scalars, java.time, UUID, BigDecimal, collections, records); send it as a String, or in a record"
+                    + " of your own");
         }
         if (c.getTypeParameters().length != argumentCount) {
             throw new UnsupportedTypeException("the generic type " + c.getSimpleName()

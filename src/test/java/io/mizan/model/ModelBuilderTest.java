@@ -296,7 +296,8 @@ class ModelBuilderTest {
                             max = 3,
                             groups = {jakarta.validation.groups.Default.class, Strict.class})
                     String both,
-            @jakarta.validation.constraints.NotBlank String plain) {}
+            @jakarta.validation.constraints.NotBlank(message = "say something") String plain,
+            @jakarta.validation.constraints.Size(min = 2, message = "at least {min} characters") String interpolated) {}
 
     public static class Groups {
         @Client
@@ -312,12 +313,19 @@ class ModelBuilderTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(
-                List.of(List.of(), List.of("Size"), List.of("NotBlank")),
+                List.of(List.of(), List.of("Size"), List.of("NotBlank"), List.of("Size")),
                 grouped.properties().stream()
                         .map(p -> p.constraints().stream()
                                 .map(ConstraintModel::name)
                                 .toList())
                         .toList());
+        // a plain message is the schema's too; one the validator interpolates is left to it
+        assertEquals(
+                "say something",
+                grouped.properties().get(2).constraints().get(0).attributes().get("message"));
+        assertEquals(
+                null,
+                grouped.properties().get(3).constraints().get(0).attributes().get("message"));
     }
 
     /** A type-use annotation: any annotation named Nullable counts. */
