@@ -114,18 +114,17 @@ public final class Messages {
     }
 
     /**
-     * {@code MIZAN-049}: a function's parameter or result has a type variable of a generic class the bean class
-     * extends ({@code T} of {@code Crud<T>}).
+     * {@code MIZAN-049}: a function's parameter or result has a type variable of a generic class that the bean
+     * class leaves open ({@code T} of {@code Crud<T>}, extended raw).
      */
     public static String superclassTypeVariable(String where, String element, String variable, String declaredBy) {
         return format(
                 "MIZAN-049",
                 where,
                 element + " has the type variable " + variable + " of " + declaredBy
-                        + ", which the server would read and write as the declared type, not as the bean class's"
-                        + " concrete type",
-                "declare the function in the bean class with concrete types (an override that calls super), and"
-                        + " take @Client off the generic class's method");
+                        + ", which the bean class leaves open (it extends the class raw, or is generic itself), so"
+                        + " nothing says what it is",
+                "extend the generic class with concrete type arguments (class Users extends Crud<User>)");
     }
 
     /**

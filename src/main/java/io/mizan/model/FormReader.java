@@ -76,8 +76,8 @@ final class FormReader {
             return Optional.empty();
         }
         access.checkForm(where, form, method);
-        Optional<List<ParamModel>> params = signatures.parameters(where, method, false);
-        Optional<TypeRef> result = signatures.result(where, method);
+        Optional<List<ParamModel>> params = signatures.parameters(where, beanClass, method, false);
+        Optional<TypeRef> result = signatures.result(where, beanClass, method);
         if (params.isEmpty() || result.isEmpty()) {
             return Optional.empty();
         }

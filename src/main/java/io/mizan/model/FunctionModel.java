@@ -42,6 +42,15 @@ public record FunctionModel(
         scopedBy = Map.copyOf(scopedBy);
     }
 
+    /**
+     * The Java type of its result as the bean class sees it: {@code List<User>} for {@code List<T>} of a generic
+     * superclass {@code Crud<T>} that the bean class extends as {@code Crud<User>}.
+     */
+    public java.lang.reflect.Type resultJavaType() {
+        java.lang.reflect.Type declared = method.getGenericReturnType();
+        return method.getDeclaringClass() == beanClass ? declared : GenericTypes.resolve(declared, beanClass);
+    }
+
     /** Whether it is a cacheable read ({@link Scope#GLOBAL} or {@link Scope#LOCAL}). */
     public boolean isContext() {
         return scope != Scope.NONE;

@@ -215,13 +215,13 @@ public final class ModelBuilder {
         }
         access.checkMethod(where, method);
         boolean viewPath = Response.class.isAssignableFrom(method.getReturnType());
-        Optional<List<ParamModel>> params = signatures.parameters(where, method, viewPath);
+        Optional<List<ParamModel>> params = signatures.parameters(where, beanClass, method, viewPath);
         if (params.isEmpty()) {
             return null;
         }
         for (ParamModel param : params.get()) {
             ValidCascade.Gap gap = param.source() == ParamModel.Source.ARGUMENT
-                    ? ValidCascade.ofParameter(method.getParameters()[param.index()])
+                    ? ValidCascade.ofParameter(method.getParameters()[param.index()], beanClass)
                     : null;
             if (gap != null) {
                 problems.add(Messages.constraintsNeverChecked(where, gap.holder(), gap.constrained()));
@@ -229,7 +229,7 @@ public final class ModelBuilder {
         }
         TypeRef result = null;
         if (!viewPath) {
-            Optional<TypeRef> read = signatures.result(where, method);
+            Optional<TypeRef> read = signatures.result(where, beanClass, method);
             if (read.isEmpty()) {
                 return null;
             }

@@ -24,8 +24,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * SignatureReader signatures = new SignatureReader(types, problems);
- * signatures.parameters("com.example.Users.rename", rename, false);   // Optional[[userId, name]]
- * signatures.result("com.example.Users.rename", rename);              // Optional[Ref[UserView]]
+ * signatures.parameters("com.example.Users.rename", Users.class, rename, false);   // Optional[[userId, name]]
+ * signatures.result("com.example.Users.rename", Users.class, rename);              // Optional[Ref[UserView]]
  * }</pre>
  */
 final class SignatureReader {
@@ -47,7 +47,7 @@ final class SignatureReader {
      *
      * @param viewPath whether the method returns a JAX-RS {@code Response}
      */
-    Optional<List<ParamModel>> parameters(String where, Method method, boolean viewPath) {
+    Optional<List<ParamModel>> parameters(String where, Class<?> beanClass, Method method, boolean viewPath) {
         List<ParamModel> params = new ArrayList<>();
         Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
@@ -56,7 +56,8 @@ final class SignatureReader {
                 problems.add(Messages.missingParameterNames(where));
                 return Optional.empty();
             }
-            ParamModel param = parameter(where, p, i, viewPath);
+            ParamModel param =
+                    parameter(where, p, GenericTypes.resolve(p.getParameterizedType(), beanClass), i, viewPath);
             if (param == null) {
                 return Optional.empty();
             }
@@ -66,25 +67,24 @@ final class SignatureReader {
     }
 
     /** The method's result type, or empty when it cannot be written as JSON (the problem is reported). */
-    Optional<TypeRef> result(String where, Method method) {
+    Optional<TypeRef> result(String where, Class<?> beanClass, Method method) {
         // a type-use annotation (JSpecify's @Nullable) sits on the type, not on the method
         List<Annotation> annotations =
                 Annotations.withTypeUse(method.getAnnotations(), method.getAnnotatedReturnType());
-        contradiction(where, "its result", method.getGenericReturnType(), annotations);
+        Type type = GenericTypes.resolve(method.getGenericReturnType(), beanClass);
+        contradiction(where, "its result", type, annotations);
         try {
             TypeRef ref = Annotations.withNullableArguments(
-                    types.map(method.getGenericReturnType(), Annotations.nullable(annotations), false),
-                    method.getAnnotatedReturnType());
-            return classTypeVariable(where, "its result", method.getGenericReturnType())
-                    ? Optional.empty()
-                    : Optional.of(ref);
+                    types.map(type, Annotations.nullable(annotations), false), method.getAnnotatedReturnType());
+            return classTypeVariable(where, "its result", type) ? Optional.empty() : Optional.of(ref);
         } catch (TypeMapper.UnsupportedTypeException e) {
             problems.add(Messages.resultNotJson(where, e.getMessage()));
             return Optional.empty();
         }
     }
 
-    private ParamModel parameter(String where, Parameter p, int index, boolean viewPath) {
+    /** @param resolved the parameter's type as the bean class sees it ({@link GenericTypes#resolve}) */
+    private ParamModel parameter(String where, Parameter p, Type resolved, int index, boolean viewPath) {
         Class<?> type = p.getType();
         List<Annotation> annotations = Annotations.withTypeUse(p.getAnnotations(), p.getAnnotatedType());
         List<ConstraintModel> constraints = Annotations.constraints(annotations);
@@ -128,20 +128,14 @@ final class SignatureReader {
                     null,
                     constraints);
         }
-        contradiction(where, "parameter '" + p.getName() + "'", p.getParameterizedType(), annotations);
+        contradiction(where, "parameter '" + p.getName() + "'", resolved, annotations);
         if (viewPath) {
             return new ParamModel(
-                    p.getName(),
-                    jaxRsName(p),
-                    index,
-                    ParamModel.Source.JAX_RS,
-                    p.getParameterizedType(),
-                    scalarOrNull(p),
-                    constraints);
+                    p.getName(), jaxRsName(p), index, ParamModel.Source.JAX_RS, resolved, scalarOrNull(p), constraints);
         }
         try {
             TypeRef ref = Annotations.withNullableArguments(
-                    types.map(p.getParameterizedType(), Annotations.nullable(annotations), true), p.getAnnotatedType());
+                    types.map(resolved, Annotations.nullable(annotations), true), p.getAnnotatedType());
             if (ref instanceof TypeRef.Void) {
                 throw new TypeMapper.UnsupportedTypeException("Void carries no value");
             }
@@ -149,21 +143,15 @@ final class SignatureReader {
             if (jsonForm != null) {
                 throw new TypeMapper.UnsupportedTypeException(jsonForm);
             }
-            String charConstraint = Annotations.charConstraint(p.getParameterizedType(), constraints);
+            String charConstraint = Annotations.charConstraint(resolved, constraints);
             if (charConstraint != null) {
                 throw new TypeMapper.UnsupportedTypeException(charConstraint);
             }
-            if (classTypeVariable(where, "parameter '" + p.getName() + "'", p.getParameterizedType())) {
+            if (classTypeVariable(where, "parameter '" + p.getName() + "'", resolved)) {
                 return null;
             }
             return new ParamModel(
-                    p.getName(),
-                    p.getName(),
-                    index,
-                    ParamModel.Source.ARGUMENT,
-                    p.getParameterizedType(),
-                    ref,
-                    constraints);
+                    p.getName(), p.getName(), index, ParamModel.Source.ARGUMENT, resolved, ref, constraints);
         } catch (TypeMapper.UnsupportedTypeException e) {
             problems.add(Messages.parameterNotJson(where, p.getName(), e.getMessage()));
             return null;

@@ -39,13 +39,67 @@ final class ValidCascade {
 
     private ValidCascade() {}
 
-    /** The gap below a function's parameter, which Bean Validation checks through the method; {@code null} if none. */
-    static Gap ofParameter(Parameter parameter) {
+    /**
+     * The gap below a function's parameter, which Bean Validation checks through the method; {@code null} if none.
+     *
+     * @param beanClass the bean class, which gives the type variables of a generic superclass their types
+     */
+    static Gap ofParameter(Parameter parameter, Class<?> beanClass) {
+        AnnotatedType type = parameter.getAnnotatedType();
+        Type resolved = GenericTypes.resolve(type.getType(), beanClass);
         return gap(
                 "parameter '" + parameter.getName() + "'",
-                parameter.getAnnotatedType(),
+                resolved.equals(type.getType()) ? type : new Unannotated(resolved),
                 isValid(parameter.getAnnotations()),
                 new HashSet<>());
+    }
+
+    /**
+     * A type with no annotations, for a type a generic superclass's variable stands for: the annotations written
+     * on the variable's uses are not the type's. Only {@code @Valid} on the parameter itself then reaches inside.
+     */
+    private record Unannotated(Type type) implements AnnotatedParameterizedType, AnnotatedArrayType {
+        @Override
+        public Type getType() {
+            return type;
+        }
+
+        @Override
+        public AnnotatedType[] getAnnotatedActualTypeArguments() {
+            return type instanceof ParameterizedType p
+                    ? java.util.Arrays.stream(p.getActualTypeArguments())
+                            .map(Unannotated::new)
+                            .toArray(AnnotatedType[]::new)
+                    : new AnnotatedType[0];
+        }
+
+        @Override
+        public AnnotatedType getAnnotatedGenericComponentType() {
+            if (type instanceof java.lang.reflect.GenericArrayType array) {
+                return new Unannotated(array.getGenericComponentType());
+            }
+            return new Unannotated(type instanceof Class<?> c && c.isArray() ? c.getComponentType() : Object.class);
+        }
+
+        @Override
+        public AnnotatedType getAnnotatedOwnerType() {
+            return null;
+        }
+
+        @Override
+        public <T extends Annotation> T getAnnotation(Class<T> annotationClass) {
+            return null;
+        }
+
+        @Override
+        public Annotation[] getAnnotations() {
+            return new Annotation[0];
+        }
+
+        @Override
+        public Annotation[] getDeclaredAnnotations() {
+            return new Annotation[0];
+        }
     }
 
     /** The gap inside an object validated whole (a form's record, a channel's message); {@code null} if none. */
@@ -55,7 +109,7 @@ final class ValidCascade {
 
     private static Gap gap(String holder, AnnotatedType type, boolean valid, Set<Class<?>> seen) {
         valid = valid || isValid(type.getAnnotations());
-        if (type instanceof AnnotatedArrayType array) {
+        if (type instanceof AnnotatedArrayType array && isArray(type.getType())) {
             return gap(holder, array.getAnnotatedGenericComponentType(), valid, seen);
         }
         Class<?> raw = raw(type.getType());
@@ -120,7 +174,7 @@ final class ValidCascade {
 
     /** The object class a type holds, through arrays and containers; {@code null} for scalars and the like. */
     private static Class<?> object(AnnotatedType type) {
-        if (type instanceof AnnotatedArrayType array) {
+        if (type instanceof AnnotatedArrayType array && isArray(type.getType())) {
             return object(array.getAnnotatedGenericComponentType());
         }
         Class<?> raw = raw(type.getType());
@@ -129,6 +183,10 @@ final class ValidCascade {
             return object(arguments[arguments.length - 1]);
         }
         return raw != null && isObject(raw) ? raw : null;
+    }
+
+    private static boolean isArray(Type type) {
+        return type instanceof java.lang.reflect.GenericArrayType || (type instanceof Class<?> c && c.isArray());
     }
 
     private static Class<?> raw(Type type) {

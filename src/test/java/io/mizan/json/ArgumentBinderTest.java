@@ -65,6 +65,22 @@ class ArgumentBinderTest {
     }
 
     @Test
+    void aGenericSuperclassesFunctionReadsAndWritesTheTypesTheBeanClassGivesIt() {
+        Object[] args = bind(
+                "saveAll",
+                "{\"items\":[{\"city\":\"Oslo\",\"zip\":null}],\"first\":{\"city\":\"Rome\",\"zip\":\"1\"}}");
+        assertEquals(List.of(new Address("Oslo", null)), args[0]);
+        assertEquals(Optional.of(new Address("Rome", "1")), args[1]);
+        MizanException missing =
+                assertThrows(MizanException.class, () -> bind("saveAll", "{\"items\":[{}],\"first\":null}"));
+        assertTrue(missing.getMessage().contains("'items[0].city' is missing"), missing.getMessage());
+        FunctionModel saveAll = MODEL.function("saveAll").orElseThrow();
+        assertEquals(
+                "[{\"city\":\"Oslo\",\"zip\":null}]",
+                new ResultEncoder(MODEL).encode(saveAll, List.of(new Address("Oslo", null))));
+    }
+
+    @Test
     void anElementMarkedNullableTakesNullAndTheOthersDoNot() {
         Object[] args = bind("holes", "{\"names\":[\"a\",null],\"counts\":{\"x\":null}}");
         assertEquals(java.util.Arrays.asList("a", null), args[0]);
@@ -73,7 +89,16 @@ class ArgumentBinderTest {
         assertEquals(400, e.status());
     }
 
-    static final Model MODEL = new ModelBuilder(Auth.PUBLIC).build(List.of(Forms.class));
+    public abstract static class Crud<T> {
+        @Client
+        public List<T> saveAll(List<T> items, Optional<T> first) {
+            return items;
+        }
+    }
+
+    public static class Addresses extends Crud<Address> {}
+
+    static final Model MODEL = new ModelBuilder(Auth.PUBLIC).build(List.of(Forms.class, Addresses.class));
     static final Jsonb JSONB = JsonbBuilder.create();
     static final ArgumentBinder BINDER = new ArgumentBinder(MODEL, JSONB);
 

@@ -45,19 +45,45 @@ class ModelBuilderTest {
 
     public static class CrudUsers extends Crud<Named> {}
 
+    @SuppressWarnings("rawtypes")
+    public static class RawUsers extends Crud {}
+
+    public abstract static class Middle<X> extends Crud<List<X>> {}
+
+    public static class Teams extends Middle<Named> {}
+
     @Test
-    void functionsOfAGenericSuperclassAreRefusedWithTheFix() {
-        String problems = problems(CrudUsers.class);
+    void functionsOfAGenericSuperclassTakeTheTypesTheBeanClassGivesIt() {
+        Model model = build(CrudUsers.class);
+        TypeRef named = new TypeRef.ObjectRef("Named", List.of());
+        assertEquals(named, model.function("get").orElseThrow().result());
+        assertEquals(
+                new TypeRef.ListOf(named, false),
+                model.function("all").orElseThrow().result());
+        ParamModel filter = model.function("all").orElseThrow().params().get(0);
+        assertEquals(new TypeRef.Nullable(named), filter.type());
+        assertEquals(
+                "java.util.Optional<" + Named.class.getName() + ">",
+                filter.javaType().getTypeName());
+        assertEquals(Named.class, model.function("get").orElseThrow().resultJavaType());
+        // through a generic class in between, which gives Crud a type of its own variable
+        assertEquals(
+                new TypeRef.ListOf(named, false),
+                build(Teams.class).function("get").orElseThrow().result());
+    }
+
+    @Test
+    void aTypeVariableTheBeanClassLeavesOpenIsRefusedWithTheFix() {
+        String problems = problems(RawUsers.class);
         assertTrue(
-                problems.contains("MIZAN-049 io.mizan.model.ModelBuilderTest$CrudUsers.get: its result has the type"
-                        + " variable T of io.mizan.model.ModelBuilderTest$Crud"),
+                problems.contains("MIZAN-049 io.mizan.model.ModelBuilderTest$RawUsers.get: its result has the type"
+                        + " variable T of io.mizan.model.ModelBuilderTest$Crud, which the bean class leaves open"),
                 problems);
         assertTrue(
-                problems.contains("MIZAN-049 io.mizan.model.ModelBuilderTest$CrudUsers.all: parameter 'filter' has the"
+                problems.contains("MIZAN-049 io.mizan.model.ModelBuilderTest$RawUsers.all: parameter 'filter' has the"
                         + " type variable T"),
                 problems);
-        assertTrue(problems.contains("Fix: declare the function in the bean class with concrete types"), problems);
-        assertEquals(2, problems.split("\n").length, problems); // a function is read no further than its first
+        assertTrue(problems.contains("Fix: extend the generic class with concrete type arguments"), problems);
     }
 
     public record OneName(@jakarta.json.bind.annotation.JsonbProperty("x") String a, String x) {}
@@ -228,6 +254,30 @@ class ModelBuilderTest {
         public String unconstrained(Loop loop, java.util.Optional<Loop> other) {
             return "";
         }
+    }
+
+    public abstract static class Store<T> {
+        @Client
+        public String put(T value, @jakarta.validation.Valid List<T> more) {
+            return "";
+        }
+    }
+
+    public static class Signups extends Store<Signup> {}
+
+    @Test
+    void aGenericSuperclasssParameterOfAConstrainedTypeNeedsValidToo() {
+        String problems = problems(Signups.class);
+        assertTrue(
+                problems.contains("MIZAN-051 io.mizan.model.ModelBuilderTest$Signups.put: the constraint of property"
+                        + " 'name' of io.mizan.model.ModelBuilderTest$Signup (@NotBlank) is never checked on the server:"
+                        + " Bean Validation looks inside parameter 'value' only if it carries @Valid"),
+                problems);
+        // @Valid on the list reaches its Signups, whose Address lacks it
+        assertTrue(
+                problems.contains("looks inside property 'address' of io.mizan.model.ModelBuilderTest$Signup"),
+                problems);
+        assertEquals(2, problems.split("\n").length, problems);
     }
 
     @Test

@@ -1,0 +1,21 @@
+package io.mizan.it.core;
+
+import io.mizan.Client;
+import jakarta.validation.Valid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Functions of a generic class: each bean class that extends it gives them its own types. */
+public abstract class Catalog<T> {
+
+    private final List<T> entries = new ArrayList<>();
+
+    @Client
+    public synchronized List<T> catalogAdd(@Valid T entry, @Valid Optional<T> alsoAdd) {
+        entries.add(entry);
+        alsoAdd.ifPresent(entries::add);
+        return List.copyOf(entries);
+    }
+}
