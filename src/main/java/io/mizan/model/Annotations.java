@@ -161,7 +161,7 @@ final class Annotations {
     }
 
     /** The JSON-B annotations that give a value another JSON form than its type's. */
-    private static final java.util.Set<String> JSON_FORMS = java.util.Set.of(
+    private static final Set<String> JSON_FORMS = Set.of(
             "JsonbDateFormat", "JsonbNumberFormat", "JsonbTypeAdapter", "JsonbTypeSerializer", "JsonbTypeDeserializer");
 
     /**

@@ -3,6 +3,7 @@ package io.mizan.model;
 import io.mizan.Scope;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,8 +47,8 @@ public record FunctionModel(
      * The Java type of its result as the bean class sees it: {@code List<User>} for {@code List<T>} of a generic
      * superclass {@code Crud<T>} that the bean class extends as {@code Crud<User>}.
      */
-    public java.lang.reflect.Type resultJavaType() {
-        java.lang.reflect.Type declared = method.getGenericReturnType();
+    public Type resultJavaType() {
+        Type declared = method.getGenericReturnType();
         return method.getDeclaringClass() == beanClass ? declared : GenericTypes.resolve(declared, beanClass);
     }
 

@@ -5,6 +5,7 @@ import jakarta.json.bind.annotation.JsonbTransient;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -45,7 +46,7 @@ final class JsonbProperties {
 
         /** The annotations on the field, its type use and the getter: they say nullability and constraints. */
         /** The property's type with its type-use annotations: the field's, else the getter's. */
-        java.lang.reflect.AnnotatedType annotatedType() {
+        AnnotatedType annotatedType() {
             return field != null ? field.getAnnotatedType() : getter.getAnnotatedReturnType();
         }
 

@@ -8,9 +8,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,13 +163,12 @@ final class SignatureReader {
     }
 
     /**
-     * Whether the type of a function's parameter or result holds a type variable of a class ({@code T} of a generic
-     * superclass {@code Crud<T>} that the bean class extends as {@code Crud<User>}), reporting it: the server reads and
-     * writes the declared type, which says nothing of {@code User}. A record's own variables are met only inside its
-     * definition, never here.
+     * Whether the type of a function's parameter or result, as the bean class sees it, still holds a type variable of
+     * a class ({@code T} of {@code Crud<T>}, which the bean class extends raw or is itself generic), reporting it:
+     * nothing says what it is. A record's own variables are met only inside its definition, never here.
      */
     private boolean classTypeVariable(String where, String element, Type type) {
-        java.lang.reflect.TypeVariable<?> variable = classTypeVariable(type);
+        TypeVariable<?> variable = classTypeVariable(type);
         if (variable != null) {
             problems.add(Messages.superclassTypeVariable(
                     where, element, variable.getName(), ((Class<?>) variable.getGenericDeclaration()).getName()));
@@ -173,22 +176,22 @@ final class SignatureReader {
         return variable != null;
     }
 
-    private static java.lang.reflect.TypeVariable<?> classTypeVariable(Type type) {
-        if (type instanceof java.lang.reflect.TypeVariable<?> v) {
+    private static TypeVariable<?> classTypeVariable(Type type) {
+        if (type instanceof TypeVariable<?> v) {
             return v.getGenericDeclaration() instanceof Class<?> ? v : null;
         }
-        if (type instanceof java.lang.reflect.ParameterizedType p) {
+        if (type instanceof ParameterizedType p) {
             for (Type argument : p.getActualTypeArguments()) {
-                java.lang.reflect.TypeVariable<?> found = classTypeVariable(argument);
+                TypeVariable<?> found = classTypeVariable(argument);
                 if (found != null) {
                     return found;
                 }
             }
-        } else if (type instanceof java.lang.reflect.GenericArrayType a) {
+        } else if (type instanceof GenericArrayType a) {
             return classTypeVariable(a.getGenericComponentType());
-        } else if (type instanceof java.lang.reflect.WildcardType w) {
+        } else if (type instanceof WildcardType w) {
             for (Type bound : w.getUpperBounds()) {
-                java.lang.reflect.TypeVariable<?> found = classTypeVariable(bound);
+                TypeVariable<?> found = classTypeVariable(bound);
                 if (found != null) {
                     return found;
                 }

@@ -11,6 +11,7 @@ import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -246,7 +247,7 @@ public final class TypeMapper {
 
     private List<PropertyModel> properties(Class<?> c, boolean input) throws UnsupportedTypeException {
         List<PropertyModel> props = new ArrayList<>();
-        java.util.Map<String, String> javaNames = new java.util.HashMap<>();
+        Map<String, String> javaNames = new HashMap<>();
         for (JsonbProperties.Property p : JsonbProperties.of(c)) {
             String other = javaNames.putIfAbsent(p.name(), p.javaName());
             if (other != null) {

@@ -4,9 +4,11 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -67,7 +69,7 @@ final class ValidCascade {
         @Override
         public AnnotatedType[] getAnnotatedActualTypeArguments() {
             return type instanceof ParameterizedType p
-                    ? java.util.Arrays.stream(p.getActualTypeArguments())
+                    ? Arrays.stream(p.getActualTypeArguments())
                             .map(Unannotated::new)
                             .toArray(AnnotatedType[]::new)
                     : new AnnotatedType[0];
@@ -75,7 +77,7 @@ final class ValidCascade {
 
         @Override
         public AnnotatedType getAnnotatedGenericComponentType() {
-            if (type instanceof java.lang.reflect.GenericArrayType array) {
+            if (type instanceof GenericArrayType array) {
                 return new Unannotated(array.getGenericComponentType());
             }
             return new Unannotated(type instanceof Class<?> c && c.isArray() ? c.getComponentType() : Object.class);
@@ -186,7 +188,7 @@ final class ValidCascade {
     }
 
     private static boolean isArray(Type type) {
-        return type instanceof java.lang.reflect.GenericArrayType || (type instanceof Class<?> c && c.isArray());
+        return type instanceof GenericArrayType || (type instanceof Class<?> c && c.isArray());
     }
 
     private static Class<?> raw(Type type) {
