@@ -684,12 +684,12 @@ public final class Messages {
 
     /** {@code MIZAN-111}: 400, the body is not well-formed JSON. */
     public static MizanException invalidJson() {
-        return refusal("MIZAN-111", 400, "The body is not valid JSON");
+        return refusal("MIZAN-111", 400, "What was sent is not valid JSON");
     }
 
     /** {@code MIZAN-112}: 400, the body is not UTF-8. */
     public static MizanException invalidUtf8() {
-        return refusal("MIZAN-112", 400, "The body is not valid UTF-8");
+        return refusal("MIZAN-112", 400, "What was sent is not valid UTF-8");
     }
 
     /** {@code MIZAN-113}: 400, the body is well-formed JSON but not an object. */
@@ -699,7 +699,7 @@ public final class Messages {
 
     /** {@code MIZAN-114}: 400, something follows the body's JSON object. */
     public static MizanException trailingData() {
-        return refusal("MIZAN-114", 400, "The body has data after the JSON object");
+        return refusal("MIZAN-114", 400, "There is data after the JSON object");
     }
 
     /** {@code MIZAN-115}: 400, a key appears twice in one object. */
@@ -709,17 +709,17 @@ public final class Messages {
 
     /** {@code MIZAN-116}: 400, arrays and objects nest deeper than the limit. */
     public static MizanException nestingTooDeep(int maxDepth) {
-        return refusal("MIZAN-116", 400, "The body nests arrays and objects deeper than " + maxDepth + " levels");
+        return refusal("MIZAN-116", 400, "Arrays and objects nest deeper than " + maxDepth + " levels");
     }
 
     /** {@code MIZAN-117}: 400, a number's text is longer than the limit. */
     public static MizanException numberTooLong(int maxLength) {
-        return refusal("MIZAN-117", 400, "A number in the body has more than " + maxLength + " characters");
+        return refusal("MIZAN-117", 400, "A number has more than " + maxLength + " characters");
     }
 
     /** {@code MIZAN-118}: 400, a number's exponent is beyond the limit. */
     public static MizanException exponentTooLarge(int maxExponent) {
-        return refusal("MIZAN-118", 400, "A number in the body has an exponent beyond " + maxExponent);
+        return refusal("MIZAN-118", 400, "A number has an exponent beyond " + maxExponent);
     }
 
     /**
@@ -727,8 +727,7 @@ public final class Messages {
      * of a pair: no character, so no UTF-8 encodes it (I-JSON, RFC 7493, refuses it for that reason).
      */
     public static MizanException loneSurrogate() {
-        return refusal(
-                "MIZAN-119", 400, "A string in the body escapes half of a surrogate pair, which is no character");
+        return refusal("MIZAN-119", 400, "A string escapes half of a surrogate pair, which is no character");
     }
 
     // the server's own failures (500)
