@@ -2,6 +2,7 @@ package io.mizan.codegen;
 
 import com.sun.source.doctree.DocCommentTree;
 import com.sun.source.doctree.DocTree;
+import com.sun.source.doctree.EntityTree;
 import com.sun.source.doctree.LinkTree;
 import com.sun.source.doctree.LiteralTree;
 import com.sun.source.doctree.TextTree;
@@ -120,6 +121,29 @@ public final class Javadoc {
         return all;
     }
 
+    /** The character an HTML entity stands for ({@code lt}, {@code #33}, {@code #x21}); the entity itself if unknown. */
+    private static String entity(String name) {
+        try {
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                return Character.toString(Integer.parseInt(name.substring(2), 16));
+            }
+            if (name.startsWith("#")) {
+                return Character.toString(Integer.parseInt(name.substring(1)));
+            }
+        } catch (IllegalArgumentException e) {
+            return "&" + name + ";";
+        }
+        return switch (name) {
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "amp" -> "&";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "nbsp" -> " ";
+            default -> "&" + name + ";";
+        };
+    }
+
     /** The first sentence as plain text: {@code {@code x}} and {@code {@link X}} become their text. */
     private static Optional<String> summary(DocCommentTree comment) {
         if (comment == null) {
@@ -136,6 +160,8 @@ public final class Javadoc {
                         l.getLabel().isEmpty()
                                 ? l.getReference().getSignature().replace('#', '.')
                                 : l.getLabel().toString());
+            } else if (part instanceof EntityTree e) {
+                text.append(entity(e.getName().toString()));
             } else {
                 text.append(part.toString().replaceAll("<[^>]+>", ""));
             }

@@ -32,6 +32,14 @@ class JavadocTest {
     }
 
     @Test
+    void htmlEntitiesAreTheCharactersTheyStandFor() {
+        Javadoc docs = Javadoc.read(List.of(Path.of("src/test/java/io/mizan/codegen/docfixture")));
+        assertEquals(
+                Optional.of("Whether a < b && b > c, in \"one\" step! for sure."),
+                docs.of(io.mizan.codegen.docfixture.Entities.class, "between"));
+    }
+
+    @Test
     void generatedCodeCarriesThem() {
         Model model = new ModelBuilder(Auth.PUBLIC).build(List.of(Users.class));
         Map<String, String> files = new TypeScriptGenerator(DOCS).generate(model);
