@@ -134,6 +134,9 @@ public final class FormOperations {
         }
     }
 
+    /** A required field's message when it is left empty and no constraint of its own says more: the runtime's too. */
+    static final String REQUIRED = "must not be null";
+
     /**
      * The field errors of a form: each given field read and checked on its own; when every field is
      * given and readable, the whole record checked (its class-level constraints included).
@@ -141,9 +144,6 @@ public final class FormOperations {
      * @param partial whether fields may be left out (validate) or a missing one is an error (submit)
      * @return the errors; for a submit whose fields all read, none (the invoker checks the record)
      */
-    /** A required field's message when it is left empty and no constraint of its own says more: the runtime's too. */
-    static final String REQUIRED = "must not be null";
-
     private List<FieldError> check(FormModel form, JsonObject fields, Validator validator, boolean partial) {
         TreeSet<String> unknown = new TreeSet<>(fields.keySet());
         form.fields().forEach(f -> unknown.remove(f.name()));

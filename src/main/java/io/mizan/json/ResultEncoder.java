@@ -46,7 +46,7 @@ public final class ResultEncoder implements AutoCloseable {
         if (type == null || type instanceof TypeRef.Void) {
             return "null";
         }
-        return encode(type, function.resultJavaType(), function.where(), function.name() + ".result", result);
+        return encode(type, function.resultType(), function.where(), function.name() + ".result", result);
     }
 
     /**

@@ -139,15 +139,26 @@ final class Annotations {
     }
 
     /**
-     * The constraints among these annotations, each once: a record component's constraint is seen on
-     * its field, its accessor and its type.
+     * Refuses what a parameter's or property's annotations ask that Mizan cannot follow: a JSON-B format or adapter
+     * ({@link #jsonForm}), or a constraint on a {@code char} ({@link #charConstraint}).
      */
+    static void checkElement(Type type, Collection<Annotation> annotations, List<ConstraintModel> constraints)
+            throws TypeMapper.UnsupportedTypeException {
+        String problem = jsonForm(annotations.toArray(Annotation[]::new));
+        if (problem == null) {
+            problem = charConstraint(type, constraints);
+        }
+        if (problem != null) {
+            throw new TypeMapper.UnsupportedTypeException(problem);
+        }
+    }
+
     /**
      * Why a standard constraint other than {@code @NotNull} and {@code @Null} cannot sit on a {@code char}: Bean
      * Validation has no validator for one, so every call that reached the check would fail; {@code null} when none
      * does.
      */
-    static String charConstraint(Type type, List<ConstraintModel> constraints) {
+    private static String charConstraint(Type type, List<ConstraintModel> constraints) {
         if (type != char.class && type != Character.class) {
             return null;
         }
@@ -183,6 +194,10 @@ final class Annotations {
         return null;
     }
 
+    /**
+     * The constraints among these annotations, each once: a record component's constraint is seen on
+     * its field, its accessor and its type.
+     */
     static List<ConstraintModel> constraints(Collection<Annotation> annotations) {
         List<ConstraintModel> constraints = new ArrayList<>();
         for (Annotation a : annotations) {

@@ -62,6 +62,7 @@ final class ContextLinker {
                     f.method(),
                     f.params(),
                     f.result(),
+                    f.resultType(),
                     f.scope(),
                     f.access(),
                     f.affects(),

@@ -10,6 +10,7 @@ import io.mizan.messages.Messages;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -77,7 +78,8 @@ final class FormReader {
         }
         access.checkForm(where, form, method);
         Optional<List<ParamModel>> params = signatures.parameters(where, beanClass, method, false);
-        Optional<TypeRef> result = signatures.result(where, beanClass, method);
+        Type resultType = GenericTypes.resolve(method.getGenericReturnType(), beanClass);
+        Optional<TypeRef> result = signatures.result(where, method, resultType);
         if (params.isEmpty() || result.isEmpty()) {
             return Optional.empty();
         }
@@ -103,6 +105,7 @@ final class FormReader {
                 method,
                 params.get(),
                 result.get(),
+                resultType,
                 Scope.NONE,
                 rule,
                 new ArrayList<>(new TreeSet<>(settings.affects())),

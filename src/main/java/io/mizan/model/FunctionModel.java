@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param method the Java method
  * @param params every parameter, in order
  * @param result the JSON type of its result ({@link TypeRef.Void} for void; {@code null} on the view path)
+ * @param resultType the Java type of its result as the bean class sees it, resolved once: {@code List<User>} for
+ *     {@code List<T>} of a generic superclass {@code Crud<T>} that the bean class extends as {@code Crud<User>}
  * @param scope whether it is a context
  * @param access who may call it
  * @param affects the contexts it changes, sorted
@@ -29,6 +31,7 @@ public record FunctionModel(
         Method method,
         List<ParamModel> params,
         TypeRef result,
+        Type resultType,
         Scope scope,
         AccessRule access,
         List<String> affects,
@@ -41,15 +44,6 @@ public record FunctionModel(
         params = List.copyOf(params);
         affects = List.copyOf(affects);
         scopedBy = Map.copyOf(scopedBy);
-    }
-
-    /**
-     * The Java type of its result as the bean class sees it: {@code List<User>} for {@code List<T>} of a generic
-     * superclass {@code Crud<T>} that the bean class extends as {@code Crud<User>}.
-     */
-    public Type resultJavaType() {
-        Type declared = method.getGenericReturnType();
-        return method.getDeclaringClass() == beanClass ? declared : GenericTypes.resolve(declared, beanClass);
     }
 
     /** Whether it is a cacheable read ({@link Scope#GLOBAL} or {@link Scope#LOCAL}). */

@@ -6,6 +6,7 @@ import io.mizan.messages.Messages;
 import jakarta.ws.rs.core.Response;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -227,9 +228,10 @@ public final class ModelBuilder {
                 problems.add(Messages.constraintsNeverChecked(where, gap.holder(), gap.constrained()));
             }
         }
+        Type resultType = GenericTypes.resolve(method.getGenericReturnType(), beanClass);
         TypeRef result = null;
         if (!viewPath) {
-            Optional<TypeRef> read = signatures.result(where, beanClass, method);
+            Optional<TypeRef> read = signatures.result(where, method, resultType);
             if (read.isEmpty()) {
                 return null;
             }
@@ -242,6 +244,7 @@ public final class ModelBuilder {
                 method,
                 params.get(),
                 result,
+                resultType,
                 settings.context(),
                 rule,
                 new ArrayList<>(new TreeSet<>(settings.affects())),

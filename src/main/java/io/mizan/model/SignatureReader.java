@@ -29,7 +29,7 @@ import java.util.Optional;
  * <pre>{@code
  * SignatureReader signatures = new SignatureReader(types, problems);
  * signatures.parameters("com.example.Users.rename", Users.class, rename, false);   // Optional[[userId, name]]
- * signatures.result("com.example.Users.rename", Users.class, rename);              // Optional[Ref[UserView]]
+ * signatures.result("com.example.Users.rename", rename, rename.getGenericReturnType());  // Optional[Ref[UserView]]
  * }</pre>
  */
 final class SignatureReader {
@@ -70,12 +70,15 @@ final class SignatureReader {
         return Optional.of(params);
     }
 
-    /** The method's result type, or empty when it cannot be written as JSON (the problem is reported). */
-    Optional<TypeRef> result(String where, Class<?> beanClass, Method method) {
+    /**
+     * The method's result type, or empty when it cannot be written as JSON (the problem is reported).
+     *
+     * @param type its Java type as the bean class sees it ({@link GenericTypes#resolve})
+     */
+    Optional<TypeRef> result(String where, Method method, Type type) {
         // a type-use annotation (JSpecify's @Nullable) sits on the type, not on the method
         List<Annotation> annotations =
                 Annotations.withTypeUse(method.getAnnotations(), method.getAnnotatedReturnType());
-        Type type = GenericTypes.resolve(method.getGenericReturnType(), beanClass);
         contradiction(where, "its result", type, annotations);
         try {
             TypeRef ref = Annotations.withNullableArguments(
@@ -143,14 +146,7 @@ final class SignatureReader {
             if (ref instanceof TypeRef.Void) {
                 throw new TypeMapper.UnsupportedTypeException("Void carries no value");
             }
-            String jsonForm = Annotations.jsonForm(p.getAnnotations());
-            if (jsonForm != null) {
-                throw new TypeMapper.UnsupportedTypeException(jsonForm);
-            }
-            String charConstraint = Annotations.charConstraint(resolved, constraints);
-            if (charConstraint != null) {
-                throw new TypeMapper.UnsupportedTypeException(charConstraint);
-            }
+            Annotations.checkElement(resolved, annotations, constraints);
             if (classTypeVariable(where, "parameter '" + p.getName() + "'", resolved)) {
                 return null;
             }

@@ -271,15 +271,8 @@ public final class TypeMapper {
         try {
             TypeRef ref = Annotations.withNullableArguments(
                     map(p.type(), Annotations.nullable(annotations), input), p.annotatedType());
-            String jsonForm = Annotations.jsonForm(annotations.toArray(Annotation[]::new));
-            if (jsonForm != null) {
-                throw new UnsupportedTypeException(jsonForm);
-            }
             List<ConstraintModel> constraints = Annotations.constraints(annotations);
-            String charConstraint = Annotations.charConstraint(p.type(), constraints);
-            if (charConstraint != null) {
-                throw new UnsupportedTypeException(charConstraint);
-            }
+            Annotations.checkElement(p.type(), annotations, constraints);
             return new PropertyModel(p.name(), p.javaName(), ref, constraints);
         } catch (UnsupportedTypeException e) {
             throw new UnsupportedTypeException(

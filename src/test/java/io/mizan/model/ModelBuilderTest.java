@@ -65,7 +65,7 @@ class ModelBuilderTest {
         assertEquals(
                 "java.util.Optional<" + Named.class.getName() + ">",
                 filter.javaType().getTypeName());
-        assertEquals(Named.class, model.function("get").orElseThrow().resultJavaType());
+        assertEquals(Named.class, model.function("get").orElseThrow().resultType());
         // through a generic class in between, which gives Crud a type of its own variable
         assertEquals(
                 new TypeRef.ListOf(named, false),

@@ -51,6 +51,7 @@ class AccessPolicyRulesTest {
                 Reports.class.getMethod("weekly"),
                 List.of(),
                 new TypeRef.Void(),
+                void.class,
                 Scope.NONE,
                 rule,
                 List.of(),
