@@ -49,7 +49,25 @@ final class GenericTypes {
         return bindings;
     }
 
-    private static Type substitute(Type type, Map<TypeVariable<?>, Type> bindings) {
+    /**
+     * What a parameterized type gives its class's type variables: {@code Page<Address>} binds Page's {@code T} to
+     * {@code Address}; nothing for any other type.
+     */
+    static Map<TypeVariable<?>, Type> argumentsOf(Type type) {
+        if (!(type instanceof ParameterizedType p) || !(p.getRawType() instanceof Class<?> raw)) {
+            return Map.of();
+        }
+        Map<TypeVariable<?>, Type> bindings = new HashMap<>();
+        TypeVariable<?>[] variables = raw.getTypeParameters();
+        Type[] arguments = p.getActualTypeArguments();
+        for (int i = 0; i < variables.length && i < arguments.length; i++) {
+            bindings.put(variables[i], arguments[i]);
+        }
+        return bindings;
+    }
+
+    /** The type with the variables the bindings name replaced by their types. */
+    static Type substitute(Type type, Map<TypeVariable<?>, Type> bindings) {
         if (type instanceof TypeVariable<?> v) {
             return bindings.getOrDefault(v, v);
         }

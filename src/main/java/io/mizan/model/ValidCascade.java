@@ -8,6 +8,7 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -31,6 +32,9 @@ final class ValidCascade {
 
     private static final String VALID = "jakarta.validation.Valid";
 
+    /** Types looked into at most, below one value: a record that nests itself in ever larger types has no end. */
+    private static final int MAX_TYPES = 200;
+
     /**
      * Where {@code @Valid} is missing, and the first constraint it leaves unchecked.
      *
@@ -53,6 +57,7 @@ final class ValidCascade {
                 "parameter '" + parameter.getName() + "'",
                 resolved.equals(type.getType()) ? type : new Unannotated(resolved),
                 isValid(parameter.getAnnotations()),
+                Map.of(),
                 new HashSet<>());
     }
 
@@ -109,39 +114,56 @@ final class ValidCascade {
         return isObject(type) ? properties(type, new HashSet<>()) : null;
     }
 
-    private static Gap gap(String holder, AnnotatedType type, boolean valid, Set<Class<?>> seen) {
+    /**
+     * The gap below a value of the type.
+     *
+     * @param bindings the types the enclosing generic record's type variables stand for ({@code Page<Address>}'s
+     *     {@code T} is {@code Address}): a constraint reached through one is as real as any other
+     */
+    private static Gap gap(
+            String holder, AnnotatedType type, boolean valid, Map<TypeVariable<?>, Type> bindings, Set<Type> seen) {
         valid = valid || isValid(type.getAnnotations());
+        if (type.getType() instanceof TypeVariable<?> variable) {
+            Type bound = bindings.get(variable);
+            // a variable nothing binds: its type is the record's user's
+            return bound == null ? null : gap(holder, new Unannotated(bound), valid, Map.of(), seen);
+        }
         if (type instanceof AnnotatedArrayType array && isArray(type.getType())) {
-            return gap(holder, array.getAnnotatedGenericComponentType(), valid, seen);
+            return gap(holder, array.getAnnotatedGenericComponentType(), valid, bindings, seen);
         }
         Class<?> raw = raw(type.getType());
         if (raw == null) {
-            return null; // a type variable or a wildcard: its type is the record's user's
+            return null; // a wildcard
         }
         if (type instanceof AnnotatedParameterizedType parameterized && isContainer(raw)) {
             AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
-            return gap(holder, arguments[arguments.length - 1], valid, seen); // a map's values, as Bean Validation
+            // a map's values, as Bean Validation
+            return gap(holder, arguments[arguments.length - 1], valid, bindings, seen);
         }
         if (!isObject(raw)) {
             return null;
         }
+        Type object = GenericTypes.substitute(type.getType(), bindings);
         if (valid) {
-            return properties(raw, seen);
+            return properties(object, seen);
         }
-        String constrained = anyConstraint(raw, new HashSet<>());
+        String constrained = anyConstraint(object, new HashSet<>());
         return constrained == null ? null : new Gap(holder, constrained);
     }
 
     /** The first gap among an object's properties, the object itself being checked. */
-    private static Gap properties(Class<?> type, Set<Class<?>> seen) {
-        if (!seen.add(type)) {
+    private static Gap properties(Type type, Set<Type> seen) {
+        if (!seen.add(type) || seen.size() > MAX_TYPES) {
             return null;
         }
-        for (JsonbProperties.Property p : JsonbProperties.of(type)) {
+        Class<?> raw = raw(type);
+        Map<TypeVariable<?>, Type> bindings = GenericTypes.argumentsOf(type);
+        for (JsonbProperties.Property p : JsonbProperties.of(raw)) {
             Gap gap = gap(
-                    "property '" + p.javaName() + "' of " + type.getName(),
+                    "property '" + p.javaName() + "' of " + raw.getName(),
                     p.annotatedType(),
                     isValid(p.annotations().toArray(Annotation[]::new)),
+                    bindings,
                     seen);
             if (gap != null) {
                 return gap;
@@ -151,21 +173,23 @@ final class ValidCascade {
     }
 
     /** The first constraint within reach of an object (its own, its properties', theirs), or {@code null}. */
-    private static String anyConstraint(Class<?> type, Set<Class<?>> seen) {
-        if (!seen.add(type)) {
+    private static String anyConstraint(Type type, Set<Type> seen) {
+        if (!seen.add(type) || seen.size() > MAX_TYPES) {
             return null;
         }
-        List<ConstraintModel> own = Annotations.constraints(List.of(type.getAnnotations()));
+        Class<?> raw = raw(type);
+        List<ConstraintModel> own = Annotations.constraints(List.of(raw.getAnnotations()));
         if (!own.isEmpty()) {
-            return type.getName() + " (@" + own.get(0).name() + ")";
+            return raw.getName() + " (@" + own.get(0).name() + ")";
         }
-        for (JsonbProperties.Property p : JsonbProperties.of(type)) {
+        Map<TypeVariable<?>, Type> bindings = GenericTypes.argumentsOf(type);
+        for (JsonbProperties.Property p : JsonbProperties.of(raw)) {
             List<ConstraintModel> constraints = Annotations.constraints(p.annotations());
             if (!constraints.isEmpty()) {
-                return "property '" + p.javaName() + "' of " + type.getName() + " (@"
+                return "property '" + p.javaName() + "' of " + raw.getName() + " (@"
                         + constraints.get(0).name() + ")";
             }
-            Class<?> inner = object(p.annotatedType());
+            Type inner = object(p.annotatedType(), bindings);
             String found = inner == null ? null : anyConstraint(inner, seen);
             if (found != null) {
                 return found;
@@ -174,17 +198,21 @@ final class ValidCascade {
         return null;
     }
 
-    /** The object class a type holds, through arrays and containers; {@code null} for scalars and the like. */
-    private static Class<?> object(AnnotatedType type) {
+    /** The object type a type holds, through arrays, containers and bound variables; {@code null} for scalars. */
+    private static Type object(AnnotatedType type, Map<TypeVariable<?>, Type> bindings) {
+        if (type.getType() instanceof TypeVariable<?> variable) {
+            Type bound = bindings.get(variable);
+            return bound == null ? null : object(new Unannotated(bound), Map.of());
+        }
         if (type instanceof AnnotatedArrayType array && isArray(type.getType())) {
-            return object(array.getAnnotatedGenericComponentType());
+            return object(array.getAnnotatedGenericComponentType(), bindings);
         }
         Class<?> raw = raw(type.getType());
         if (raw != null && type instanceof AnnotatedParameterizedType parameterized && isContainer(raw)) {
             AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
-            return object(arguments[arguments.length - 1]);
+            return object(arguments[arguments.length - 1], bindings);
         }
-        return raw != null && isObject(raw) ? raw : null;
+        return raw != null && isObject(raw) ? GenericTypes.substitute(type.getType(), bindings) : null;
     }
 
     private static boolean isArray(Type type) {

@@ -256,6 +256,58 @@ class ModelBuilderTest {
         }
     }
 
+    public record ItemPage<T>(List<T> items) {}
+
+    public record CheckedPage<T>(@jakarta.validation.Valid List<T> items) {}
+
+    public record PageBox<U>(@jakarta.validation.Valid ItemPage<U> page) {}
+
+    public static class GenericRecords {
+        @Client
+        public String page(@jakarta.validation.Valid ItemPage<Address> page) {
+            return "";
+        }
+
+        @Client
+        public String boxed(@jakarta.validation.Valid PageBox<Address> box) {
+            return "";
+        }
+
+        @Client
+        public String checked(@jakarta.validation.Valid CheckedPage<Address> page) {
+            return "";
+        }
+    }
+
+    public record Growing<T>(
+            @jakarta.validation.Valid List<T> values, @jakarta.validation.Valid Growing<List<T>> next) {}
+
+    public static class GrowingRecords {
+        @Client
+        public String grow(@jakarta.validation.Valid Growing<Address> growing) {
+            return "";
+        }
+    }
+
+    @Test
+    void aRecordThatNestsItselfInEverLargerTypesStillBuilds() {
+        assertEquals(1, build(GrowingRecords.class).functions().size());
+    }
+
+    @Test
+    void aConstraintReachedThroughAGenericRecordsTypeArgumentNeedsValidOnTheWay() {
+        String problems = problems(GenericRecords.class);
+        String gap =
+                " the constraint of property 'city' of io.mizan.model.ModelBuilderTest$Address (@NotBlank) is never"
+                        + " checked on the server: Bean Validation looks inside property 'items' of"
+                        + " io.mizan.model.ModelBuilderTest$ItemPage only if it carries @Valid";
+        assertTrue(problems.contains("MIZAN-051 io.mizan.model.ModelBuilderTest$GenericRecords.page:" + gap), problems);
+        // PageBox's U is Address, so Page's T is too
+        assertTrue(
+                problems.contains("MIZAN-051 io.mizan.model.ModelBuilderTest$GenericRecords.boxed:" + gap), problems);
+        assertEquals(2, problems.split("\n").length, problems); // CheckedPage's @Valid reaches its items
+    }
+
     public abstract static class Store<T> {
         @Client
         public String put(T value, @jakarta.validation.Valid List<T> more) {
