@@ -81,3 +81,29 @@ describe('protocol/constraints.json (shared with the server)', () => {
     },
   );
 });
+
+// The server reads an int or a long only within its Java range (a 400 beyond it): the schema says so first,
+// as a field's message a form can show.
+describe('whole numbers within their Java type', () => {
+  const message = (result: z.SafeParseReturnType<unknown, unknown>) =>
+    result.success ? undefined : result.error.issues[0]?.message;
+
+  it('an int takes 2147483647 and -2147483648 and no number beyond', () => {
+    const positive = shape['positive']!;
+    expect(positive.safeParse(2147483647).success).toBe(true);
+    expect(message(positive.safeParse(2147483648))).toBe('must be between -2147483648 and 2147483647');
+    const max = shape['max']!;
+    expect(max.safeParse(-2147483648).success).toBe(true);
+    expect(message(max.safeParse(-2147483649))).toBe('must be between -2147483648 and 2147483647');
+  });
+
+  it('a long takes -2^63 and no number from 2^63', () => {
+    const negative = shape['negative']!;
+    expect(negative.safeParse(-(2 ** 63)).success).toBe(true);
+    expect(message(negative.safeParse(-(2 ** 63) - 4096))).toBe(
+      'must be between -9223372036854775808 and 9223372036854775807',
+    );
+    const maxLong = shape['maxLong']!;
+    expect(maxLong.safeParse(2 ** 53).success).toBe(true);
+  });
+});

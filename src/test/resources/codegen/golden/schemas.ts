@@ -35,6 +35,25 @@ const jsonData: z.ZodType<JsonData> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonData), z.record(jsonData)]),
 );
 
+/** The range of each Java whole number type, by its bits: the server refuses a number outside it. */
+const wholeNumberRanges = {
+  8: ['-128', '127'],
+  16: ['-32768', '32767'],
+  32: ['-2147483648', '2147483647'],
+  64: ['-9223372036854775808', '9223372036854775807'],
+} as const;
+
+/** A whole number that fits a Java byte (8 bits), short (16), int (32) or long (64). */
+function wholeNumber(bits: keyof typeof wholeNumberRanges) {
+  const [min, max] = wholeNumberRanges[bits];
+  const message = `must be between ${min} and ${max}`;
+  return z
+    .number()
+    .int()
+    .gte(-(2 ** (bits - 1)), { message })
+    .lt(2 ** (bits - 1), { message });
+}
+
 /**
  * Whether a decimal number has at most `integer` digits before the point and `fraction` after it,
  * counted as @Digits counts them on a BigDecimal of the text: trailing zeros count, spaces refuse.
@@ -107,8 +126,7 @@ export const bookingFormSchema = z.object({
   at: z.string(),
   until: z.string().nullable(),
   size: roomSizeSchema,
-  guests: z.number()
-    .int()
+  guests: wholeNumber(32)
     .positive({ message: 'must be greater than 0' })
     .max(20, { message: 'must be less than or equal to 20' }),
   website: z.string().nullable(),
@@ -152,8 +170,7 @@ export const contactFormSchema = z.object({
   topic: topicSchema,
   message: z.string().max(2000, { message: 'size must be between 0 and 2000' }),
   newsletter: z.boolean(),
-  age_in_years: z.number()
-    .int()
+  age_in_years: wholeNumber(32)
     .min(18, { message: 'must be greater than or equal to 18' })
     .nullable(),
 }) satisfies z.ZodType<ContactForm>;
@@ -180,8 +197,7 @@ export const signupSchema = z.object({
   email: z.string()
     .regex(/[^\x00-\x20]/, { message: 'must not be blank' })
     .refine((v) => isEmail(v), { message: 'must be a well-formed email address' }),
-  age: z.number()
-    .int()
+  age: wholeNumber(32)
     .min(18, { message: 'must be greater than or equal to 18' })
     .max(130, { message: 'must be less than or equal to 130' }),
   address: addressSchema,
@@ -194,7 +210,7 @@ export const signupSchema = z.object({
   budget: z.number()
     .gt(0.01, { message: 'must be greater than 0.01' })
     .refine((v) => fitsDigits(String(v), 6, 2), { message: 'numeric value out of bounds (<6 digits>.<2 digits> expected)' }),
-  scores: z.record(z.string(), z.number().int()),
+  scores: z.record(z.string(), wholeNumber(32)),
   referrer: z.string().nullable(),
   handle: z.string().regex(/^(?:[a-z0-9_]+)$/i, { message: 'letters, digits and _' }),
   role: roleSchema,
@@ -244,13 +260,13 @@ export const saveCategoryArgs = z.object({
 /** Arguments of searchUsers, checked as the server checks them. */
 export const searchUsersArgs = z.object({
   query: z.string().nullish(),
-  page: z.number().int().min(1, { message: 'must be greater than or equal to 1' }),
-  quota: z.record(roleSchema, z.number().int()),
+  page: wholeNumber(32).min(1, { message: 'must be greater than or equal to 1' }),
+  quota: z.record(roleSchema, wholeNumber(64)),
 }) satisfies z.ZodType<SearchUsersArgs>;
 
 /** Arguments of setRole, checked as the server checks them. */
 export const setRoleArgs = z.object({
-  userId: z.number().int(),
+  userId: wholeNumber(64),
   role: roleSchema,
 }) satisfies z.ZodType<SetRoleArgs>;
 
@@ -261,7 +277,7 @@ export const signupArgs = z.object({
 
 /** Arguments of updateName, checked as the server checks them. */
 export const updateNameArgs = z.object({
-  userId: z.number().int(),
+  userId: wholeNumber(64),
   name: z.string()
     .regex(/[^\x00-\x20]/, { message: 'must not be blank' })
     .max(80, { message: 'size must be between 0 and 80' }),
@@ -269,6 +285,6 @@ export const updateNameArgs = z.object({
 
 /** Params of the local context userProfile, checked as the server checks them. */
 export const userProfileParams = z.object({
-  userId: z.number().int(),
+  userId: wholeNumber(64),
   lang: z.string().nullish(),
 }) satisfies z.ZodType<UserProfileParams>;

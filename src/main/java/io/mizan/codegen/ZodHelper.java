@@ -27,6 +27,29 @@ enum ZodHelper {
               z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonData), z.record(jsonData)]),
             );"""),
 
+    /** A whole number in the range of the Java type it binds to, which the server refuses beyond. */
+    WHOLE_NUMBER(
+            List.of("wholeNumber", "wholeNumberRanges"),
+            """
+            /** The range of each Java whole number type, by its bits: the server refuses a number outside it. */
+            const wholeNumberRanges = {
+              8: ['-128', '127'],
+              16: ['-32768', '32767'],
+              32: ['-2147483648', '2147483647'],
+              64: ['-9223372036854775808', '9223372036854775807'],
+            } as const;
+
+            /** A whole number that fits a Java byte (8 bits), short (16), int (32) or long (64). */
+            function wholeNumber(bits: keyof typeof wholeNumberRanges) {
+              const [min, max] = wholeNumberRanges[bits];
+              const message = `must be between ${min} and ${max}`;
+              return z
+                .number()
+                .int()
+                .gte(-(2 ** (bits - 1)), { message })
+                .lt(2 ** (bits - 1), { message });
+            }"""),
+
     /** Whether a number fits {@code @Digits}. */
     DIGITS(
             List.of("fitsDigits"),

@@ -63,6 +63,13 @@ final class ZodSchemas {
     /** The schema of a type without constraints. */
     ZodExpr base(TypeRef type) {
         if (type instanceof TypeRef.Scalar s) {
+            if (s.wholeBits() != 0) {
+                helpers.add(ZodHelper.WHOLE_NUMBER);
+                return ZodExpr.of("wholeNumber(" + s.wholeBits() + ")");
+            }
+            if (s.isCharacter()) {
+                return ZodExpr.of("z", ".string()", ".length(1, { message: 'must be a single character' })");
+            }
             return switch (s.kind()) {
                 case STRING, DATE, DATE_TIME, TIME, DURATION -> ZodExpr.of("z", ".string()");
                 case UUID -> ZodExpr.of("z", ".string()", ".uuid()");

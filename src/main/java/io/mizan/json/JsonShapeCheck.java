@@ -212,14 +212,13 @@ final class JsonShapeCheck {
                 case BOOLEAN -> actual == JsonValue.ValueType.TRUE || actual == JsonValue.ValueType.FALSE
                         ? null
                         : "true or false";
-                case INTEGER -> actual == JsonValue.ValueType.NUMBER && fitsInteger((JsonNumber) value, s.javaType())
+                case INTEGER -> actual == JsonValue.ValueType.NUMBER && fitsInteger((JsonNumber) value, s)
                         ? null
                         : describe(type);
                 case NUMBER -> actual == JsonValue.ValueType.NUMBER ? null : describe(type);
                 case STRING -> actual != JsonValue.ValueType.STRING
                         ? describe(type)
-                        : (s.javaType() == char.class || s.javaType() == Character.class)
-                                        && ((JsonString) value).getString().length() != 1
+                        : s.isCharacter() && ((JsonString) value).getString().length() != 1
                                 ? "a string of one character"
                                 : null;
                 default -> actual == JsonValue.ValueType.STRING ? null : describe(type);
@@ -241,44 +240,33 @@ final class JsonShapeCheck {
         return null;
     }
 
-    private static boolean fitsInteger(JsonNumber number, Class<?> javaType) {
+    private static boolean fitsInteger(JsonNumber number, TypeRef.Scalar type) {
         if (number.isIntegral()) {
             long whole;
             try {
                 whole = number.longValueExact();
             } catch (ArithmeticException e) {
-                return fitsInteger(number.bigDecimalValue(), javaType);
+                return fitsInteger(number.bigDecimalValue(), type);
             }
-            return fitsInteger(64 - Long.numberOfLeadingZeros(whole < 0 ? ~whole : whole), javaType);
+            return fitsInteger(64 - Long.numberOfLeadingZeros(whole < 0 ? ~whole : whole), type);
         }
-        return fitsInteger(number.bigDecimalValue(), javaType);
+        return fitsInteger(number.bigDecimalValue(), type);
     }
 
-    private static boolean fitsInteger(BigDecimal number, Class<?> javaType) {
+    private static boolean fitsInteger(BigDecimal number, TypeRef.Scalar type) {
         BigInteger whole;
         try {
             whole = number.toBigIntegerExact();
         } catch (ArithmeticException e) {
             return false;
         }
-        return fitsInteger(whole.bitLength(), javaType);
+        return fitsInteger(whole.bitLength(), type);
     }
 
     /** Whether a whole number of this {@link BigInteger#bitLength()} fits the Java type. */
-    private static boolean fitsInteger(int bits, Class<?> javaType) {
-        if (javaType == long.class || javaType == Long.class || javaType == java.util.OptionalLong.class) {
-            return bits <= 63;
-        }
-        if (javaType == int.class || javaType == Integer.class || javaType == java.util.OptionalInt.class) {
-            return bits <= 31;
-        }
-        if (javaType == short.class || javaType == Short.class) {
-            return bits <= 15;
-        }
-        if (javaType == byte.class || javaType == Byte.class) {
-            return bits <= 7;
-        }
-        return true;
+    private static boolean fitsInteger(int bits, TypeRef.Scalar type) {
+        int wholeBits = type.wholeBits();
+        return wholeBits == 0 || bits < wholeBits;
     }
 
     /** How a type reads in an error message, in JSON's terms. */
@@ -287,11 +275,9 @@ final class JsonShapeCheck {
             return switch (s.kind()) {
                 case STRING -> "a string";
                 case BOOLEAN -> "true or false";
-                case INTEGER -> s.javaType() == int.class || s.javaType() == Integer.class
-                        ? "a whole number within 32 bits"
-                        : s.javaType() == long.class || s.javaType() == Long.class
-                                ? "a whole number within 64 bits"
-                                : "a whole number";
+                case INTEGER -> s.wholeBits() == 0
+                        ? "a whole number"
+                        : "a whole number within " + s.wholeBits() + " bits";
                 case NUMBER -> "a number";
                 case DATE -> "an ISO-8601 date string (2025-01-31)";
                 case DATE_TIME -> "an ISO-8601 date-time string (2025-01-31T10:15:30Z)";

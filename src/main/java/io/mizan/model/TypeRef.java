@@ -9,7 +9,32 @@ import java.util.List;
 public sealed interface TypeRef {
 
     /** A JSON string, number or boolean; {@code javaType} says which Java type it came from. */
-    record Scalar(ScalarKind kind, Class<?> javaType) implements TypeRef {}
+    record Scalar(ScalarKind kind, Class<?> javaType) implements TypeRef {
+
+        /**
+         * The bits of the Java whole number this scalar binds to (8 for {@code byte}, 16, 32, 64 for {@code long}
+         * and {@code OptionalLong}), which bound the numbers the server takes; 0 for any other scalar, a
+         * {@code BigInteger} among them.
+         */
+        public int wholeBits() {
+            Class<?> t = javaType;
+            if (t == long.class || t == Long.class || t == java.util.OptionalLong.class) {
+                return 64;
+            }
+            if (t == int.class || t == Integer.class || t == java.util.OptionalInt.class) {
+                return 32;
+            }
+            if (t == short.class || t == Short.class) {
+                return 16;
+            }
+            return t == byte.class || t == Byte.class ? 8 : 0;
+        }
+
+        /** Whether this scalar binds to a {@code char}: a string of exactly one character. */
+        public boolean isCharacter() {
+            return javaType == char.class || javaType == Character.class;
+        }
+    }
 
     /** A named enum, described by an {@link TypeDef.EnumDef}. */
     record EnumRef(String name) implements TypeRef {}

@@ -109,6 +109,10 @@ class ZodConstraintsTest {
                 @Min(1) String minOnText,
                 @Even int unknown,
                 UUID uuid,
+                byte aByte,
+                Short aShort,
+                char letter,
+                java.math.BigInteger big,
                 @NotBlank @Size(min = 3, max = 80) @Pattern(regexp = "\\w+") String several) {}
     }
 
@@ -141,19 +145,19 @@ class ZodConstraintsTest {
             notBlank :: z.string().regex(/[^\\x00-\\x20]/, { message: 'must not be blank' })
             notEmptyText :: z.string().min(1, { message: 'must not be empty' })
             notEmptyList :: z.array(z.string()).min(1, { message: 'must not be empty' })
-            notEmptyMap :: z.record(z.string(), z.number().int()).refine((v) => Object.keys(v).length > 0, { message: 'must not be empty' })
+            notEmptyMap :: z.record(z.string(), wholeNumber(32)).refine((v) => Object.keys(v).length > 0, { message: 'must not be empty' })
             sizeText :: z.string().min(2, { message: 'size must be between 2 and 5' }).max(5, { message: 'size must be between 2 and 5' })
             sizeMax :: z.string().max(80, { message: 'size must be between 0 and 80' })
-            sizeList :: z.array(z.number().int()).min(1, { message: 'size must be between 1 and 2147483647' })
+            sizeList :: z.array(wholeNumber(32)).min(1, { message: 'size must be between 1 and 2147483647' })
             sizeMap :: z.record(z.string(), z.string()).refine((v) => Object.keys(v).length >= 1, { message: 'size must be between 1 and 3' }).refine((v) => Object.keys(v).length <= 3, { message: 'size must be between 1 and 3' })
-            min :: z.number().int().min(5, { message: 'must be greater than or equal to 5' })
-            max :: z.number().int().max(-1, { message: 'must be less than or equal to -1' })
+            min :: wholeNumber(64).min(5, { message: 'must be greater than or equal to 5' })
+            max :: wholeNumber(32).max(-1, { message: 'must be less than or equal to -1' })
             decimalMin :: z.number().gte(0.5, { message: 'must be greater than or equal to 0.5' })
             decimalMaxExclusive :: z.number().lt(100, { message: 'must be less than 100' })
-            positive :: z.number().int().positive({ message: 'must be greater than 0' })
-            positiveOrZero :: z.number().int().nonnegative({ message: 'must be greater than or equal to 0' })
+            positive :: wholeNumber(32).positive({ message: 'must be greater than 0' })
+            positiveOrZero :: wholeNumber(32).nonnegative({ message: 'must be greater than or equal to 0' })
             negative :: z.number().negative({ message: 'must be less than 0' })
-            negativeOrZero :: z.number().int().nonpositive({ message: 'must be less than or equal to 0' })
+            negativeOrZero :: wholeNumber(64).nonpositive({ message: 'must be less than or equal to 0' })
             email :: z.string().refine((v) => isEmail(v), { message: 'must be a well-formed email address' })
             emailAtExample :: z.string().refine((v) => isEmail(v) && /^(?:[^\\n\\r\\x85\\u2028\\u2029]+@example\\.com)$/.test(v), { message: 'must be a well-formed email address' })
             pattern :: z.string().regex(/^(?:[A-Z]{2}\\d+)$/, { message: 'must match "[A-Z]{2}\\\\d+"' })
@@ -172,9 +176,13 @@ class ZodConstraintsTest {
             nullableSize :: z.string().max(3, { message: 'size must be between 0 and 3' }).nullish()
             nullOnly :: z.string().refine(() => false, { message: 'must be null' }).nullish()
             nullableNotBlank :: z.string().regex(/[^\\x00-\\x20]/, { message: 'must not be blank' }).nullish().refine((v) => v != null, { message: 'must not be blank' })
-            nullableNotEmptyMap :: z.record(z.string(), z.number().int()).refine((v) => Object.keys(v).length > 0, { message: 'must not be empty' }).nullish().refine((v) => v != null, { message: 'must not be empty' })
+            nullableNotEmptyMap :: z.record(z.string(), wholeNumber(32)).refine((v) => Object.keys(v).length > 0, { message: 'must not be empty' }).nullish().refine((v) => v != null, { message: 'must not be empty' })
             minOnText :: z.string()
-            unknown :: z.number().int()
+            unknown :: wholeNumber(32)
+            aByte :: wholeNumber(8)
+            aShort :: wholeNumber(16)
+            letter :: z.string().length(1, { message: 'must be a single character' })
+            big :: z.number().int()
             uuid :: z.string().uuid()
             several :: z.string().regex(/[^\\x00-\\x20]/, { message: 'must not be blank' }).min(3, { message: 'size must be between 3 and 80' }).max(80, { message: 'size must be between 3 and 80' }).regex(/^(?:\\w+)$/, { message: 'must match "\\\\w+"' })
             """)
@@ -184,7 +192,7 @@ class ZodConstraintsTest {
 
     @Test
     void everyParameterIsInTheTable() {
-        assertEquals(40, params.size());
+        assertEquals(44, params.size());
     }
 
     @Test
