@@ -54,7 +54,11 @@ export function fieldProps(
       onChange: (event) => put(fromInput(field, (event.target as HTMLInputElement).checked)),
     };
   }
-  return { ...common, value: toInputText(value), onChange: (event) => put(fromInput(field, event.target.value)) };
+  return {
+    ...common,
+    value: toInputText(value, field),
+    onChange: (event) => put(fromInput(field, event.target.value)),
+  };
 }
 
 /**

@@ -51,6 +51,12 @@ export interface FormFieldDefinition {
   readonly placeholder?: string | undefined;
   /** The values a select or radio offers (an enum's constants). */
   readonly choices?: readonly string[] | undefined;
+  /**
+   * Whether the value is a moment written with its UTC offset (`Instant`, `OffsetDateTime`, `ZonedDateTime`,
+   * `Date`, `OffsetTime`): an input's local date and time is sent with the browser's offset, and a value is
+   * shown in local time.
+   */
+  readonly offset?: boolean | undefined;
 }
 
 /** One problem a schema found: where (`['address', 'street']`) and what. */
@@ -149,17 +155,50 @@ export function fromInput(field: FormFieldDefinition, input: string | boolean): 
     return text === '' ? emptyValue(field) : NUMERIC.test(text) ? Number(text) : input;
   }
   if (field.type === 'boolean') return input === 'true' || input === 'on';
-  return input;
+  return field.offset ? withOffset(input) : input;
+}
+
+// a local date-time or time as inputs give them, seconds optional
+const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}T)?\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+const twoDigits = (n: number) => String(Math.floor(n)).padStart(2, '0');
+
+/**
+ * A local date-time (`2025-01-31T10:15`) or time with the seconds an `Instant` needs and the browser's offset
+ * at that time (`2025-01-31T10:15:00+01:00`); other text as it is, for the schema or the server to judge.
+ */
+function withOffset(input: string): string {
+  const match = LOCAL_TIME.exec(input);
+  const at = match && new Date(match[1] ? input : Date.now());
+  if (!at || Number.isNaN(at.getTime())) return input;
+  const minutes = -at.getTimezoneOffset();
+  const offset = `${minutes < 0 ? '-' : '+'}${twoDigits(Math.abs(minutes) / 60)}:${twoDigits(Math.abs(minutes) % 60)}`;
+  return `${input}${match[2] ? '' : ':00'}${offset}`;
+}
+
+/** A moment's value in the browser's local time, as a date-time or time input shows it. */
+function localText(value: string): string {
+  const dateTime = /^\d{4}-/.test(value);
+  // a ZonedDateTime's [zone] is not read by Date; a time is read on today's date
+  const today = new Date().toISOString().slice(0, 10);
+  const at = new Date(dateTime ? value.replace(/\[[^\]]*\]$/, '') : `${today}T${value}`);
+  if (Number.isNaN(at.getTime())) return value;
+  const seconds = at.getSeconds() ? `:${twoDigits(at.getSeconds())}` : '';
+  const time = `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}${seconds}`;
+  return dateTime ? `${at.getFullYear()}-${twoDigits(at.getMonth() + 1)}-${twoDigits(at.getDate())}T${time}` : time;
 }
 
 /**
- * The text an input shows for a value: `''` for an empty one.
+ * The text an input shows for a value: `''` for an empty one, and a moment of a field with `offset` in local
+ * time.
  *
  * @example
  * toInputText(42);   // '42'
  * toInputText(null); // ''
+ * toInputText('2025-01-31T09:15:00Z', { ...field, offset: true }); // '2025-01-31T10:15' in Paris
  */
-export function toInputText(value: unknown): string {
+export function toInputText(value: unknown, field?: FormFieldDefinition): string {
+  if (field?.offset && typeof value === 'string') return localText(value);
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : (paramToString(value) ?? '');
 }
 

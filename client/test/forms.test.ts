@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { MizanError } from '../src/errors';
 import {
@@ -62,6 +62,39 @@ describe('values', () => {
     expect(fromInput(field({ choices: ['A'] }), '')).toBeNull();
     expect(fromInput(field({ type: 'date', widget: 'date' }), '')).toBeNull();
     expect(fromInput(field({ type: 'date', widget: 'date' }), '2024-05-01')).toBe('2024-05-01');
+  });
+
+  describe('of a moment, which the server reads only with its offset', () => {
+    const zone = process.env.TZ;
+    beforeAll(() => {
+      process.env.TZ = 'Europe/Paris'; // +01:00 in winter, +02:00 in summer
+    });
+    afterAll(() => {
+      process.env.TZ = zone;
+    });
+    const checkIn = field({ type: 'datetime', widget: 'datetime', required: false, offset: true });
+    const opens = field({ type: 'time', widget: 'time', offset: true });
+
+    it("are sent with the seconds and the browser's offset at that date", () => {
+      expect(fromInput(checkIn, '2025-01-31T10:15')).toBe('2025-01-31T10:15:00+01:00');
+      expect(fromInput(checkIn, '2025-07-31T10:15:30')).toBe('2025-07-31T10:15:30+02:00');
+      expect(fromInput(opens, '10:15')).toMatch(/^10:15:00\+0[12]:00$/);
+      expect(fromInput(checkIn, '')).toBeNull();
+      // text that is no local time is left for the schema and the server
+      expect(fromInput(checkIn, '2025-01-31T10:15Z')).toBe('2025-01-31T10:15Z');
+      // a local date-time keeps the input's text
+      expect(fromInput(field({ type: 'datetime', widget: 'datetime' }), '2025-01-31T10:15')).toBe('2025-01-31T10:15');
+    });
+
+    it('are shown in local time, as the inputs take them', () => {
+      expect(toInputText('2025-01-31T09:15:00Z', checkIn)).toBe('2025-01-31T10:15');
+      expect(toInputText('2025-07-31T10:15:30+02:00[Europe/Paris]', checkIn)).toBe('2025-07-31T10:15:30');
+      expect(toInputText('2025-01-31T10:15:00+01:00', checkIn)).toBe('2025-01-31T10:15');
+      expect(toInputText(fromInput(opens, '10:15'), opens)).toBe('10:15');
+      expect(toInputText('not a time', checkIn)).toBe('not a time');
+      expect(toInputText(null, checkIn)).toBe('');
+      expect(toInputText('2025-01-31T09:15:00Z')).toBe('2025-01-31T09:15:00Z');
+    });
   });
 
   it('are shown in inputs as text', () => {

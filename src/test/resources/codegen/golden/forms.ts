@@ -19,6 +19,14 @@ export const bookingForm: FormDefinition<BookingForm, null> = {
     { name: 'at', type: 'time', label: 'At', widget: 'time', required: true },
     { name: 'until', type: 'datetime', label: 'Ends', widget: 'datetime', required: false },
     {
+      name: 'checkIn',
+      type: 'datetime',
+      label: 'Check in',
+      widget: 'datetime',
+      required: false,
+      offset: true,
+    },
+    {
       name: 'size',
       type: 'string',
       label: 'Size',

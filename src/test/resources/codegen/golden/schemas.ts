@@ -125,6 +125,7 @@ export const bookingFormSchema = z.object({
     .refine((v) => compareToNow(v, true) >= 0, { message: 'must be a date in the present or in the future' }),
   at: z.string(),
   until: z.string().nullable(),
+  checkIn: z.string().nullable(),
   size: roomSizeSchema,
   guests: wholeNumber(32)
     .positive({ message: 'must be greater than 0' })

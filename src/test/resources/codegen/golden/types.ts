@@ -11,6 +11,7 @@ export interface BookingForm {
   day: string;
   at: string;
   until: string | null;
+  checkIn: string | null;
   size: RoomSize;
   guests: number;
   website: string | null;

@@ -155,6 +155,9 @@ final class FormsWriter implements ModuleWriter {
             properties.add("widget: " + TsNames.string(field.widget()));
             properties.add("required: " + field.required());
             requiredMessage(field).ifPresent(m -> properties.add("requiredMessage: " + TsNames.string(m)));
+            if (field.offset()) {
+                properties.add("offset: true");
+            }
             if (!field.help().isEmpty()) {
                 properties.add("help: " + TsNames.string(field.help()));
             }

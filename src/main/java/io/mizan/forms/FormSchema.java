@@ -18,7 +18,8 @@ import jakarta.json.spi.JsonProvider;
  * }</pre>
  *
  * Fields come in record order; {@code help} and {@code placeholder} only when set, {@code choices}
- * only for an enum (its constants).
+ * only for an enum (its constants), {@code "offset": true} only for a moment written with its UTC offset
+ * ({@code Instant}, {@code OffsetDateTime}...), to which a client adds its offset to the local time an input gives.
  */
 final class FormSchema {
 
@@ -44,6 +45,9 @@ final class FormSchema {
                 .add("label", field.label())
                 .add("required", field.required())
                 .add("widget", field.widget());
+        if (field.offset()) {
+            out.add("offset", true);
+        }
         if (!field.help().isEmpty()) {
             out.add("help", field.help());
         }

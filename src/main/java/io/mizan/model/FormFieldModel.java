@@ -56,4 +56,13 @@ public record FormFieldModel(
         }
         return "object";
     }
+
+    /**
+     * Whether its value is a moment written with a UTC offset ({@code Instant}, {@code OffsetDateTime}...): the
+     * client adds the browser's offset to the local date and time an input gives, and shows a value in local time.
+     */
+    public boolean offset() {
+        TypeRef bare = type instanceof TypeRef.Nullable n ? n.inner() : type;
+        return bare instanceof TypeRef.Scalar s && s.carriesOffset();
+    }
 }

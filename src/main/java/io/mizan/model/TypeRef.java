@@ -30,6 +30,18 @@ public sealed interface TypeRef {
             return t == byte.class || t == Byte.class ? 8 : 0;
         }
 
+        /**
+         * Whether this scalar is a moment written with its UTC offset ({@code Instant}, {@code OffsetDateTime},
+         * {@code ZonedDateTime}, {@code Date}, {@code OffsetTime}): a local date and time alone does not name one.
+         */
+        public boolean carriesOffset() {
+            return javaType == java.time.Instant.class
+                    || javaType == java.time.OffsetDateTime.class
+                    || javaType == java.time.ZonedDateTime.class
+                    || javaType == java.util.Date.class
+                    || javaType == java.time.OffsetTime.class;
+        }
+
         /** Whether this scalar binds to a {@code char}: a string of exactly one character. */
         public boolean isCharacter() {
             return javaType == char.class || javaType == Character.class;

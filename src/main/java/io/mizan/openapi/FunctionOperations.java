@@ -139,6 +139,15 @@ final class FunctionOperations {
                                 .add("placeholder", text)
                                 .add("help", text)
                                 .add(
+                                        "offset",
+                                        JSON.createObjectBuilder()
+                                                .add("type", "boolean")
+                                                .add(
+                                                        "description",
+                                                        "Present and true when the value is a moment written with"
+                                                                + " its UTC offset: a local date and time needs the"
+                                                                + " client's offset added"))
+                                .add(
                                         "constraints",
                                         JSON.createObjectBuilder(anyObject)
                                                 .add(

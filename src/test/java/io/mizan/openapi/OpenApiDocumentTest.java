@@ -197,7 +197,7 @@ class OpenApiDocumentTest {
                 .getJsonObject("properties")
                 .getJsonObject("fields");
         assertEquals(
-                "[choices, constraints, help, label, name, placeholder, required, type, widget]",
+                "[choices, constraints, help, label, name, offset, placeholder, required, type, widget]",
                 new java.util.TreeSet<>(fields.getJsonObject("items")
                                 .getJsonObject("properties")
                                 .keySet())
