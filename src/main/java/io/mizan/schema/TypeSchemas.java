@@ -19,7 +19,7 @@ final class TypeSchemas {
     /** The JSON Schema of a type. */
     static JsonObjectBuilder schema(TypeRef type) {
         if (type instanceof TypeRef.Scalar s) {
-            return scalar(s.kind());
+            return scalar(s);
         }
         if (type instanceof TypeRef.EnumRef e) {
             return ref(e.name());
@@ -70,6 +70,19 @@ final class TypeSchemas {
                         JSON.createArrayBuilder()
                                 .add(inner)
                                 .add(JSON.createObjectBuilder().add("type", "null")));
+    }
+
+    /** A scalar's schema, with the range of a Java whole number and the one character of a char. */
+    private static JsonObjectBuilder scalar(TypeRef.Scalar scalar) {
+        JsonObjectBuilder out = scalar(scalar.kind());
+        int bits = scalar.wholeBits();
+        if (bits != 0) {
+            long bound = bits == 64 ? Long.MIN_VALUE : -(1L << (bits - 1));
+            out.add("minimum", bound).add("maximum", -(bound + 1));
+        } else if (scalar.isCharacter()) {
+            out.add("minLength", 1).add("maxLength", 1);
+        }
+        return out;
     }
 
     private static JsonObjectBuilder scalar(ScalarKind kind) {

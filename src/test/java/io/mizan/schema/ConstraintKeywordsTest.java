@@ -18,7 +18,7 @@ import java.util.Map;
 class ConstraintKeywordsTest {
 
     static final TypeRef TEXT = new TypeRef.Scalar(ScalarKind.STRING, String.class);
-    static final TypeRef WHOLE = new TypeRef.Scalar(ScalarKind.INTEGER, int.class);
+    static final TypeRef WHOLE = new TypeRef.Scalar(ScalarKind.INTEGER, java.math.BigInteger.class);
     static final TypeRef DECIMAL = new TypeRef.Scalar(ScalarKind.NUMBER, double.class);
     static final TypeRef FLAG = new TypeRef.Scalar(ScalarKind.BOOLEAN, boolean.class);
     static final TypeRef LIST = new TypeRef.ListOf(TEXT, false);

@@ -21,6 +21,24 @@ class TypeSchemasTest {
         return TypeSchemas.schema(type).build().toString();
     }
 
+    @org.junit.jupiter.api.Test
+    void aJavaWholeNumberHasItsRangeAndACharOneCharacter() {
+        assertEquals(
+                "{\"type\":\"integer\",\"minimum\":-128,\"maximum\":127}",
+                schema(new TypeRef.Scalar(ScalarKind.INTEGER, byte.class)));
+        assertEquals(
+                "{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647}",
+                schema(new TypeRef.Scalar(ScalarKind.INTEGER, Integer.class)));
+        assertEquals(
+                "{\"type\":\"integer\",\"minimum\":-9223372036854775808,\"maximum\":9223372036854775807}",
+                schema(new TypeRef.Scalar(ScalarKind.INTEGER, long.class)));
+        assertEquals(
+                "{\"type\":\"integer\"}", schema(new TypeRef.Scalar(ScalarKind.INTEGER, java.math.BigInteger.class)));
+        assertEquals(
+                "{\"type\":\"string\",\"minLength\":1,\"maxLength\":1}",
+                schema(new TypeRef.Scalar(ScalarKind.STRING, char.class)));
+    }
+
     static TypeRef scalar(ScalarKind kind) {
         return new TypeRef.Scalar(kind, Object.class);
     }
