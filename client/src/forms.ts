@@ -161,7 +161,7 @@ export function fromInput(field: FormFieldDefinition, input: string | boolean): 
 // a local date-time or time as inputs give them, seconds optional
 const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}T)?\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
-const twoDigits = (n: number) => String(Math.floor(n)).padStart(2, '0');
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A local date-time (`2025-01-31T10:15`) or time with the seconds an `Instant` needs and the browser's offset
@@ -169,23 +169,23 @@ const twoDigits = (n: number) => String(Math.floor(n)).padStart(2, '0');
  */
 function withOffset(input: string): string {
   const match = LOCAL_TIME.exec(input);
-  const at = match && new Date(match[1] ? input : Date.now());
-  if (!at || Number.isNaN(at.getTime())) return input;
-  const minutes = -at.getTimezoneOffset();
-  const offset = `${minutes < 0 ? '-' : '+'}${twoDigits(Math.abs(minutes) / 60)}:${twoDigits(Math.abs(minutes) % 60)}`;
-  return `${input}${match[2] ? '' : ':00'}${offset}`;
+  const minutes = -new Date(match?.[1] ? input : Date.now()).getTimezoneOffset();
+  if (!match || Number.isNaN(minutes)) return input;
+  const sign = minutes < 0 ? '-' : '+';
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  return `${input}${match[2] ? '' : ':00'}${sign}${twoDigits(hours)}:${twoDigits(Math.abs(minutes) % 60)}`;
 }
 
 /** A moment's value in the browser's local time, as a date-time or time input shows it. */
 function localText(value: string): string {
   const dateTime = /^\d{4}-/.test(value);
   // a ZonedDateTime's [zone] is not read by Date; a time is read on today's date
-  const today = new Date().toISOString().slice(0, 10);
-  const at = new Date(dateTime ? value.replace(/\[[^\]]*\]$/, '') : `${today}T${value}`);
+  const at = new Date(dateTime ? value.replace(/\[.*\]$/, '') : `${new Date().toISOString().slice(0, 10)}T${value}`);
   if (Number.isNaN(at.getTime())) return value;
-  const seconds = at.getSeconds() ? `:${twoDigits(at.getSeconds())}` : '';
-  const time = `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}${seconds}`;
-  return dateTime ? `${at.getFullYear()}-${twoDigits(at.getMonth() + 1)}-${twoDigits(at.getDate())}T${time}` : time;
+  // the local time, written as the UTC time of the moment moved by the offset
+  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString();
+  const text = local.slice(0, at.getSeconds() ? 19 : 16);
+  return dateTime ? text : text.slice(11);
 }
 
 /**
