@@ -32,9 +32,12 @@ export function launchBrowser() {
 export async function scenario(browser, name, body) {
   const opened = [];
   const out = process.env.E2E_OUT ?? 'target/e2e';
-  /** A new visitor: a browser context, its first page, and the API requests that page makes. */
-  const visitor = async (label = `visitor${opened.length + 1}`) => {
-    const context = await browser.newContext({ baseURL: process.env.DEMO_BASE });
+  /**
+   * A new visitor: a browser context, its first page, and the API requests that page makes; `options` are the
+   * context's (a `timezoneId`, say).
+   */
+  const visitor = async (label = `visitor${opened.length + 1}`, options = {}) => {
+    const context = await browser.newContext({ baseURL: process.env.DEMO_BASE, ...options });
     context.setDefaultTimeout(15_000);
     await context.tracing.start({ screenshots: true, snapshots: true });
     const page = await context.newPage();

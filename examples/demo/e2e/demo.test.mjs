@@ -117,7 +117,7 @@ test('a note refetches only its own board', () =>
 
 test('the contact form: an error in the browser first, then one only the server can find', () =>
   scenario(browser, 'contact form', async (visitor) => {
-    const { page, requests } = await visitor();
+    const { page, requests } = await visitor('eve', { timezoneId: 'Europe/Paris' });
     await page.goto('/');
     const form = page.locator('form.mizan-form');
     await form.getByLabel('Your name').fill('Eve');
@@ -139,11 +139,22 @@ test('the contact form: an error in the browser first, then one only the server 
     const topicError = form.locator('.mizan-field', { has: page.getByLabel('Topic') }).locator('.mizan-field-error');
     await textOf(topicError, 'Choose a topic');
     const email = `${unique('eve').replace(' ', '.')}@example.com`;
+    const name = unique('Eve');
+    await form.getByLabel('Your name').fill(name);
     await form.getByLabel('Email').fill(email);
     await form.getByLabel('Topic').selectOption({ index: 1 });
     await form.getByLabel('Message').fill('A message long enough for the server.');
+    // a moment: the local time Eve types in Paris (+01:00 in January) reaches the server as that instant
+    await form.getByLabel('Call me back at').fill('2030-01-31T10:15');
     await form.getByRole('button', { name: 'Send' }).click();
     await textOf(page.getByTestId('contact-sent'), 'received');
+
+    // staff in New York (-05:00) read it in their own time
+    const ada = await visitor('ada', { timezoneId: 'America/New_York' });
+    await signIn(ada.page, ADA);
+    const received = ada.page.getByTestId('inbox').locator('li', { hasText: name });
+    assert.equal(await received.locator('time').getAttribute('datetime'), '2030-01-31T09:15:00Z');
+    await textOf(received.locator('time'), '4:15');
 
     // the same address again, from a new page: the server's own rule answers on the email field
     await page.reload();

@@ -400,6 +400,12 @@ function Inbox() {
         {(inbox.data ?? []).map((m) => (
           <li key={m.id}>
             <b>{m.from}</b> ({m.topic.toLowerCase()}): {m.text}
+            {m.callBack ? (
+              <>
+                {' '}
+                (call back <time dateTime={m.callBack}>{new Date(m.callBack).toLocaleString()}</time>)
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

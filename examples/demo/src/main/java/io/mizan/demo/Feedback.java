@@ -24,7 +24,14 @@ public class Feedback {
 
     /** A message as staff see it; {@code by} is the signed-in sender, if any. */
     public record Message(
-            long id, String from, String email, ContactForm.Topic topic, String text, @Nullable String by, Instant at) {}
+            long id,
+            String from,
+            String email,
+            ContactForm.Topic topic,
+            String text,
+            @Nullable String by,
+            Instant at,
+            @Nullable Instant callBack) {}
 
     /** What the sender is told. */
     public record Received(long number) {}
@@ -52,7 +59,7 @@ public class Feedback {
         }
         InboxMessage message = new InboxMessage(form.name(), email,
                 form.topic().name(), form.message(),
-                me == null ? null : me.getName(), Instant.now());
+                me == null ? null : me.getName(), Instant.now(), form.callBack());
         em.persist(message);
         try {
             em.flush();
@@ -89,7 +96,7 @@ public class Feedback {
                 .stream()
                 .map(m -> new Message(m.id(), m.sender(), m.email(),
                         ContactForm.Topic.valueOf(m.topic()), m.body(), m.sentBy(),
-                        m.receivedAt()))
+                        m.receivedAt(), m.callBack()))
                 .toList();
     }
 }

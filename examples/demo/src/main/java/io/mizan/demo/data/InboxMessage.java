@@ -41,15 +41,21 @@ public class InboxMessage {
     @Column(name = "RECEIVED_AT", nullable = false)
     private long receivedAt;
 
+    /** When the sender asked to be called back, if they did: epoch milliseconds. */
+    @Column(name = "CALL_BACK")
+    private Long callBack;
+
     protected InboxMessage() {}
 
-    public InboxMessage(String sender, String email, String topic, String body, String sentBy, Instant receivedAt) {
+    public InboxMessage(
+            String sender, String email, String topic, String body, String sentBy, Instant receivedAt, Instant callBack) {
         this.sender = sender;
         this.email = email;
         this.topic = topic;
         this.body = body;
         this.sentBy = sentBy;
         this.receivedAt = receivedAt.toEpochMilli();
+        this.callBack = callBack == null ? null : callBack.toEpochMilli();
     }
 
     public long id() {
@@ -78,5 +84,9 @@ public class InboxMessage {
 
     public Instant receivedAt() {
         return Instant.ofEpochMilli(receivedAt);
+    }
+
+    public Instant callBack() {
+        return callBack == null ? null : Instant.ofEpochMilli(callBack);
     }
 }
