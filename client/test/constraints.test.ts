@@ -107,3 +107,44 @@ describe('whole numbers within their Java type', () => {
     expect(maxLong.safeParse(2 ** 53).success).toBe(true);
   });
 });
+
+// The server reads a date, time or moment only in the ISO-8601 form of its Java type (a 400 otherwise): the
+// schema says so first, with the form the server names.
+describe('dates and times in the form of their Java type', () => {
+  const verdict = (property: string, value: string) => {
+    const result = shape[property]!.safeParse(value);
+    return result.success ? 'valid' : result.error.issues[0]?.message;
+  };
+
+  it('a LocalDate is a day that exists, with a four-digit year or a signed longer one', () => {
+    expect(verdict('past', '2024-02-29')).toBe('valid');
+    for (const text of ['2023-02-29', '2024-02-30', '2024-13-01', '2024-1-1', '20255-01-01', '2025-01-31T10:15']) {
+      expect(verdict('past', text), text).toBe('must be an ISO-8601 date string (2025-01-31)');
+    }
+  });
+
+  it('an Instant has its seconds and an offset; a local date-time has no offset', () => {
+    expect(verdict('pastInstant', '2020-01-31T10:15:00+01:00')).toBe('valid');
+    expect(verdict('pastInstant', '2020-01-31T10:15:00.123Z')).toBe('valid');
+    for (const text of ['2020-01-31T10:15Z', '2020-01-31T10:15:00', '2020-01-31 10:15:00Z']) {
+      expect(verdict('pastInstant', text), text).toBe('must be an ISO-8601 date-time string (2025-01-31T10:15:30Z)');
+    }
+    expect(verdict('futureOrPresentLocal', '2999-01-31T10:15')).toBe('valid');
+    expect(verdict('futureOrPresentLocal', '2999-01-31T10:15:00Z')).toBe(
+      'must be an ISO-8601 date-time string (2025-01-31T10:15:30)',
+    );
+  });
+
+  it('an OffsetDateTime needs its offset, a ZonedDateTime may add its zone, a LocalTime stops before 24:00', () => {
+    expect(verdict('futureOffset', '2999-01-31T10:15+01:00')).toBe('valid');
+    expect(verdict('futureOffset', '2999-01-31T10:15')).toBe(
+      'must be an ISO-8601 date-time string (2025-01-31T10:15:30+01:00)',
+    );
+    expect(verdict('pastOrPresentZoned', '2020-01-31T10:15:30+01:00[Europe/Paris]')).toBe('valid');
+    expect(verdict('pastOrPresentZoned', '2020-01-31T10:15:30[Europe/Paris]')).toBe(
+      'must be an ISO-8601 date-time string (2025-01-31T10:15:30+01:00[Europe/Paris])',
+    );
+    expect(verdict('pastTime', '23:59:59.999999999')).toBe('valid');
+    expect(verdict('pastTime', '24:00')).toBe('must be an ISO-8601 time string (10:15:30)');
+  });
+});

@@ -54,6 +54,40 @@ function wholeNumber(bits: keyof typeof wholeNumberRanges) {
     .lt(2 ** (bits - 1), { message });
 }
 
+// the sources of regular expressions, put together below
+const isoDate = /(\d{4}|-\d{4}|[+-]\d{5,9})-(\d{2})-(\d{2})/.source;
+const isoMinutes = /(?:[01]\d|2[0-3]):[0-5]\d/.source;
+const isoSeconds = /:[0-5]\d(?:\.\d{0,9})?/.source;
+const isoOffset = /(?:Z|[+-](?:0\d|1[0-8]):[0-5]\d(?::[0-5]\d)?)/.source;
+const isoZone = /(?:\[[^\]]+\])?/.source;
+
+/** The ISO-8601 forms java.time reads, by Java type (seconds are optional but for an Instant). */
+const isoTextForms = {
+  LocalDate: isoDate,
+  LocalTime: `${isoMinutes}(?:${isoSeconds})?`,
+  LocalDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?`,
+  OffsetDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}`,
+  ZonedDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}${isoZone}`,
+  Instant: `${isoDate}T${isoMinutes}${isoSeconds}${isoOffset}`,
+  Date: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}?${isoZone}`,
+  OffsetTime: `${isoMinutes}(?:${isoSeconds})?${isoOffset}`,
+  Duration: /[-+]?P(?!T?$)(?:[-+]?\d+D)?(?:T(?!$)(?:[-+]?\d+H)?(?:[-+]?\d+M)?(?:[-+]?\d+(?:[.,]\d{0,9})?S)?)?/.source,
+  Period: /[-+]?P(?!$)(?:[-+]?\d+Y)?(?:[-+]?\d+M)?(?:[-+]?\d+W)?(?:[-+]?\d+D)?/.source,
+};
+
+/**
+ * Whether a string is in the ISO-8601 form the server reads for the Java type, on a day that exists
+ * (2024-02-29, not 2023-02-29).
+ */
+function isIsoText(type: keyof typeof isoTextForms, value: string): boolean {
+  const match = new RegExp(`^(?:${isoTextForms[type]})$`, 'i').exec(value);
+  if (!match || match[1] === undefined) return match !== null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day >= 1 && day <= days;
+}
+
 /**
  * Whether a decimal number has at most `integer` digits before the point and `fraction` after it,
  * counted as @Digits counts them on a BigDecimal of the text: trailing zeros count, spaces refuse.
@@ -122,10 +156,16 @@ export const roomSizeSchema = z.enum(['SMALL', 'LARGE']) satisfies z.ZodType<Roo
 export const bookingFormSchema = z.object({
   token: z.string(),
   day: z.string()
+    .refine((v) => isIsoText('LocalDate', v), { message: 'must be an ISO-8601 date string (2025-01-31)' })
     .refine((v) => compareToNow(v, true) >= 0, { message: 'must be a date in the present or in the future' }),
-  at: z.string(),
-  until: z.string().nullable(),
-  checkIn: z.string().nullable(),
+  at: z.string()
+    .refine((v) => isIsoText('LocalTime', v), { message: 'must be an ISO-8601 time string (10:15:30)' }),
+  until: z.string()
+    .refine((v) => isIsoText('LocalDateTime', v), { message: 'must be an ISO-8601 date-time string (2025-01-31T10:15:30)' })
+    .nullable(),
+  checkIn: z.string()
+    .refine((v) => isIsoText('Instant', v), { message: 'must be an ISO-8601 date-time string (2025-01-31T10:15:30Z)' })
+    .nullable(),
   size: roomSizeSchema,
   guests: wholeNumber(32)
     .positive({ message: 'must be greater than 0' })
@@ -156,7 +196,9 @@ export const chatMessageSchema = z.object({
     .regex(/[^\x00-\x20]/, { message: 'must not be blank' })
     .max(500, { message: 'size must be between 0 and 500' }),
   author: z.string().nullable(),
-  sent: z.string().nullable(),
+  sent: z.string()
+    .refine((v) => isIsoText('Instant', v), { message: 'must be an ISO-8601 date-time string (2025-01-31T10:15:30Z)' })
+    .nullable(),
 }) satisfies z.ZodType<ChatMessage>;
 
 export const topicSchema = z.enum(['SALES', 'SUPPORT']) satisfies z.ZodType<Topic>;
@@ -207,7 +249,9 @@ export const signupSchema = z.object({
     .min(1, { message: 'must not be empty' })
     .max(5, { message: 'size must be between 0 and 5' }),
   terms: z.boolean().refine((v) => v, { message: 'must be true' }),
-  birthday: z.string().refine((v) => compareToNow(v, true) < 0, { message: 'must be a past date' }),
+  birthday: z.string()
+    .refine((v) => isIsoText('LocalDate', v), { message: 'must be an ISO-8601 date string (2025-01-31)' })
+    .refine((v) => compareToNow(v, true) < 0, { message: 'must be a past date' }),
   budget: z.number()
     .gt(0.01, { message: 'must be greater than 0.01' })
     .refine((v) => fitsDigits(String(v), 6, 2), { message: 'numeric value out of bounds (<6 digits>.<2 digits> expected)' }),
@@ -226,8 +270,9 @@ export function treeSchema<T extends z.ZodTypeAny>(schemaOfT: T): z.ZodType<Tree
 
 /** Arguments of countBetween, checked as the server checks them. */
 export const countBetweenArgs = z.object({
-  range: rangeSchema(z.string()),
+  range: rangeSchema(z.string().refine((v) => isIsoText('LocalDate', v), { message: 'must be an ISO-8601 date string (2025-01-31)' })),
   until: z.string()
+    .refine((v) => isIsoText('LocalDate', v), { message: 'must be an ISO-8601 date string (2025-01-31)' })
     .refine((v) => compareToNow(v, true) >= 0, { message: 'must be a date in the present or in the future' })
     .nullish(),
 }) satisfies z.ZodType<CountBetweenArgs>;

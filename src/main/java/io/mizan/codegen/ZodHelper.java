@@ -50,6 +50,44 @@ enum ZodHelper {
                 .lt(2 ** (bits - 1), { message });
             }"""),
 
+    /** Whether a string is a date, time or duration in the ISO-8601 form the server's Java type reads. */
+    ISO_TEXT(
+            List.of("isoTextForms", "isIsoText"),
+            """
+            // the sources of regular expressions, put together below
+            const isoDate = /(\\d{4}|-\\d{4}|[+-]\\d{5,9})-(\\d{2})-(\\d{2})/.source;
+            const isoMinutes = /(?:[01]\\d|2[0-3]):[0-5]\\d/.source;
+            const isoSeconds = /:[0-5]\\d(?:\\.\\d{0,9})?/.source;
+            const isoOffset = /(?:Z|[+-](?:0\\d|1[0-8]):[0-5]\\d(?::[0-5]\\d)?)/.source;
+            const isoZone = /(?:\\[[^\\]]+\\])?/.source;
+
+            /** The ISO-8601 forms java.time reads, by Java type (seconds are optional but for an Instant). */
+            const isoTextForms = {
+              LocalDate: isoDate,
+              LocalTime: `${isoMinutes}(?:${isoSeconds})?`,
+              LocalDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?`,
+              OffsetDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}`,
+              ZonedDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}${isoZone}`,
+              Instant: `${isoDate}T${isoMinutes}${isoSeconds}${isoOffset}`,
+              Date: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}?${isoZone}`,
+              OffsetTime: `${isoMinutes}(?:${isoSeconds})?${isoOffset}`,
+              Duration: /[-+]?P(?!T?$)(?:[-+]?\\d+D)?(?:T(?!$)(?:[-+]?\\d+H)?(?:[-+]?\\d+M)?(?:[-+]?\\d+(?:[.,]\\d{0,9})?S)?)?/.source,
+              Period: /[-+]?P(?!$)(?:[-+]?\\d+Y)?(?:[-+]?\\d+M)?(?:[-+]?\\d+W)?(?:[-+]?\\d+D)?/.source,
+            };
+
+            /**
+             * Whether a string is in the ISO-8601 form the server reads for the Java type, on a day that exists
+             * (2024-02-29, not 2023-02-29).
+             */
+            function isIsoText(type: keyof typeof isoTextForms, value: string): boolean {
+              const match = new RegExp(`^(?:${isoTextForms[type]})$`, 'i').exec(value);
+              if (!match || match[1] === undefined) return match !== null;
+              const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+              const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+              const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+              return day >= 1 && day <= days;
+            }"""),
+
     /** Whether a number fits {@code @Digits}. */
     DIGITS(
             List.of("fitsDigits"),

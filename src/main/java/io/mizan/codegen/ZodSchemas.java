@@ -1,6 +1,7 @@
 package io.mizan.codegen;
 
 import io.mizan.model.ConstraintModel;
+import io.mizan.model.ScalarKind;
 import io.mizan.model.TypeRef;
 
 import java.util.EnumSet;
@@ -69,6 +70,17 @@ final class ZodSchemas {
             }
             if (s.isCharacter()) {
                 return ZodExpr.of("z", ".string()", ".length(1, { message: 'must be a single character' })");
+            }
+            if (s.kind() == ScalarKind.DATE
+                    || s.kind() == ScalarKind.DATE_TIME
+                    || s.kind() == ScalarKind.TIME
+                    || s.kind() == ScalarKind.DURATION) {
+                helpers.add(ZodHelper.ISO_TEXT);
+                return ZodExpr.of(
+                        "z",
+                        ".string()",
+                        ".refine((v) => isIsoText('" + s.javaType().getSimpleName() + "', v), { message: "
+                                + TsNames.string("must be " + s.textForm()) + " })");
             }
             return switch (s.kind()) {
                 case STRING, DATE, DATE_TIME, TIME, DURATION -> ZodExpr.of("z", ".string()");

@@ -279,11 +279,7 @@ final class JsonShapeCheck {
                         ? "a whole number"
                         : "a whole number within " + s.wholeBits() + " bits";
                 case NUMBER -> "a number";
-                case DATE -> "an ISO-8601 date string (2025-01-31)";
-                case DATE_TIME -> "an ISO-8601 date-time string (2025-01-31T10:15:30Z)";
-                case TIME -> "an ISO-8601 time string (10:15:30)";
-                case DURATION -> "an ISO-8601 duration string (PT15M)";
-                case UUID -> "a UUID string";
+                case DATE, DATE_TIME, TIME, DURATION, UUID -> s.textForm();
             };
         }
         if (type instanceof TypeRef.ListOf) {

@@ -42,6 +42,33 @@ public sealed interface TypeRef {
                     || javaType == java.time.OffsetTime.class;
         }
 
+        /**
+         * How the wire writes a date, time, duration or UUID scalar, with an example of the Java type's own form,
+         * for messages ({@code an ISO-8601 date string (2025-01-31)}); {@code null} for other scalars.
+         */
+        public String textForm() {
+            String example =
+                    switch (javaType.getName()) {
+                        case "java.time.LocalDate" -> "2025-01-31";
+                        case "java.time.LocalDateTime" -> "2025-01-31T10:15:30";
+                        case "java.time.OffsetDateTime" -> "2025-01-31T10:15:30+01:00";
+                        case "java.time.ZonedDateTime" -> "2025-01-31T10:15:30+01:00[Europe/Paris]";
+                        case "java.time.LocalTime" -> "10:15:30";
+                        case "java.time.OffsetTime" -> "10:15:30+01:00";
+                        case "java.time.Duration" -> "PT15M";
+                        case "java.time.Period" -> "P1Y2M3D";
+                        default -> "2025-01-31T10:15:30Z"; // Instant, java.util.Date
+                    };
+            return switch (kind) {
+                case DATE -> "an ISO-8601 date string (" + example + ")";
+                case DATE_TIME -> "an ISO-8601 date-time string (" + example + ")";
+                case TIME -> "an ISO-8601 time string (" + example + ")";
+                case DURATION -> "an ISO-8601 duration string (" + example + ")";
+                case UUID -> "a UUID string";
+                default -> null;
+            };
+        }
+
         /** Whether this scalar binds to a {@code char}: a string of exactly one character. */
         public boolean isCharacter() {
             return javaType == char.class || javaType == Character.class;

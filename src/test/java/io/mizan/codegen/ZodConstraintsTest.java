@@ -164,11 +164,11 @@ class ZodConstraintsTest {
             patternWithFlags :: z.string().regex(/(?<![\\s\\S])(?:a\\/b|c)(?![\\s\\S])/im, { message: 'must match "a/b|c"' })
             patternUnicode :: z.string().regex(/^(?:\\p{L}+)$/u, { message: 'must match "\\\\p{L}+"' })
             patternPossessive :: z.string()
-            past :: z.string().refine((v) => compareToNow(v, true) < 0, { message: 'must be a past date' })
-            pastOrPresent :: z.string().refine((v) => compareToNow(v, false) <= 0, { message: 'must be a date in the past or in the present' })
-            future :: z.string().refine((v) => compareToNow(v, false) > 0, { message: 'must be a future date' })
-            futureOrPresent :: z.string().refine((v) => compareToNow(v, false) >= 0, { message: 'must be a date in the present or in the future' })
-            pastTime :: z.string()
+            past :: z.string().refine((v) => isIsoText('LocalDate', v), { message: 'must be an ISO-8601 date string (2025-01-31)' }).refine((v) => compareToNow(v, true) < 0, { message: 'must be a past date' })
+            pastOrPresent :: z.string().refine((v) => isIsoText('Instant', v), { message: 'must be an ISO-8601 date-time string (2025-01-31T10:15:30Z)' }).refine((v) => compareToNow(v, false) <= 0, { message: 'must be a date in the past or in the present' })
+            future :: z.string().refine((v) => isIsoText('OffsetDateTime', v), { message: 'must be an ISO-8601 date-time string (2025-01-31T10:15:30+01:00)' }).refine((v) => compareToNow(v, false) > 0, { message: 'must be a future date' })
+            futureOrPresent :: z.string().refine((v) => isIsoText('ZonedDateTime', v), { message: 'must be an ISO-8601 date-time string (2025-01-31T10:15:30+01:00[Europe/Paris])' }).refine((v) => compareToNow(v, false) >= 0, { message: 'must be a date in the present or in the future' })
+            pastTime :: z.string().refine((v) => isIsoText('LocalTime', v), { message: 'must be an ISO-8601 time string (10:15:30)' })
             digits :: z.number().refine((v) => fitsDigits(String(v), 3, 2), { message: 'numeric value out of bounds (<3 digits>.<2 digits> expected)' })
             digitsText :: z.string().refine((v) => fitsDigits(v, 4, 0), { message: 'numeric value out of bounds (<4 digits>.<0 digits> expected)' })
             assertTrue :: z.boolean().refine((v) => v, { message: 'must be true' })
@@ -201,7 +201,9 @@ class ZodConstraintsTest {
         zod.expression(params.get("digits").type(), params.get("digits").constraints(), false);
         zod.expression(params.get("past").type(), params.get("past").constraints(), false);
         zod.expression(params.get("email").type(), params.get("email").constraints(), false);
-        assertEquals(java.util.EnumSet.of(ZodHelper.DIGITS, ZodHelper.EMAIL, ZodHelper.TEMPORAL), zod.helpers());
+        assertEquals(
+                java.util.EnumSet.of(ZodHelper.ISO_TEXT, ZodHelper.DIGITS, ZodHelper.EMAIL, ZodHelper.TEMPORAL),
+                zod.helpers());
     }
 
     @Test

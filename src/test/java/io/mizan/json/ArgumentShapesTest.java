@@ -106,7 +106,7 @@ class ArgumentShapesTest {
                 "ratio  | 0.5                     | \"0.5\"          | a number",
                 "day    | \"2025-01-31\"          | 20250131         | an ISO-8601 date string (2025-01-31)",
                 "day    | \"2025-01-31\"          | \"31.01.2025\"   | an ISO-8601 date string (2025-01-31)",
-                "moment | \"2025-01-31T10:15:30Z\" | 1               | an ISO-8601 date-time string (2025-01-31T10:15:30Z)",
+                "moment | \"2025-01-31T10:15:30Z\" | 1               | an ISO-8601 date-time string (2025-01-31T10:15:30+01:00)",
                 "time   | \"10:15:30\"            | 1                | an ISO-8601 time string (10:15:30)",
                 "pause  | \"PT15M\"               | 900              | an ISO-8601 duration string (PT15M)",
                 "id     | \"0f8fad5b-d9cb-469f-a165-70867728950e\" | 1 | a UUID string",
@@ -127,7 +127,7 @@ class ArgumentShapesTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "\"at\":\"garbage\"               | value[1].at       | an ISO-8601 date-time string (2025-01-31T10:15:30Z)",
+                "\"at\":\"garbage\"               | value[1].at       | an ISO-8601 date-time string (2025-01-31T10:15:30+01:00)",
                 "\"days\":[\"2025-01-31\",\"31.1.\"] | value[1].days[1] | an ISO-8601 date string (2025-01-31)",
                 "\"ids\":{\"a\":\"0\"}          | value[1].ids[a]   | a UUID string",
             })
