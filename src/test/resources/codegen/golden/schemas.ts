@@ -43,15 +43,18 @@ const wholeNumberRanges = {
   64: ['-9223372036854775808', '9223372036854775807'],
 } as const;
 
-/** A whole number that fits a Java byte (8 bits), short (16), int (32) or long (64). */
+/**
+ * A whole number that fits a Java byte (8 bits), short (16), int (32) or long (64). JavaScript writes
+ * -(2 ** 63) as -9223372036854776000, past a long: a long's bounds are both exclusive.
+ */
 function wholeNumber(bits: keyof typeof wholeNumberRanges) {
   const [min, max] = wholeNumberRanges[bits];
   const message = `must be between ${min} and ${max}`;
-  return z
-    .number()
-    .int()
-    .gte(-(2 ** (bits - 1)), { message })
-    .lt(2 ** (bits - 1), { message });
+  const number = z.number().int();
+  const least = -(2 ** (bits - 1));
+  return (bits === 64 ? number.gt(least, { message }) : number.gte(least, { message })).lt(2 ** (bits - 1), {
+    message,
+  });
 }
 
 // the sources of regular expressions, put together below
@@ -69,7 +72,7 @@ const isoTextForms = {
   OffsetDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}`,
   ZonedDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}${isoZone}`,
   Instant: `${isoDate}T${isoMinutes}${isoSeconds}${isoOffset}`,
-  Date: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}?${isoZone}`,
+  Date: `${isoDate}T${isoMinutes}(?:${isoSeconds})?(?:${isoOffset}${isoZone})?`,
   OffsetTime: `${isoMinutes}(?:${isoSeconds})?${isoOffset}`,
   Duration: /[-+]?P(?!T?$)(?:[-+]?\d+D)?(?:T(?!$)(?:[-+]?\d+H)?(?:[-+]?\d+M)?(?:[-+]?\d+(?:[.,]\d{0,9})?S)?)?/.source,
   Period: /[-+]?P(?!$)(?:[-+]?\d+Y)?(?:[-+]?\d+M)?(?:[-+]?\d+W)?(?:[-+]?\d+D)?/.source,
@@ -253,6 +256,7 @@ export const signupSchema = z.object({
     .refine((v) => isIsoText('LocalDate', v), { message: 'must be an ISO-8601 date string (2025-01-31)' })
     .refine((v) => compareToNow(v, true) < 0, { message: 'must be a past date' }),
   budget: z.number()
+    .finite()
     .gt(0.01, { message: 'must be greater than 0.01' })
     .refine((v) => fitsDigits(String(v), 6, 2), { message: 'numeric value out of bounds (<6 digits>.<2 digits> expected)' }),
   scores: z.record(z.string(), wholeNumber(32)),

@@ -39,15 +39,18 @@ enum ZodHelper {
               64: ['-9223372036854775808', '9223372036854775807'],
             } as const;
 
-            /** A whole number that fits a Java byte (8 bits), short (16), int (32) or long (64). */
+            /**
+             * A whole number that fits a Java byte (8 bits), short (16), int (32) or long (64). JavaScript writes
+             * -(2 ** 63) as -9223372036854776000, past a long: a long's bounds are both exclusive.
+             */
             function wholeNumber(bits: keyof typeof wholeNumberRanges) {
               const [min, max] = wholeNumberRanges[bits];
               const message = `must be between ${min} and ${max}`;
-              return z
-                .number()
-                .int()
-                .gte(-(2 ** (bits - 1)), { message })
-                .lt(2 ** (bits - 1), { message });
+              const number = z.number().int();
+              const least = -(2 ** (bits - 1));
+              return (bits === 64 ? number.gt(least, { message }) : number.gte(least, { message })).lt(2 ** (bits - 1), {
+                message,
+              });
             }"""),
 
     /** Whether a string is a date, time or duration in the ISO-8601 form the server's Java type reads. */
@@ -69,7 +72,7 @@ enum ZodHelper {
               OffsetDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}`,
               ZonedDateTime: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}${isoZone}`,
               Instant: `${isoDate}T${isoMinutes}${isoSeconds}${isoOffset}`,
-              Date: `${isoDate}T${isoMinutes}(?:${isoSeconds})?${isoOffset}?${isoZone}`,
+              Date: `${isoDate}T${isoMinutes}(?:${isoSeconds})?(?:${isoOffset}${isoZone})?`,
               OffsetTime: `${isoMinutes}(?:${isoSeconds})?${isoOffset}`,
               Duration: /[-+]?P(?!T?$)(?:[-+]?\\d+D)?(?:T(?!$)(?:[-+]?\\d+H)?(?:[-+]?\\d+M)?(?:[-+]?\\d+(?:[.,]\\d{0,9})?S)?)?/.source,
               Period: /[-+]?P(?!$)(?:[-+]?\\d+Y)?(?:[-+]?\\d+M)?(?:[-+]?\\d+W)?(?:[-+]?\\d+D)?/.source,

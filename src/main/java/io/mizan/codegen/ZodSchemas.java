@@ -86,7 +86,8 @@ final class ZodSchemas {
                 case STRING, DATE, DATE_TIME, TIME, DURATION -> ZodExpr.of("z", ".string()");
                 case UUID -> ZodExpr.of("z", ".string()", ".uuid()");
                 case INTEGER -> ZodExpr.of("z", ".number()", ".int()");
-                case NUMBER -> ZodExpr.of("z", ".number()");
+                    // JSON has no infinity: JSON.stringify writes null, which the server refuses
+                case NUMBER -> ZodExpr.of("z", ".number()", ".finite()");
                 case BOOLEAN -> ZodExpr.of("z", ".boolean()");
             };
         }
