@@ -140,35 +140,139 @@ final class Annotations {
 
     /**
      * Refuses what a parameter's or property's annotations ask that Mizan cannot follow: a JSON-B format or adapter
-     * ({@link #jsonForm}), or a constraint on a {@code char} ({@link #charConstraint}).
+     * ({@link #jsonForm}), or a constraint Bean Validation has no validator for ({@link #inapplicableConstraint}).
      */
     static void checkElement(Type type, Collection<Annotation> annotations, List<ConstraintModel> constraints)
             throws TypeMapper.UnsupportedTypeException {
         String problem = jsonForm(annotations.toArray(Annotation[]::new));
         if (problem == null) {
-            problem = charConstraint(type, constraints);
+            problem = inapplicableConstraint(type, constraints);
         }
         if (problem != null) {
             throw new TypeMapper.UnsupportedTypeException(problem);
         }
     }
 
+    /** What a value is, for the standard constraints that apply to it. */
+    private enum ConstrainedKind {
+        TEXT,
+        NUMBER,
+        BOOLEAN,
+        TEMPORAL,
+        CONTAINER,
+        OTHER
+    }
+
+    private static final Set<Class<?>> TEMPORAL_TYPES = Set.of(
+            java.time.Instant.class,
+            java.time.LocalDate.class,
+            java.time.LocalDateTime.class,
+            java.time.LocalTime.class,
+            java.time.OffsetDateTime.class,
+            java.time.OffsetTime.class,
+            java.time.ZonedDateTime.class,
+            java.time.MonthDay.class,
+            java.time.Year.class,
+            java.time.YearMonth.class,
+            java.util.Date.class,
+            java.util.Calendar.class);
+
+    /** The kinds of value each standard constraint has a validator for in Bean Validation (and Hibernate's). */
+    private static final Map<String, Set<ConstrainedKind>> APPLIES_TO = Map.ofEntries(
+            Map.entry("AssertTrue", Set.of(ConstrainedKind.BOOLEAN)),
+            Map.entry("AssertFalse", Set.of(ConstrainedKind.BOOLEAN)),
+            Map.entry("Size", Set.of(ConstrainedKind.TEXT, ConstrainedKind.CONTAINER)),
+            Map.entry("NotEmpty", Set.of(ConstrainedKind.TEXT, ConstrainedKind.CONTAINER)),
+            Map.entry("NotBlank", Set.of(ConstrainedKind.TEXT)),
+            Map.entry("Pattern", Set.of(ConstrainedKind.TEXT)),
+            Map.entry("Email", Set.of(ConstrainedKind.TEXT)),
+            Map.entry("Min", Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT)),
+            Map.entry("Max", Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT)),
+            Map.entry("DecimalMin", Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT)),
+            Map.entry("DecimalMax", Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT)),
+            Map.entry("Digits", Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT)),
+            Map.entry("Positive", Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT)),
+            Map.entry("PositiveOrZero", Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT)),
+            Map.entry("Negative", Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT)),
+            Map.entry("NegativeOrZero", Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT)),
+            Map.entry("Past", Set.of(ConstrainedKind.TEMPORAL)),
+            Map.entry("PastOrPresent", Set.of(ConstrainedKind.TEMPORAL)),
+            Map.entry("Future", Set.of(ConstrainedKind.TEMPORAL)),
+            Map.entry("FutureOrPresent", Set.of(ConstrainedKind.TEMPORAL)));
+
+    /** Where a constraint of each set of kinds can go, in a fix. */
+    private static final Map<Set<ConstrainedKind>, String> PLACES = Map.of(
+            Set.of(ConstrainedKind.TEXT), "a String",
+            Set.of(ConstrainedKind.TEXT, ConstrainedKind.CONTAINER), "a String, a collection, a map or an array",
+            Set.of(ConstrainedKind.NUMBER, ConstrainedKind.TEXT), "a number (or a String of one)",
+            Set.of(ConstrainedKind.BOOLEAN), "a boolean",
+            Set.of(ConstrainedKind.TEMPORAL), "a date, a time or a moment (java.time)");
+
     /**
-     * Why a standard constraint other than {@code @NotNull} and {@code @Null} cannot sit on a {@code char}: Bean
-     * Validation has no validator for one, so every call that reached the check would fail; {@code null} when none
-     * does.
+     * Why a standard constraint cannot sit on a value of this type: Bean Validation has no validator for it, so
+     * every call that reached the check would fail ({@code @Size Integer}, {@code @NotBlank List<String>},
+     * {@code @Min} on a {@code char}); {@code null} when each applies. An {@code Optional}'s constraints apply to
+     * its value, as Bean Validation unwraps it.
      */
-    private static String charConstraint(Type type, List<ConstraintModel> constraints) {
-        if (type != char.class && type != Character.class) {
-            return null;
-        }
+    private static String inapplicableConstraint(Type type, List<ConstraintModel> constraints) {
+        Class<?> raw = unwrapped(type);
+        ConstrainedKind kind = kindOf(raw);
         for (ConstraintModel c : constraints) {
-            if (c.isStandard() && !c.isStandard("NotNull") && !c.isStandard("Null")) {
-                return "@" + c.name() + " does not apply to a char: Bean Validation has no validator for it and would"
-                        + " fail every call; use a String with @Size(min = 1, max = 1)";
+            Set<ConstrainedKind> kinds = c.isStandard() ? APPLIES_TO.get(c.name()) : null;
+            if (kinds != null && !kinds.contains(kind)) {
+                String fix = raw == char.class || raw == Character.class
+                        ? "use a String with @Size(min = 1, max = 1)"
+                        : "put it on " + PLACES.get(kinds);
+                return "@" + c.name() + " does not apply to a "
+                        + (raw == Character.class ? "char" : raw.getTypeName())
+                        + ": Bean Validation has no validator for it and would fail every call; " + fix;
             }
         }
         return null;
+    }
+
+    /** The class a constraint on a value of this type is checked against: an {@code Optional}'s value's. */
+    private static Class<?> unwrapped(Type type) {
+        if (type instanceof ParameterizedType p
+                && p.getRawType() == Optional.class
+                && p.getActualTypeArguments()[0] != null) {
+            return unwrapped(p.getActualTypeArguments()[0]);
+        }
+        if (type == OptionalInt.class) {
+            return int.class;
+        }
+        if (type == OptionalLong.class) {
+            return long.class;
+        }
+        if (type == java.util.OptionalDouble.class) {
+            return double.class;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof java.lang.reflect.GenericArrayType) {
+            return Object[].class;
+        }
+        return type instanceof Class<?> c ? c : Object.class;
+    }
+
+    private static ConstrainedKind kindOf(Class<?> c) {
+        if (CharSequence.class.isAssignableFrom(c)) {
+            return ConstrainedKind.TEXT;
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return ConstrainedKind.BOOLEAN;
+        }
+        if (Number.class.isAssignableFrom(c) || (c.isPrimitive() && c != char.class && c != void.class)) {
+            return ConstrainedKind.NUMBER;
+        }
+        if (TEMPORAL_TYPES.contains(c)) {
+            return ConstrainedKind.TEMPORAL;
+        }
+        if (c.isArray() || java.util.Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
+            return ConstrainedKind.CONTAINER;
+        }
+        return ConstrainedKind.OTHER;
     }
 
     /** The JSON-B annotations that give a value another JSON form than its type's. */

@@ -128,6 +128,68 @@ class ModelBuilderTest {
         assertTrue(problems.contains("a String with @Size(min = 1, max = 1)"), problems);
     }
 
+    public record Booking(@jakarta.validation.constraints.Past String day) {}
+
+    public static class MisplacedConstraints {
+        @Client
+        public String size(@jakarta.validation.constraints.Size(max = 3) Integer count) {
+            return "";
+        }
+
+        @Client
+        public String blankList(@jakarta.validation.constraints.NotBlank List<String> names) {
+            return "";
+        }
+
+        @Client
+        public String minDate(@jakarta.validation.constraints.Min(1) java.time.LocalDate day) {
+            return "";
+        }
+
+        @Client
+        public String past(@jakarta.validation.Valid Booking booking) {
+            return "";
+        }
+
+        @Client
+        public String fine(
+                @jakarta.validation.constraints.Size(max = 3) List<String> names,
+                @jakarta.validation.constraints.NotBlank java.util.Optional<String> nick,
+                @jakarta.validation.constraints.Min(1) String digits,
+                @jakarta.validation.constraints.Positive java.util.OptionalInt count,
+                @jakarta.validation.constraints.Past java.time.Instant at,
+                @jakarta.validation.constraints.AssertTrue Boolean agreed,
+                @jakarta.validation.constraints.NotEmpty java.util.Map<String, String> tags,
+                @jakarta.validation.constraints.NotNull java.util.UUID id) {
+            return "";
+        }
+    }
+
+    @Test
+    void aConstraintBeanValidationHasNoValidatorForIsRefusedWithTheFix() {
+        String problems = problems(MisplacedConstraints.class);
+        assertTrue(
+                problems.contains("MIZAN-007 io.mizan.model.ModelBuilderTest$MisplacedConstraints.size: parameter"
+                        + " 'count' cannot be read from JSON: @Size does not apply to a java.lang.Integer: Bean"
+                        + " Validation has no validator for it and would fail every call; put it on a String, a"
+                        + " collection, a map or an array"),
+                problems);
+        assertTrue(
+                problems.contains("blankList: parameter 'names' cannot be read from JSON: @NotBlank does not apply"
+                        + " to a java.util.List: Bean Validation has no validator for it and would fail every call;"
+                        + " put it on a String"),
+                problems);
+        assertTrue(
+                problems.contains("minDate: parameter 'day' cannot be read from JSON: @Min does not apply to a"
+                        + " java.time.LocalDate"),
+                problems);
+        assertTrue(
+                problems.contains("past: parameter 'booking' cannot be read from JSON: property 'day' of"
+                        + " io.mizan.model.ModelBuilderTest$Booking: @Past does not apply to a java.lang.String"),
+                problems);
+        assertEquals(4, problems.split("\n").length, problems); // an Optional's and an OptionalInt's are unwrapped
+    }
+
     public record Money(long cents) {}
 
     public static class MoneyAdapter implements jakarta.json.bind.adapter.JsonbAdapter<Money, String> {
