@@ -91,6 +91,24 @@ enum ZodHelper {
               return day >= 1 && day <= days;
             }"""),
 
+    /** Whether a map key is a whole number in the range of the Java type it binds to. */
+    WHOLE_NUMBER_KEY(
+            List.of("isWholeNumberKey"),
+            """
+            /**
+             * Whether a map key is a whole number the server reads as a Java type of `bits` bits (0: a BigInteger),
+             * compared digit by digit: a long's bounds are past a JavaScript number's precision.
+             */
+            function isWholeNumberKey(bits: 0 | 8 | 16 | 32 | 64, key: string): boolean {
+              const match = /^([+-]?)0*(\\d+)$/.exec(key);
+              if (!match || bits === 0) return match !== null;
+              const max = { 8: '127', 16: '32767', 32: '2147483647', 64: '9223372036854775807' }[bits];
+              // the least is one further from zero than the most: -128 against 127
+              const limit = match[1] === '-' ? `${max.slice(0, -1)}8` : max;
+              const digits = match[2] ?? '';
+              return digits.length < limit.length || (digits.length === limit.length && digits <= limit);
+            }"""),
+
     /** Whether a number fits {@code @Digits}. */
     DIGITS(
             List.of("fitsDigits"),

@@ -61,6 +61,34 @@ final class ZodSchemas {
         return expr;
     }
 
+    /**
+     * The schema of a map's keys, which JSON writes as strings: an enum's constants, a whole number's digits within
+     * its Java range (the server reads a key such as "1.0" or "abc" no more than it would the number), a UUID.
+     */
+    private String key(TypeRef key) {
+        if (key instanceof TypeRef.EnumRef) {
+            return base(key).inline();
+        }
+        if (key instanceof TypeRef.Scalar s && s.kind() == ScalarKind.INTEGER) {
+            helpers.add(ZodHelper.WHOLE_NUMBER_KEY);
+            String message = s.wholeBits() == 0
+                    ? "must be a whole number"
+                    : "must be a whole number between " + wholeRange(s.wholeBits());
+            return "z.string().refine((k) => isWholeNumberKey(" + s.wholeBits() + ", k), { message: "
+                    + TsNames.string(message) + " })";
+        }
+        if (key instanceof TypeRef.Scalar s && s.kind() == ScalarKind.UUID) {
+            return "z.string().uuid()";
+        }
+        return "z.string()";
+    }
+
+    /** The range of a Java whole number type of these bits, as the wholeNumber helper's message says it. */
+    private static String wholeRange(int bits) {
+        java.math.BigInteger bound = java.math.BigInteger.TWO.pow(bits - 1);
+        return bound.negate() + " and " + bound.subtract(java.math.BigInteger.ONE);
+    }
+
     /** The schema of a type without constraints. */
     ZodExpr base(TypeRef type) {
         if (type instanceof TypeRef.Scalar s) {
@@ -108,8 +136,8 @@ final class ZodSchemas {
             return ZodExpr.of("z", ".array(" + base(l.item()).inline() + ")");
         }
         if (type instanceof TypeRef.MapOf m) {
-            String key = m.key() instanceof TypeRef.EnumRef ? base(m.key()).inline() : "z.string()";
-            return ZodExpr.of("z", ".record(" + key + ", " + base(m.value()).inline() + ")");
+            return ZodExpr.of(
+                    "z", ".record(" + key(m.key()) + ", " + base(m.value()).inline() + ")");
         }
         if (type instanceof TypeRef.Nullable n) {
             return base(n.inner()).call(".nullable()");

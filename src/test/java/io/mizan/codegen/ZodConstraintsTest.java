@@ -113,6 +113,8 @@ class ZodConstraintsTest {
                 Short aShort,
                 char letter,
                 java.math.BigInteger big,
+                Map<Long, String> byId,
+                Map<UUID, String> byUuid,
                 @NotBlank @Size(min = 3, max = 80) @Pattern(regexp = "\\w+") String several) {}
     }
 
@@ -183,6 +185,8 @@ class ZodConstraintsTest {
             aShort :: wholeNumber(16)
             letter :: z.string().length(1, { message: 'must be a single character' })
             big :: z.number().int()
+            byId :: z.record(z.string().refine((k) => isWholeNumberKey(64, k), { message: 'must be a whole number between -9223372036854775808 and 9223372036854775807' }), z.string())
+            byUuid :: z.record(z.string().uuid(), z.string())
             uuid :: z.string().uuid()
             several :: z.string().regex(/[^\\x00-\\x20]/, { message: 'must not be blank' }).min(3, { message: 'size must be between 3 and 80' }).max(80, { message: 'size must be between 3 and 80' }).regex(/^(?:\\w+)$/, { message: 'must match "\\\\w+"' })
             """)
@@ -192,7 +196,7 @@ class ZodConstraintsTest {
 
     @Test
     void everyParameterIsInTheTable() {
-        assertEquals(44, params.size());
+        assertEquals(46, params.size());
     }
 
     @Test
