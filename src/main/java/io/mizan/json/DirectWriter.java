@@ -3,7 +3,6 @@ package io.mizan.json;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -170,7 +169,7 @@ final class DirectWriter {
     }
 
     private Write record(Class<?> c) {
-        if (!JsonbDefaults.plainRecord(c) || hasOtherMethod(c)) {
+        if (!JsonbDefaults.plainRecord(c)) {
             return null;
         }
         RecordComponent[] components = c.getRecordComponents().clone();
@@ -223,28 +222,6 @@ final class DirectWriter {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Whether the record has a public method, besides its accessors, that JSON-B could write as a
-     * property: it writes a record's {@code getLength()} as {@code "getLength"}, for one.
-     */
-    private static boolean hasOtherMethod(Class<?> c) {
-        java.util.Set<String> accessors = new java.util.HashSet<>();
-        for (RecordComponent component : c.getRecordComponents()) {
-            accessors.add(component.getName());
-        }
-        for (Method m : c.getMethods()) {
-            if (!Modifier.isStatic(m.getModifiers())
-                    && m.getParameterCount() == 0
-                    && m.getDeclaringClass() != Object.class
-                    && !m.getName().equals("toString")
-                    && !m.getName().equals("hashCode")
-                    && !accessors.contains(m.getName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();

@@ -26,7 +26,9 @@ public final class ResultEncoder implements AutoCloseable {
         this.model = model;
         // nulls are written, so that a TypeScript `T | null` property is always present
         this.jsonb = JsonbBuilder.newBuilder()
-                .withConfig(new JsonbConfig().withNullValues(true))
+                .withConfig(new JsonbConfig()
+                        .withNullValues(true)
+                        .withPropertyVisibilityStrategy(new RecordComponentsVisible()))
                 .withProvider(new CheckingJsonProvider(JsonProvider.provider()))
                 .build();
     }

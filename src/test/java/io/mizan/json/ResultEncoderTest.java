@@ -30,8 +30,39 @@ class ResultEncoderTest {
 
     public record Named(@JsonbProperty("display_name") String displayName) {}
 
+    /** A record with methods JSON-B would write as properties the generated types do not have. */
+    public record Line(int qty, @JsonbProperty("unit_price") int price) {
+        public int getTotal() {
+            return qty * price;
+        }
+
+        public boolean isFree() {
+            return price == 0;
+        }
+
+        public String describe() {
+            return qty + " at " + price;
+        }
+    }
+
+    public record PlainLine(int qty, int price) {
+        public int total() {
+            return qty * price;
+        }
+    }
+
     public static class Reports {
         public static Object next;
+
+        @Client
+        public Line line() {
+            return (Line) next;
+        }
+
+        @Client
+        public PlainLine plainLine() {
+            return (PlainLine) next;
+        }
 
         @Client
         public Report weekly() {
@@ -125,6 +156,13 @@ class ResultEncoderTest {
         assertEquals("MIZAN-120", Messages.id(message));
         assertTrue(message.startsWith("MIZAN-120 " + path + " is null"), message);
         assertTrue(message.contains(Reports.class.getName() + "." + function), message);
+    }
+
+    @Test
+    void aRecordIsWrittenAsItsComponentsAloneAsItsTypeSays() {
+        // JSON-B would add "getTotal", "isFree" and "describe", and "total": properties no generated type has
+        assertEquals("{\"qty\":2,\"unit_price\":3}", encode("line", new Line(2, 3)));
+        assertEquals("{\"price\":3,\"qty\":2}", encode("plainLine", new PlainLine(2, 3)));
     }
 
     @Test
