@@ -31,7 +31,16 @@ public final class Types {
 
     public record Page<T>(List<T> items, long total) {}
 
-    public record Item(@JsonbProperty("item_name") String name, Color color) {}
+    /** With methods JSON-B alone would write as "isRed" and "getLabel", properties no generated type has. */
+    public record Item(@JsonbProperty("item_name") String name, Color color) {
+        public boolean isRed() {
+            return color == Color.RED;
+        }
+
+        public String getLabel() {
+            return name + " (" + color + ")";
+        }
+    }
 
     public record Everything(
             String text,
