@@ -216,6 +216,9 @@ final class Annotations {
      */
     private static String inapplicableConstraint(Type type, List<ConstraintModel> constraints) {
         Class<?> raw = unwrapped(type);
+        if (raw == null) {
+            return null; // a type variable or a wildcard: its type is known where it is used
+        }
         ConstrainedKind kind = kindOf(raw);
         for (ConstraintModel c : constraints) {
             Set<ConstrainedKind> kinds = c.isStandard() ? APPLIES_TO.get(c.name()) : null;
@@ -231,11 +234,12 @@ final class Annotations {
         return null;
     }
 
-    /** The class a constraint on a value of this type is checked against: an {@code Optional}'s value's. */
+    /**
+     * The class a constraint on a value of this type is checked against: an {@code Optional}'s value's; {@code null}
+     * for a type variable or a wildcard.
+     */
     private static Class<?> unwrapped(Type type) {
-        if (type instanceof ParameterizedType p
-                && p.getRawType() == Optional.class
-                && p.getActualTypeArguments()[0] != null) {
+        if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
             return unwrapped(p.getActualTypeArguments()[0]);
         }
         if (type == OptionalInt.class) {
@@ -253,7 +257,7 @@ final class Annotations {
         if (type instanceof java.lang.reflect.GenericArrayType) {
             return Object[].class;
         }
-        return type instanceof Class<?> c ? c : Object.class;
+        return type instanceof Class<?> c ? c : null;
     }
 
     private static ConstrainedKind kindOf(Class<?> c) {

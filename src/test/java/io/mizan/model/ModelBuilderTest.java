@@ -130,7 +130,14 @@ class ModelBuilderTest {
 
     public record Booking(@jakarta.validation.constraints.Past String day) {}
 
+    public record Labeled<T>(@jakarta.validation.constraints.NotBlank T label) {}
+
     public static class MisplacedConstraints {
+        @Client
+        public Labeled<String> labeled() {
+            return null;
+        }
+
         @Client
         public String size(@jakarta.validation.constraints.Size(max = 3) Integer count) {
             return "";
