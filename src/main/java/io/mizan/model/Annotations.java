@@ -226,8 +226,8 @@ final class Annotations {
                 String fix = raw == char.class || raw == Character.class
                         ? "use a String with @Size(min = 1, max = 1)"
                         : "put it on " + PLACES.get(kinds);
-                return "@" + c.name() + " does not apply to a "
-                        + (raw == Character.class ? "char" : raw.getTypeName())
+                String name = raw == Character.class ? "char" : raw.getTypeName();
+                return "@" + c.name() + " does not apply to " + (name.equals("int") ? "an " : "a ") + name
                         + ": Bean Validation has no validator for it and would fail every call; " + fix;
             }
         }

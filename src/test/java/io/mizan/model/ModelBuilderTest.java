@@ -159,6 +159,26 @@ class ModelBuilderTest {
         }
 
         @Client
+        public String sizeOfOptional(@jakarta.validation.constraints.Size(max = 2) java.util.Optional<Integer> n) {
+            return "";
+        }
+
+        @Client
+        public String blankInt(@jakarta.validation.constraints.NotBlank java.util.OptionalInt n) {
+            return "";
+        }
+
+        @Client
+        public String blankLong(@jakarta.validation.constraints.NotBlank java.util.OptionalLong n) {
+            return "";
+        }
+
+        @Client
+        public String pastDouble(@jakarta.validation.constraints.Past java.util.OptionalDouble n) {
+            return "";
+        }
+
+        @Client
         public String fine(
                 @jakarta.validation.constraints.Size(max = 3) List<String> names,
                 @jakarta.validation.constraints.NotBlank java.util.Optional<String> nick,
@@ -194,7 +214,24 @@ class ModelBuilderTest {
                 problems.contains("past: parameter 'booking' cannot be read from JSON: property 'day' of"
                         + " io.mizan.model.ModelBuilderTest$Booking: @Past does not apply to a java.lang.String"),
                 problems);
-        assertEquals(4, problems.split("\n").length, problems); // an Optional's and an OptionalInt's are unwrapped
+        // an Optional, OptionalInt, OptionalLong or OptionalDouble is checked as its value
+        assertTrue(
+                problems.contains("sizeOfOptional: parameter 'n' cannot be read from JSON: @Size does not apply to"
+                        + " a java.lang.Integer"),
+                problems);
+        assertTrue(
+                problems.contains(
+                        "blankInt: parameter 'n' cannot be read from JSON: @NotBlank does not apply to an int"),
+                problems);
+        assertTrue(
+                problems.contains(
+                        "blankLong: parameter 'n' cannot be read from JSON: @NotBlank does not apply to" + " a long"),
+                problems);
+        assertTrue(
+                problems.contains(
+                        "pastDouble: parameter 'n' cannot be read from JSON: @Past does not apply to" + " a double"),
+                problems);
+        assertEquals(8, problems.split("\n").length, problems); // the fine ones are unwrapped and fit
     }
 
     public record Money(long cents) {}
