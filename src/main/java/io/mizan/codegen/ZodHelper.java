@@ -55,7 +55,7 @@ enum ZodHelper {
 
     /** Whether a string is a date, time or duration in the ISO-8601 form the server's Java type reads. */
     ISO_TEXT(
-            List.of("isoTextForms", "isIsoText"),
+            List.of("isoDate", "isoMinutes", "isoSeconds", "isoOffset", "isoZone", "isoTextForms", "isIsoText"),
             """
             // the sources of regular expressions, put together below
             const isoDate = /(\\d{4}|-\\d{4}|[+-]\\d{5,9})-(\\d{2})-(\\d{2})/.source;
