@@ -96,15 +96,13 @@ enum ZodHelper {
             List.of("isWholeNumberKey"),
             """
             /**
-             * Whether a map key is a whole number the server reads as a Java type of `bits` bits (0: a BigInteger),
+             * Whether a map key is a whole number the server reads, within `min` and `max` when they are given,
              * compared digit by digit: a long's bounds are past a JavaScript number's precision.
              */
-            function isWholeNumberKey(bits: 0 | 8 | 16 | 32 | 64, key: string): boolean {
+            function isWholeNumberKey(key: string, min?: string, max?: string): boolean {
               const match = /^([+-]?)0*(\\d+)$/.exec(key);
-              if (!match || bits === 0) return match !== null;
-              const max = { 8: '127', 16: '32767', 32: '2147483647', 64: '9223372036854775807' }[bits];
-              // the least is one further from zero than the most: -128 against 127
-              const limit = match[1] === '-' ? `${max.slice(0, -1)}8` : max;
+              if (!match || min === undefined || max === undefined) return match !== null;
+              const limit = match[1] === '-' ? min.slice(1) : max;
               const digits = match[2] ?? '';
               return digits.length < limit.length || (digits.length === limit.length && digits <= limit);
             }"""),

@@ -71,22 +71,17 @@ final class ZodSchemas {
         }
         if (key instanceof TypeRef.Scalar s && s.kind() == ScalarKind.INTEGER) {
             helpers.add(ZodHelper.WHOLE_NUMBER_KEY);
-            String message = s.wholeBits() == 0
-                    ? "must be a whole number"
-                    : "must be a whole number between " + wholeRange(s.wholeBits());
-            return "z.string().refine((k) => isWholeNumberKey(" + s.wholeBits() + ", k), { message: "
-                    + TsNames.string(message) + " })";
+            String range = s.wholeBits() == 0 ? "" : s.wholeMin() + " and " + s.wholeMax();
+            String check = range.isEmpty()
+                    ? "isWholeNumberKey(k)"
+                    : "isWholeNumberKey(k, '" + s.wholeMin() + "', '" + s.wholeMax() + "')";
+            String message = range.isEmpty() ? "must be a whole number" : "must be a whole number between " + range;
+            return "z.string().refine((k) => " + check + ", { message: " + TsNames.string(message) + " })";
         }
         if (key instanceof TypeRef.Scalar s && s.kind() == ScalarKind.UUID) {
             return "z.string().uuid()";
         }
         return "z.string()";
-    }
-
-    /** The range of a Java whole number type of these bits, as the wholeNumber helper's message says it. */
-    private static String wholeRange(int bits) {
-        java.math.BigInteger bound = java.math.BigInteger.TWO.pow(bits - 1);
-        return bound.negate() + " and " + bound.subtract(java.math.BigInteger.ONE);
     }
 
     /** The schema of a type without constraints. */

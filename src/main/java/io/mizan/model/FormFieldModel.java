@@ -41,7 +41,7 @@ public record FormFieldModel(
      * {@code date}, {@code datetime}, {@code array}, {@code object}... An enum's is {@code string}.
      */
     public String typeName() {
-        TypeRef bare = type instanceof TypeRef.Nullable n ? n.inner() : type;
+        TypeRef bare = bare();
         if (bare instanceof TypeRef.Scalar s) {
             return switch (s.kind()) {
                 case DATE_TIME -> "datetime";
@@ -62,7 +62,11 @@ public record FormFieldModel(
      * client adds the browser's offset to the local date and time an input gives, and shows a value in local time.
      */
     public boolean offset() {
-        TypeRef bare = type instanceof TypeRef.Nullable n ? n.inner() : type;
-        return bare instanceof TypeRef.Scalar s && s.carriesOffset();
+        return bare() instanceof TypeRef.Scalar s && s.carriesOffset();
+    }
+
+    /** Its type without the nullability of an optional field. */
+    private TypeRef bare() {
+        return type instanceof TypeRef.Nullable n ? n.inner() : type;
     }
 }

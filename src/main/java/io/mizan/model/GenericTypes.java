@@ -38,13 +38,7 @@ final class GenericTypes {
     private static Map<TypeVariable<?>, Type> bindings(Class<?> beanClass) {
         Map<TypeVariable<?>, Type> bindings = new HashMap<>();
         for (Class<?> k = beanClass; k != null && k != Object.class; k = k.getSuperclass()) {
-            if (k.getGenericSuperclass() instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
-                TypeVariable<?>[] variables = raw.getTypeParameters();
-                Type[] arguments = p.getActualTypeArguments();
-                for (int i = 0; i < variables.length && i < arguments.length; i++) {
-                    bindings.put(variables[i], substitute(arguments[i], bindings));
-                }
-            }
+            argumentsOf(k.getGenericSuperclass()).forEach((v, a) -> bindings.put(v, substitute(a, bindings)));
         }
         return bindings;
     }

@@ -69,6 +69,16 @@ public sealed interface TypeRef {
             };
         }
 
+        /** The least value of its Java whole number type ({@code -2147483648} for an {@code int}); see {@link #wholeBits}. */
+        public long wholeMin() {
+            return wholeBits() == 64 ? Long.MIN_VALUE : -(1L << (wholeBits() - 1));
+        }
+
+        /** The greatest value of its Java whole number type ({@code 2147483647} for an {@code int}). */
+        public long wholeMax() {
+            return -(wholeMin() + 1);
+        }
+
         /** Whether this scalar binds to a {@code char}: a string of exactly one character. */
         public boolean isCharacter() {
             return javaType == char.class || javaType == Character.class;

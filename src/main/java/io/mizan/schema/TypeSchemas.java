@@ -77,8 +77,7 @@ final class TypeSchemas {
         JsonObjectBuilder out = scalar(scalar.kind());
         int bits = scalar.wholeBits();
         if (bits != 0) {
-            long bound = bits == 64 ? Long.MIN_VALUE : -(1L << (bits - 1));
-            out.add("minimum", bound).add("maximum", -(bound + 1));
+            out.add("minimum", scalar.wholeMin()).add("maximum", scalar.wholeMax());
         } else if (scalar.isCharacter()) {
             out.add("minLength", 1).add("maxLength", 1);
         }

@@ -185,7 +185,7 @@ class ZodConstraintsTest {
             aShort :: wholeNumber(16)
             letter :: z.string().length(1, { message: 'must be a single character' })
             big :: z.number().int()
-            byId :: z.record(z.string().refine((k) => isWholeNumberKey(64, k), { message: 'must be a whole number between -9223372036854775808 and 9223372036854775807' }), z.string())
+            byId :: z.record(z.string().refine((k) => isWholeNumberKey(k, '-9223372036854775808', '9223372036854775807'), { message: 'must be a whole number between -9223372036854775808 and 9223372036854775807' }), z.string())
             byUuid :: z.record(z.string().uuid(), z.string())
             uuid :: z.string().uuid()
             several :: z.string().regex(/[^\\x00-\\x20]/, { message: 'must not be blank' }).min(3, { message: 'size must be between 3 and 80' }).max(80, { message: 'size must be between 3 and 80' }).regex(/^(?:\\w+)$/, { message: 'must match "\\\\w+"' })
