@@ -84,6 +84,16 @@ final class ZodSchemas {
         return "z.string()";
     }
 
+    /** A date, time or duration in the ISO-8601 form of its Java type, with the server's message. */
+    private ZodExpr isoText(TypeRef.Scalar s) {
+        helpers.add(ZodHelper.ISO_TEXT);
+        return ZodExpr.of(
+                "z",
+                ".string()",
+                ".refine((v) => isIsoText('" + s.javaType().getSimpleName() + "', v), { message: "
+                        + TsNames.string("must be " + s.textForm()) + " })");
+    }
+
     /** The schema of a type without constraints. */
     ZodExpr base(TypeRef type) {
         if (type instanceof TypeRef.Scalar s) {
@@ -94,19 +104,9 @@ final class ZodSchemas {
             if (s.isCharacter()) {
                 return ZodExpr.of("z", ".string()", ".length(1, { message: 'must be a single character' })");
             }
-            if (s.kind() == ScalarKind.DATE
-                    || s.kind() == ScalarKind.DATE_TIME
-                    || s.kind() == ScalarKind.TIME
-                    || s.kind() == ScalarKind.DURATION) {
-                helpers.add(ZodHelper.ISO_TEXT);
-                return ZodExpr.of(
-                        "z",
-                        ".string()",
-                        ".refine((v) => isIsoText('" + s.javaType().getSimpleName() + "', v), { message: "
-                                + TsNames.string("must be " + s.textForm()) + " })");
-            }
             return switch (s.kind()) {
-                case STRING, DATE, DATE_TIME, TIME, DURATION -> ZodExpr.of("z", ".string()");
+                case STRING -> ZodExpr.of("z", ".string()");
+                case DATE, DATE_TIME, TIME, DURATION -> isoText(s);
                 case UUID -> ZodExpr.of("z", ".string()", ".uuid()");
                 case INTEGER -> ZodExpr.of("z", ".number()", ".int()");
                     // JSON has no infinity: JSON.stringify writes null, which the server refuses
